@@ -1,0 +1,48 @@
+"use server";
+import { AuthError, CredentialsSignin } from "next-auth";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { signUp } from "@/lib/auth/accounts";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { signIn, signOut } from "@/lib/auth/config";
+import { AppError, ERROR_CODES, type ErrorCode } from "@/lib/errors/app-error";
+import { runAction, type ActionResult } from "@/lib/errors/action-result";
+import { LOCALE_COOKIE } from "@/lib/i18n/server";
+
+async function signInWithPassword(email: FormDataEntryValue | null, password: FormDataEntryValue | null) {
+  try {
+    await signIn("credentials", { email, password, redirect: false });
+  } catch (error) {
+    if (error instanceof CredentialsSignin) {
+      const code = (ERROR_CODES as readonly string[]).includes(error.code) ? (error.code as ErrorCode) : "INVALID_CREDENTIALS";
+      throw new AppError(code);
+    }
+    if (error instanceof AuthError) throw new AppError("INVALID_CREDENTIALS", error.message);
+    throw error;
+  }
+}
+
+export async function signInAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction("signIn", async () => {
+    await signInWithPassword(form.get("email"), form.get("password"));
+    redirect(safeCallbackUrl(form.get("callbackUrl")));
+  });
+}
+
+export async function signUpAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction("signUp", async () => {
+    await signUp({ name: form.get("name"), email: form.get("email"), password: form.get("password") });
+    await signInWithPassword(form.get("email"), form.get("password"));
+    redirect(safeCallbackUrl(form.get("callbackUrl")));
+  });
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/sign-in" });
+}
+
+export async function setLocaleAction(form: FormData): Promise<void> {
+  const locale = form.get("locale");
+  if (locale !== "zh" && locale !== "en") return;
+  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 24 * 60 * 60, sameSite: "lax" });
+}

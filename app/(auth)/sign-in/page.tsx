@@ -1,0 +1,19 @@
+import { redirect } from "next/navigation";
+import { AuthCard } from "@/components/auth/AuthCard";
+import { CredentialsForm } from "@/components/auth/CredentialsForm";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { getSessionUser } from "@/lib/auth/session";
+import { LanguageSwitch } from "@/components/shell/LanguageSwitch";
+import { getI18n } from "@/lib/i18n/server";
+import { setLocaleAction, signInAction } from "../actions";
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl, "/");
+  if (await getSessionUser()) redirect(callbackUrl);
+  const { t } = await getI18n();
+  return (
+    <AuthCard title={t("auth.signInTitle")} aside={<LanguageSwitch action={setLocaleAction} />}>
+      <CredentialsForm mode="sign-in" action={signInAction} callbackUrl={callbackUrl} />
+    </AuthCard>
+  );
+}

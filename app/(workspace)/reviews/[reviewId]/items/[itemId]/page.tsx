@@ -1,0 +1,227 @@
+import Link from "next/link";
+import { StageForm } from "@/components/items/StageForm";
+import { MissingBadge } from "@/components/ui/MissingBadge";
+import { cardClass } from "@/components/ui/styles";
+import { requirePageUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/policy";
+import { loadOrNotFound } from "@/lib/errors/page-load";
+import { getI18n } from "@/lib/i18n/server";
+import { pick } from "@/lib/i18n/translate";
+import { volumeIssue } from "@/lib/items/display";
+import { getItem } from "@/lib/items/queries";
+import { changeStageAction } from "./actions";
+
+type Dates = { received?: string | null; published?: string | null; online?: string | null };
+type Identifier = { type: string; value: string };
+
+export default async function ItemPage({ params }: { params: Promise<{ reviewId: string; itemId: string }> }) {
+  const { reviewId, itemId } = await params;
+  const user = await requirePageUser(`/reviews/${reviewId}/items/${itemId}`);
+  const { locale, t } = await getI18n();
+  const { item, stages, role } = await loadOrNotFound(getItem(user.id, reviewId, itemId));
+  const missing = <MissingBadge label={t("item.missing")} />;
+  const stageName = (stage: { nameZh: string; nameEn: string }) => (locale === "zh" ? stage.nameZh : stage.nameEn);
+  const dates = (item.dates ?? {}) as Dates;
+  const identifiers = (Array.isArray(item.identifiers) ? item.identifiers : []) as Identifier[];
+  const dateFormat = new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
+
+  return (
+    <article className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <div className="min-w-0 space-y-6">
+        <p>
+          <Link href={`/reviews/${reviewId}/library`} className="text-sm text-teal-700 hover:underline">
+            ← {t("item.back")}
+          </Link>
+        </p>
+        <header className="space-y-2">
+          <h1 className="text-2xl font-semibold leading-snug" lang="zh-CN">
+            {item.titleZh ?? (
+              <span className="text-stone-500">
+                {t("item.titleZh")} {missing}
+              </span>
+            )}
+          </h1>
+          <p className="text-lg leading-snug text-stone-600" lang="en">
+            {item.titleEn ?? (
+              <span className="text-base text-stone-500">
+                {t("item.titleEn")} {missing}
+              </span>
+            )}
+          </p>
+        </header>
+
+        <section aria-labelledby="authors-heading" className={`${cardClass} p-4`}>
+          <h2 id="authors-heading" className="mb-2 text-sm font-semibold text-stone-500">
+            {t("fields.authors")}
+          </h2>
+          {item.authors.length === 0 ? (
+            missing
+          ) : (
+            <ol className="space-y-2">
+              {item.authors.map((author) => (
+                <li key={author.id}>
+                  <span className="font-medium">{author.nameZh ?? author.nameEn}</span>
+                  {author.nameZh && author.nameEn && <span className="ml-2 text-stone-500">{author.nameEn}</span>}
+                  {author.corresponding && <span className="ml-2 text-xs text-teal-700">✉ {t("fields.corresponding")}</span>}
+                  {author.affiliations.length > 0 && <p className="text-sm text-stone-600">{author.affiliations.join("；")}</p>}
+                  {author.bio && <p className="text-xs text-stone-500">{author.bio}</p>}
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+
+        <section aria-labelledby="abstract-heading" className={`${cardClass} space-y-4 p-4`}>
+          <h2 id="abstract-heading" className="text-sm font-semibold text-stone-500">
+            {t("fields.abstract")}
+          </h2>
+          <div>
+            <h3 className="mb-1 text-xs font-medium uppercase tracking-wide text-stone-400">{t("item.abstractZh")}</h3>
+            {item.abstractZh ? <p className="prose-cjk" lang="zh-CN">{item.abstractZh}</p> : missing}
+          </div>
+          <div>
+            <h3 className="mb-1 text-xs font-medium uppercase tracking-wide text-stone-400">{t("item.abstractEn")}</h3>
+            {item.abstractEn ? <p className="leading-relaxed" lang="en">{item.abstractEn}</p> : missing}
+          </div>
+          <div className="grid gap-3 sm:grid-cols-2">
+            <KeywordList label={t("item.keywordsZh")} keywords={item.keywordsZh} missing={missing} lang="zh-CN" />
+            <KeywordList label={t("item.keywordsEn")} keywords={item.keywordsEn} missing={missing} lang="en" />
+          </div>
+        </section>
+
+        <section aria-labelledby="fulltext-heading" className={`${cardClass} p-4 sm:p-6`}>
+          <h2 id="fulltext-heading" className="mb-3 flex items-baseline justify-between text-sm font-semibold text-stone-500">
+            <span>{t("fields.fullText")}</span>
+            {item.fullText && <span className="font-normal">{t("item.characters", { n: item.fullText.length })}</span>}
+          </h2>
+          {item.fullText ? (
+            <div className="prose-cjk mx-auto max-w-[42em] font-serif text-[1.05rem] text-stone-800" lang="zh-CN">
+              {item.fullText.split(/\n+/).map((paragraph, index) => (
+                <p key={index}>{paragraph}</p>
+              ))}
+            </div>
+          ) : (
+            <p className="flex items-center gap-2 text-sm text-stone-600">
+              {missing} {t("item.fullTextMissing")}
+            </p>
+          )}
+        </section>
+      </div>
+
+      <aside className="space-y-4" aria-label={t("item.metadata")}>
+        <section className={`${cardClass} p-4`}>
+          <h2 className="mb-3 text-sm font-semibold text-stone-500">{t("item.metadata")}</h2>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-2 text-sm">
+            <Field label={t("item.journalZh")} value={item.journalZh} missing={missing} />
+            <Field label={t("item.journalEn")} value={item.journalEn} missing={missing} />
+            <Field label={t("fields.year")} value={item.year?.toString() ?? null} missing={missing} />
+            <Field label={t("fields.volumeIssue")} value={volumeIssue(item.volume, item.issue)} missing={missing} />
+            <Field label={t("fields.pages")} value={item.pages} missing={missing} />
+            <Field label={t("fields.doi")} value={item.doi} missing={missing} />
+            <Field label={t("fields.funding")} value={item.funding} missing={missing} />
+            <Field
+              label={t("fields.identifiers")}
+              value={identifiers.length ? identifiers.map((id) => `${id.type}: ${id.value}`).join("\n") : null}
+              missing={missing}
+            />
+            <Field label={t("item.received")} value={dates.received ?? null} missing={missing} />
+            <Field label={t("item.published")} value={dates.published ?? null} missing={missing} />
+            <Field label={t("item.online")} value={dates.online ?? null} missing={missing} />
+            <Field
+              label={t("fields.source")}
+              value={[t(`source.${item.sourceKind}`), item.sourceName].filter(Boolean).join(" · ")}
+              missing={missing}
+            />
+            {item.sourceFile && <Field label={t("item.sourceFile")} value={item.sourceFile} missing={missing} />}
+          </dl>
+          {item.sourceNote && (
+            <p className="mt-3 border-t border-stone-100 pt-2 text-xs leading-relaxed text-stone-500">
+              <span className="font-medium">{t("item.sourceNote")}:</span> {item.sourceNote}
+            </p>
+          )}
+        </section>
+
+        <section className={`${cardClass} p-4`} aria-labelledby="themes-heading">
+          <h2 id="themes-heading" className="mb-2 text-sm font-semibold text-stone-500">
+            {t("item.themes")}
+          </h2>
+          {item.themes.length === 0 ? (
+            <p className="text-sm text-stone-500">{t("item.noThemes")}</p>
+          ) : (
+            <ul className="flex flex-wrap gap-1.5">
+              {item.themes.map((theme) => (
+                <li key={theme.id} className="rounded px-2 py-0.5 text-xs text-white" style={{ backgroundColor: theme.color }}>
+                  {pick(locale, theme.nameZh, theme.nameEn)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        <section className={`${cardClass} space-y-3 p-4`} aria-labelledby="stage-heading">
+          <h2 id="stage-heading" className="text-sm font-semibold text-stone-500">
+            {t("item.stage")}: <span className="text-stone-900">{stageName(item.stage)}</span>
+          </h2>
+          {can(role, "item.changeStage") ? (
+            <StageForm
+              action={changeStageAction}
+              reviewId={reviewId}
+              itemId={item.id}
+              currentStageId={item.stageId}
+              stages={stages.map((stage) => ({ id: stage.id, name: stageName(stage) }))}
+            />
+          ) : (
+            <p className="rounded-md bg-stone-50 px-3 py-2 text-xs text-stone-600">{t("item.readOnly", { role: t(`roles.${role}`) })}</p>
+          )}
+          <div>
+            <h3 className="mb-1 text-xs font-medium uppercase tracking-wide text-stone-400">{t("item.history")}</h3>
+            <ol className="space-y-1.5 text-xs text-stone-600">
+              {item.statusChanges.map((change) => {
+                const who = change.changedBy?.name ?? t("activity.someone");
+                return (
+                  <li key={change.id}>
+                    {change.fromStage
+                      ? t("item.historyEntry", { who, from: stageName(change.fromStage), to: stageName(change.toStage) })
+                      : t("item.historyCreated", { who, to: stageName(change.toStage) })}
+                    <time className="block text-stone-400" dateTime={change.createdAt.toISOString()}>
+                      {dateFormat.format(change.createdAt)}
+                    </time>
+                    {change.note && <q className="block text-stone-500">{change.note}</q>}
+                  </li>
+                );
+              })}
+            </ol>
+          </div>
+        </section>
+      </aside>
+    </article>
+  );
+}
+
+function Field({ label, value, missing }: { label: string; value: string | null; missing: React.ReactNode }) {
+  return (
+    <>
+      <dt className="text-stone-500">{label}</dt>
+      <dd className="min-w-0 whitespace-pre-line break-words">{value ?? missing}</dd>
+    </>
+  );
+}
+
+function KeywordList({ label, keywords, missing, lang }: { label: string; keywords: string[]; missing: React.ReactNode; lang: string }) {
+  return (
+    <div>
+      <h3 className="mb-1 text-xs font-medium uppercase tracking-wide text-stone-400">{label}</h3>
+      {keywords.length === 0 ? (
+        missing
+      ) : (
+        <ul className="flex flex-wrap gap-1.5" lang={lang}>
+          {keywords.map((keyword) => (
+            <li key={keyword} className="rounded-full bg-teal-50 px-2 py-0.5 text-xs text-teal-900">
+              {keyword}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { ReviewNav } from "@/components/shell/ReviewNav";
+import { ReviewSwitcher } from "@/components/shell/ReviewSwitcher";
+import { requirePageUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/policy";
+import { loadOrNotFound } from "@/lib/errors/page-load";
+import { getI18n } from "@/lib/i18n/server";
+import { pick } from "@/lib/i18n/translate";
+import { getReview, listMyReviews } from "@/lib/reviews/queries";
+
+export default async function ReviewLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ reviewId: string }>;
+}) {
+  const { reviewId } = await params;
+  const user = await requirePageUser(`/reviews/${reviewId}/library`);
+  const { locale, t } = await getI18n();
+  const [review, reviews] = await Promise.all([loadOrNotFound(getReview(user.id, reviewId)), listMyReviews(user.id)]);
+  const base = `/reviews/${reviewId}`;
+  const links = [
+    { href: `${base}/library`, label: t("nav.library") },
+    { href: `${base}/activity`, label: t("nav.activity") },
+    ...(can(review.role, "members.read") ? [{ href: `${base}/members`, label: t("nav.members") }] : []),
+  ];
+  return (
+    <>
+      <div className="border-b border-stone-200 bg-white">
+        <div className="mx-auto max-w-7xl px-4 pt-4 sm:px-6">
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <ReviewSwitcher
+              label={t("nav.switchReview")}
+              current={pick(locale, review.titleZh, review.titleEn) ?? ""}
+              reviews={reviews.map((r) => ({ id: r.id, title: pick(locale, r.titleZh, r.titleEn) ?? "", role: t(`roles.${r.role}`) }))}
+            />
+            <span className="rounded-full bg-stone-100 px-2.5 py-0.5 text-xs text-stone-600">
+              {t("reviews.yourRole")}: {t(`roles.${review.role}`)}
+            </span>
+          </div>
+          <div className="mt-3">
+            <ReviewNav label={t("nav.mainNavigation")} links={links} />
+          </div>
+        </div>
+      </div>
+      <div className="mx-auto max-w-7xl px-4 py-6 sm:px-6">{children}</div>
+    </>
+  );
+}

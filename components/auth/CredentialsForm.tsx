@@ -1,0 +1,79 @@
+"use client";
+import Link from "next/link";
+import { useActionState } from "react";
+import { useI18n } from "@/components/i18n/I18nProvider";
+import { FieldError, FormMessage } from "@/components/ui/FormMessage";
+import { buttonPrimary, inputClass, labelClass } from "@/components/ui/styles";
+import type { ActionResult } from "@/lib/errors/action-result";
+
+type Action = (previous: ActionResult | null, form: FormData) => Promise<ActionResult>;
+
+export function CredentialsForm({
+  mode,
+  action,
+  callbackUrl,
+}: {
+  mode: "sign-in" | "sign-up";
+  action: Action;
+  callbackUrl: string;
+}) {
+  const { t } = useI18n();
+  const [state, formAction, pending] = useActionState(action, null);
+  const fields = state && !state.ok ? state.fields : undefined;
+  const signUp = mode === "sign-up";
+  const other = `${signUp ? "/sign-in" : "/sign-up"}?callbackUrl=${encodeURIComponent(callbackUrl)}`;
+
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      {signUp && (
+        <div>
+          <label htmlFor="name" className={labelClass}>
+            {t("auth.name")}
+          </label>
+          <input id="name" name="name" autoComplete="name" required className={`mt-1 ${inputClass}`} aria-invalid={!!fields?.name} aria-describedby="name-error" />
+          <FieldError id="name-error" messages={fields?.name} />
+        </div>
+      )}
+      <div>
+        <label htmlFor="email" className={labelClass}>
+          {t("auth.email")}
+        </label>
+        <input id="email" name="email" type="email" autoComplete="email" required className={`mt-1 ${inputClass}`} aria-invalid={!!fields?.email} aria-describedby="email-error" />
+        <FieldError id="email-error" messages={fields?.email} />
+      </div>
+      <div>
+        <label htmlFor="password" className={labelClass}>
+          {t("auth.password")}
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete={signUp ? "new-password" : "current-password"}
+          required
+          minLength={signUp ? 8 : undefined}
+          className={`mt-1 ${inputClass}`}
+          aria-invalid={!!fields?.password}
+          aria-describedby="password-error password-hint"
+        />
+        {signUp && (
+          <p id="password-hint" className="mt-1 text-xs text-stone-500">
+            {t("auth.passwordHint")}
+          </p>
+        )}
+        <FieldError id="password-error" messages={fields?.password} />
+      </div>
+      <FormMessage error={state && !state.ok ? state.error : null} />
+      <button type="submit" className={`${buttonPrimary} w-full`} disabled={pending}>
+        {pending ? t(signUp ? "auth.signingUp" : "auth.signingIn") : t(signUp ? "auth.signUp" : "auth.signIn")}
+      </button>
+      <p className="text-center text-sm text-stone-600">
+        {t(signUp ? "auth.haveAccount" : "auth.noAccount")}{" "}
+        <Link href={other} className="font-medium text-teal-700 underline">
+          {t(signUp ? "auth.signIn" : "auth.createAccount")}
+        </Link>
+      </p>
+    </form>
+  );
+}

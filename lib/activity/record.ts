@@ -1,0 +1,27 @@
+import type { Prisma } from "@/lib/db/generated/client";
+import type { Transaction } from "@/lib/db/client";
+
+export type ActivityKind =
+  | "review.created"
+  | "member.invited"
+  | "member.joined"
+  | "member.roleChanged"
+  | "member.removed"
+  | "invitation.revoked"
+  | "item.created"
+  | "item.updated"
+  | "item.stageChanged";
+
+export interface ActivityInput {
+  reviewId: string;
+  actorId: string | null;
+  kind: ActivityKind;
+  subjectType: "review" | "member" | "invitation" | "item";
+  subjectId: string;
+  data?: Prisma.InputJsonValue;
+}
+
+/** Always called inside the transaction that makes the change, so the feed never lies. */
+export async function recordActivity(tx: Transaction, event: ActivityInput): Promise<void> {
+  await tx.activityEvent.create({ data: { ...event, data: event.data ?? {} } });
+}

@@ -1,0 +1,24 @@
+// The edge of every server action: domain errors become a message in the user's language,
+// unexpected ones are logged with context and reported without leaking internals.
+import { unstable_rethrow } from "next/navigation";
+import { getI18n } from "@/lib/i18n/server";
+import { isAppError } from "./app-error";
+
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T; at: number }
+  | { ok: false; error: string; code: string; fields?: Record<string, string[]>; at: number };
+
+export async function runAction<T>(name: string, work: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await work(), at: Date.now() };
+  } catch (error) {
+    unstable_rethrow(error);
+    const { t } = await getI18n();
+    if (isAppError(error)) {
+      if (error.code === "NOT_FOUND" || error.code === "FORBIDDEN") console.warn(`${name}: ${error.message}`);
+      return { ok: false, code: error.code, error: t(`errors.${error.code}`), fields: error.fields, at: Date.now() };
+    }
+    console.error(`${name} failed:`, error);
+    return { ok: false, code: "UNEXPECTED", error: t("errors.unexpected"), at: Date.now() };
+  }
+}

@@ -1,0 +1,51 @@
+// One domain error type. Domain code throws it with a code; the edge (server action, route, page)
+// turns the code into a message in the user's language and an HTTP status.
+export const ERROR_CODES = [
+  "UNAUTHENTICATED",
+  "NOT_FOUND",
+  "FORBIDDEN",
+  "INVALID_INPUT",
+  "EDIT_CONFLICT",
+  "RATE_LIMITED",
+  "EMAIL_TAKEN",
+  "INVALID_CREDENTIALS",
+  "INVITE_INVALID",
+  "INVITE_EXPIRED",
+  "INVITE_USED",
+  "ALREADY_MEMBER",
+  "LAST_OWNER",
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    /** Field-level problems for INVALID_INPUT: field path → messages. */
+    readonly fields?: Record<string, string[]>,
+  ) {
+    super(message ?? code);
+    this.name = "AppError";
+  }
+}
+
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  NOT_FOUND: 404,
+  FORBIDDEN: 403,
+  INVALID_INPUT: 400,
+  EDIT_CONFLICT: 409,
+  RATE_LIMITED: 429,
+  EMAIL_TAKEN: 409,
+  INVALID_CREDENTIALS: 401,
+  INVITE_INVALID: 404,
+  INVITE_EXPIRED: 410,
+  INVITE_USED: 410,
+  ALREADY_MEMBER: 409,
+  LAST_OWNER: 409,
+};
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

@@ -1,0 +1,49 @@
+import { existsSync } from "node:fs";
+import { chromium, defineConfig, devices } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://localhost:${port}`;
+
+// Playwright's own browser cannot be downloaded on offline machines; Debian's Chromium stands in.
+const bundledBrowser = (() => {
+  try {
+    return existsSync(chromium.executablePath());
+  } catch {
+    return false;
+  }
+})();
+const executablePath = bundledBrowser ? undefined : "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL,
+    locale: "zh-CN",
+    trace: "retain-on-failure",
+    launchOptions: executablePath ? { executablePath } : {},
+  },
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"], locale: "zh-CN" }, dependencies: ["setup"] },
+  ],
+  webServer: {
+    command: "tsx scripts/start.ts",
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 240_000,
+    stdout: "pipe",
+    env: {
+      PORT: String(port),
+      HUITONG_DATA_DIR: process.env.E2E_DATA_DIR ?? ".data/e2e",
+      HUITONG_PG_PORT: process.env.E2E_PG_PORT ?? "54339",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

@@ -1,0 +1,106 @@
+// `npm start`: database → migrations → seed → production build if the sources changed → web server.
+// `--dev` runs Next in development mode instead of building.
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import path from "node:path";
+import next from "next";
+import { readSettings } from "@/lib/config/settings";
+import { createDatabaseClient } from "@/lib/db/client";
+import { prepareDatabase } from "@/lib/db/bootstrap";
+import { seedDemo } from "../seeds/seed";
+
+const dev = process.argv.includes("--dev");
+const root = path.resolve(import.meta.dirname, "..");
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+async function main() {
+  const settings = readSettings();
+  const database = await prepareDatabase(settings, { log: (line) => process.env.HUITONG_DEBUG && console.log(line) });
+  const shutdown = async (signal: string) => {
+    console.log(`\n${signal}: stopping Huitong`);
+    server.close();
+    await database.stop().catch((error: unknown) => console.error("stopping PostgreSQL failed:", error));
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+  console.log(
+    `database: ${database.embedded ? `embedded PostgreSQL in ${path.relative(root, settings.dataDir) || "."}` : "DATABASE_URL"}` +
+      (database.applied.length ? `, applied ${database.applied.length} migration(s)` : ", schema up to date"),
+  );
+  process.env.DATABASE_URL = database.url;
+  process.env.AUTH_SECRET = settings.authSecret;
+  process.env.AUTH_TRUST_HOST ??= "true";
+
+  if (settings.seed) {
+    const client = createDatabaseClient(database.url);
+    const report = await seedDemo(client);
+    await client.$disconnect();
+    const c = report.created;
+    console.log(
+      c.review || c.items || c.users
+        ? `seed: created ${c.users} account(s), ${c.items} item(s), ${c.themes} theme(s)`
+        : "seed: demo review already present",
+    );
+  }
+
+  if (!dev) buildIfSourcesChanged();
+
+  const app = next({ dev, dir: root, hostname: settings.host, port: settings.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = createServer((request, response) => void handle(request, response));
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    console.error(
+      error.code === "EADDRINUSE"
+        ? `Port ${settings.port} is already in use: stop the other server or set PORT.`
+        : `web server failed: ${error.message}`,
+    );
+    void shutdown("error");
+  });
+  server.listen(settings.port, settings.host, () => {
+    console.log(`Huitong is ready on http://localhost:${settings.port}`);
+  });
+}
+
+// A production build is reused until a source file changes, so a second `npm start` starts at once.
+function buildIfSourcesChanged() {
+  const stampFile = path.join(root, ".next", "huitong-source-stamp");
+  const stamp = sourceStamp();
+  const built = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile);
+  if (built && readFileSync(stampFile, "utf8") === stamp) return;
+  console.log("building the production bundle (first start or changed sources)…");
+  const result = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  if (result.status !== 0) throw new Error("next build failed");
+  writeFileSync(stampFile, stamp);
+}
+
+function sourceStamp(): string {
+  const hash = createHash("sha256");
+  const visit = (relative: string) => {
+    const full = path.join(root, relative);
+    if (!existsSync(full)) return;
+    const stat = statSync(full);
+    if (stat.isDirectory()) {
+      for (const entry of readdirSync(full).sort()) visit(path.join(relative, entry));
+    } else {
+      hash.update(`${relative}:${stat.size}:${stat.mtimeMs}\n`);
+    }
+  };
+  for (const entry of ["app", "components", "lib", "public", "next.config.ts", "package.json", "postcss.config.mjs", "tsconfig.json"]) {
+    visit(entry);
+  }
+  return hash.digest("hex");
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
