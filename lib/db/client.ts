@@ -20,4 +20,11 @@ export function db(): Database {
   return globalForDb.huitongDb;
 }
 
+/** Points this process at a database explicitly (tests create one per file). */
+export function useDatabase(databaseUrl: string): Database {
+  process.env.DATABASE_URL = databaseUrl;
+  globalForDb.huitongDb = createDatabaseClient(databaseUrl);
+  return globalForDb.huitongDb;
+}
+
 export type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0];
