@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { en, zh } from "./messages";
+import { pick, preferredLocale, translator } from "./translate";
+
+describe("preferredLocale", () => {
+  it("chooses Chinese for browsers that prefer it", () => {
+    expect(preferredLocale("zh-CN,zh;q=0.9,en;q=0.8")).toBe("zh");
+    expect(preferredLocale("zh-TW")).toBe("zh");
+  });
+  it("chooses English when English ranks higher", () => expect(preferredLocale("en-US,en;q=0.9,zh;q=0.5")).toBe("en"));
+  it("falls back to Chinese", () => {
+    expect(preferredLocale(null)).toBe("zh");
+    expect(preferredLocale("fr-FR")).toBe("zh");
+  });
+});
+
+describe("messages", () => {
+  const keys = (tree: object, prefix = ""): string[] =>
+    Object.entries(tree).flatMap(([k, v]) => (typeof v === "string" ? [`${prefix}${k}`] : keys(v as object, `${prefix}${k}.`)));
+  it("have the same keys in both languages", () => expect(keys(en).sort()).toEqual(keys(zh).sort()));
+  it("fill placeholders", () => expect(translator("en")("library.count", { n: 5 })).toBe("5 items"));
+});
+
+describe("pick", () => {
+  it("prefers the reader's language and falls back to the other", () => {
+    expect(pick("zh", "中文", "English")).toBe("中文");
+    expect(pick("en", "中文", "English")).toBe("English");
+    expect(pick("en", "中文", null)).toBe("中文");
+    expect(pick("zh", null, null)).toBeNull();
+  });
+});
