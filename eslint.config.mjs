@@ -5,7 +5,15 @@ const config = [
   ...nextVitals,
   ...nextTypescript,
   {
-    ignores: ["node_modules/**", ".next/**", ".data/**", "lib/db/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      ".data/**",
+      "lib/db/generated/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
   },
   {
     rules: {
@@ -18,7 +26,14 @@ const config = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/lib/db/client", "@/lib/db/bootstrap", "@prisma/*"], message: "components must not touch the database" }] },
+        {
+          patterns: [
+            {
+              group: ["@/lib/db/client", "@/lib/db/bootstrap", "@prisma/*"],
+              message: "components must not touch the database",
+            },
+          ],
+        },
       ],
     },
   },

@@ -43,7 +43,9 @@ test.describe("member", () => {
   test("switches the interface to English and back", async ({ page }) => {
     await page.goto("/");
     await page.getByRole("button", { name: "English" }).click();
-    await expect(page.getByRole("navigation", { name: "Review navigation" }).getByRole("link", { name: "Library" })).toBeVisible();
+    await expect(
+      page.getByRole("navigation", { name: "Review navigation" }).getByRole("link", { name: "Library" }),
+    ).toBeVisible();
     await expect(page.getByRole("table", { name: "Library" })).toContainText("(title missing)");
     await page.getByRole("button", { name: "中文" }).click();
     await expect(page.getByRole("navigation", { name: "综述导航" })).toBeVisible();

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { storageStateOf } from "./accounts";
 
-test("the owner invites a colleague by link; the colleague signs up, joins and reads the review", async ({ browser }) => {
+test("the owner invites a colleague by link; the colleague signs up, joins and reads the review", async ({
+  browser,
+}) => {
   const ownerContext = await browser.newContext({ storageState: storageStateOf("owner") });
   const owner = await ownerContext.newPage();
   await owner.goto("/");

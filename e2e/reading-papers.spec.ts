@@ -14,15 +14,22 @@ for (const role of Object.keys(DEMO_USERS) as DemoRole[]) {
 
     test("sees the five papers and reads one's abstract and full text", async ({ page }) => {
       await page.goto("/");
-      await expect(page.getByRole("button", { name: /党建引领基层治理文献综述/ }).or(page.getByText("党建引领基层治理文献综述").first())).toBeVisible();
+      await expect(
+        page
+          .getByRole("button", { name: /党建引领基层治理文献综述/ })
+          .or(page.getByText("党建引领基层治理文献综述").first()),
+      ).toBeVisible();
       const table = page.getByRole("table", { name: "文献库" });
       await expect(table.getByRole("row")).toHaveCount(6); // header + five papers
-      for (const title of PAPER_TITLES) await expect(table.getByRole("link", { name: new RegExp(title) })).toBeVisible();
+      for (const title of PAPER_TITLES)
+        await expect(table.getByRole("link", { name: new RegExp(title) })).toBeVisible();
       // The paper without a title in its source is listed as such, never with an invented one.
       await expect(table.getByRole("link", { name: "（标题缺失）" })).toBeVisible();
 
       await table.getByRole("link", { name: /党建引领基层韧性治理的行动逻辑与实践样本/ }).click();
-      await expect(page.getByRole("heading", { level: 1, name: "党建引领基层韧性治理的行动逻辑与实践样本" })).toBeVisible();
+      await expect(
+        page.getByRole("heading", { level: 1, name: "党建引领基层韧性治理的行动逻辑与实践样本" }),
+      ).toBeVisible();
       const abstract = page.getByRole("region", { name: "摘要" });
       await expect(abstract).toContainText("嵌入—动员—整合");
       const fullText = page.getByRole("region", { name: /全文/ });

@@ -10,5 +10,9 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.outp
     const key = issue.path.join(".") || "_";
     (fields[key] ??= []).push(issue.message);
   }
-  throw new AppError("INVALID_INPUT", result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "), fields);
+  throw new AppError(
+    "INVALID_INPUT",
+    result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+    fields,
+  );
 }

@@ -94,7 +94,16 @@ function sourceStamp(): string {
       hash.update(`${relative}:${stat.size}:${stat.mtimeMs}\n`);
     }
   };
-  for (const entry of ["app", "components", "lib", "public", "next.config.ts", "package.json", "postcss.config.mjs", "tsconfig.json"]) {
+  for (const entry of [
+    "app",
+    "components",
+    "lib",
+    "public",
+    "next.config.ts",
+    "package.json",
+    "postcss.config.mjs",
+    "tsconfig.json",
+  ]) {
     visit(entry);
   }
   return hash.digest("hex");

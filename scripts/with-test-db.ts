@@ -25,6 +25,10 @@ if (!adminUrl) {
   stop = cluster.stop;
 }
 const bin = path.join(root, "node_modules/.bin", command);
-const result = spawnSync(bin, args, { cwd: root, stdio: "inherit", env: { ...process.env, TEST_DATABASE_URL: adminUrl } });
+const result = spawnSync(bin, args, {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, TEST_DATABASE_URL: adminUrl },
+});
 await stop();
 process.exit(result.status ?? 1);

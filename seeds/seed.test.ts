@@ -54,14 +54,20 @@ describe("the demo seed", () => {
   });
 
   it("records what the documents support and leaves the rest missing", async () => {
-    const untitled = await db.reviewItem.findFirstOrThrow({ where: { seedKey: "002_24433d9f670e2f75" }, include: { authors: true } });
+    const untitled = await db.reviewItem.findFirstOrThrow({
+      where: { seedKey: "002_24433d9f670e2f75" },
+      include: { authors: true },
+    });
     expect(untitled.titleZh).toBeNull();
     expect(untitled.titleEn).toBeNull();
     expect(untitled.journalZh).toBeNull();
     expect(untitled.year).toBeNull();
     expect(untitled.authors.map((a) => a.nameZh)).toEqual(["孙肖远"]);
 
-    const reposted = await db.reviewItem.findFirstOrThrow({ where: { seedKey: "003_77c6651b61511a25" }, include: { authors: true } });
+    const reposted = await db.reviewItem.findFirstOrThrow({
+      where: { seedKey: "003_77c6651b61511a25" },
+      include: { authors: true },
+    });
     expect(reposted.titleZh).toBe("党建引领基层韧性治理的行动逻辑与实践样本");
     expect(reposted.sourceKind).toBe("REPOST_SITE");
     expect(reposted.authors).toEqual([]);
@@ -71,8 +77,18 @@ describe("the demo seed", () => {
       expect(reposted.fullText).not.toContain(noise);
     }
 
-    const journal = await db.reviewItem.findFirstOrThrow({ where: { seedKey: "000_6f94644bbdf33c2d" }, include: { authors: { orderBy: { position: "asc" } } } });
-    expect(journal).toMatchObject({ journalZh: "治理研究", year: 2024, volume: "40", issue: "3", pages: "edited", fullText: null });
+    const journal = await db.reviewItem.findFirstOrThrow({
+      where: { seedKey: "000_6f94644bbdf33c2d" },
+      include: { authors: { orderBy: { position: "asc" } } },
+    });
+    expect(journal).toMatchObject({
+      journalZh: "治理研究",
+      year: 2024,
+      volume: "40",
+      issue: "3",
+      pages: "edited",
+      fullText: null,
+    });
     expect(journal.authors.map((a) => [a.nameZh, a.nameEn, a.corresponding])).toEqual([
       ["阚道远", "Kan Daoyuan", false],
       ["杨宁", "Yang Ning", true],
@@ -93,7 +109,9 @@ describe("seed documents", () => {
   const shared = path.resolve(import.meta.dirname, "../../shared/seeds");
   it.skipIf(!existsSync(shared))("are byte-identical to ../shared/seeds", () => {
     for (const paper of loadPapersFile().papers) {
-      expect(readFileSync(path.join(import.meta.dirname, paper.file)).equals(readFileSync(path.join(shared, paper.file)))).toBe(true);
+      expect(
+        readFileSync(path.join(import.meta.dirname, paper.file)).equals(readFileSync(path.join(shared, paper.file))),
+      ).toBe(true);
     }
   });
 });

@@ -14,7 +14,9 @@ async function signInWithPassword(email: FormDataEntryValue | null, password: Fo
     await signIn("credentials", { email, password, redirect: false });
   } catch (error) {
     if (error instanceof CredentialsSignin) {
-      const code = (ERROR_CODES as readonly string[]).includes(error.code) ? (error.code as ErrorCode) : "INVALID_CREDENTIALS";
+      const code = (ERROR_CODES as readonly string[]).includes(error.code)
+        ? (error.code as ErrorCode)
+        : "INVALID_CREDENTIALS";
       throw new AppError(code);
     }
     if (error instanceof AuthError) throw new AppError("INVALID_CREDENTIALS", error.message);

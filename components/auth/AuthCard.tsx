@@ -1,4 +1,12 @@
-export function AuthCard({ title, aside, children }: { title: string; aside: React.ReactNode; children: React.ReactNode }) {
+export function AuthCard({
+  title,
+  aside,
+  children,
+}: {
+  title: string;
+  aside: React.ReactNode;
+  children: React.ReactNode;
+}) {
   return (
     <main className="flex min-h-screen flex-col items-center justify-center px-4 py-12">
       <div className="w-full max-w-sm">

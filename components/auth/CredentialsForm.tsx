@@ -31,7 +31,15 @@ export function CredentialsForm({
           <label htmlFor="name" className={labelClass}>
             {t("auth.name")}
           </label>
-          <input id="name" name="name" autoComplete="name" required className={`mt-1 ${inputClass}`} aria-invalid={!!fields?.name} aria-describedby="name-error" />
+          <input
+            id="name"
+            name="name"
+            autoComplete="name"
+            required
+            className={`mt-1 ${inputClass}`}
+            aria-invalid={!!fields?.name}
+            aria-describedby="name-error"
+          />
           <FieldError id="name-error" messages={fields?.name} />
         </div>
       )}
@@ -39,7 +47,16 @@ export function CredentialsForm({
         <label htmlFor="email" className={labelClass}>
           {t("auth.email")}
         </label>
-        <input id="email" name="email" type="email" autoComplete="email" required className={`mt-1 ${inputClass}`} aria-invalid={!!fields?.email} aria-describedby="email-error" />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          className={`mt-1 ${inputClass}`}
+          aria-invalid={!!fields?.email}
+          aria-describedby="email-error"
+        />
         <FieldError id="email-error" messages={fields?.email} />
       </div>
       <div>

@@ -58,12 +58,24 @@ export function LibraryTable({ rows }: { rows: LibraryRow[] }) {
             <caption className="sr-only">{t("library.title")}</caption>
             <thead className="border-b border-stone-200 bg-stone-50 text-xs uppercase tracking-wide text-stone-500">
               <tr>
-                <th scope="col" className="px-4 py-2.5 font-medium">{t("library.colTitle")}</th>
-                <th scope="col" className="px-4 py-2.5 font-medium">{t("library.colAuthors")}</th>
-                <th scope="col" className="px-4 py-2.5 font-medium">{t("library.colJournal")}</th>
-                <th scope="col" className="px-4 py-2.5 font-medium">{t("library.colYear")}</th>
-                <th scope="col" className="px-4 py-2.5 font-medium">{t("library.colStage")}</th>
-                <th scope="col" className="px-4 py-2.5 font-medium">{t("library.colThemes")}</th>
+                <th scope="col" className="px-4 py-2.5 font-medium">
+                  {t("library.colTitle")}
+                </th>
+                <th scope="col" className="px-4 py-2.5 font-medium">
+                  {t("library.colAuthors")}
+                </th>
+                <th scope="col" className="px-4 py-2.5 font-medium">
+                  {t("library.colJournal")}
+                </th>
+                <th scope="col" className="px-4 py-2.5 font-medium">
+                  {t("library.colYear")}
+                </th>
+                <th scope="col" className="px-4 py-2.5 font-medium">
+                  {t("library.colStage")}
+                </th>
+                <th scope="col" className="px-4 py-2.5 font-medium">
+                  {t("library.colThemes")}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-stone-100">
@@ -80,7 +92,9 @@ export function LibraryTable({ rows }: { rows: LibraryRow[] }) {
                           label={t("library.missingCount", { n: row.missing.length })}
                           title={t("library.missingFields", { fields: row.missing.join(", ") })}
                         />
-                        <span className="sr-only">{t("library.missingFields", { fields: row.missing.join(", ") })}</span>
+                        <span className="sr-only">
+                          {t("library.missingFields", { fields: row.missing.join(", ") })}
+                        </span>
                       </p>
                     )}
                   </td>
@@ -88,12 +102,18 @@ export function LibraryTable({ rows }: { rows: LibraryRow[] }) {
                   <td className="px-4 py-3 text-stone-700">{row.journal ?? missing}</td>
                   <td className="px-4 py-3 tabular-nums text-stone-700">{row.year ?? missing}</td>
                   <td className="px-4 py-3">
-                    <span className="whitespace-nowrap rounded-full bg-stone-100 px-2 py-0.5 text-xs text-stone-700">{row.stage}</span>
+                    <span className="whitespace-nowrap rounded-full bg-stone-100 px-2 py-0.5 text-xs text-stone-700">
+                      {row.stage}
+                    </span>
                   </td>
                   <td className="px-4 py-3">
                     <ul className="flex flex-wrap gap-1">
                       {row.themes.map((theme) => (
-                        <li key={theme.id} className="whitespace-nowrap rounded px-1.5 py-0.5 text-xs text-white" style={{ backgroundColor: theme.color }}>
+                        <li
+                          key={theme.id}
+                          className="whitespace-nowrap rounded px-1.5 py-0.5 text-xs text-white"
+                          style={{ backgroundColor: theme.color }}
+                        >
                           {theme.name}
                         </li>
                       ))}

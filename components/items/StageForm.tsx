@@ -28,7 +28,13 @@ export function StageForm({
         <label htmlFor="stageId" className={labelClass}>
           {t("item.changeStage")}
         </label>
-        <select id="stageId" name="stageId" defaultValue={currentStageId} key={currentStageId} className={`mt-1 ${inputClass}`}>
+        <select
+          id="stageId"
+          name="stageId"
+          defaultValue={currentStageId}
+          key={currentStageId}
+          className={`mt-1 ${inputClass}`}
+        >
           {stages.map((stage) => (
             <option key={stage.id} value={stage.id}>
               {stage.name}

@@ -5,7 +5,13 @@ import { FormMessage } from "@/components/ui/FormMessage";
 import { buttonPrimary } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/errors/action-result";
 
-export function AcceptInvitationForm({ token, action }: { token: string; action: (p: ActionResult | null, f: FormData) => Promise<ActionResult> }) {
+export function AcceptInvitationForm({
+  token,
+  action,
+}: {
+  token: string;
+  action: (p: ActionResult | null, f: FormData) => Promise<ActionResult>;
+}) {
   const { t } = useI18n();
   const [state, formAction, pending] = useActionState(action, null);
   return (

@@ -20,7 +20,11 @@ export function InviteForm({
   const url = state?.ok ? state.data.url : null;
   return (
     <div className="space-y-3">
-      <form action={formAction} className="grid gap-3 sm:grid-cols-[10rem_8rem_1fr_auto] sm:items-end" aria-label={t("members.invite")}>
+      <form
+        action={formAction}
+        className="grid gap-3 sm:grid-cols-[10rem_8rem_1fr_auto] sm:items-end"
+        aria-label={t("members.invite")}
+      >
         <input type="hidden" name="reviewId" value={reviewId} />
         <div>
           <label htmlFor="invite-role" className={labelClass}>
@@ -38,7 +42,15 @@ export function InviteForm({
           <label htmlFor="invite-days" className={labelClass}>
             {t("members.expiresInDays")}
           </label>
-          <input id="invite-days" name="expiresInDays" type="number" min={1} max={30} defaultValue={7} className={`mt-1 ${inputClass}`} />
+          <input
+            id="invite-days"
+            name="expiresInDays"
+            type="number"
+            min={1}
+            max={30}
+            defaultValue={7}
+            className={`mt-1 ${inputClass}`}
+          />
         </div>
         <div>
           <label htmlFor="invite-note" className={labelClass}>
@@ -55,7 +67,13 @@ export function InviteForm({
         <div role="status" className="rounded-md border border-teal-200 bg-teal-50 p-3 text-sm">
           <p className="mb-2 text-teal-900">{t("members.linkReady")}</p>
           <div className="flex gap-2">
-            <input readOnly value={url} aria-label={t("members.linkReady")} className={inputClass} onFocus={(e) => e.currentTarget.select()} />
+            <input
+              readOnly
+              value={url}
+              aria-label={t("members.linkReady")}
+              className={inputClass}
+              onFocus={(e) => e.currentTarget.select()}
+            />
             <button
               type="button"
               className={buttonSecondary}

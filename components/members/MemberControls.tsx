@@ -25,13 +25,20 @@ export function MemberControls({
   const { t } = useI18n();
   const [roleState, roleAction, rolePending] = useActionState(changeRole, null);
   const [removeState, removeAction, removePending] = useActionState(remove, null);
-  const error = (roleState && !roleState.ok && roleState.error) || (removeState && !removeState.ok && removeState.error);
+  const error =
+    (roleState && !roleState.ok && roleState.error) || (removeState && !removeState.ok && removeState.error);
   return (
     <div className="flex flex-wrap items-center justify-end gap-2">
       <form action={roleAction} className="flex items-center gap-2">
         <input type="hidden" name="reviewId" value={reviewId} />
         <input type="hidden" name="membershipId" value={membershipId} />
-        <select name="role" defaultValue={role} key={role} aria-label={t("members.changeRole", { name })} className={`${inputClass} w-36 py-1.5`}>
+        <select
+          name="role"
+          defaultValue={role}
+          key={role}
+          aria-label={t("members.changeRole", { name })}
+          className={`${inputClass} w-36 py-1.5`}
+        >
           {ROLES.map((option) => (
             <option key={option} value={option}>
               {t(`roles.${option}`)}
@@ -50,7 +57,12 @@ export function MemberControls({
       >
         <input type="hidden" name="reviewId" value={reviewId} />
         <input type="hidden" name="membershipId" value={membershipId} />
-        <button type="submit" className={buttonDanger} disabled={removePending} aria-label={`${t("members.remove")} ${name}`}>
+        <button
+          type="submit"
+          className={buttonDanger}
+          disabled={removePending}
+          aria-label={`${t("members.remove")} ${name}`}
+        >
           {t("members.remove")}
         </button>
       </form>
@@ -63,7 +75,15 @@ export function MemberControls({
   );
 }
 
-export function RevokeInvitationButton({ reviewId, invitationId, action }: { reviewId: string; invitationId: string; action: Action }) {
+export function RevokeInvitationButton({
+  reviewId,
+  invitationId,
+  action,
+}: {
+  reviewId: string;
+  invitationId: string;
+  action: Action;
+}) {
   const { t } = useI18n();
   const [state, formAction, pending] = useActionState(action, null);
   return (
@@ -73,7 +93,11 @@ export function RevokeInvitationButton({ reviewId, invitationId, action }: { rev
       <button type="submit" className={buttonDanger} disabled={pending}>
         {t("members.revoke")}
       </button>
-      {state && !state.ok && <span role="alert" className="ml-2 text-xs text-red-700">{state.error}</span>}
+      {state && !state.ok && (
+        <span role="alert" className="ml-2 text-xs text-red-700">
+          {state.error}
+        </span>
+      )}
     </form>
   );
 }

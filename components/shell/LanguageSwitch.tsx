@@ -5,7 +5,11 @@ import { useI18n } from "@/components/i18n/I18nProvider";
 export function LanguageSwitch({ action }: { action: (form: FormData) => Promise<void> }) {
   const { locale, t } = useI18n();
   return (
-    <form action={action} className="inline-flex rounded-md border border-stone-300 bg-white text-xs" aria-label={t("nav.language")}>
+    <form
+      action={action}
+      className="inline-flex rounded-md border border-stone-300 bg-white text-xs"
+      aria-label={t("nav.language")}
+    >
       {(["zh", "en"] as const).map((option) => (
         <button
           key={option}

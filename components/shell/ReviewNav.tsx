@@ -7,7 +7,10 @@ export function ReviewNav({ label, links }: { label: string; links: { href: stri
   return (
     <nav aria-label={label} className="-mb-px flex gap-1 overflow-x-auto">
       {links.map((link) => {
-        const current = pathname === link.href || pathname.startsWith(`${link.href}/`) || (link.href.endsWith("/library") && pathname.includes("/items/"));
+        const current =
+          pathname === link.href ||
+          pathname.startsWith(`${link.href}/`) ||
+          (link.href.endsWith("/library") && pathname.includes("/items/"));
         return (
           <Link
             key={link.href}

@@ -19,7 +19,10 @@ export function ReviewSwitcher({
         </span>
         <span className="sr-only">{label}</span>
       </summary>
-      <ul className="absolute left-0 z-20 mt-2 w-80 rounded-md border border-stone-200 bg-white py-1 shadow-lg" aria-label={label}>
+      <ul
+        className="absolute left-0 z-20 mt-2 w-80 rounded-md border border-stone-200 bg-white py-1 shadow-lg"
+        aria-label={label}
+      >
         {reviews.map((review) => (
           <li key={review.id}>
             <Link href={`/reviews/${review.id}/library`} className="block px-3 py-2 text-sm hover:bg-stone-50">

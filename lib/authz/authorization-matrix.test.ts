@@ -33,7 +33,10 @@ const OPERATIONS: Record<string, { allowed: ReviewRole[]; run: (userId: string, 
     allowed: ["OWNER", "EDITOR"],
     run: (u, t) => changeStage(u, { reviewId: t.reviewId, itemId: t.itemId, stageId: t.stages[1]!.id }),
   },
-  createInvitation: { allowed: ["OWNER"], run: (u, t) => createInvitation(u, { reviewId: t.reviewId, role: "VIEWER" }) },
+  createInvitation: {
+    allowed: ["OWNER"],
+    run: (u, t) => createInvitation(u, { reviewId: t.reviewId, role: "VIEWER" }),
+  },
   changeMemberRole: {
     allowed: ["OWNER"],
     run: (u, t) => {
@@ -100,14 +103,20 @@ describe("resources addressed across reviews", () => {
   it("a member of review B cannot be re-roled or removed through review A", async () => {
     const before = await snapshot();
     const foreign = b.memberships.find((m) => m.role === "EDITOR")!;
-    await expect(changeMemberRole(a.users.OWNER.id, { reviewId: a.reviewId, membershipId: foreign.id, role: "OWNER" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(removeMember(a.users.OWNER.id, { reviewId: a.reviewId, membershipId: foreign.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      changeMemberRole(a.users.OWNER.id, { reviewId: a.reviewId, membershipId: foreign.id, role: "OWNER" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      removeMember(a.users.OWNER.id, { reviewId: a.reviewId, membershipId: foreign.id }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await snapshot()).toEqual(before);
   });
 
   it("an invitation of review B cannot be revoked through review A", async () => {
     const invitation = await createInvitation(b.users.OWNER.id, { reviewId: b.reviewId, role: "VIEWER" });
-    await expect(revokeInvitation(a.users.OWNER.id, { reviewId: a.reviewId, invitationId: invitation.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      revokeInvitation(a.users.OWNER.id, { reviewId: a.reviewId, invitationId: invitation.id }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).revokedAt).toBeNull();
   });
 

@@ -21,7 +21,7 @@ export function db(): Database {
 }
 
 /** Points this process at a database explicitly (tests create one per file). */
-export function useDatabase(databaseUrl: string): Database {
+export function connectDatabase(databaseUrl: string): Database {
   process.env.DATABASE_URL = databaseUrl;
   globalForDb.huitongDb = createDatabaseClient(databaseUrl);
   return globalForDb.huitongDb;

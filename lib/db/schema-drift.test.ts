@@ -20,7 +20,13 @@ beforeAll(async () => {
 afterAll(() => client?.end());
 
 async function columnsOf(table: string) {
-  const result = await client.query<{ column_name: string; data_type: string; udt_name: string; is_nullable: string; formatted: string }>(
+  const result = await client.query<{
+    column_name: string;
+    data_type: string;
+    udt_name: string;
+    is_nullable: string;
+    formatted: string;
+  }>(
     `SELECT c.column_name, c.data_type, c.udt_name, c.is_nullable,
             format_type(a.atttypid, a.atttypmod) AS formatted
        FROM information_schema.columns c
@@ -64,7 +70,14 @@ describe("migrations match prisma/schema.prisma", () => {
     it(`${model.name}: columns, types, nullability, unique constraints and indexes agree`, async () => {
       const columns = await columnsOf(model.name);
       const actual = Object.fromEntries(
-        columns.map((c) => [c.column_name, { type: c.data_type === "USER-DEFINED" ? c.udt_name : c.formatted.replace(/\[\]$/, ""), nullable: c.is_nullable === "YES", list: c.data_type === "ARRAY" }]),
+        columns.map((c) => [
+          c.column_name,
+          {
+            type: c.data_type === "USER-DEFINED" ? c.udt_name : c.formatted.replace(/\[\]$/, ""),
+            nullable: c.is_nullable === "YES",
+            list: c.data_type === "ARRAY",
+          },
+        ]),
       );
       const expected = Object.fromEntries(
         model.columns.map((c) => [c.name, { type: c.type, nullable: c.nullable, list: c.list }]),

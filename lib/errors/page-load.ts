@@ -6,7 +6,10 @@ export async function loadOrNotFound<T>(load: Promise<T>): Promise<T> {
   try {
     return await load;
   } catch (error) {
-    if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN" || error.code === "INVALID_INPUT")) {
+    if (
+      isAppError(error) &&
+      (error.code === "NOT_FOUND" || error.code === "FORBIDDEN" || error.code === "INVALID_INPUT")
+    ) {
       notFound();
     }
     throw error;

@@ -16,7 +16,9 @@ describe("preferredLocale", () => {
 
 describe("messages", () => {
   const keys = (tree: object, prefix = ""): string[] =>
-    Object.entries(tree).flatMap(([k, v]) => (typeof v === "string" ? [`${prefix}${k}`] : keys(v as object, `${prefix}${k}.`)));
+    Object.entries(tree).flatMap(([k, v]) =>
+      typeof v === "string" ? [`${prefix}${k}`] : keys(v as object, `${prefix}${k}.`),
+    );
   it("have the same keys in both languages", () => expect(keys(en).sort()).toEqual(keys(zh).sort()));
   it("fill placeholders", () => expect(translator("en")("library.count", { n: 5 })).toBe("5 items"));
 });

@@ -37,6 +37,10 @@ export function preferredLocale(acceptLanguage: string | null | undefined): Loca
 }
 
 /** Picks the text in the reader's language, falling back to the other language. */
-export function pick(locale: Locale, zhText: string | null | undefined, enText: string | null | undefined): string | null {
+export function pick(
+  locale: Locale,
+  zhText: string | null | undefined,
+  enText: string | null | undefined,
+): string | null {
   return (locale === "zh" ? (zhText ?? enText) : (enText ?? zhText)) ?? null;
 }

@@ -9,7 +9,12 @@ export const changeStageSchema = z.object({
   reviewId: z.string().min(1).max(64),
   itemId: z.string().min(1).max(64),
   stageId: z.string().min(1).max(64),
-  note: z.string().trim().max(500).optional().transform((v) => v || null),
+  note: z
+    .string()
+    .trim()
+    .max(500)
+    .optional()
+    .transform((v) => v || null),
 });
 
 /** Moves an item to another stage of its review, recording who, when, from, to and why. */
@@ -23,7 +28,8 @@ export async function changeStage(userId: string, rawInput: unknown): Promise<vo
     });
     if (!item) throw new AppError("NOT_FOUND", "item not found");
     const stage = await tx.reviewStage.findFirst({ where: { id: input.stageId, reviewId: input.reviewId } });
-    if (!stage) throw new AppError("INVALID_INPUT", "stage does not exist in this review", { stageId: ["unknown stage"] });
+    if (!stage)
+      throw new AppError("INVALID_INPUT", "stage does not exist in this review", { stageId: ["unknown stage"] });
     if (stage.id === item.stageId) return;
     await tx.reviewItem.update({
       where: { id: item.id },

@@ -1,6 +1,17 @@
 // Which bibliographic fields an item lacks. Bilingual pairs count as missing only when both
 // languages are absent; the item page still marks each absent language on its own.
-export const TRACKED_FIELDS = ["title", "authors", "journal", "year", "volumeIssue", "pages", "keywords", "abstract", "funding", "fullText"] as const;
+export const TRACKED_FIELDS = [
+  "title",
+  "authors",
+  "journal",
+  "year",
+  "volumeIssue",
+  "pages",
+  "keywords",
+  "abstract",
+  "funding",
+  "fullText",
+] as const;
 
 export type TrackedField = (typeof TRACKED_FIELDS)[number];
 

@@ -14,11 +14,17 @@ beforeAll(async () => {
 
 describe("invitations", () => {
   it("admits one person once, with the invited role", async () => {
-    const invitation = await createInvitation(team.users.OWNER.id, { reviewId: team.reviewId, role: "SUPERVISOR", note: "导师" });
+    const invitation = await createInvitation(team.users.OWNER.id, {
+      reviewId: team.reviewId,
+      role: "SUPERVISOR",
+      note: "导师",
+    });
     expect((await previewInvitation(invitation.token)).state).toBe("open");
     const newcomer = await createUser(db, "newcomer");
     await expect(acceptInvitation(newcomer.id, invitation.token)).resolves.toEqual({ reviewId: team.reviewId });
-    const membership = await db.membership.findUniqueOrThrow({ where: { reviewId_userId: { reviewId: team.reviewId, userId: newcomer.id } } });
+    const membership = await db.membership.findUniqueOrThrow({
+      where: { reviewId_userId: { reviewId: team.reviewId, userId: newcomer.id } },
+    });
     expect(membership.role).toBe("SUPERVISOR");
     const second = await createUser(db, "second");
     await expect(acceptInvitation(second.id, invitation.token)).rejects.toMatchObject({ code: "INVITE_USED" });
@@ -39,13 +45,19 @@ describe("invitations", () => {
   });
 
   it("refuses a malformed role or expiry", async () => {
-    await expect(createInvitation(team.users.OWNER.id, { reviewId: team.reviewId, role: "ADMIN" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    await expect(createInvitation(team.users.OWNER.id, { reviewId: team.reviewId, role: "VIEWER", expiresInDays: 400 })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(
+      createInvitation(team.users.OWNER.id, { reviewId: team.reviewId, role: "ADMIN" }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(
+      createInvitation(team.users.OWNER.id, { reviewId: team.reviewId, role: "VIEWER", expiresInDays: 400 }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
   });
 
   it("tells an existing member they are already in", async () => {
     const invitation = await createInvitation(team.users.OWNER.id, { reviewId: team.reviewId, role: "VIEWER" });
-    await expect(acceptInvitation(team.users.EDITOR.id, invitation.token)).rejects.toMatchObject({ code: "ALREADY_MEMBER" });
+    await expect(acceptInvitation(team.users.EDITOR.id, invitation.token)).rejects.toMatchObject({
+      code: "ALREADY_MEMBER",
+    });
   });
 });
 
@@ -54,13 +66,21 @@ describe("roles", () => {
     const viewer = team.memberships.find((m) => m.role === "VIEWER")!;
     await changeMemberRole(team.users.OWNER.id, { reviewId: team.reviewId, membershipId: viewer.id, role: "EDITOR" });
     expect((await db.membership.findUniqueOrThrow({ where: { id: viewer.id } })).role).toBe("EDITOR");
-    expect(await db.activityEvent.count({ where: { reviewId: team.reviewId, kind: "member.roleChanged", subjectId: viewer.id } })).toBe(1);
+    expect(
+      await db.activityEvent.count({
+        where: { reviewId: team.reviewId, kind: "member.roleChanged", subjectId: viewer.id },
+      }),
+    ).toBe(1);
   });
 
   it("never leaves a review without an owner", async () => {
     const owner = team.memberships.find((m) => m.role === "OWNER")!;
-    await expect(changeMemberRole(team.users.OWNER.id, { reviewId: team.reviewId, membershipId: owner.id, role: "VIEWER" })).rejects.toMatchObject({ code: "LAST_OWNER" });
-    await expect(removeMember(team.users.OWNER.id, { reviewId: team.reviewId, membershipId: owner.id })).rejects.toMatchObject({ code: "LAST_OWNER" });
+    await expect(
+      changeMemberRole(team.users.OWNER.id, { reviewId: team.reviewId, membershipId: owner.id, role: "VIEWER" }),
+    ).rejects.toMatchObject({ code: "LAST_OWNER" });
+    await expect(
+      removeMember(team.users.OWNER.id, { reviewId: team.reviewId, membershipId: owner.id }),
+    ).rejects.toMatchObject({ code: "LAST_OWNER" });
     expect((await db.membership.findUniqueOrThrow({ where: { id: owner.id } })).role).toBe("OWNER");
   });
 

@@ -13,7 +13,12 @@ export const createInvitationSchema = z.object({
   reviewId: id,
   role: z.enum(ROLES),
   expiresInDays: z.coerce.number().int().min(1).max(30).default(7),
-  note: z.string().trim().max(200).optional().transform((v) => v || null),
+  note: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .transform((v) => v || null),
 });
 
 export async function createInvitation(userId: string, rawInput: unknown) {

@@ -6,8 +6,18 @@ import { parseInput } from "@/lib/validation";
 
 export const createReviewSchema = z
   .object({
-    titleZh: z.string().trim().max(200).optional().transform((v) => v || null),
-    titleEn: z.string().trim().max(200).optional().transform((v) => v || null),
+    titleZh: z
+      .string()
+      .trim()
+      .max(200)
+      .optional()
+      .transform((v) => v || null),
+    titleEn: z
+      .string()
+      .trim()
+      .max(200)
+      .optional()
+      .transform((v) => v || null),
   })
   .refine((v) => v.titleZh || v.titleEn, { message: "A review needs a title", path: ["titleZh"] });
 
@@ -20,7 +30,13 @@ export async function createReview(userId: string, rawInput: unknown): Promise<{
 export async function createReviewIn(
   tx: Transaction,
   ownerId: string,
-  input: { titleZh: string | null; titleEn: string | null; seedKey?: string; descriptionZh?: string; descriptionEn?: string },
+  input: {
+    titleZh: string | null;
+    titleEn: string | null;
+    seedKey?: string;
+    descriptionZh?: string;
+    descriptionEn?: string;
+  },
 ): Promise<{ id: string }> {
   const review = await tx.review.create({
     data: {

@@ -15,7 +15,9 @@ export async function createReviewWithTeam(db: Database, label = "review") {
   for (const role of ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"] as const) {
     users[role] = await createUser(db, `${label}-${role.toLowerCase()}`);
   }
-  const review = await db.$transaction((tx) => createReviewIn(tx, users.OWNER.id, { titleZh: `${label} 综述`, titleEn: null }));
+  const review = await db.$transaction((tx) =>
+    createReviewIn(tx, users.OWNER.id, { titleZh: `${label} 综述`, titleEn: null }),
+  );
   for (const role of ["EDITOR", "SUPERVISOR", "VIEWER"] as const) {
     await db.membership.create({ data: { reviewId: review.id, userId: users[role].id, role } });
   }

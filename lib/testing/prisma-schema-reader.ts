@@ -62,7 +62,13 @@ export function readPrismaSchema(source: string): SchemaCatalog {
       const enumType = enums.has(typeName!) ? typeName! : null;
       const type = unsupported ?? (enumType ? enumType : SCALARS[typeName!]);
       if (!type) throw new Error(`schema reader: unknown type ${typeName} on ${model.name}.${name}`);
-      model.columns.push({ name: name!, type, nullable: !!optional || !!list /* Prisma leaves list columns nullable */, list: !!list, enumType });
+      model.columns.push({
+        name: name!,
+        type,
+        nullable: !!optional || !!list /* Prisma leaves list columns nullable */,
+        list: !!list,
+        enumType,
+      });
       if (/@id\b/.test(attributes!)) model.primaryKey = [name!];
       if (/@unique\b/.test(attributes!)) model.uniques.push([name!]);
     }

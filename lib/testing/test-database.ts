@@ -2,12 +2,13 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
-import { useDatabase, type Database } from "@/lib/db/client";
+import { connectDatabase, type Database } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrator";
 
 export function testServerUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error("TEST_DATABASE_URL is not set: run tests with `npm run test:unit`, which provides a PostgreSQL.");
+  if (!url)
+    throw new Error("TEST_DATABASE_URL is not set: run tests with `npm run test:unit`, which provides a PostgreSQL.");
   return url;
 }
 
@@ -25,5 +26,5 @@ export async function createEmptyDatabase(prefix = "huitong_test"): Promise<{ ur
 export async function createTestDatabase(): Promise<{ db: Database; url: string }> {
   const { url } = await createEmptyDatabase();
   await migrate(url, path.resolve(import.meta.dirname, "../../prisma/migrations"));
-  return { db: useDatabase(url), url };
+  return { db: connectDatabase(url), url };
 }

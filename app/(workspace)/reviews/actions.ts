@@ -7,7 +7,10 @@ import { createReview } from "@/lib/reviews/commands";
 export async function createReviewAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction("createReview", async () => {
     const user = await requireUser();
-    const review = await createReview(user.id, { titleZh: form.get("titleZh") ?? undefined, titleEn: form.get("titleEn") ?? undefined });
+    const review = await createReview(user.id, {
+      titleZh: form.get("titleZh") ?? undefined,
+      titleEn: form.get("titleEn") ?? undefined,
+    });
     redirect(`/reviews/${review.id}/library`);
   });
 }

@@ -20,7 +20,10 @@ export default async function ReviewsPage() {
         <ul className="mt-6 grid gap-3">
           {reviews.map((review) => (
             <li key={review.id} className={`${cardClass} p-4`}>
-              <Link href={`/reviews/${review.id}/library`} className="text-lg font-medium text-teal-800 hover:underline">
+              <Link
+                href={`/reviews/${review.id}/library`}
+                className="text-lg font-medium text-teal-800 hover:underline"
+              >
                 {pick(locale, review.titleZh, review.titleEn)}
               </Link>
               {review.titleZh && review.titleEn && (

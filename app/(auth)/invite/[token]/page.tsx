@@ -31,7 +31,9 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const here = `/invite/${token}`;
   return (
     <AuthCard title={t("invite.title")} aside={aside}>
-      <p className="text-sm text-stone-600">{t("invite.body", { who: preview.invitedBy, role: t(`roles.${preview.role}`) })}</p>
+      <p className="text-sm text-stone-600">
+        {t("invite.body", { who: preview.invitedBy, role: t(`roles.${preview.role}`) })}
+      </p>
       <p className="my-3 text-lg font-medium">{pick(locale, preview.review.titleZh, preview.review.titleEn)}</p>
       <p className="mb-4 text-xs text-stone-500">{t(`roleHelp.${preview.role}`)}</p>
       {preview.state === "expired" ? (

@@ -32,7 +32,11 @@ export default async function ReviewLayout({
             <ReviewSwitcher
               label={t("nav.switchReview")}
               current={pick(locale, review.titleZh, review.titleEn) ?? ""}
-              reviews={reviews.map((r) => ({ id: r.id, title: pick(locale, r.titleZh, r.titleEn) ?? "", role: t(`roles.${r.role}`) }))}
+              reviews={reviews.map((r) => ({
+                id: r.id,
+                title: pick(locale, r.titleZh, r.titleEn) ?? "",
+                role: t(`roles.${r.role}`),
+              }))}
             />
             <span className="rounded-full bg-stone-100 px-2.5 py-0.5 text-xs text-stone-600">
               {t("reviews.yourRole")}: {t(`roles.${review.role}`)}

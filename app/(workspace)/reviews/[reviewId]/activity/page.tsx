@@ -11,8 +11,14 @@ export default async function ActivityPage({ params }: { params: Promise<{ revie
   const user = await requirePageUser(`/reviews/${reviewId}/activity`);
   const { locale, t } = await getI18n();
   const events = await loadOrNotFound(listActivity(user.id, reviewId));
-  const format = new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
-  const roleName = (value: unknown) => (typeof value === "string" && value in { OWNER: 1, EDITOR: 1, SUPERVISOR: 1, VIEWER: 1 } ? t(`roles.${value as "OWNER"}`) : "");
+  const format = new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+  });
+  const roleName = (value: unknown) =>
+    typeof value === "string" && value in { OWNER: 1, EDITOR: 1, SUPERVISOR: 1, VIEWER: 1 }
+      ? t(`roles.${value as "OWNER"}`)
+      : "";
   return (
     <section aria-labelledby="activity-heading" className="max-w-3xl">
       <h1 id="activity-heading" className="mb-4 text-lg font-semibold">
@@ -35,7 +41,10 @@ export default async function ActivityPage({ params }: { params: Promise<{ revie
                 <span>
                   {text}
                   {event.subjectType === "item" && (
-                    <Link href={`/reviews/${reviewId}/items/${event.subjectId}`} className="ml-2 text-teal-700 hover:underline">
+                    <Link
+                      href={`/reviews/${reviewId}/items/${event.subjectId}`}
+                      className="ml-2 text-teal-700 hover:underline"
+                    >
                       {t("activity.open")}
                     </Link>
                   )}

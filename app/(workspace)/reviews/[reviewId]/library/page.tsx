@@ -25,9 +25,23 @@ export default async function LibraryPage({ params }: { params: Promise<{ review
       journal,
       year: item.year,
       stage: locale === "zh" ? item.stage.nameZh : item.stage.nameEn,
-      themes: item.themes.map((theme) => ({ id: theme.id, color: theme.color, name: pick(locale, theme.nameZh, theme.nameEn) ?? "" })),
+      themes: item.themes.map((theme) => ({
+        id: theme.id,
+        color: theme.color,
+        name: pick(locale, theme.nameZh, theme.nameEn) ?? "",
+      })),
       missing: item.missing.map((field) => t(`fields.${field}`)),
-      searchText: [item.titleZh, item.titleEn, authorList("zh", item.authors), authorList("en", item.authors), item.journalZh, item.journalEn, item.year, ...item.keywordsZh, ...item.keywordsEn]
+      searchText: [
+        item.titleZh,
+        item.titleEn,
+        authorList("zh", item.authors),
+        authorList("en", item.authors),
+        item.journalZh,
+        item.journalEn,
+        item.year,
+        ...item.keywordsZh,
+        ...item.keywordsEn,
+      ]
         .filter(Boolean)
         .join(" ")
         .toLowerCase(),

@@ -5,9 +5,13 @@ import { requireUser } from "@/lib/auth/session";
 import { runAction, type ActionResult } from "@/lib/errors/action-result";
 import { changeMemberRole, createInvitation, removeMember, revokeInvitation } from "@/lib/members/commands";
 
-const fields = (form: FormData, keys: string[]) => Object.fromEntries(keys.map((key) => [key, form.get(key) ?? undefined]));
+const fields = (form: FormData, keys: string[]) =>
+  Object.fromEntries(keys.map((key) => [key, form.get(key) ?? undefined]));
 
-export async function createInvitationAction(_p: ActionResult<{ url: string }> | null, form: FormData): Promise<ActionResult<{ url: string }>> {
+export async function createInvitationAction(
+  _p: ActionResult<{ url: string }> | null,
+  form: FormData,
+): Promise<ActionResult<{ url: string }>> {
   return runAction("createInvitation", async () => {
     const user = await requireUser();
     const input = fields(form, ["reviewId", "role", "expiresInDays", "note"]);

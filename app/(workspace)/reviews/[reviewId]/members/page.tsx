@@ -31,7 +31,10 @@ export default async function MembersPage({ params }: { params: Promise<{ review
             <li key={member.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
               <div>
                 <p className="font-medium">
-                  {member.user.name} {member.user.id === user.id && <span className="text-sm font-normal text-stone-500">{t("members.you")}</span>}
+                  {member.user.name}{" "}
+                  {member.user.id === user.id && (
+                    <span className="text-sm font-normal text-stone-500">{t("members.you")}</span>
+                  )}
                 </p>
                 <p className="text-sm text-stone-500">
                   {member.user.email} · {t("members.joined", { date: format.format(member.createdAt) })}
@@ -47,7 +50,10 @@ export default async function MembersPage({ params }: { params: Promise<{ review
                   remove={removeMemberAction}
                 />
               ) : (
-                <span className="rounded-full bg-stone-100 px-2.5 py-0.5 text-sm text-stone-700" title={t(`roleHelp.${member.role}`)}>
+                <span
+                  className="rounded-full bg-stone-100 px-2.5 py-0.5 text-sm text-stone-700"
+                  title={t(`roleHelp.${member.role}`)}
+                >
                   {t(`roles.${member.role}`)}
                 </span>
               )}
@@ -85,9 +91,15 @@ export default async function MembersPage({ params }: { params: Promise<{ review
                     <span>
                       {t(`roles.${invitation.role}`)}
                       {invitation.note && <span className="ml-2 text-stone-500">{invitation.note}</span>}
-                      <span className="ml-2 text-xs text-stone-500">{t("members.expires", { date: format.format(invitation.expiresAt) })}</span>
+                      <span className="ml-2 text-xs text-stone-500">
+                        {t("members.expires", { date: format.format(invitation.expiresAt) })}
+                      </span>
                     </span>
-                    <RevokeInvitationButton reviewId={reviewId} invitationId={invitation.id} action={revokeInvitationAction} />
+                    <RevokeInvitationButton
+                      reviewId={reviewId}
+                      invitationId={invitation.id}
+                      action={revokeInvitationAction}
+                    />
                   </li>
                 ))}
               </ul>

@@ -7,7 +7,9 @@ import { changeStage } from "@/lib/items/commands";
 export async function changeStageAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction("changeStage", async () => {
     const user = await requireUser();
-    const input = Object.fromEntries(["reviewId", "itemId", "stageId", "note"].map((key) => [key, form.get(key) ?? undefined]));
+    const input = Object.fromEntries(
+      ["reviewId", "itemId", "stageId", "note"].map((key) => [key, form.get(key) ?? undefined]),
+    );
     await changeStage(user.id, input);
     revalidatePath(`/reviews/${String(input.reviewId)}`, "layout");
     return undefined;

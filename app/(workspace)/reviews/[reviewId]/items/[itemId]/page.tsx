@@ -23,7 +23,10 @@ export default async function ItemPage({ params }: { params: Promise<{ reviewId:
   const stageName = (stage: { nameZh: string; nameEn: string }) => (locale === "zh" ? stage.nameZh : stage.nameEn);
   const dates = (item.dates ?? {}) as Dates;
   const identifiers = (Array.isArray(item.identifiers) ? item.identifiers : []) as Identifier[];
-  const dateFormat = new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", { dateStyle: "medium", timeStyle: "short" });
+  const dateFormat = new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+  });
 
   return (
     <article className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
@@ -62,8 +65,12 @@ export default async function ItemPage({ params }: { params: Promise<{ reviewId:
                 <li key={author.id}>
                   <span className="font-medium">{author.nameZh ?? author.nameEn}</span>
                   {author.nameZh && author.nameEn && <span className="ml-2 text-stone-500">{author.nameEn}</span>}
-                  {author.corresponding && <span className="ml-2 text-xs text-teal-700">✉ {t("fields.corresponding")}</span>}
-                  {author.affiliations.length > 0 && <p className="text-sm text-stone-600">{author.affiliations.join("；")}</p>}
+                  {author.corresponding && (
+                    <span className="ml-2 text-xs text-teal-700">✉ {t("fields.corresponding")}</span>
+                  )}
+                  {author.affiliations.length > 0 && (
+                    <p className="text-sm text-stone-600">{author.affiliations.join("；")}</p>
+                  )}
                   {author.bio && <p className="text-xs text-stone-500">{author.bio}</p>}
                 </li>
               ))}
@@ -77,11 +84,23 @@ export default async function ItemPage({ params }: { params: Promise<{ reviewId:
           </h2>
           <div>
             <h3 className="mb-1 text-xs font-medium uppercase tracking-wide text-stone-400">{t("item.abstractZh")}</h3>
-            {item.abstractZh ? <p className="prose-cjk" lang="zh-CN">{item.abstractZh}</p> : missing}
+            {item.abstractZh ? (
+              <p className="prose-cjk" lang="zh-CN">
+                {item.abstractZh}
+              </p>
+            ) : (
+              missing
+            )}
           </div>
           <div>
             <h3 className="mb-1 text-xs font-medium uppercase tracking-wide text-stone-400">{t("item.abstractEn")}</h3>
-            {item.abstractEn ? <p className="leading-relaxed" lang="en">{item.abstractEn}</p> : missing}
+            {item.abstractEn ? (
+              <p className="leading-relaxed" lang="en">
+                {item.abstractEn}
+              </p>
+            ) : (
+              missing
+            )}
           </div>
           <div className="grid gap-3 sm:grid-cols-2">
             <KeywordList label={t("item.keywordsZh")} keywords={item.keywordsZh} missing={missing} lang="zh-CN" />
@@ -90,7 +109,10 @@ export default async function ItemPage({ params }: { params: Promise<{ reviewId:
         </section>
 
         <section aria-labelledby="fulltext-heading" className={`${cardClass} p-4 sm:p-6`}>
-          <h2 id="fulltext-heading" className="mb-3 flex items-baseline justify-between text-sm font-semibold text-stone-500">
+          <h2
+            id="fulltext-heading"
+            className="mb-3 flex items-baseline justify-between text-sm font-semibold text-stone-500"
+          >
             <span>{t("fields.fullText")}</span>
             {item.fullText && <span className="font-normal">{t("item.characters", { n: item.fullText.length })}</span>}
           </h2>
@@ -150,7 +172,11 @@ export default async function ItemPage({ params }: { params: Promise<{ reviewId:
           ) : (
             <ul className="flex flex-wrap gap-1.5">
               {item.themes.map((theme) => (
-                <li key={theme.id} className="rounded px-2 py-0.5 text-xs text-white" style={{ backgroundColor: theme.color }}>
+                <li
+                  key={theme.id}
+                  className="rounded px-2 py-0.5 text-xs text-white"
+                  style={{ backgroundColor: theme.color }}
+                >
                   {pick(locale, theme.nameZh, theme.nameEn)}
                 </li>
               ))}
@@ -171,7 +197,9 @@ export default async function ItemPage({ params }: { params: Promise<{ reviewId:
               stages={stages.map((stage) => ({ id: stage.id, name: stageName(stage) }))}
             />
           ) : (
-            <p className="rounded-md bg-stone-50 px-3 py-2 text-xs text-stone-600">{t("item.readOnly", { role: t(`roles.${role}`) })}</p>
+            <p className="rounded-md bg-stone-50 px-3 py-2 text-xs text-stone-600">
+              {t("item.readOnly", { role: t(`roles.${role}`) })}
+            </p>
           )}
           <div>
             <h3 className="mb-1 text-xs font-medium uppercase tracking-wide text-stone-400">{t("item.history")}</h3>
@@ -181,7 +209,11 @@ export default async function ItemPage({ params }: { params: Promise<{ reviewId:
                 return (
                   <li key={change.id}>
                     {change.fromStage
-                      ? t("item.historyEntry", { who, from: stageName(change.fromStage), to: stageName(change.toStage) })
+                      ? t("item.historyEntry", {
+                          who,
+                          from: stageName(change.fromStage),
+                          to: stageName(change.toStage),
+                        })
                       : t("item.historyCreated", { who, to: stageName(change.toStage) })}
                     <time className="block text-stone-400" dateTime={change.createdAt.toISOString()}>
                       {dateFormat.format(change.createdAt)}
@@ -207,7 +239,17 @@ function Field({ label, value, missing }: { label: string; value: string | null;
   );
 }
 
-function KeywordList({ label, keywords, missing, lang }: { label: string; keywords: string[]; missing: React.ReactNode; lang: string }) {
+function KeywordList({
+  label,
+  keywords,
+  missing,
+  lang,
+}: {
+  label: string;
+  keywords: string[];
+  missing: React.ReactNode;
+  lang: string;
+}) {
   return (
     <div>
       <h3 className="mb-1 text-xs font-medium uppercase tracking-wide text-stone-400">{label}</h3>
