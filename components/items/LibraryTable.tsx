@@ -19,6 +19,8 @@ export interface LibraryRow {
   searchText: string;
 }
 
+const COLUMNS = ["colTitle", "colAuthors", "colJournal", "colYear", "colStage", "colThemes"] as const;
+
 export function LibraryTable({ rows }: { rows: LibraryRow[] }) {
   const { t } = useI18n();
   const [query, setQuery] = useState("");
@@ -58,24 +60,11 @@ export function LibraryTable({ rows }: { rows: LibraryRow[] }) {
             <caption className="sr-only">{t("library.title")}</caption>
             <thead className="border-b border-stone-200 bg-stone-50 text-xs uppercase tracking-wide text-stone-500">
               <tr>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  {t("library.colTitle")}
-                </th>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  {t("library.colAuthors")}
-                </th>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  {t("library.colJournal")}
-                </th>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  {t("library.colYear")}
-                </th>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  {t("library.colStage")}
-                </th>
-                <th scope="col" className="px-4 py-2.5 font-medium">
-                  {t("library.colThemes")}
-                </th>
+                {COLUMNS.map((column) => (
+                  <th key={column} scope="col" className="px-4 py-2.5 font-medium">
+                    {t(`library.${column}`)}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody className="divide-y divide-stone-100">
