@@ -5,6 +5,8 @@ test("a signed-out visitor is sent to sign in, and comes back after", async ({ p
   await page.goto("/reviews");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Freviews/);
   await expect(page.getByRole("heading", { name: "登录会通" })).toBeVisible();
+  // While the demo seed is on, the sign-in page tells a first-time visitor how to look around.
+  await expect(page.getByRole("region", { name: "演示账户" })).toContainText("owner@huitong.demo");
 });
 
 test("a wrong password gets a clear message", async ({ page }) => {

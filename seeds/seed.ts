@@ -5,20 +5,13 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { hashPassword } from "@/lib/auth/password";
 import type { Database, Transaction } from "@/lib/db/client";
-import type { ReviewRole } from "@/lib/db/generated/enums";
 import { createReviewIn } from "@/lib/reviews/commands";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import { extractFullText } from "./full-text";
 import { papersFileSchema, type PaperSeed, type PapersFile } from "./papers-schema";
 
+export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 export const DEMO_REVIEW_KEY = "party-building-grassroots-governance";
-export const DEMO_PASSWORD = "huitong-demo";
-
-export const DEMO_ACCOUNTS: readonly { email: string; name: string; role: ReviewRole }[] = [
-  { email: "owner@huitong.demo", name: "林老师 (Owner)", role: "OWNER" },
-  { email: "member@huitong.demo", name: "陈同学 (Member)", role: "EDITOR" },
-  { email: "supervisor@huitong.demo", name: "王教授 (Supervisor)", role: "SUPERVISOR" },
-  { email: "viewer@huitong.demo", name: "赵同学 (Viewer)", role: "VIEWER" },
-];
 
 const seedsDir = path.resolve(import.meta.dirname);
 

@@ -36,8 +36,13 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     port: parsePort(env.PORT, 3000, "PORT"),
     host: env.HOST ?? "0.0.0.0",
     authSecret: env.AUTH_SECRET || secrets.authSecret,
-    seed: parseBoolean(env.HUITONG_SEED, true, "HUITONG_SEED"),
+    seed: seedEnabled(env),
   };
+}
+
+/** Whether the demo seed is on; readable without touching the data directory. */
+export function seedEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return parseBoolean(env.HUITONG_SEED, true, "HUITONG_SEED");
 }
 
 export function embeddedPostgresPassword(dataDir: string): string {
