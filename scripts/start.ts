@@ -17,6 +17,8 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 async function main() {
   const settings = readSettings();
+  // Created first so a signal during migration, seeding or the build can close it safely.
+  const server = createServer();
   const database = await prepareDatabase(settings, { log: (line) => process.env.HUITONG_DEBUG && console.log(line) });
   const shutdown = async (signal: string) => {
     console.log(`\n${signal}: stopping Huitong`);
@@ -52,7 +54,7 @@ async function main() {
   const app = next({ dev, dir: root, hostname: settings.host, port: settings.port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = createServer((request, response) => void handle(request, response));
+  server.on("request", (request, response) => void handle(request, response));
   server.on("error", (error: NodeJS.ErrnoException) => {
     console.error(
       error.code === "EADDRINUSE"

@@ -22,3 +22,8 @@ export async function runAction<T>(name: string, work: () => Promise<T>): Promis
     return { ok: false, code: "UNEXPECTED", error: t("errors.unexpected"), at: Date.now() };
   }
 }
+
+/** The named fields of a submitted form, as untrusted input for a domain command's zod schema. */
+export function formFields(form: FormData, keys: readonly string[]): Record<string, FormDataEntryValue | undefined> {
+  return Object.fromEntries(keys.map((key) => [key, form.get(key) ?? undefined]));
+}

@@ -1,5 +1,5 @@
 // One domain error type. Domain code throws it with a code; the edge (server action, route, page)
-// turns the code into a message in the user's language and an HTTP status.
+// turns the code into a message in the user's language.
 export const ERROR_CODES = [
   "UNAUTHENTICATED",
   "NOT_FOUND",
@@ -29,22 +29,6 @@ export class AppError extends Error {
     this.name = "AppError";
   }
 }
-
-export const HTTP_STATUS: Record<ErrorCode, number> = {
-  UNAUTHENTICATED: 401,
-  NOT_FOUND: 404,
-  FORBIDDEN: 403,
-  INVALID_INPUT: 400,
-  EDIT_CONFLICT: 409,
-  RATE_LIMITED: 429,
-  EMAIL_TAKEN: 409,
-  INVALID_CREDENTIALS: 401,
-  INVITE_INVALID: 404,
-  INVITE_EXPIRED: 410,
-  INVITE_USED: 410,
-  ALREADY_MEMBER: 409,
-  LAST_OWNER: 409,
-};
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { cardClass } from "@/components/ui/styles";
 import { listActivity } from "@/lib/activity/queries";
 import { requirePageUser } from "@/lib/auth/session";
+import { ROLES } from "@/lib/authz/policy";
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { getI18n } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n/translate";
@@ -16,9 +17,7 @@ export default async function ActivityPage({ params }: { params: Promise<{ revie
     timeStyle: "short",
   });
   const roleName = (value: unknown) =>
-    typeof value === "string" && value in { OWNER: 1, EDITOR: 1, SUPERVISOR: 1, VIEWER: 1 }
-      ? t(`roles.${value as "OWNER"}`)
-      : "";
+    ROLES.includes(value as (typeof ROLES)[number]) ? t(`roles.${value as (typeof ROLES)[number]}`) : "";
   return (
     <section aria-labelledby="activity-heading" className="max-w-3xl">
       <h1 id="activity-heading" className="mb-4 text-lg font-semibold">

@@ -2,11 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { requireUser } from "@/lib/auth/session";
-import { runAction, type ActionResult } from "@/lib/errors/action-result";
+import { formFields, runAction, type ActionResult } from "@/lib/errors/action-result";
 import { changeMemberRole, createInvitation, removeMember, revokeInvitation } from "@/lib/members/commands";
-
-const fields = (form: FormData, keys: string[]) =>
-  Object.fromEntries(keys.map((key) => [key, form.get(key) ?? undefined]));
 
 export async function createInvitationAction(
   _p: ActionResult<{ url: string }> | null,
@@ -14,7 +11,7 @@ export async function createInvitationAction(
 ): Promise<ActionResult<{ url: string }>> {
   return runAction("createInvitation", async () => {
     const user = await requireUser();
-    const input = fields(form, ["reviewId", "role", "expiresInDays", "note"]);
+    const input = formFields(form, ["reviewId", "role", "expiresInDays", "note"]);
     const invitation = await createInvitation(user.id, input);
     const h = await headers();
     const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host") ?? "localhost:3000"}`;
@@ -26,7 +23,7 @@ export async function createInvitationAction(
 export async function changeRoleAction(_p: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction("changeRole", async () => {
     const user = await requireUser();
-    const input = fields(form, ["reviewId", "membershipId", "role"]);
+    const input = formFields(form, ["reviewId", "membershipId", "role"]);
     await changeMemberRole(user.id, input);
     revalidatePath(`/reviews/${String(input.reviewId)}`, "layout");
     return undefined;
@@ -36,7 +33,7 @@ export async function changeRoleAction(_p: ActionResult | null, form: FormData):
 export async function removeMemberAction(_p: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction("removeMember", async () => {
     const user = await requireUser();
-    const input = fields(form, ["reviewId", "membershipId"]);
+    const input = formFields(form, ["reviewId", "membershipId"]);
     await removeMember(user.id, input);
     revalidatePath(`/reviews/${String(input.reviewId)}/members`);
     return undefined;
@@ -46,7 +43,7 @@ export async function removeMemberAction(_p: ActionResult | null, form: FormData
 export async function revokeInvitationAction(_p: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction("revokeInvitation", async () => {
     const user = await requireUser();
-    const input = fields(form, ["reviewId", "invitationId"]);
+    const input = formFields(form, ["reviewId", "invitationId"]);
     await revokeInvitation(user.id, input);
     revalidatePath(`/reviews/${String(input.reviewId)}/members`);
     return undefined;

@@ -1,15 +1,13 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
-import { runAction, type ActionResult } from "@/lib/errors/action-result";
+import { formFields, runAction, type ActionResult } from "@/lib/errors/action-result";
 import { changeStage } from "@/lib/items/commands";
 
 export async function changeStageAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction("changeStage", async () => {
     const user = await requireUser();
-    const input = Object.fromEntries(
-      ["reviewId", "itemId", "stageId", "note"].map((key) => [key, form.get(key) ?? undefined]),
-    );
+    const input = formFields(form, ["reviewId", "itemId", "stageId", "note"]);
     await changeStage(user.id, input);
     revalidatePath(`/reviews/${String(input.reviewId)}`, "layout");
     return undefined;
