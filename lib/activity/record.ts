@@ -10,13 +10,27 @@ export type ActivityKind =
   | "invitation.revoked"
   | "item.created"
   | "item.updated"
-  | "item.stageChanged";
+  | "item.stageChanged"
+  | "item.stageChangeUndone"
+  | "item.assigned"
+  | "item.unassigned"
+  | "item.deleted"
+  | "item.restored"
+  | "item.themesTagged"
+  | "stage.created"
+  | "stage.renamed"
+  | "stage.reordered"
+  | "stage.deleted"
+  | "review.settingsChanged"
+  | "screening.voted"
+  | "screening.decided"
+  | "screening.resolved";
 
 export interface ActivityInput {
   reviewId: string;
   actorId: string | null;
   kind: ActivityKind;
-  subjectType: "review" | "member" | "invitation" | "item";
+  subjectType: "review" | "member" | "invitation" | "item" | "stage";
   subjectId: string;
   data?: Prisma.InputJsonValue;
 }

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { listActivity } from "@/lib/activity/queries";
 import type { Database } from "@/lib/db/client";
 import type { ReviewRole } from "@/lib/db/generated/enums";
-import { changeStage } from "@/lib/items/commands";
+import { changeStage } from "@/lib/workflow/commands";
 import { getItem, listItems } from "@/lib/items/queries";
 import { changeMemberRole, createInvitation, removeMember, revokeInvitation } from "@/lib/members/commands";
 import { listMembers, listPendingInvitations } from "@/lib/members/queries";
@@ -96,7 +96,7 @@ describe("resources addressed across reviews", () => {
     const before = await snapshot();
     await expect(
       changeStage(a.users.OWNER.id, { reviewId: a.reviewId, itemId: a.itemId, stageId: b.stages[2]!.id }),
-    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    ).rejects.toMatchObject({ code: "STAGE_NOT_FOUND" });
     expect(await snapshot()).toEqual(before);
   });
 

@@ -12,6 +12,8 @@ const EXPECTED: Record<(typeof ROLES)[number], Action[]> = {
     "item.update",
     "item.changeStage",
     "item.delete",
+    "item.assign",
+    "screening.vote",
     "theme.manage",
     "theme.tag",
     "coding.write",
@@ -35,7 +37,14 @@ describe("authorization policy", () => {
   });
 
   it("never lets a supervisor or viewer change content", () => {
-    for (const action of ["item.update", "item.changeStage", "synthesis.write", "theme.manage"] as const) {
+    for (const action of [
+      "item.update",
+      "item.changeStage",
+      "item.assign",
+      "screening.vote",
+      "synthesis.write",
+      "theme.manage",
+    ] as const) {
       expect(can("SUPERVISOR", action)).toBe(false);
       expect(can("VIEWER", action)).toBe(false);
     }

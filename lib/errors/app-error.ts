@@ -14,6 +14,12 @@ export const ERROR_CODES = [
   "INVITE_USED",
   "ALREADY_MEMBER",
   "LAST_OWNER",
+  "STAGE_NOT_FOUND",
+  "STAGE_IN_USE",
+  "EXCLUSION_REASON_REQUIRED",
+  "NOTHING_TO_UNDO",
+  "ASSIGNEE_INVALID",
+  "NO_SCREENING_CONFLICT",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { recordActivity } from "@/lib/activity/record";
 import { db, type Transaction } from "@/lib/db/client";
+import { DEFAULT_EXCLUSION_REASONS } from "@/lib/stages/default-exclusion-reasons";
 import { DEFAULT_STAGES } from "@/lib/stages/default-stages";
 import { parseInput } from "@/lib/validation";
 
@@ -43,6 +44,7 @@ export async function createReviewIn(
       ...input,
       memberships: { create: { userId: ownerId, role: "OWNER" } },
       stages: { create: DEFAULT_STAGES.map((stage, position) => ({ ...stage, position })) },
+      exclusionReasons: { create: DEFAULT_EXCLUSION_REASONS.map((reason, position) => ({ ...reason, position })) },
     },
     select: { id: true },
   });

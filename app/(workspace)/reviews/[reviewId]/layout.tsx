@@ -20,9 +20,14 @@ export default async function ReviewLayout({
   const [review, reviews] = await Promise.all([loadOrNotFound(getReview(user.id, reviewId)), listMyReviews(user.id)]);
   const base = `/reviews/${reviewId}`;
   const links = [
+    { href: `${base}/dashboard`, label: t("nav.dashboard") },
     { href: `${base}/library`, label: t("nav.library") },
+    { href: `${base}/board`, label: t("nav.board") },
+    { href: `${base}/screening`, label: t("nav.screening") },
+    ...(can(review.role, "item.changeStage") ? [{ href: `${base}/queue`, label: t("nav.queue") }] : []),
     { href: `${base}/activity`, label: t("nav.activity") },
     ...(can(review.role, "members.read") ? [{ href: `${base}/members`, label: t("nav.members") }] : []),
+    { href: `${base}/settings`, label: t("nav.settings") },
   ];
   return (
     <>

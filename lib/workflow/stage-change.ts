@@ -1,0 +1,92 @@
+// The one place an item changes stage. Single moves, bulk moves, board drags, screening decisions and
+// undo all come through `applyStageChange`, so every path validates the same way and leaves the same history.
+import { recordActivity } from "@/lib/activity/record";
+import type { Transaction } from "@/lib/db/client";
+import type { StageKind } from "@/lib/db/generated/enums";
+import { AppError } from "@/lib/errors/app-error";
+
+export interface TargetStage {
+  id: string;
+  kind: StageKind;
+}
+
+export interface ItemPosition {
+  id: string;
+  stageId: string;
+  exclusionReasonId: string | null;
+}
+
+export interface StageChangeRequest {
+  reviewId: string;
+  actorId: string;
+  item: ItemPosition;
+  stage: TargetStage;
+  exclusionReasonId: string | null;
+  note: string | null;
+  /** The history entry this change undoes. */
+  revertsId?: string;
+}
+
+/** Looks a stage up inside the review; an id from another review is as unknown as a made-up one. */
+export async function findStage(tx: Transaction, reviewId: string, stageId: string) {
+  const stage = await tx.reviewStage.findFirst({ where: { id: stageId, reviewId } });
+  if (!stage) throw new AppError("STAGE_NOT_FOUND", `stage ${stageId} is not in review ${reviewId}`);
+  return stage;
+}
+
+/**
+ * Checks the exclusion reason a move needs: required (and from the review's current list) for an
+ * EXCLUDED stage, dropped for any other stage. Undo may restore a reason that has since been archived.
+ */
+export async function resolveExclusionReason(
+  tx: Transaction,
+  reviewId: string,
+  stage: TargetStage,
+  reasonId: string | null,
+  options: { allowArchived?: boolean } = {},
+): Promise<string | null> {
+  if (stage.kind !== "EXCLUDED") return null;
+  if (!reasonId) throw new AppError("EXCLUSION_REASON_REQUIRED");
+  const reason = await tx.exclusionReason.findFirst({
+    where: { id: reasonId, reviewId, ...(options.allowArchived ? {} : { archivedAt: null }) },
+    select: { id: true },
+  });
+  if (!reason) throw new AppError("EXCLUSION_REASON_REQUIRED", `reason ${reasonId} is not in review ${reviewId}`);
+  return reason.id;
+}
+
+/**
+ * Moves one item inside the caller's transaction and records who, when, from, to, why.
+ * Returns the new history entry's id, or null when the item already sits there with that reason.
+ * The caller has authorized the actor and validated the reason with `resolveExclusionReason`.
+ */
+export async function applyStageChange(tx: Transaction, change: StageChangeRequest): Promise<string | null> {
+  const { item, stage } = change;
+  const reasonId = stage.kind === "EXCLUDED" ? change.exclusionReasonId : null;
+  if (item.stageId === stage.id && item.exclusionReasonId === reasonId) return null;
+  await tx.reviewItem.update({
+    where: { id: item.id },
+    data: { stageId: stage.id, exclusionReasonId: reasonId, version: { increment: 1 } },
+  });
+  const entry = await tx.statusChange.create({
+    data: {
+      itemId: item.id,
+      fromStageId: item.stageId,
+      toStageId: stage.id,
+      changedById: change.actorId,
+      note: change.note,
+      exclusionReasonId: reasonId,
+      revertsId: change.revertsId ?? null,
+    },
+    select: { id: true },
+  });
+  await recordActivity(tx, {
+    reviewId: change.reviewId,
+    actorId: change.actorId,
+    kind: change.revertsId ? "item.stageChangeUndone" : "item.stageChanged",
+    subjectType: "item",
+    subjectId: item.id,
+    data: { from: item.stageId, to: stage.id, reason: reasonId, note: change.note },
+  });
+  return entry.id;
+}
