@@ -66,7 +66,8 @@ export async function applyStageChange(tx: Transaction, change: StageChangeReque
   if (item.stageId === stage.id && item.exclusionReasonId === reasonId) return null;
   await tx.reviewItem.update({
     where: { id: item.id },
-    data: { stageId: stage.id, exclusionReasonId: reasonId, version: { increment: 1 } },
+    // `version` guards metadata edits only: a stage move must not make someone's open edit form conflict.
+    data: { stageId: stage.id, exclusionReasonId: reasonId },
   });
   const entry = await tx.statusChange.create({
     data: {
