@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   "NOTHING_TO_UNDO",
   "ASSIGNEE_INVALID",
   "NO_SCREENING_CONFLICT",
+  "DUPLICATE_NAME",
+  "LAST_EXCLUSION_REASON",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -53,21 +53,15 @@ export async function getItem(userId: string, reviewId: string, itemId: string) 
       stage: true,
       authors: { orderBy: { position: "asc" } },
       themes: { include: { theme: true } },
-      statusChanges: {
-        orderBy: { createdAt: "desc" },
-        include: { fromStage: true, toStage: true, changedBy: { select: { id: true, name: true } } },
-      },
     },
   });
   if (!item) throw new AppError("NOT_FOUND", `item ${itemId} not found in review ${reviewId}`);
-  const stages = await db().reviewStage.findMany({ where: { reviewId }, orderBy: { position: "asc" } });
   return {
     item: {
       ...item,
       themes: item.themes.map((link) => link.theme),
       missing: missingFields({ ...item, authorCount: item.authors.length }),
     },
-    stages,
     role: access.role,
   };
 }

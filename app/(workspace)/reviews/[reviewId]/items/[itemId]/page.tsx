@@ -1,15 +1,13 @@
 import Link from "next/link";
-import { StageForm } from "@/components/items/StageForm";
 import { MissingBadge } from "@/components/ui/MissingBadge";
 import { cardClass } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
-import { can } from "@/lib/authz/policy";
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { getI18n } from "@/lib/i18n/server";
 import { pick } from "@/lib/i18n/translate";
 import { volumeIssue } from "@/lib/items/display";
 import { getItem } from "@/lib/items/queries";
-import { changeStageAction } from "./actions";
+import { WorkflowPanel } from "./WorkflowPanel";
 
 type Dates = { received?: string | null; published?: string | null; online?: string | null };
 type Identifier = { type: string; value: string };
@@ -18,15 +16,10 @@ export default async function ItemPage({ params }: { params: Promise<{ reviewId:
   const { reviewId, itemId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/items/${itemId}`);
   const { locale, t } = await getI18n();
-  const { item, stages, role } = await loadOrNotFound(getItem(user.id, reviewId, itemId));
+  const { item } = await loadOrNotFound(getItem(user.id, reviewId, itemId));
   const missing = <MissingBadge label={t("item.missing")} />;
-  const stageName = (stage: { nameZh: string; nameEn: string }) => (locale === "zh" ? stage.nameZh : stage.nameEn);
   const dates = (item.dates ?? {}) as Dates;
   const identifiers = (Array.isArray(item.identifiers) ? item.identifiers : []) as Identifier[];
-  const dateFormat = new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", {
-    dateStyle: "medium",
-    timeStyle: "short",
-  });
 
   return (
     <article className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
@@ -184,47 +177,7 @@ export default async function ItemPage({ params }: { params: Promise<{ reviewId:
           )}
         </section>
 
-        <section className={`${cardClass} space-y-3 p-4`} aria-labelledby="stage-heading">
-          <h2 id="stage-heading" className="text-sm font-semibold text-stone-500">
-            {t("item.stage")}: <span className="text-stone-900">{stageName(item.stage)}</span>
-          </h2>
-          {can(role, "item.changeStage") ? (
-            <StageForm
-              action={changeStageAction}
-              reviewId={reviewId}
-              itemId={item.id}
-              currentStageId={item.stageId}
-              stages={stages.map((stage) => ({ id: stage.id, name: stageName(stage) }))}
-            />
-          ) : (
-            <p className="rounded-md bg-stone-50 px-3 py-2 text-xs text-stone-600">
-              {t("item.readOnly", { role: t(`roles.${role}`) })}
-            </p>
-          )}
-          <div>
-            <h3 className="mb-1 text-xs font-medium uppercase tracking-wide text-stone-400">{t("item.history")}</h3>
-            <ol className="space-y-1.5 text-xs text-stone-600">
-              {item.statusChanges.map((change) => {
-                const who = change.changedBy?.name ?? t("activity.someone");
-                return (
-                  <li key={change.id}>
-                    {change.fromStage
-                      ? t("item.historyEntry", {
-                          who,
-                          from: stageName(change.fromStage),
-                          to: stageName(change.toStage),
-                        })
-                      : t("item.historyCreated", { who, to: stageName(change.toStage) })}
-                    <time className="block text-stone-400" dateTime={change.createdAt.toISOString()}>
-                      {dateFormat.format(change.createdAt)}
-                    </time>
-                    {change.note && <q className="block text-stone-500">{change.note}</q>}
-                  </li>
-                );
-              })}
-            </ol>
-          </div>
-        </section>
+        <WorkflowPanel user={user} reviewId={reviewId} itemId={item.id} />
       </aside>
     </article>
   );

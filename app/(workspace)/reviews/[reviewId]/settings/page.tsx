@@ -1,0 +1,82 @@
+import { ExclusionReasonSettings } from "@/components/settings/ExclusionReasonSettings";
+import { StageSettings } from "@/components/settings/StageSettings";
+import { cardClass } from "@/components/ui/styles";
+import { requirePageUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/policy";
+import { loadOrNotFound } from "@/lib/errors/page-load";
+import { getI18n } from "@/lib/i18n/server";
+import { getWorkflowSettings } from "@/lib/stages/queries";
+import {
+  createReasonAction,
+  createStageAction,
+  deleteStageAction,
+  moveStageAction,
+  renameStageAction,
+  updateReasonAction,
+} from "./actions";
+
+export default async function SettingsPage({ params }: { params: Promise<{ reviewId: string }> }) {
+  const { reviewId } = await params;
+  const user = await requirePageUser(`/reviews/${reviewId}/settings`);
+  const { t } = await getI18n();
+  const settings = await loadOrNotFound(getWorkflowSettings(user.id, reviewId));
+  const canManageStages = can(settings.role, "stage.manage");
+  const canUpdateReview = can(settings.role, "review.update");
+  return (
+    <div className="max-w-4xl space-y-6">
+      <header>
+        <h1 className="text-xl font-semibold">{t("workflow.settingsTitle")}</h1>
+        {!canManageStages && (
+          <p className="mt-2 rounded-md bg-stone-100 px-3 py-2 text-sm text-stone-700">
+            {t("workflow.settingsReadOnly")}
+          </p>
+        )}
+      </header>
+      <section aria-labelledby="stages-heading" className={`${cardClass} space-y-3 p-5`}>
+        <div>
+          <h2 id="stages-heading" className="text-base font-semibold">
+            {t("workflow.stagesTitle")}
+          </h2>
+          <p className="mt-1 text-sm text-stone-600">{t("workflow.stagesHelp")}</p>
+        </div>
+        <StageSettings
+          reviewId={reviewId}
+          editable={canManageStages}
+          stages={settings.stages.map((stage) => ({
+            id: stage.id,
+            nameZh: stage.nameZh,
+            nameEn: stage.nameEn,
+            excluded: stage.kind === "EXCLUDED",
+            itemCount: stage.itemCount,
+            used: stage.used,
+          }))}
+          actions={{
+            rename: renameStageAction,
+            move: moveStageAction,
+            remove: deleteStageAction,
+            create: createStageAction,
+          }}
+        />
+      </section>
+      <section aria-labelledby="reasons-heading" className={`${cardClass} space-y-3 p-5`}>
+        <div>
+          <h2 id="reasons-heading" className="text-base font-semibold">
+            {t("workflow.reasonsTitle")}
+          </h2>
+          <p className="mt-1 text-sm text-stone-600">{t("workflow.reasonsHelp")}</p>
+        </div>
+        <ExclusionReasonSettings
+          reviewId={reviewId}
+          editable={canUpdateReview}
+          reasons={settings.reasons.map((reason) => ({
+            id: reason.id,
+            labelZh: reason.labelZh,
+            labelEn: reason.labelEn,
+            archived: reason.archivedAt !== null,
+          }))}
+          actions={{ update: updateReasonAction, create: createReasonAction }}
+        />
+      </section>
+    </div>
+  );
+}
