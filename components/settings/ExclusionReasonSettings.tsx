@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { FormMessage } from "@/components/ui/FormMessage";
-import { buttonPrimary, buttonSecondary, inputClass, labelClass } from "@/components/ui/styles";
+import { buttonPrimary, buttonSecondary, inlineInputClass, labelClass } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/errors/action-result";
 
 type Action = (p: ActionResult | null, f: FormData) => Promise<ActionResult>;
@@ -77,7 +77,7 @@ function ReasonEditor({
           required
           maxLength={80}
           aria-label={t("workflow.reasonLabelZhOf", { name })}
-          className={`${inputClass} w-48 py-1.5 ${reason.archived ? "text-stone-400" : ""}`}
+          className={`${inlineInputClass} w-48 py-1.5 ${reason.archived ? "text-stone-400" : ""}`}
           lang="zh-CN"
         />
         <input
@@ -86,7 +86,7 @@ function ReasonEditor({
           required
           maxLength={80}
           aria-label={t("workflow.reasonLabelEnOf", { name })}
-          className={`${inputClass} w-56 py-1.5 ${reason.archived ? "text-stone-400" : ""}`}
+          className={`${inlineInputClass} w-56 py-1.5 ${reason.archived ? "text-stone-400" : ""}`}
           lang="en"
         />
         <button
@@ -132,13 +132,25 @@ function AddReasonForm({ reviewId, action }: { reviewId: string; action: Action 
           <label htmlFor="new-reason-zh" className={labelClass}>
             {t("workflow.reasonLabelZh")}
           </label>
-          <input id="new-reason-zh" name="labelZh" required maxLength={80} className={`mt-1 ${inputClass} w-48`} />
+          <input
+            id="new-reason-zh"
+            name="labelZh"
+            required
+            maxLength={80}
+            className={`mt-1 ${inlineInputClass} w-48`}
+          />
         </div>
         <div>
           <label htmlFor="new-reason-en" className={labelClass}>
             {t("workflow.reasonLabelEn")}
           </label>
-          <input id="new-reason-en" name="labelEn" required maxLength={80} className={`mt-1 ${inputClass} w-56`} />
+          <input
+            id="new-reason-en"
+            name="labelEn"
+            required
+            maxLength={80}
+            className={`mt-1 ${inlineInputClass} w-56`}
+          />
         </div>
         <button type="submit" className={buttonPrimary} disabled={pending}>
           {t("workflow.addReason")}

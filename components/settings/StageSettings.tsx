@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { FormMessage } from "@/components/ui/FormMessage";
-import { buttonDanger, buttonPrimary, buttonSecondary, inputClass, labelClass } from "@/components/ui/styles";
+import { buttonDanger, buttonPrimary, buttonSecondary, inlineInputClass, labelClass } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/errors/action-result";
 
 type Action = (p: ActionResult | null, f: FormData) => Promise<ActionResult>;
@@ -94,7 +94,7 @@ function StageRowEditor({
             required
             maxLength={40}
             aria-label={t("workflow.stageNameZhOf", { name })}
-            className={`${inputClass} w-36 py-1.5`}
+            className={`${inlineInputClass} w-36 py-1.5`}
             lang="zh-CN"
           />
           <input
@@ -103,7 +103,7 @@ function StageRowEditor({
             required
             maxLength={40}
             aria-label={t("workflow.stageNameEnOf", { name })}
-            className={`${inputClass} w-40 py-1.5`}
+            className={`${inlineInputClass} w-40 py-1.5`}
             lang="en"
           />
           <button
@@ -153,23 +153,24 @@ function StageRowEditor({
               ↓
             </button>
           </form>
-          <form
-            action={remove}
-            onSubmit={(event) => {
-              if (!window.confirm(t("workflow.deleteStageConfirm", { name }))) event.preventDefault();
-            }}
-          >
-            {hidden}
-            <button
-              type="submit"
-              className={`${buttonDanger} px-2 py-1`}
-              disabled={stage.used || removing}
-              title={stage.used ? t("workflow.stageUsedHint") : undefined}
-              aria-label={t("workflow.deleteStage", { name })}
+          {!stage.used && (
+            <form
+              action={remove}
+              onSubmit={(event) => {
+                if (!window.confirm(t("workflow.deleteStageConfirm", { name }))) event.preventDefault();
+              }}
             >
-              {t("members.remove")}
-            </button>
-          </form>
+              {hidden}
+              <button
+                type="submit"
+                className={`${buttonDanger} px-2 py-1`}
+                disabled={removing}
+                aria-label={t("workflow.deleteStage", { name })}
+              >
+                {t("workflow.delete")}
+              </button>
+            </form>
+          )}
         </span>
       )}
       {error && !error.ok && (
@@ -193,13 +194,13 @@ function AddStageForm({ reviewId, action }: { reviewId: string; action: Action }
           <label htmlFor="new-stage-zh" className={labelClass}>
             {t("workflow.stageNameZh")}
           </label>
-          <input id="new-stage-zh" name="nameZh" required maxLength={40} className={`mt-1 ${inputClass} w-40`} />
+          <input id="new-stage-zh" name="nameZh" required maxLength={40} className={`mt-1 ${inlineInputClass} w-40`} />
         </div>
         <div>
           <label htmlFor="new-stage-en" className={labelClass}>
             {t("workflow.stageNameEn")}
           </label>
-          <input id="new-stage-en" name="nameEn" required maxLength={40} className={`mt-1 ${inputClass} w-44`} />
+          <input id="new-stage-en" name="nameEn" required maxLength={40} className={`mt-1 ${inlineInputClass} w-44`} />
         </div>
         <button type="submit" className={buttonPrimary} disabled={pending}>
           {pending ? t("workflow.adding") : t("workflow.addStage")}
