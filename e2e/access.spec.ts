@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageStateOf } from "./accounts";
+import { createScenario, demoReviewPath } from "./support/scenario";
 
 test("a signed-out visitor is sent to sign in, and comes back after", async ({ page }) => {
   await page.goto("/reviews");
@@ -21,7 +22,7 @@ test.describe("viewer", () => {
   test.use({ storageState: storageStateOf("viewer") });
 
   test("finds no way to edit", async ({ page }) => {
-    await page.goto("/");
+    await page.goto(await demoReviewPath("library"));
     await page.getByRole("link", { name: /党建引领基层韧性治理/ }).click();
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expect(page.getByText("您以只读成员身份查看，不能修改此文献。")).toBeVisible();
@@ -43,7 +44,7 @@ test.describe("member", () => {
   });
 
   test("switches the interface to English and back", async ({ page }) => {
-    await page.goto("/");
+    await page.goto(await demoReviewPath("library"));
     await page.getByRole("button", { name: "English" }).click();
     await expect(
       page.getByRole("navigation", { name: "Review navigation" }).getByRole("link", { name: "Library" }),
@@ -54,7 +55,11 @@ test.describe("member", () => {
   });
 
   test("moves an item to another stage and sees it in the history", async ({ page }) => {
-    await page.goto("/");
+    const scenario = await createScenario("移动", {
+      members: { member: "EDITOR" },
+      items: ["区域化党建与基层有效治理"],
+    });
+    await page.goto(scenario.url("library"));
     await page.getByRole("link", { name: /区域化党建与基层有效治理/ }).click();
     await page.getByLabel("更改状态").selectOption({ label: "阅读中" });
     await page.getByLabel("备注（可选）").fill("开始精读");

@@ -1,12 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { storageStateOf } from "./accounts";
+import { demoReviewPath } from "./support/scenario";
 
 test("the owner invites a colleague by link; the colleague signs up, joins and reads the review", async ({
   browser,
 }) => {
   const ownerContext = await browser.newContext({ storageState: storageStateOf("owner") });
   const owner = await ownerContext.newPage();
-  await owner.goto("/");
+  await owner.goto(await demoReviewPath("library"));
   await owner.getByRole("link", { name: "成员" }).click();
   await owner.getByLabel("角色", { exact: true }).selectOption("SUPERVISOR");
   await owner.getByLabel(/备注/).fill("外审导师");

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_USERS, storageStateOf, type DemoRole } from "./accounts";
+import { demoReviewPath } from "./support/scenario";
 
 const PAPER_TITLES = [
   "区域党建一体化驱动跨域协同治理",
@@ -13,7 +14,7 @@ for (const role of Object.keys(DEMO_USERS) as DemoRole[]) {
     test.use({ storageState: storageStateOf(role) });
 
     test("sees the five papers and reads one's abstract and full text", async ({ page }) => {
-      await page.goto("/");
+      await page.goto(await demoReviewPath("library"));
       await expect(
         page
           .getByRole("button", { name: /党建引领基层治理文献综述/ })
@@ -45,7 +46,7 @@ test.describe("missing metadata", () => {
   test.use({ storageState: storageStateOf("member") });
 
   test("a paper whose source has only metadata says its full text and authors are missing", async ({ page }) => {
-    await page.goto("/");
+    await page.goto(await demoReviewPath("library"));
     await page.getByRole("link", { name: /党建治理化/ }).click();
     await expect(page.getByRole("region", { name: "作者" })).toContainText("缺失");
     await expect(page.getByRole("region", { name: /全文/ })).toContainText("来源文件只包含元数据");

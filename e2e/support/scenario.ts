@@ -6,6 +6,7 @@ import { embeddedPostgresPassword } from "@/lib/config/settings";
 import { connectDatabase, type Database } from "@/lib/db/client";
 import type { ReviewRole } from "@/lib/db/generated/enums";
 import { createReviewIn } from "@/lib/reviews/commands";
+import { DEMO_REVIEW_KEY } from "@/seeds/seed";
 import { DEMO_USERS, type DemoRole } from "../accounts";
 
 let database: Database | null = null;
@@ -70,4 +71,13 @@ export async function createScenario(label: string, options: ScenarioOptions = {
     itemIds.push(item.id);
   }
   return { reviewId: review.id, title, itemIds, stages, userIds, url: (rest) => `/reviews/${review.id}/${rest}` };
+}
+
+/** A path inside the seeded demo review; other specs' reviews mean "/" may list several reviews. */
+export async function demoReviewPath(rest: string): Promise<string> {
+  const review = await e2eDatabase().review.findUniqueOrThrow({
+    where: { seedKey: DEMO_REVIEW_KEY },
+    select: { id: true },
+  });
+  return `/reviews/${review.id}/${rest}`;
 }
