@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { MissingBadge } from "@/components/ui/MissingBadge";
+import { WorkflowPanel } from "@/components/workflow/WorkflowPanel";
 import { cardClass } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
 import { loadOrNotFound } from "@/lib/errors/page-load";
@@ -7,7 +8,8 @@ import { getI18n } from "@/lib/i18n/server";
 import { pick } from "@/lib/i18n/translate";
 import { volumeIssue } from "@/lib/items/display";
 import { getItem } from "@/lib/items/queries";
-import { WorkflowPanel } from "./WorkflowPanel";
+import { getItemWorkflow } from "@/lib/workflow/queries";
+import { assignItemAction, changeStageAction, undoStageChangeAction } from "./actions";
 
 type Dates = { received?: string | null; published?: string | null; online?: string | null };
 type Identifier = { type: string; value: string };
@@ -16,7 +18,9 @@ export default async function ItemPage({ params }: { params: Promise<{ reviewId:
   const { reviewId, itemId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/items/${itemId}`);
   const { locale, t } = await getI18n();
-  const { item } = await loadOrNotFound(getItem(user.id, reviewId, itemId));
+  const [{ item }, workflow] = await loadOrNotFound(
+    Promise.all([getItem(user.id, reviewId, itemId), getItemWorkflow(user.id, reviewId, itemId)]),
+  );
   const missing = <MissingBadge label={t("item.missing")} />;
   const dates = (item.dates ?? {}) as Dates;
   const identifiers = (Array.isArray(item.identifiers) ? item.identifiers : []) as Identifier[];
@@ -177,7 +181,13 @@ export default async function ItemPage({ params }: { params: Promise<{ reviewId:
           )}
         </section>
 
-        <WorkflowPanel user={user} reviewId={reviewId} itemId={item.id} />
+        <WorkflowPanel
+          locale={locale}
+          userId={user.id}
+          reviewId={reviewId}
+          workflow={workflow}
+          actions={{ changeStage: changeStageAction, undo: undoStageChangeAction, assign: assignItemAction }}
+        />
       </aside>
     </article>
   );

@@ -3,25 +3,29 @@ import { StageForm } from "@/components/workflow/StageForm";
 import { UndoStageChange } from "@/components/workflow/UndoStageChange";
 import { cardClass } from "@/components/ui/styles";
 import { can } from "@/lib/authz/policy";
-import { loadOrNotFound } from "@/lib/errors/page-load";
-import { getI18n } from "@/lib/i18n/server";
-import { getItemWorkflow } from "@/lib/workflow/queries";
-import { assignItemAction, changeStageAction, undoStageChangeAction } from "./actions";
+import type { ActionResult } from "@/lib/errors/action-result";
+import type { Locale } from "@/lib/i18n/messages";
+import { translator } from "@/lib/i18n/translate";
+import type { getItemWorkflow } from "@/lib/workflow/queries";
+
+type Action = (p: ActionResult | null, f: FormData) => Promise<ActionResult>;
 
 /** The item's stage, its history with undo, and who is assigned: the sidebar of the item page. */
-export async function WorkflowPanel({
-  user,
+export function WorkflowPanel({
+  locale,
+  userId,
   reviewId,
-  itemId,
+  workflow,
+  actions,
 }: {
-  user: { id: string };
+  locale: Locale;
+  userId: string;
   reviewId: string;
-  itemId: string;
+  workflow: Awaited<ReturnType<typeof getItemWorkflow>>;
+  actions: { changeStage: Action; undo: Action; assign: Action };
 }) {
-  const { locale, t } = await getI18n();
-  const { item, stages, reasons, assignableMembers, role } = await loadOrNotFound(
-    getItemWorkflow(user.id, reviewId, itemId),
-  );
+  const t = translator(locale);
+  const { item, stages, reasons, assignableMembers, role } = workflow;
   const stageName = (stage: { nameZh: string; nameEn: string }) => (locale === "zh" ? stage.nameZh : stage.nameEn);
   const reasonLabel = (reason: { labelZh: string; labelEn: string }) =>
     locale === "zh" ? reason.labelZh : reason.labelEn;
@@ -43,7 +47,7 @@ export async function WorkflowPanel({
         )}
         {can(role, "item.changeStage") ? (
           <StageForm
-            action={changeStageAction}
+            action={actions.changeStage}
             reviewId={reviewId}
             itemId={item.id}
             currentStageId={item.stageId}
@@ -89,7 +93,7 @@ export async function WorkflowPanel({
                     </time>
                     {change.id === item.undoableChangeId && can(role, "item.changeStage") && change.fromStage && (
                       <UndoStageChange
-                        action={undoStageChangeAction}
+                        action={actions.undo}
                         reviewId={reviewId}
                         itemId={item.id}
                         changeId={change.id}
@@ -108,12 +112,12 @@ export async function WorkflowPanel({
           {t("workflow.assigneesTitle")}
         </h2>
         <AssigneesPanel
-          action={assignItemAction}
+          action={actions.assign}
           reviewId={reviewId}
           itemId={item.id}
           assignees={item.assignments.map((assignment) => assignment.user)}
           assignable={assignableMembers}
-          currentUserId={user.id}
+          currentUserId={userId}
           canAssign={can(role, "item.assign")}
         />
       </section>
