@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   "NO_SCREENING_CONFLICT",
   "DUPLICATE_NAME",
   "LAST_EXCLUSION_REASON",
+  "SCREENING_CLOSED",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

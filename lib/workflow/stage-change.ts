@@ -41,7 +41,7 @@ export async function findStage(tx: Transaction, reviewId: string, stageId: stri
 export async function resolveExclusionReason(
   tx: Transaction,
   reviewId: string,
-  stage: TargetStage,
+  stage: Pick<TargetStage, "kind">,
   reasonId: string | null,
   options: { allowArchived?: boolean } = {},
 ): Promise<string | null> {

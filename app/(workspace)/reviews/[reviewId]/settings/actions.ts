@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
 import { formFields, runAction, type ActionResult } from "@/lib/errors/action-result";
+import { updateScreeningRules } from "@/lib/screening/commands";
 import {
   createExclusionReason,
   createStage,
@@ -42,6 +43,15 @@ const updateReasonForm = settingsAction(
   updateExclusionReason,
 );
 
+const screeningRulesForm = settingsAction(
+  "updateScreeningRules",
+  ["reviewId", "screeningVotesRequired"],
+  updateScreeningRules,
+);
+
+export async function updateScreeningRulesAction(_p: ActionResult | null, form: FormData) {
+  return screeningRulesForm(form);
+}
 export async function createStageAction(_p: ActionResult | null, form: FormData) {
   return createStageForm(form);
 }

@@ -1,4 +1,5 @@
 import { ExclusionReasonSettings } from "@/components/settings/ExclusionReasonSettings";
+import { ScreeningRulesForm } from "@/components/settings/ScreeningRulesForm";
 import { StageSettings } from "@/components/settings/StageSettings";
 import { cardClass } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
@@ -13,6 +14,7 @@ import {
   moveStageAction,
   renameStageAction,
   updateReasonAction,
+  updateScreeningRulesAction,
 } from "./actions";
 
 export default async function SettingsPage({ params }: { params: Promise<{ reviewId: string }> }) {
@@ -56,6 +58,17 @@ export default async function SettingsPage({ params }: { params: Promise<{ revie
             remove: deleteStageAction,
             create: createStageAction,
           }}
+        />
+      </section>
+      <section aria-labelledby="screening-heading" className={`${cardClass} space-y-3 p-5`}>
+        <h2 id="screening-heading" className="text-base font-semibold">
+          {t("workflow.screeningTitle")}
+        </h2>
+        <ScreeningRulesForm
+          action={updateScreeningRulesAction}
+          reviewId={reviewId}
+          votesRequired={settings.screeningVotesRequired}
+          editable={canUpdateReview}
         />
       </section>
       <section aria-labelledby="reasons-heading" className={`${cardClass} space-y-3 p-5`}>

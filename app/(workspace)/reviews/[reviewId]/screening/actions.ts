@@ -1,0 +1,25 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { requireUser } from "@/lib/auth/session";
+import { formFields, runAction, type ActionResult } from "@/lib/errors/action-result";
+import { castVote, resolveConflict } from "@/lib/screening/commands";
+
+export async function castVoteAction(_p: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction("castVote", async () => {
+    const user = await requireUser();
+    const input = formFields(form, ["reviewId", "itemId", "choice", "reasonId", "note"]);
+    await castVote(user.id, input);
+    revalidatePath(`/reviews/${String(input.reviewId)}`, "layout");
+    return undefined;
+  });
+}
+
+export async function resolveConflictAction(_p: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction("resolveConflict", async () => {
+    const user = await requireUser();
+    const input = formFields(form, ["reviewId", "itemId", "choice", "reasonId", "note"]);
+    await resolveConflict(user.id, input);
+    revalidatePath(`/reviews/${String(input.reviewId)}`, "layout");
+    return undefined;
+  });
+}

@@ -1,0 +1,167 @@
+import { authorize } from "@/lib/authz/authorize";
+import { can } from "@/lib/authz/policy";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import type { ScreeningState } from "@/lib/db/generated/enums";
+import { AppError } from "@/lib/errors/app-error";
+import { listExclusionReasons } from "@/lib/stages/queries";
+import { votesRevealed } from "./outcome";
+
+const ITEM_FIELDS = {
+  id: true,
+  titleZh: true,
+  titleEn: true,
+  journalZh: true,
+  journalEn: true,
+  year: true,
+  keywordsZh: true,
+  keywordsEn: true,
+  abstractZh: true,
+  abstractEn: true,
+  screeningState: true,
+  authors: { orderBy: { position: "asc" as const }, select: { nameZh: true, nameEn: true } },
+};
+
+const VOTE_FIELDS = {
+  choice: true,
+  reasonId: true,
+  note: true,
+  updatedAt: true,
+  user: { select: { id: true, name: true } },
+  reason: { select: { labelZh: true, labelEn: true } },
+};
+
+/**
+ * The screening desk: progress, the item in front of the reader (the one asked for, or the next awaiting their
+ * vote), their own vote on it, and — only once the required votes are in — everyone's votes.
+ */
+export async function getScreeningDesk(
+  userId: string,
+  reviewId: string,
+  options: { itemId?: string; after?: string } = {},
+) {
+  const { itemId } = options;
+  const access = await authorize(userId, reviewId, "review.read");
+  const [review, stateCounts, myVotes, reasons] = await Promise.all([
+    db().review.findUniqueOrThrow({ where: { id: reviewId }, select: { screeningVotesRequired: true } }),
+    db().reviewItem.groupBy({
+      by: ["screeningState"],
+      where: { reviewId, deletedAt: null },
+      _count: { _all: true },
+    }),
+    db().screeningVote.count({ where: { userId, item: { reviewId, deletedAt: null } } }),
+    listExclusionReasons(reviewId),
+  ]);
+  const counts = Object.fromEntries(stateCounts.map((row) => [row.screeningState, row._count._all])) as Partial<
+    Record<ScreeningState, number>
+  >;
+  const total = Object.values(counts).reduce((sum, n) => sum + (n ?? 0), 0);
+  const awaitingMine: Prisma.ReviewItemWhereInput = {
+    reviewId,
+    deletedAt: null,
+    screeningState: { in: ["UNSCREENED", "IN_PROGRESS"] },
+    screeningVotes: { none: { userId } },
+  };
+  const [remainingForMe, current] = await Promise.all([
+    db().reviewItem.count({ where: awaitingMine }),
+    itemId
+      ? db().reviewItem.findFirst({ where: { id: itemId, reviewId, deletedAt: null }, select: ITEM_FIELDS })
+      : nextAwaiting(awaitingMine, options.after),
+  ]);
+  if (itemId && !current) throw new AppError("NOT_FOUND", `item ${itemId} not in review ${reviewId}`);
+  let votes: {
+    mine: Awaited<ReturnType<typeof loadVotes>>[number] | null;
+    others: Awaited<ReturnType<typeof loadVotes>>;
+    count: number;
+    revealed: boolean;
+  } | null = null;
+  if (current) {
+    const all = await loadVotes(current.id);
+    const revealed = votesRevealed(current.screeningState, all.length, review.screeningVotesRequired);
+    votes = {
+      mine: all.find((vote) => vote.user.id === userId) ?? null,
+      // Blindness is decided here, on the server: hidden votes never reach the page.
+      others: revealed ? all.filter((vote) => vote.user.id !== userId) : [],
+      count: all.length,
+      revealed,
+    };
+  }
+  const recent = await db().screeningVote.findMany({
+    where: { userId, item: { reviewId, deletedAt: null } },
+    orderBy: { updatedAt: "desc" },
+    take: 8,
+    select: { choice: true, item: { select: { id: true, titleZh: true, titleEn: true, screeningState: true } } },
+  });
+  return {
+    role: access.role,
+    canVote: can(access.role, "screening.vote"),
+    required: review.screeningVotesRequired,
+    counts,
+    total,
+    myVotes,
+    remainingForMe,
+    current,
+    votes,
+    reasons,
+    recent,
+  };
+}
+
+/** The next item awaiting the reader's vote, in the order items were added; "after" skips past one, wrapping round. */
+async function nextAwaiting(where: Prisma.ReviewItemWhereInput, after?: string) {
+  const order = [{ createdAt: "asc" as const }, { id: "asc" as const }];
+  const skipped = after
+    ? await db().reviewItem.findUnique({ where: { id: after }, select: { id: true, createdAt: true } })
+    : null;
+  if (skipped) {
+    const later = await db().reviewItem.findFirst({
+      where: {
+        AND: [
+          where,
+          { OR: [{ createdAt: { gt: skipped.createdAt } }, { createdAt: skipped.createdAt, id: { gt: skipped.id } }] },
+        ],
+      },
+      orderBy: order,
+      select: ITEM_FIELDS,
+    });
+    if (later) return later;
+  }
+  return db().reviewItem.findFirst({ where, orderBy: order, select: ITEM_FIELDS });
+}
+
+function loadVotes(itemId: string) {
+  return db().screeningVote.findMany({ where: { itemId }, orderBy: { createdAt: "asc" }, select: VOTE_FIELDS });
+}
+
+/** Items whose votes disagree, with every vote (they are all in, so none is hidden), and past rulings. */
+export async function listScreeningConflicts(userId: string, reviewId: string) {
+  const access = await authorize(userId, reviewId, "review.read");
+  const [conflicts, rulings, reasons] = await Promise.all([
+    db().reviewItem.findMany({
+      where: { reviewId, deletedAt: null, screeningState: "CONFLICT" },
+      orderBy: { updatedAt: "asc" },
+      take: 500,
+      select: { ...ITEM_FIELDS, screeningVotes: { orderBy: { createdAt: "asc" }, select: VOTE_FIELDS } },
+    }),
+    db().screeningDecision.findMany({
+      where: { wasConflict: true, item: { reviewId, deletedAt: null } },
+      orderBy: { createdAt: "desc" },
+      take: 100,
+      select: {
+        choice: true,
+        note: true,
+        createdAt: true,
+        resolvedBy: { select: { name: true } },
+        reason: { select: { labelZh: true, labelEn: true } },
+        item: { select: { id: true, titleZh: true, titleEn: true } },
+      },
+    }),
+    listExclusionReasons(reviewId),
+  ]);
+  return { role: access.role, canResolve: can(access.role, "screening.resolve"), conflicts, rulings, reasons };
+}
+
+export async function countScreeningConflicts(userId: string, reviewId: string): Promise<number> {
+  await authorize(userId, reviewId, "review.read");
+  return db().reviewItem.count({ where: { reviewId, deletedAt: null, screeningState: "CONFLICT" } });
+}
