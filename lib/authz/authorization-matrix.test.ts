@@ -4,7 +4,8 @@ import { listActivity } from "@/lib/activity/queries";
 import type { Database } from "@/lib/db/client";
 import type { ReviewRole } from "@/lib/db/generated/enums";
 import { changeStage } from "@/lib/workflow/commands";
-import { getItem, listItems } from "@/lib/items/queries";
+import { getItem } from "@/lib/items/queries";
+import { listLibraryPage, parseLibraryParams } from "@/lib/library/query";
 import { changeMemberRole, createInvitation, removeMember, revokeInvitation } from "@/lib/members/commands";
 import { listMembers, listPendingInvitations } from "@/lib/members/queries";
 import { getReview } from "@/lib/reviews/queries";
@@ -24,7 +25,10 @@ beforeAll(async () => {
 type Team = typeof a;
 const OPERATIONS: Record<string, { allowed: ReviewRole[]; run: (userId: string, team: Team) => Promise<unknown> }> = {
   getReview: { allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"], run: (u, t) => getReview(u, t.reviewId) },
-  listItems: { allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"], run: (u, t) => listItems(u, t.reviewId) },
+  listLibraryPage: {
+    allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
+    run: (u, t) => listLibraryPage(u, t.reviewId, parseLibraryParams({})),
+  },
   getItem: { allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"], run: (u, t) => getItem(u, t.reviewId, t.itemId) },
   listMembers: { allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"], run: (u, t) => listMembers(u, t.reviewId) },
   listActivity: { allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"], run: (u, t) => listActivity(u, t.reviewId) },
@@ -121,6 +125,8 @@ describe("resources addressed across reviews", () => {
   });
 
   it("an empty user id is refused, never treated as 'no filter'", async () => {
-    await expect(listItems("", a.reviewId)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(listLibraryPage("", a.reviewId, parseLibraryParams({}))).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
   });
 });
