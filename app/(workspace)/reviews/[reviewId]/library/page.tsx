@@ -156,6 +156,7 @@ export default async function LibraryPage({
         </div>
       </div>
       <LibraryFilters
+        key={libraryQueryString(current)}
         values={{
           ...current,
           stage: current.stage[0],
