@@ -44,7 +44,7 @@ export function LibraryFilters({
         name={name}
         defaultValue={value === undefined ? "" : String(value)}
         onChange={submit}
-        className={`mt-1 ${inlineInputClass} w-40 py-1.5`}
+        className={`mt-1 ${inlineInputClass} w-32 py-1.5`}
       >
         <option value="">{t("library.any")}</option>
         {choices.map((choice) => (
@@ -70,7 +70,7 @@ export function LibraryFilters({
       }}
     >
       <div className="flex flex-wrap items-end gap-3">
-        <div className="min-w-64 flex-1">
+        <div className="min-w-72 flex-1">
           <label htmlFor="filter-q" className={labelClass}>
             {t("library.search")}
           </label>
@@ -100,7 +100,7 @@ export function LibraryFilters({
             min={1000}
             max={2999}
             defaultValue={values.yearFrom ?? ""}
-            className={`mt-1 ${inlineInputClass} w-24 py-1.5`}
+            className={`mt-1 ${inlineInputClass} w-20 py-1.5`}
           />
         </div>
         <div>
@@ -114,7 +114,7 @@ export function LibraryFilters({
             min={1000}
             max={2999}
             defaultValue={values.yearTo ?? ""}
-            className={`mt-1 ${inlineInputClass} w-24 py-1.5`}
+            className={`mt-1 ${inlineInputClass} w-20 py-1.5`}
           />
         </div>
         <div>
@@ -125,7 +125,7 @@ export function LibraryFilters({
             id="filter-journal"
             name="journal"
             defaultValue={values.journal ?? ""}
-            className={`mt-1 ${inlineInputClass} w-40 py-1.5`}
+            className={`mt-1 ${inlineInputClass} w-32 py-1.5`}
           />
         </div>
         <input type="hidden" name="sort" value={values.sort} />

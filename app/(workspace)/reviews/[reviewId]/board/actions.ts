@@ -1,0 +1,16 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { requireUser } from "@/lib/auth/session";
+import { formFields, runAction, type ActionResult } from "@/lib/errors/action-result";
+import { changeStage } from "@/lib/workflow/commands";
+
+/** A card dropped on another column (or moved with its menu) is an ordinary stage change. */
+export async function moveCardAction(form: FormData): Promise<ActionResult> {
+  return runAction("moveCard", async () => {
+    const user = await requireUser();
+    const input = formFields(form, ["reviewId", "itemId", "stageId", "exclusionReasonId", "note"]);
+    await changeStage(user.id, input);
+    revalidatePath(`/reviews/${String(input.reviewId)}`, "layout");
+    return undefined;
+  });
+}

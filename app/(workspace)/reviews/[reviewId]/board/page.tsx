@@ -1,0 +1,88 @@
+import Link from "next/link";
+import { Board, type BoardColumn } from "@/components/board/Board";
+import { requirePageUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/policy";
+import { getBoard } from "@/lib/board/queries";
+import { loadOrNotFound } from "@/lib/errors/page-load";
+import { getI18n } from "@/lib/i18n/server";
+import { pick } from "@/lib/i18n/translate";
+import { authorName } from "@/lib/items/display";
+import { listExclusionReasons } from "@/lib/stages/queries";
+import { moveCardAction } from "./actions";
+
+export default async function BoardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ reviewId: string }>;
+  searchParams: Promise<{ mine?: string; more?: string }>;
+}) {
+  const { reviewId } = await params;
+  const { mine, more } = await searchParams;
+  const user = await requirePageUser(`/reviews/${reviewId}/board`);
+  const { locale, t } = await getI18n();
+  const onlyMine = mine === "1";
+  const expanded = typeof more === "string" ? more.split(",").slice(0, 20) : [];
+  const board = await loadOrNotFound(getBoard(user.id, reviewId, { mine: onlyMine, expanded }));
+  const canMove = can(board.role, "item.changeStage");
+  const reasons = canMove ? await listExclusionReasons(reviewId) : [];
+  const base = `/reviews/${reviewId}/board`;
+  const link = (change: { mine?: boolean; more?: string[] }) => {
+    const search = new URLSearchParams();
+    if (change.mine ?? onlyMine) search.set("mine", "1");
+    const expand = change.more ?? expanded;
+    if (expand.length) search.set("more", expand.join(","));
+    const text = search.toString();
+    return text ? `${base}?${text}` : base;
+  };
+  const columns: BoardColumn[] = board.columns.map(({ stage, count, cards }) => ({
+    id: stage.id,
+    name: locale === "zh" ? stage.nameZh : stage.nameEn,
+    excluded: stage.kind === "EXCLUDED",
+    count,
+    moreHref: expanded.includes(stage.id) ? null : link({ more: [...expanded, stage.id] }),
+    cards: cards.map((card) => ({
+      id: card.id,
+      href: `/reviews/${reviewId}/items/${card.id}`,
+      title: pick(locale, card.titleZh, card.titleEn) ?? t("board.untitled"),
+      author: card.authors[0] ? authorName(locale, card.authors[0]) : null,
+      year: card.year,
+      assignees: card.assignments.map((assignment) => assignment.user.name),
+      themes: card.themes.map(({ theme }) => ({
+        id: theme.id,
+        color: theme.color,
+        name: pick(locale, theme.nameZh, theme.nameEn) ?? "",
+      })),
+    })),
+  }));
+  return (
+    <section aria-labelledby="board-heading" className="space-y-3">
+      <div className="flex flex-wrap items-baseline justify-between gap-3">
+        <div>
+          <h1 id="board-heading" className="text-xl font-semibold">
+            {t("board.title")}
+          </h1>
+          <p className="text-sm text-stone-600">
+            {canMove ? t("board.help") : t("board.readOnly", { role: t(`roles.${board.role}`) })}
+          </p>
+        </div>
+        <Link
+          href={link({ mine: !onlyMine })}
+          role="switch"
+          aria-checked={onlyMine}
+          className={`rounded-full border px-3 py-1 text-sm ${onlyMine ? "border-teal-700 bg-teal-700 text-white" : "border-stone-300 bg-white text-stone-700 hover:bg-stone-50"}`}
+        >
+          {t("board.onlyMine")}
+        </Link>
+      </div>
+      <Board
+        key={`${onlyMine}-${expanded.join(",")}`}
+        reviewId={reviewId}
+        columns={columns}
+        reasons={reasons.map((reason) => ({ id: reason.id, label: locale === "zh" ? reason.labelZh : reason.labelEn }))}
+        canMove={canMove}
+        move={moveCardAction}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,270 @@
+"use client";
+import Link from "next/link";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { useI18n } from "@/components/i18n/I18nProvider";
+import { FormMessage } from "@/components/ui/FormMessage";
+import { buttonPrimary, buttonSecondary, inputClass, labelClass } from "@/components/ui/styles";
+import type { ActionResult } from "@/lib/errors/action-result";
+
+export interface BoardCard {
+  id: string;
+  href: string;
+  title: string;
+  author: string | null;
+  year: number | null;
+  assignees: string[];
+  themes: { id: string; name: string; color: string }[];
+}
+
+export interface BoardColumn {
+  id: string;
+  name: string;
+  excluded: boolean;
+  count: number;
+  cards: BoardCard[];
+  moreHref: string | null;
+}
+
+type Pending = { card: BoardCard; from: string; to: BoardColumn };
+
+export function Board({
+  reviewId,
+  columns: initial,
+  reasons,
+  canMove,
+  move,
+}: {
+  reviewId: string;
+  columns: BoardColumn[];
+  reasons: { id: string; label: string }[];
+  canMove: boolean;
+  move: (form: FormData) => Promise<ActionResult>;
+}) {
+  const { t } = useI18n();
+  const [columns, setColumns] = useState(initial);
+  const [message, setMessage] = useState<{ error?: string; success?: string } | null>(null);
+  const [asking, setAsking] = useState<Pending | null>(null);
+  const [dragOver, setDragOver] = useState<string | null>(null);
+  const [, startTransition] = useTransition();
+  const dialog = useRef<HTMLDialogElement>(null);
+
+  // Fresh server data (after any move, here or elsewhere) replaces the optimistic picture.
+  const [seen, setSeen] = useState(initial);
+  if (seen !== initial) {
+    setSeen(initial);
+    setColumns(initial);
+  }
+
+  useEffect(() => {
+    if (asking) dialog.current?.showModal();
+    else dialog.current?.close();
+  }, [asking]);
+
+  function relocate(cardId: string, from: string, to: string) {
+    setColumns((current) => {
+      const card = current.find((column) => column.id === from)?.cards.find((c) => c.id === cardId);
+      if (!card) return current;
+      return current.map((column) =>
+        column.id === from
+          ? { ...column, count: column.count - 1, cards: column.cards.filter((c) => c.id !== cardId) }
+          : column.id === to
+            ? { ...column, count: column.count + 1, cards: [card, ...column.cards] }
+            : column,
+      );
+    });
+  }
+
+  function commit(pending: Pending, reasonId?: string, note?: string) {
+    relocate(pending.card.id, pending.from, pending.to.id);
+    const form = new FormData();
+    form.set("reviewId", reviewId);
+    form.set("itemId", pending.card.id);
+    form.set("stageId", pending.to.id);
+    if (reasonId) form.set("exclusionReasonId", reasonId);
+    if (note) form.set("note", note);
+    startTransition(async () => {
+      const result = await move(form);
+      if (result.ok) {
+        setMessage({ success: t("board.moved", { title: pending.card.title, stage: pending.to.name }) });
+      } else {
+        relocate(pending.card.id, pending.to.id, pending.from);
+        setMessage({ error: result.error });
+      }
+    });
+  }
+
+  function request(cardId: string, from: string, to: string) {
+    if (from === to) return;
+    const card = columns.find((column) => column.id === from)?.cards.find((c) => c.id === cardId);
+    const target = columns.find((column) => column.id === to);
+    if (!card || !target) return;
+    const pending = { card, from, to: target };
+    if (target.excluded) setAsking(pending);
+    else commit(pending);
+  }
+
+  return (
+    <div className="space-y-3">
+      <div aria-live="polite">{message && <FormMessage error={message.error} success={message.success} />}</div>
+      <div className="flex gap-3 overflow-x-auto pb-3">
+        {columns.map((column) => (
+          <section
+            key={column.id}
+            aria-label={t("board.column", { stage: column.name })}
+            onDragOver={(event) => {
+              if (!canMove) return;
+              event.preventDefault();
+              setDragOver(column.id);
+            }}
+            onDragLeave={() => setDragOver((current) => (current === column.id ? null : current))}
+            onDrop={(event) => {
+              event.preventDefault();
+              setDragOver(null);
+              const [cardId, from] = event.dataTransfer.getData("text/plain").split("|");
+              if (cardId && from) request(cardId, from, column.id);
+            }}
+            className={`flex w-72 shrink-0 flex-col rounded-lg border ${dragOver === column.id ? "border-teal-500 bg-teal-50" : column.excluded ? "border-rose-200 bg-rose-50/40" : "border-stone-200 bg-stone-100/70"}`}
+          >
+            <h2 className="flex items-baseline justify-between px-3 py-2 text-sm font-semibold">
+              <span>{column.name}</span>
+              <span className="rounded-full bg-white px-2 text-xs font-normal tabular-nums text-stone-600">
+                {t("board.count", { n: column.count })}
+              </span>
+            </h2>
+            <ul className="flex min-h-24 flex-1 flex-col gap-2 px-2 pb-2">
+              {column.cards.length === 0 && (
+                <li className="px-1 py-3 text-center text-xs text-stone-400">{t("board.empty")}</li>
+              )}
+              {column.cards.map((card) => (
+                <li
+                  key={card.id}
+                  draggable={canMove}
+                  onDragStart={(event) => {
+                    event.dataTransfer.setData("text/plain", `${card.id}|${column.id}`);
+                    event.dataTransfer.effectAllowed = "move";
+                  }}
+                  className={`rounded-md border border-stone-200 bg-white p-2.5 text-sm shadow-sm ${canMove ? "cursor-grab active:cursor-grabbing" : ""}`}
+                >
+                  <Link
+                    href={card.href}
+                    className="font-medium leading-snug text-stone-900 hover:text-teal-800 hover:underline"
+                  >
+                    {card.title}
+                  </Link>
+                  <p className="mt-1 text-xs text-stone-500">{[card.author, card.year].filter(Boolean).join(" · ")}</p>
+                  <div className="mt-2 flex items-center justify-between gap-2">
+                    <span className="flex items-center gap-1">
+                      {card.themes.map((theme) => (
+                        <span
+                          key={theme.id}
+                          title={theme.name}
+                          className="size-2.5 rounded-full"
+                          style={{ backgroundColor: theme.color }}
+                        >
+                          <span className="sr-only">{theme.name}</span>
+                        </span>
+                      ))}
+                      {card.assignees.map((name) => (
+                        <span
+                          key={name}
+                          title={name}
+                          className="inline-flex size-5 items-center justify-center rounded-full bg-teal-100 text-[10px] font-semibold text-teal-900"
+                        >
+                          {name.slice(0, 1)}
+                          <span className="sr-only">{name}</span>
+                        </span>
+                      ))}
+                    </span>
+                    {canMove && (
+                      <select
+                        aria-label={t("board.moveTo", { title: card.title })}
+                        value=""
+                        onChange={(event) => request(card.id, column.id, event.target.value)}
+                        className="max-w-28 rounded border border-stone-300 bg-white px-1 py-0.5 text-xs text-stone-700"
+                      >
+                        <option value="" disabled>
+                          {t("board.moveToShort")}
+                        </option>
+                        {columns
+                          .filter((other) => other.id !== column.id)
+                          .map((other) => (
+                            <option key={other.id} value={other.id}>
+                              {other.name}
+                            </option>
+                          ))}
+                      </select>
+                    )}
+                  </div>
+                </li>
+              ))}
+              {column.moreHref && column.count > column.cards.length && (
+                <li>
+                  <Link
+                    href={column.moreHref}
+                    className="block rounded px-2 py-1.5 text-center text-xs font-medium text-teal-800 hover:bg-white"
+                  >
+                    {t("board.showMore", { n: column.count })}
+                  </Link>
+                </li>
+              )}
+            </ul>
+          </section>
+        ))}
+      </div>
+      <dialog
+        ref={dialog}
+        aria-labelledby="reason-dialog-title"
+        onClose={() => setAsking(null)}
+        className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-stone-900/40"
+      >
+        {asking && (
+          <form
+            method="dialog"
+            className="space-y-3 p-5"
+            onSubmit={(event) => {
+              const data = new FormData(event.currentTarget);
+              const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+              if (submitter?.value === "confirm")
+                commit(asking, String(data.get("reason")), String(data.get("note") ?? ""));
+              setAsking(null);
+            }}
+          >
+            <h2 id="reason-dialog-title" className="text-base font-semibold">
+              {t("board.reasonTitle", { title: asking.card.title })}
+            </h2>
+            <p className="text-sm text-stone-600">{t("board.reasonHelp", { stage: asking.to.name })}</p>
+            <div>
+              <label htmlFor="board-reason" className={labelClass}>
+                {t("board.reason")}
+              </label>
+              <select id="board-reason" name="reason" required defaultValue="" className={`mt-1 ${inputClass}`}>
+                <option value="" disabled>
+                  {t("board.chooseReason")}
+                </option>
+                {reasons.map((reason) => (
+                  <option key={reason.id} value={reason.id}>
+                    {reason.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="board-note" className={labelClass}>
+                {t("board.note")}
+              </label>
+              <input id="board-note" name="note" maxLength={500} className={`mt-1 ${inputClass}`} />
+            </div>
+            <div className="flex justify-end gap-2">
+              <button type="submit" value="cancel" formNoValidate className={buttonSecondary}>
+                {t("board.cancel")}
+              </button>
+              <button type="submit" value="confirm" className={buttonPrimary}>
+                {t("board.confirm")}
+              </button>
+            </div>
+          </form>
+        )}
+      </dialog>
+    </div>
+  );
+}
