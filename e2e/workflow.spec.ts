@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageStateOf } from "./accounts";
-import { createScenario } from "./support/scenario";
+import { createScenario, e2eDatabase } from "./support/scenario";
 
 test.describe("stages and exclusion reasons", () => {
   test.use({ storageState: storageStateOf("owner") });
@@ -111,4 +111,33 @@ test("the owner assigns an item; it appears in the member's queue under its stag
   await expect(viewer.getByRole("button", { name: /撤销|分配/ })).toHaveCount(0);
   await expect(viewer.getByText("您以只读成员身份查看，不能修改此文献。")).toBeVisible();
   await Promise.all([ownerContext.close(), memberContext.close(), viewerContext.close()]);
+});
+
+test("stale requests are refused with a clear message and change nothing", async ({ browser }) => {
+  const scenario = await createScenario("过期请求", { members: { member: "EDITOR" }, items: ["被争夺的文献"] });
+  const db = e2eDatabase();
+  const memberContext = await browser.newContext({ storageState: storageStateOf("member") });
+  const member = await memberContext.newPage();
+  // A stage added and then deleted while the member's page still offers it.
+  const doomed = await db.reviewStage.create({
+    data: { reviewId: scenario.reviewId, key: "doomed", nameZh: "临时状态", nameEn: "Temporary", position: 99 },
+  });
+  await member.goto(scenario.url(`items/${scenario.itemIds[0]}`));
+  await db.reviewStage.delete({ where: { id: doomed.id } });
+  await member.getByLabel("更改状态").selectOption({ label: "临时状态" });
+  await member.getByRole("button", { name: "保存状态" }).click();
+  await expect(member.getByRole("alert").filter({ hasText: "该状态不存在于此综述中" })).toBeVisible();
+
+  // The owner demotes the member to viewer while their page still shows the form: the server says no.
+  await db.membership.updateMany({
+    where: { reviewId: scenario.reviewId, userId: scenario.userIds.member },
+    data: { role: "VIEWER" },
+  });
+  await member.getByLabel("更改状态").selectOption({ label: "阅读中" });
+  await member.getByRole("button", { name: "保存状态" }).click();
+  await expect(member.getByRole("alert").filter({ hasText: "您的角色无权执行此操作。" })).toBeVisible();
+  const item = await db.reviewItem.findUniqueOrThrow({ where: { id: scenario.itemIds[0] } });
+  expect(item.stageId).toBe(scenario.stages[0]!.id);
+  expect(await db.statusChange.count({ where: { itemId: item.id } })).toBe(1);
+  await memberContext.close();
 });
