@@ -146,7 +146,12 @@ export function LibraryTable({
                 </th>
               )}
               {columns.map((column) => (
-                <th key={column.key} scope="col" aria-sort={column.sort} className="whitespace-nowrap px-3 py-2.5 font-medium">
+                <th
+                  key={column.key}
+                  scope="col"
+                  aria-sort={column.sort}
+                  className="whitespace-nowrap px-3 py-2.5 font-medium"
+                >
                   {column.href ? (
                     <Link href={column.href} className="inline-flex items-center gap-1 hover:text-stone-900">
                       {t(`library.${column.key}`)}
