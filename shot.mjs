@@ -1,1 +1,0 @@
-/tmp/shot.mjs
