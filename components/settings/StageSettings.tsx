@@ -13,7 +13,7 @@ export interface StageRow {
   nameEn: string;
   excluded: boolean;
   itemCount: number;
-  used: boolean;
+  deletable: boolean;
 }
 
 const iconButton =
@@ -153,7 +153,7 @@ function StageRowEditor({
               ↓
             </button>
           </form>
-          {!stage.used && (
+          {stage.deletable && (
             <form
               action={remove}
               onSubmit={(event) => {

@@ -20,7 +20,12 @@ export async function getWorkflowSettings(userId: string, reviewId: string) {
   return {
     role: access.role,
     screeningVotesRequired: review.screeningVotesRequired,
-    stages: stages.map((stage) => ({ ...stage, itemCount: counts.get(stage.id) ?? 0, used: used.has(stage.id) })),
+    stages: stages.map((stage) => ({
+      ...stage,
+      itemCount: counts.get(stage.id) ?? 0,
+      // Mirrors deleteStage's rule, so the page never offers a deletion the command would refuse.
+      deletable: !used.has(stage.id) && stages.filter((other) => other.kind === stage.kind).length > 1,
+    })),
     reasons,
   };
 }

@@ -319,6 +319,14 @@ describe("configuring stages and exclusion reasons", () => {
     await expect(deleteStage(a.users.OWNER.id, { reviewId: a.reviewId, stageId: id })).rejects.toMatchObject({
       code: "STAGE_NOT_FOUND",
     });
+    settings = await getWorkflowSettings(team.users.OWNER.id, team.reviewId);
+    expect(settings.stages.filter((s) => s.deletable).map((s) => s.nameZh)).toEqual([
+      "待阅读",
+      "阅读中",
+      "细读",
+      "已编码",
+      "已综合",
+    ]);
     await deleteStage(team.users.OWNER.id, { reviewId: team.reviewId, stageId: id });
     settings = await getWorkflowSettings(team.users.OWNER.id, team.reviewId);
     expect(settings.stages).toHaveLength(6);

@@ -50,7 +50,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ revie
             nameEn: stage.nameEn,
             excluded: stage.kind === "EXCLUDED",
             itemCount: stage.itemCount,
-            used: stage.used,
+            deletable: stage.deletable,
           }))}
           actions={{
             rename: renameStageAction,
