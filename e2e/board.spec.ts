@@ -37,6 +37,8 @@ test.describe("owner", () => {
     await expect(
       page.getByRole("region", { name: "已排除列" }).getByRole("link", { name: "要排除的文献" }),
     ).toBeVisible();
+    // The card moves at once; the confirmation says the server has stored it.
+    await expect(page.getByRole("status").filter({ hasText: "「要排除的文献」" })).toBeVisible();
     await page.reload();
     await expect(page.getByRole("region", { name: "已排除列" })).toContainText("1 篇");
   });

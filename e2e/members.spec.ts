@@ -27,8 +27,10 @@ test("the owner invites a colleague by link; the colleague signs up, joins and r
   await guest.getByLabel("密码").fill("a-long-password");
   await guest.getByRole("button", { name: "注册" }).click();
   await guest.getByRole("button", { name: "接受邀请" }).click();
-  await expect(guest.getByRole("table", { name: "文献库" }).getByRole("row")).toHaveCount(6);
+  await expect(guest.getByRole("heading", { level: 1, name: "概览" })).toBeVisible();
   await expect(guest.getByText("您的角色: 导师")).toBeVisible();
+  await guest.getByRole("navigation", { name: "综述导航" }).getByRole("link", { name: "文献库" }).click();
+  await expect(guest.getByRole("table", { name: "文献库" }).getByRole("row")).toHaveCount(6);
 
   // The link admits one person once.
   await guest.goto(new URL(link).pathname);

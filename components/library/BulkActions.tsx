@@ -2,7 +2,7 @@
 import { useActionState, useEffect, useState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { FormMessage } from "@/components/ui/FormMessage";
-import { buttonSecondary, inlineInputClass } from "@/components/ui/styles";
+import { buttonDanger, buttonSecondary, inlineInputClass } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/errors/action-result";
 
 type BulkAction = (p: ActionResult<{ count: number }> | null, f: FormData) => Promise<ActionResult<{ count: number }>>;
@@ -20,6 +20,7 @@ export interface BulkOptions {
   canStage: boolean;
   canAssign: boolean;
   canTag: boolean;
+  canTrash: boolean;
 }
 
 const field = `${inlineInputClass} w-40 py-1.5`;
@@ -48,20 +49,27 @@ export function BulkActions({
   /** Called with the confirmation once a change succeeded; the selection is cleared, so the table shows it. */
   onDone: (message: string) => void;
   options: BulkOptions;
-  actions: { stage: BulkAction; assign: BulkAction; tag: BulkAction };
+  actions: { stage: BulkAction; assign: BulkAction; tag: BulkAction; trash: BulkAction };
 }) {
   const { t } = useI18n();
   const [stageState, stageAction, stagePending] = useActionState(actions.stage, null);
   const [assignState, assignAction, assignPending] = useActionState(actions.assign, null);
   const [tagState, tagAction, tagPending] = useActionState(actions.tag, null);
+  const [trashState, trashAction, trashPending] = useActionState(actions.trash, null);
+  const [confirmingTrash, setConfirmingTrash] = useState(false);
   const [stageId, setStageId] = useState("");
   const excluded = options.stages.find((stage) => stage.value === stageId)?.excluded ?? false;
-  const latest = [stageState, assignState, tagState].filter(Boolean).sort((a, b) => b!.at - a!.at)[0] ?? null;
+  const latest =
+    [stageState, assignState, tagState, trashState].filter(Boolean).sort((a, b) => b!.at - a!.at)[0] ?? null;
 
   // After a successful change the rows re-render with fresh data; the selection has done its job.
   useEffect(() => {
     if (latest?.ok) {
-      onDone(t("library.bulkDone", { n: latest.data.count }));
+      onDone(
+        latest === trashState
+          ? t("editing.trashedNoticeMany", { n: latest.data.count })
+          : t("library.bulkDone", { n: latest.data.count }),
+      );
       onClear();
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -190,6 +198,28 @@ export function BulkActions({
             <button type="submit" name="mode" value="remove" className={buttonSecondary} disabled={tagPending}>
               {t("library.bulkRemove")}
             </button>
+          </form>
+        )}
+        {options.canTrash && (
+          <form action={trashAction} className="flex flex-wrap items-center gap-2" aria-label={t("editing.bulkTrash")}>
+            {target}
+            {confirmingTrash ? (
+              <>
+                <span role="alert" className="text-red-800">
+                  {t("editing.bulkTrashConfirm", { n: count })}
+                </span>
+                <button type="submit" className={buttonDanger} disabled={trashPending}>
+                  {trashPending ? t("editing.trashing") : t("editing.trashConfirm")}
+                </button>
+                <button type="button" className={buttonSecondary} onClick={() => setConfirmingTrash(false)}>
+                  {t("editing.cancel")}
+                </button>
+              </>
+            ) : (
+              <button type="button" className={buttonDanger} onClick={() => setConfirmingTrash(true)}>
+                {t("editing.bulkTrash")}
+              </button>
+            )}
           </form>
         )}
       </div>

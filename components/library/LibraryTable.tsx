@@ -45,7 +45,10 @@ export function LibraryTable({
   total: number;
   query: string;
   reviewId: string;
-  bulk: { options: BulkOptions; actions: { stage: BulkAction; assign: BulkAction; tag: BulkAction } } | null;
+  bulk: {
+    options: BulkOptions;
+    actions: { stage: BulkAction; assign: BulkAction; tag: BulkAction; trash: BulkAction };
+  } | null;
 }) {
   const { t } = useI18n();
   const router = useRouter();

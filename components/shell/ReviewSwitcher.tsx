@@ -25,7 +25,7 @@ export function ReviewSwitcher({
       >
         {reviews.map((review) => (
           <li key={review.id}>
-            <Link href={`/reviews/${review.id}/library`} className="block px-3 py-2 text-sm hover:bg-stone-50">
+            <Link href={`/reviews/${review.id}/dashboard`} className="block px-3 py-2 text-sm hover:bg-stone-50">
               <span className="block font-medium">{review.title}</span>
               <span className="text-xs text-stone-500">{review.role}</span>
             </Link>

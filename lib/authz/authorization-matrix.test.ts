@@ -4,7 +4,10 @@ import { listActivity } from "@/lib/activity/queries";
 import type { Database } from "@/lib/db/client";
 import type { ReviewRole } from "@/lib/db/generated/enums";
 import { changeStage } from "@/lib/workflow/commands";
-import { getItem } from "@/lib/items/queries";
+import { getDashboard } from "@/lib/dashboard/queries";
+import { createItem, updateItem } from "@/lib/items/commands";
+import { EMPTY_ITEM_FIELDS } from "@/lib/items/item-fields";
+import { getItem, listTrash } from "@/lib/items/queries";
 import { listLibraryPage, parseLibraryParams } from "@/lib/library/query";
 import { changeMemberRole, createInvitation, removeMember, revokeInvitation } from "@/lib/members/commands";
 import { listMembers, listPendingInvitations } from "@/lib/members/queries";
@@ -32,6 +35,24 @@ const OPERATIONS: Record<string, { allowed: ReviewRole[]; run: (userId: string, 
   getItem: { allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"], run: (u, t) => getItem(u, t.reviewId, t.itemId) },
   listMembers: { allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"], run: (u, t) => listMembers(u, t.reviewId) },
   listActivity: { allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"], run: (u, t) => listActivity(u, t.reviewId) },
+  getDashboard: { allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"], run: (u, t) => getDashboard(u, t.reviewId) },
+  listTrash: { allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"], run: (u, t) => listTrash(u, t.reviewId) },
+  createItem: {
+    allowed: ["OWNER", "EDITOR"],
+    run: (u, t) => createItem(u, { reviewId: t.reviewId, fields: { ...EMPTY_ITEM_FIELDS, titleZh: "手动添加" } }),
+  },
+  updateItem: {
+    allowed: ["OWNER", "EDITOR"],
+    run: async (u, t) => {
+      const { version } = await db.reviewItem.findUniqueOrThrow({ where: { id: t.itemId } });
+      return updateItem(u, {
+        reviewId: t.reviewId,
+        itemId: t.itemId,
+        version,
+        fields: { ...EMPTY_ITEM_FIELDS, titleZh: `修改 ${version}` },
+      });
+    },
+  },
   listPendingInvitations: { allowed: ["OWNER"], run: (u, t) => listPendingInvitations(u, t.reviewId) },
   changeStage: {
     allowed: ["OWNER", "EDITOR"],

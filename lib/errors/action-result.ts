@@ -6,7 +6,7 @@ import { isAppError } from "./app-error";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; at: number }
-  | { ok: false; error: string; code: string; fields?: Record<string, string[]>; at: number };
+  | { ok: false; error: string; code: string; fields?: Record<string, string[]>; details?: unknown; at: number };
 
 export async function runAction<T>(name: string, work: () => Promise<T>): Promise<ActionResult<T>> {
   try {
@@ -16,7 +16,14 @@ export async function runAction<T>(name: string, work: () => Promise<T>): Promis
     const { t } = await getI18n();
     if (isAppError(error)) {
       if (error.code === "NOT_FOUND" || error.code === "FORBIDDEN") console.warn(`${name}: ${error.message}`);
-      return { ok: false, code: error.code, error: t(`errors.${error.code}`), fields: error.fields, at: Date.now() };
+      return {
+        ok: false,
+        code: error.code,
+        error: t(`errors.${error.code}`),
+        fields: error.fields,
+        details: error.details,
+        at: Date.now(),
+      };
     }
     console.error(`${name} failed:`, error);
     return { ok: false, code: "UNEXPECTED", error: t("errors.unexpected"), at: Date.now() };

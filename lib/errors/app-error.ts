@@ -33,6 +33,8 @@ export class AppError extends Error {
     message?: string,
     /** Field-level problems for INVALID_INPUT: field path → messages. */
     readonly fields?: Record<string, string[]>,
+    /** What the user needs to act on the error, e.g. the other person's values for EDIT_CONFLICT. */
+    readonly details?: unknown,
   ) {
     super(message ?? code);
     this.name = "AppError";

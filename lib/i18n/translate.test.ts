@@ -21,6 +21,15 @@ describe("messages", () => {
     );
   it("have the same keys in both languages", () => expect(keys(en).sort()).toEqual(keys(zh).sort()));
   it("fill placeholders", () => expect(translator("en")("library.count", { n: 5 })).toBe("5 items"));
+  it("find activity kinds, whose names contain dots", () => {
+    expect(translator("zh")("activity.item.updated", { who: "林" })).toBe("林 修改了文献元数据");
+    expect(translator("en")("activity.item.stageChanged", { who: "Lin", from: "A", to: "B" })).toBe(
+      "Lin moved an item from A to B",
+    );
+  });
+  it("show an unknown key as itself instead of failing", () => {
+    expect(translator("en")("activity.no.such.kind" as "activity.title")).toBe("activity.no.such.kind");
+  });
 });
 
 describe("pick", () => {

@@ -10,11 +10,24 @@ export type Translate = (key: MessageKey, values?: Record<string, string | numbe
 export function translator(locale: Locale): Translate {
   const tree = MESSAGES[locale];
   return (key, values) => {
-    let node: unknown = tree;
-    for (const part of key.split(".")) node = (node as Record<string, unknown>)[part];
+    const node = lookup(tree, key.split("."));
     const template = typeof node === "string" ? node : key;
     return values ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`)) : template;
   };
+}
+
+/**
+ * Walks the message tree. Activity kinds are themselves dotted (`activity.item.created`), so at each level the
+ * longest run of parts that names a key wins; a key that names nothing is undefined, never a crash.
+ */
+function lookup(node: unknown, parts: string[]): unknown {
+  if (parts.length === 0) return node;
+  if (!node || typeof node !== "object") return undefined;
+  for (let end = parts.length; end > 0; end--) {
+    const key = parts.slice(0, end).join(".");
+    if (Object.hasOwn(node, key)) return lookup((node as Record<string, unknown>)[key], parts.slice(end));
+  }
+  return undefined;
 }
 
 /** The language a browser prefers, from its Accept-Language header: Chinese when it ranks Chinese above English. */

@@ -1,2 +1,236 @@
-// Item editing commands (add, edit with version check, trash, restore) live here.
-export {};
+// Adding items by hand, editing their metadata (with a version check so no save silently overwrites
+// another), and the trash: soft delete, optionally as a duplicate of another item, and restore.
+import { z } from "zod";
+import { recordActivity } from "@/lib/activity/record";
+import { authorize } from "@/lib/authz/authorize";
+import { db, type Transaction } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/validation";
+import { changedFields, itemFieldsOf, itemFieldsSchema, newItemFieldsSchema, type ItemFields } from "./item-fields";
+
+const id = z.string().min(1).max(64);
+
+/** What a refused save hands back: the stored values, who saved them and when, to merge against. */
+export interface EditConflict {
+  version: number;
+  theirs: ItemFields;
+  savedBy: string | null;
+  savedAt: string;
+}
+
+function columnsOf(fields: ItemFields) {
+  const { authors: _authors, identifiers, dates, ...columns } = fields;
+  return { ...columns, identifiers: identifiers as Prisma.InputJsonValue, dates: dates as Prisma.InputJsonValue };
+}
+
+function authorRows(fields: ItemFields) {
+  return fields.authors.map((author, position) => ({ position, ...author }));
+}
+
+export const createItemSchema = z.object({ reviewId: id, fields: newItemFieldsSchema });
+
+/** Adds an item by hand. It enters the review's first stage, like every new item. */
+export async function createItem(userId: string, rawInput: unknown): Promise<{ itemId: string }> {
+  const input = parseInput(createItemSchema, rawInput);
+  return db().$transaction(async (tx) => {
+    await authorize(userId, input.reviewId, "item.create", tx);
+    const firstStage = await tx.reviewStage.findFirst({
+      where: { reviewId: input.reviewId, kind: { not: "EXCLUDED" } },
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      select: { id: true },
+    });
+    if (!firstStage) throw new AppError("STAGE_NOT_FOUND", `review ${input.reviewId} has no stage to start in`);
+    const item = await tx.reviewItem.create({
+      data: {
+        reviewId: input.reviewId,
+        stageId: firstStage.id,
+        ...columnsOf(input.fields),
+        sourceKind: "MANUAL",
+        createdById: userId,
+        authors: { create: authorRows(input.fields) },
+      },
+      select: { id: true },
+    });
+    await tx.statusChange.create({
+      data: { itemId: item.id, fromStageId: null, toStageId: firstStage.id, changedById: userId, note: null },
+    });
+    await recordActivity(tx, {
+      reviewId: input.reviewId,
+      actorId: userId,
+      kind: "item.created",
+      subjectType: "item",
+      subjectId: item.id,
+      data: { source: "manual" },
+    });
+    return { itemId: item.id };
+  });
+}
+
+export const updateItemSchema = z.object({
+  reviewId: id,
+  itemId: id,
+  /** The version the editor started from; a save against any other version is a conflict. */
+  version: z.coerce.number().int().min(1),
+  fields: itemFieldsSchema,
+});
+
+/**
+ * Saves an item's metadata if nobody saved it since the editor loaded it. Otherwise nothing is written and
+ * EDIT_CONFLICT carries the stored values, so the user can merge and save again against the new version.
+ */
+export async function updateItem(
+  userId: string,
+  rawInput: unknown,
+): Promise<{ version: number; changed: readonly string[] }> {
+  const input = parseInput(updateItemSchema, rawInput);
+  return db().$transaction(async (tx) => {
+    await authorize(userId, input.reviewId, "item.update", tx);
+    const stored = await loadEditable(tx, input.reviewId, input.itemId);
+    if (stored.version !== input.version) {
+      throw new AppError(
+        "EDIT_CONFLICT",
+        `item ${input.itemId} is at version ${stored.version}, the save was based on ${input.version}`,
+        undefined,
+        await conflictDetails(tx, stored),
+      );
+    }
+    const changed = changedFields(stored.fields, input.fields);
+    if (changed.length === 0) return { version: stored.version, changed };
+    // The version in the WHERE makes a concurrent save that passed the check above lose here instead.
+    const updated = await tx.reviewItem.updateMany({
+      where: { id: input.itemId, version: input.version },
+      data: { ...columnsOf(input.fields), version: { increment: 1 } },
+    });
+    if (updated.count !== 1) {
+      throw new AppError(
+        "EDIT_CONFLICT",
+        `item ${input.itemId} changed during the save`,
+        undefined,
+        await conflictDetails(tx, await loadEditable(tx, input.reviewId, input.itemId)),
+      );
+    }
+    if (changed.includes("authors")) {
+      await tx.itemAuthor.deleteMany({ where: { itemId: input.itemId } });
+      await tx.itemAuthor.createMany({
+        data: authorRows(input.fields).map((author) => ({ ...author, itemId: input.itemId })),
+      });
+    }
+    await recordActivity(tx, {
+      reviewId: input.reviewId,
+      actorId: userId,
+      kind: "item.updated",
+      subjectType: "item",
+      subjectId: input.itemId,
+      data: { fields: changed },
+    });
+    return { version: input.version + 1, changed };
+  });
+}
+
+async function loadEditable(tx: Transaction, reviewId: string, itemId: string) {
+  const item = await tx.reviewItem.findFirst({
+    where: { id: itemId, reviewId, deletedAt: null },
+    include: { authors: { orderBy: { position: "asc" } } },
+  });
+  if (!item) throw new AppError("NOT_FOUND", `item ${itemId} not in review ${reviewId}`);
+  return { id: item.id, version: item.version, updatedAt: item.updatedAt, fields: itemFieldsOf(item) };
+}
+
+async function conflictDetails(
+  tx: Transaction,
+  stored: Awaited<ReturnType<typeof loadEditable>>,
+): Promise<EditConflict> {
+  const lastEdit = await tx.activityEvent.findFirst({
+    where: { subjectType: "item", subjectId: stored.id, kind: "item.updated" },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true, actor: { select: { name: true } } },
+  });
+  return {
+    version: stored.version,
+    theirs: stored.fields,
+    savedBy: lastEdit?.actor?.name ?? null,
+    savedAt: (lastEdit?.createdAt ?? stored.updatedAt).toISOString(),
+  };
+}
+
+export const MAX_TRASH_ITEMS = 10_000;
+
+export const trashItemsSchema = z.object({
+  reviewId: id,
+  itemIds: z.array(id).min(1).max(MAX_TRASH_ITEMS),
+  /** Set when the items are removed as duplicates of this one; PRISMA counts them as duplicates removed. */
+  duplicateOfId: id
+    .nullish()
+    .or(z.literal(""))
+    .transform((value) => value || null),
+});
+
+/** Moves items to the trash. Nothing is lost: restore brings them back with stage, themes and history. */
+export async function trashItems(userId: string, rawInput: unknown): Promise<{ trashed: number }> {
+  const input = parseInput(trashItemsSchema, rawInput);
+  const itemIds = [...new Set(input.itemIds)];
+  return db().$transaction(async (tx) => {
+    await authorize(userId, input.reviewId, "item.delete", tx);
+    if (input.duplicateOfId) {
+      if (itemIds.includes(input.duplicateOfId)) {
+        throw new AppError("INVALID_INPUT", "an item cannot be a duplicate of itself", {
+          duplicateOfId: ["an item cannot be a duplicate of itself"],
+        });
+      }
+      const kept = await tx.reviewItem.findFirst({
+        where: { id: input.duplicateOfId, reviewId: input.reviewId, deletedAt: null },
+        select: { id: true },
+      });
+      if (!kept) throw new AppError("NOT_FOUND", `duplicate target ${input.duplicateOfId} not in review`);
+    }
+    const found = await tx.reviewItem.count({
+      where: { id: { in: itemIds }, reviewId: input.reviewId, deletedAt: null },
+    });
+    if (found !== itemIds.length)
+      throw new AppError("NOT_FOUND", "some items are not in this review or already trashed");
+    await tx.reviewItem.updateMany({
+      where: { id: { in: itemIds } },
+      data: { deletedAt: new Date(), deletedById: userId, duplicateOfId: input.duplicateOfId },
+    });
+    for (const itemId of itemIds) {
+      await recordActivity(tx, {
+        reviewId: input.reviewId,
+        actorId: userId,
+        kind: "item.deleted",
+        subjectType: "item",
+        subjectId: itemId,
+        data: { duplicateOf: input.duplicateOfId },
+      });
+    }
+    return { trashed: itemIds.length };
+  });
+}
+
+export const restoreItemsSchema = z.object({ reviewId: id, itemIds: z.array(id).min(1).max(MAX_TRASH_ITEMS) });
+
+export async function restoreItems(userId: string, rawInput: unknown): Promise<{ restored: number }> {
+  const input = parseInput(restoreItemsSchema, rawInput);
+  const itemIds = [...new Set(input.itemIds)];
+  return db().$transaction(async (tx) => {
+    await authorize(userId, input.reviewId, "item.delete", tx);
+    const found = await tx.reviewItem.count({
+      where: { id: { in: itemIds }, reviewId: input.reviewId, deletedAt: { not: null } },
+    });
+    if (found !== itemIds.length) throw new AppError("NOT_FOUND", "some items are not in this review's trash");
+    await tx.reviewItem.updateMany({
+      where: { id: { in: itemIds } },
+      data: { deletedAt: null, deletedById: null, duplicateOfId: null },
+    });
+    for (const itemId of itemIds) {
+      await recordActivity(tx, {
+        reviewId: input.reviewId,
+        actorId: userId,
+        kind: "item.restored",
+        subjectType: "item",
+        subjectId: itemId,
+      });
+    }
+    return { restored: itemIds.length };
+  });
+}

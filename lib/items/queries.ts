@@ -1,16 +1,20 @@
 import { authorize } from "@/lib/authz/authorize";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { itemFieldsOf } from "./item-fields";
 import { missingFields } from "./missing-metadata";
 
+/** One item with everything its page shows. A trashed item is still found, marked, so its page can offer restore. */
 export async function getItem(userId: string, reviewId: string, itemId: string) {
   const access = await authorize(userId, reviewId, "review.read");
   const item = await db().reviewItem.findFirst({
-    where: { id: itemId, reviewId, deletedAt: null },
+    where: { id: itemId, reviewId },
     include: {
       stage: true,
       authors: { orderBy: { position: "asc" } },
       themes: { include: { theme: true } },
+      deletedBy: { select: { name: true } },
+      duplicateOf: { select: { id: true, titleZh: true, titleEn: true } },
     },
   });
   if (!item) throw new AppError("NOT_FOUND", `item ${itemId} not found in review ${reviewId}`);
@@ -22,4 +26,87 @@ export async function getItem(userId: string, reviewId: string, itemId: string) 
     },
     role: access.role,
   };
+}
+
+/** The editable fields and the version an edit form starts from. */
+export async function getItemForEdit(userId: string, reviewId: string, itemId: string) {
+  await authorize(userId, reviewId, "item.update");
+  const item = await db().reviewItem.findFirst({
+    where: { id: itemId, reviewId, deletedAt: null },
+    include: { authors: { orderBy: { position: "asc" } } },
+  });
+  if (!item) throw new AppError("NOT_FOUND", `item ${itemId} not found in review ${reviewId}`);
+  return { id: item.id, version: item.version, fields: itemFieldsOf(item) };
+}
+
+// Spaces and punctuation, ASCII and CJK, ignored when titles are compared; one pattern for JS and PostgreSQL.
+const TITLE_NOISE = "[\\s!-/:-@\\[-\\x60{-~、。《》“”‘’·—「」『』【】…〈〉]+";
+
+const normalizedTitle = (title: string | null) =>
+  (title ?? "").normalize("NFKC").toLowerCase().replace(new RegExp(TITLE_NOISE, "gu"), "");
+
+/**
+ * Items this one may duplicate, most likely first: the same DOI or the same title once case, width, spaces
+ * and punctuation are ignored; then, for small reviews, every other item so any can be picked.
+ */
+export async function listDuplicateCandidates(userId: string, reviewId: string, itemId: string) {
+  await authorize(userId, reviewId, "item.delete");
+  const item = await db().reviewItem.findFirst({
+    where: { id: itemId, reviewId, deletedAt: null },
+    select: { doi: true, titleZh: true, titleEn: true },
+  });
+  if (!item) throw new AppError("NOT_FOUND", `item ${itemId} not found in review ${reviewId}`);
+  const titles = [item.titleZh, item.titleEn].map(normalizedTitle).filter(Boolean);
+  const likely = await db().$queryRaw<{ id: string }[]>`
+    SELECT id FROM "ReviewItem"
+    WHERE "reviewId" = ${reviewId} AND "deletedAt" IS NULL AND id <> ${itemId}
+      AND ((${item.doi}::text IS NOT NULL AND lower(doi) = lower(${item.doi}::text))
+        OR regexp_replace(lower(normalize(coalesce("titleZh", ''), NFKC)), ${TITLE_NOISE}, '', 'g') = ANY(${titles}::text[])
+        OR regexp_replace(lower(normalize(coalesce("titleEn", ''), NFKC)), ${TITLE_NOISE}, '', 'g') = ANY(${titles}::text[]))
+    LIMIT 20`;
+  const likelyIds = new Set(likely.map((row) => row.id));
+  const others = await db().reviewItem.count({ where: { reviewId, deletedAt: null, id: { not: itemId } } });
+  const OFFER_ALL_UP_TO = 300;
+  const candidates = await db().reviewItem.findMany({
+    where: {
+      reviewId,
+      deletedAt: null,
+      id: others <= OFFER_ALL_UP_TO ? { not: itemId } : { in: [...likelyIds] },
+    },
+    orderBy: [{ titleZh: "asc" }, { titleEn: "asc" }],
+    select: { id: true, titleZh: true, titleEn: true, year: true },
+  });
+  return candidates
+    .map((candidate) => ({ ...candidate, likely: likelyIds.has(candidate.id) }))
+    .sort((a, b) => Number(b.likely) - Number(a.likely));
+}
+
+/** The review's trash, newest first, with who removed each item and what it duplicates. */
+export async function listTrash(userId: string, reviewId: string) {
+  const access = await authorize(userId, reviewId, "review.read");
+  const items = await db().reviewItem.findMany({
+    where: { reviewId, deletedAt: { not: null } },
+    orderBy: { deletedAt: "desc" },
+    select: {
+      id: true,
+      titleZh: true,
+      titleEn: true,
+      year: true,
+      deletedAt: true,
+      deletedBy: { select: { name: true } },
+      duplicateOf: { select: { id: true, titleZh: true, titleEn: true } },
+      authors: { orderBy: { position: "asc" }, take: 3, select: { nameZh: true, nameEn: true } },
+    },
+  });
+  return { role: access.role, items };
+}
+
+/** Titles of the given items that are in the trash, for the notice that offers to undo a removal. */
+export async function listTrashedTitles(userId: string, reviewId: string, itemIds: string[]) {
+  await authorize(userId, reviewId, "review.read");
+  if (itemIds.length === 0) return [];
+  return db().reviewItem.findMany({
+    where: { id: { in: itemIds.slice(0, 100) }, reviewId, deletedAt: { not: null } },
+    select: { id: true, titleZh: true, titleEn: true },
+  });
 }

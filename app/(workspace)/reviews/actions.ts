@@ -11,6 +11,6 @@ export async function createReviewAction(_previous: ActionResult | null, form: F
       titleZh: form.get("titleZh") ?? undefined,
       titleEn: form.get("titleEn") ?? undefined,
     });
-    redirect(`/reviews/${review.id}/library`);
+    redirect(`/reviews/${review.id}/dashboard`);
   });
 }

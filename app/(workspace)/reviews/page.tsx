@@ -21,7 +21,7 @@ export default async function ReviewsPage() {
           {reviews.map((review) => (
             <li key={review.id} className={`${cardClass} p-4`}>
               <Link
-                href={`/reviews/${review.id}/library`}
+                href={`/reviews/${review.id}/dashboard`}
                 className="text-lg font-medium text-teal-800 hover:underline"
               >
                 {pick(locale, review.titleZh, review.titleEn)}

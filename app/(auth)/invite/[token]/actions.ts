@@ -8,6 +8,6 @@ export async function acceptInvitationAction(_p: ActionResult | null, form: Form
   return runAction("acceptInvitation", async () => {
     const user = await requireUser();
     const { reviewId } = await acceptInvitation(user.id, form.get("token"));
-    redirect(`/reviews/${reviewId}/library`);
+    redirect(`/reviews/${reviewId}/dashboard`);
   });
 }

@@ -15,7 +15,7 @@ export default async function ReviewLayout({
   params: Promise<{ reviewId: string }>;
 }) {
   const { reviewId } = await params;
-  const user = await requirePageUser(`/reviews/${reviewId}/library`);
+  const user = await requirePageUser(`/reviews/${reviewId}/dashboard`);
   const { locale, t } = await getI18n();
   const [review, reviews] = await Promise.all([loadOrNotFound(getReview(user.id, reviewId)), listMyReviews(user.id)]);
   const base = `/reviews/${reviewId}`;

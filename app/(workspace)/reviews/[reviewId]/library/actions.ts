@@ -5,6 +5,7 @@ import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors/app-error";
 import { runAction, type ActionResult } from "@/lib/errors/action-result";
 import { parseLibraryParams, resolveLibraryIds } from "@/lib/library/query";
+import { trashItems } from "@/lib/items/commands";
 import { tagItems } from "@/lib/themes/commands";
 import { bulkChangeStage } from "@/lib/workflow/commands";
 
@@ -68,6 +69,14 @@ const tagBulk = bulk("bulkTag", async (userId, reviewId, itemIds, form) => {
   return result.changed;
 });
 
+const trashBulk = bulk("bulkTrash", async (userId, reviewId, itemIds) => {
+  const result = await trashItems(userId, { reviewId, itemIds });
+  return result.trashed;
+});
+
+export async function bulkTrashAction(_p: BulkResult | null, form: FormData) {
+  return trashBulk(form);
+}
 export async function bulkStageAction(_p: BulkResult | null, form: FormData) {
   return stageBulk(form);
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { RestoreItems } from "@/components/items/RestoreItems";
 import { LibraryFilters } from "@/components/library/LibraryFilters";
 import { LibraryTable, type LibraryRow, type SortableColumn } from "@/components/library/LibraryTable";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
@@ -8,6 +9,7 @@ import { loadOrNotFound } from "@/lib/errors/page-load";
 import { getI18n } from "@/lib/i18n/server";
 import { pick } from "@/lib/i18n/translate";
 import { authorList } from "@/lib/items/display";
+import { listTrashedTitles } from "@/lib/items/queries";
 import { TRACKED_FIELDS } from "@/lib/items/missing-metadata";
 import {
   libraryQueryString,
@@ -17,7 +19,8 @@ import {
   type LibraryParams,
 } from "@/lib/library/query";
 import { listExclusionReasons } from "@/lib/stages/queries";
-import { bulkAssignAction, bulkStageAction, bulkTagAction } from "./actions";
+import { restoreItemsAction } from "../items/actions";
+import { bulkAssignAction, bulkStageAction, bulkTagAction, bulkTrashAction } from "./actions";
 
 const SORTABLE: Partial<Record<SortableColumn["key"], LibraryParams["sort"]>> = {
   colTitle: "title",
@@ -36,13 +39,17 @@ export default async function LibraryPage({
   const { reviewId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/library`);
   const { locale, t } = await getI18n();
-  const filter = parseLibraryParams(await searchParams);
-  const library = await loadOrNotFound(listLibraryPage(user.id, reviewId, filter));
+  const search = await searchParams;
+  const filter = parseLibraryParams(search);
+  const trashedIds = typeof search.trashed === "string" ? search.trashed.split(",").filter(Boolean) : [];
+  const [library, justTrashed] = await loadOrNotFound(
+    Promise.all([listLibraryPage(user.id, reviewId, filter), listTrashedTitles(user.id, reviewId, trashedIds)]),
+  );
   const current = library.params;
   const base = `/reviews/${reviewId}/library`;
   const href = (change: Partial<LibraryParams>) => `${base}${libraryQueryString({ ...current, ...change })}`;
   const name = (entry: { nameZh: string; nameEn: string | null }) => pick(locale, entry.nameZh, entry.nameEn) ?? "";
-  const canBulk = ["item.changeStage", "item.assign", "theme.tag"].some((action) =>
+  const canBulk = ["item.changeStage", "item.assign", "theme.tag", "item.delete"].some((action) =>
     can(library.role, action as "item.changeStage"),
   );
   const reasons = canBulk ? await listExclusionReasons(reviewId) : [];
@@ -155,6 +162,27 @@ export default async function LibraryPage({
           )}
         </div>
       </div>
+      {justTrashed.length > 0 && (
+        <div
+          role="status"
+          className="flex flex-wrap items-center gap-3 rounded-md border border-stone-300 bg-stone-800 px-4 py-2 text-sm text-white"
+        >
+          <span>
+            {justTrashed.length === 1
+              ? t("editing.trashedNotice", {
+                  title: pick(locale, justTrashed[0]!.titleZh, justTrashed[0]!.titleEn) ?? t("editing.untitled"),
+                })
+              : t("editing.trashedNoticeMany", { n: justTrashed.length })}
+          </span>
+          <RestoreItems
+            reviewId={reviewId}
+            itemIds={justTrashed.map((item) => item.id)}
+            label={t("editing.undoTrash")}
+            className="font-semibold text-teal-200 underline hover:text-white"
+            action={restoreItemsAction}
+          />
+        </div>
+      )}
       <LibraryFilters
         key={libraryQueryString(current)}
         values={{
@@ -221,8 +249,14 @@ export default async function LibraryPage({
                     canStage: can(library.role, "item.changeStage"),
                     canAssign: can(library.role, "item.assign"),
                     canTag: can(library.role, "theme.tag"),
+                    canTrash: can(library.role, "item.delete"),
                   },
-                  actions: { stage: bulkStageAction, assign: bulkAssignAction, tag: bulkTagAction },
+                  actions: {
+                    stage: bulkStageAction,
+                    assign: bulkAssignAction,
+                    tag: bulkTagAction,
+                    trash: bulkTrashAction,
+                  },
                 }
               : null
           }

@@ -1,14 +1,18 @@
 import Link from "next/link";
+import { RestoreItems } from "@/components/items/RestoreItems";
+import { TrashItemDialog } from "@/components/items/TrashItemDialog";
 import { MissingBadge } from "@/components/ui/MissingBadge";
 import { WorkflowPanel } from "@/components/workflow/WorkflowPanel";
-import { cardClass } from "@/components/ui/styles";
+import { buttonPrimary, buttonSecondary, cardClass } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/policy";
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { getI18n } from "@/lib/i18n/server";
 import { pick } from "@/lib/i18n/translate";
 import { volumeIssue } from "@/lib/items/display";
-import { getItem } from "@/lib/items/queries";
+import { getItem, listDuplicateCandidates } from "@/lib/items/queries";
 import { getItemWorkflow } from "@/lib/workflow/queries";
+import { restoreItemsAction, trashItemsAction } from "../actions";
 import { assignItemAction, changeStageAction, undoStageChangeAction } from "./actions";
 
 type Dates = { received?: string | null; published?: string | null; online?: string | null };
@@ -18,9 +22,22 @@ export default async function ItemPage({ params }: { params: Promise<{ reviewId:
   const { reviewId, itemId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/items/${itemId}`);
   const { locale, t } = await getI18n();
-  const [{ item }, workflow] = await loadOrNotFound(
-    Promise.all([getItem(user.id, reviewId, itemId), getItemWorkflow(user.id, reviewId, itemId)]),
-  );
+  const { item, role } = await loadOrNotFound(getItem(user.id, reviewId, itemId));
+  const trashed = item.deletedAt !== null;
+  // A trashed item shows what it holds and how to restore it; its workflow stays frozen until then.
+  const [workflow, candidates] = trashed
+    ? [null, []]
+    : await loadOrNotFound(
+        Promise.all([
+          getItemWorkflow(user.id, reviewId, itemId),
+          can(role, "item.delete") ? listDuplicateCandidates(user.id, reviewId, itemId) : [],
+        ]),
+      );
+  const title = pick(locale, item.titleZh, item.titleEn) ?? t("editing.untitled");
+  const dateFormat = new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+  });
   const missing = <MissingBadge label={t("item.missing")} />;
   const dates = (item.dates ?? {}) as Dates;
   const identifiers = (Array.isArray(item.identifiers) ? item.identifiers : []) as Identifier[];
@@ -28,26 +45,90 @@ export default async function ItemPage({ params }: { params: Promise<{ reviewId:
   return (
     <article className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <div className="min-w-0 space-y-6">
-        <p>
+        <div className="flex flex-wrap items-center justify-between gap-2">
           <Link href={`/reviews/${reviewId}/library`} className="text-sm text-teal-700 hover:underline">
             ← {t("item.back")}
           </Link>
-        </p>
+          {!trashed && (
+            <div className="flex gap-2">
+              {can(role, "item.update") && (
+                <Link href={`/reviews/${reviewId}/items/${itemId}/edit`} className={buttonSecondary}>
+                  {t("editing.edit")}
+                </Link>
+              )}
+              {can(role, "item.delete") && (
+                <TrashItemDialog
+                  reviewId={reviewId}
+                  itemId={itemId}
+                  title={title}
+                  action={trashItemsAction}
+                  candidates={candidates.map((candidate) => ({
+                    id: candidate.id,
+                    title: pick(locale, candidate.titleZh, candidate.titleEn) ?? t("editing.untitled"),
+                    year: candidate.year,
+                    likely: candidate.likely,
+                  }))}
+                />
+              )}
+            </div>
+          )}
+        </div>
+        {trashed && (
+          <div
+            role="status"
+            className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950"
+          >
+            <p>
+              {t("editing.trashedBanner", {
+                who: item.deletedBy?.name ?? t("activity.someone"),
+                time: dateFormat.format(item.deletedAt!),
+              })}
+            </p>
+            {item.duplicateOf && (
+              <p>
+                {t("editing.duplicateBanner")}{" "}
+                <Link href={`/reviews/${reviewId}/items/${item.duplicateOf.id}`} className="text-teal-800 underline">
+                  {pick(locale, item.duplicateOf.titleZh, item.duplicateOf.titleEn) ?? t("editing.untitled")}
+                </Link>
+              </p>
+            )}
+            {can(role, "item.delete") && (
+              <RestoreItems
+                reviewId={reviewId}
+                itemIds={[itemId]}
+                label={t("editing.restore")}
+                className={buttonPrimary}
+                action={restoreItemsAction}
+              />
+            )}
+          </div>
+        )}
         <header className="space-y-2">
-          <h1 className="text-2xl font-semibold leading-snug" lang="zh-CN">
-            {item.titleZh ?? (
+          {/* The heading is the title the item has, Chinese first; an absent language is marked, not hidden. */}
+          <h1
+            className="text-2xl font-semibold leading-snug"
+            lang={item.titleZh ? "zh-CN" : item.titleEn ? "en" : undefined}
+          >
+            {item.titleZh ?? item.titleEn ?? (
               <span className="text-stone-500">
                 {t("item.titleZh")} {missing}
               </span>
             )}
           </h1>
-          <p className="text-lg leading-snug text-stone-600" lang="en">
-            {item.titleEn ?? (
-              <span className="text-base text-stone-500">
-                {t("item.titleEn")} {missing}
-              </span>
-            )}
-          </p>
+          {item.titleZh && (
+            <p className="text-lg leading-snug text-stone-600" lang="en">
+              {item.titleEn ?? (
+                <span className="text-base text-stone-500">
+                  {t("item.titleEn")} {missing}
+                </span>
+              )}
+            </p>
+          )}
+          {!item.titleZh && item.titleEn && (
+            <p className="text-base text-stone-500">
+              {t("item.titleZh")} {missing}
+            </p>
+          )}
         </header>
 
         <section aria-labelledby="authors-heading" className={`${cardClass} p-4`}>
@@ -181,13 +262,15 @@ export default async function ItemPage({ params }: { params: Promise<{ reviewId:
           )}
         </section>
 
-        <WorkflowPanel
-          locale={locale}
-          userId={user.id}
-          reviewId={reviewId}
-          workflow={workflow}
-          actions={{ changeStage: changeStageAction, undo: undoStageChangeAction, assign: assignItemAction }}
-        />
+        {workflow && (
+          <WorkflowPanel
+            locale={locale}
+            userId={user.id}
+            reviewId={reviewId}
+            workflow={workflow}
+            actions={{ changeStage: changeStageAction, undo: undoStageChangeAction, assign: assignItemAction }}
+          />
+        )}
       </aside>
     </article>
   );

@@ -1,0 +1,226 @@
+import Link from "next/link";
+import { ActivityFeed } from "@/components/activity/ActivityFeed";
+import { StageBar, stageColor } from "@/components/dashboard/StageBar";
+import { buttonPrimary, buttonSecondary, cardClass } from "@/components/ui/styles";
+import { listActivity } from "@/lib/activity/queries";
+import { requirePageUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/policy";
+import { getDashboard } from "@/lib/dashboard/queries";
+import { loadOrNotFound } from "@/lib/errors/page-load";
+import { getI18n } from "@/lib/i18n/server";
+import { pick } from "@/lib/i18n/translate";
+import { libraryQueryString, parseLibraryParams } from "@/lib/library/query";
+
+const RECENT_EVENTS = 12;
+
+export default async function DashboardPage({ params }: { params: Promise<{ reviewId: string }> }) {
+  const { reviewId } = await params;
+  const user = await requirePageUser(`/reviews/${reviewId}/dashboard`);
+  const { locale, t } = await getI18n();
+  const [dashboard, feed] = await loadOrNotFound(
+    Promise.all([getDashboard(user.id, reviewId), listActivity(user.id, reviewId, RECENT_EVENTS)]),
+  );
+  const base = `/reviews/${reviewId}`;
+  const library = (filter: Record<string, string>) =>
+    `${base}/library${libraryQueryString(parseLibraryParams(filter))}`;
+  const name = (entry: { nameZh: string; nameEn: string | null }) => pick(locale, entry.nameZh, entry.nameEn) ?? "";
+  const percent = (n: number) => (dashboard.total ? Math.round((n / dashboard.total) * 100) : 0);
+  const stageSegments = dashboard.stages.map((stage, index) => ({
+    id: stage.id,
+    label: name(stage),
+    count: stage.count,
+    color: stageColor(index, stage.kind),
+  }));
+  const largestTheme = Math.max(1, ...dashboard.themes.map((theme) => theme.items));
+  const { screening } = dashboard;
+
+  return (
+    <div className="space-y-6">
+      <header className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-xl font-semibold">{t("dashboard.title")}</h1>
+        <p className="text-sm text-stone-600">
+          {t("dashboard.itemsTotal", { n: dashboard.total })}
+          {dashboard.trashed > 0 && (
+            <>
+              {" · "}
+              <Link href={`${base}/trash`} className="text-teal-700 hover:underline">
+                {t("dashboard.trashed", { n: dashboard.trashed })}
+              </Link>
+            </>
+          )}
+        </p>
+      </header>
+
+      <section aria-labelledby="stages-heading" className={`${cardClass} p-5`}>
+        <h2 id="stages-heading" className="mb-3 font-semibold">
+          {t("dashboard.stagesTitle")}
+        </h2>
+        <StageBar
+          segments={stageSegments}
+          label={`${t("dashboard.stagesChart")}: ${stageSegments.map((segment) => `${segment.label} ${segment.count}`).join(locale === "zh" ? "，" : ", ")}`}
+          height="h-4"
+        />
+        <ul className="mt-4 grid gap-x-6 gap-y-2 sm:grid-cols-2 lg:grid-cols-3">
+          {stageSegments.map((segment) => (
+            <li key={segment.id}>
+              <Link
+                href={library({ stage: segment.id })}
+                aria-label={`${t("dashboard.stageRow", { stage: segment.label, n: segment.count, pct: percent(segment.count) })} — ${t("dashboard.showInLibrary", { name: segment.label })}`}
+                className="group flex items-center gap-2 rounded px-1 py-0.5 text-sm hover:bg-stone-50"
+              >
+                <span aria-hidden className="h-3 w-3 shrink-0 rounded-sm" style={{ backgroundColor: segment.color }} />
+                <span className="flex-1 group-hover:underline">{segment.label}</span>
+                <span className="tabular-nums font-medium">{segment.count}</span>
+                <span className="w-10 text-right tabular-nums text-stone-500">{percent(segment.count)}%</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="screening-heading" className={`${cardClass} p-5`}>
+          <h2 id="screening-heading" className="mb-3 font-semibold">
+            {t("dashboard.screeningTitle")}
+          </h2>
+          <div
+            className={`flex flex-wrap items-center justify-between gap-3 rounded-md px-3 py-2 ${screening.conflicts ? "bg-amber-50 text-amber-950" : "bg-stone-50 text-stone-600"}`}
+          >
+            <p className="font-medium">
+              {screening.conflicts
+                ? t("dashboard.conflictsWaiting", { n: screening.conflicts })
+                : t("dashboard.noConflicts")}
+            </p>
+            {screening.conflicts > 0 && can(dashboard.role, "screening.resolve") && (
+              <Link href={`${base}/screening/conflicts`} className={buttonPrimary}>
+                {t("dashboard.resolveConflicts")}
+              </Link>
+            )}
+          </div>
+          <dl className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-4">
+            {(
+              [
+                ["unscreened", screening.unscreened],
+                ["inProgress", screening.inProgress],
+                ["included", screening.included],
+                ["excluded", screening.excluded],
+              ] as const
+            ).map(([key, n]) => (
+              <div key={key} className="rounded-md border border-stone-200 px-3 py-2">
+                <dt className="text-xs text-stone-500">{t(`dashboard.${key}`)}</dt>
+                <dd className="text-2xl font-semibold tabular-nums">{n}</dd>
+              </div>
+            ))}
+          </dl>
+          <div className="mt-4 flex flex-wrap gap-2">
+            {can(dashboard.role, "screening.vote") && (
+              <Link href={`${base}/screening`} className={buttonSecondary}>
+                {t("dashboard.goScreening")}
+              </Link>
+            )}
+            <Link href={`${base}/screening/prisma`} className={buttonSecondary}>
+              {t("dashboard.prisma")}
+            </Link>
+          </div>
+        </section>
+
+        <section aria-labelledby="themes-heading" className={`${cardClass} p-5`}>
+          <h2 id="themes-heading" className="font-semibold">
+            {t("dashboard.themesTitle")}
+          </h2>
+          <p className="mb-3 text-xs text-stone-500">{t("dashboard.themesHelp")}</p>
+          {dashboard.themes.length === 0 ? (
+            <p className="text-sm text-stone-500">{t("dashboard.noThemes")}</p>
+          ) : (
+            <ul className="space-y-2">
+              {dashboard.themes.map((theme) => (
+                <li key={theme.id}>
+                  <Link
+                    href={library({ theme: theme.id })}
+                    aria-label={`${t("dashboard.themeRow", { theme: name(theme), n: theme.items })} — ${t("dashboard.showInLibrary", { name: name(theme) })}`}
+                    className="group grid grid-cols-[minmax(0,10rem)_1fr_2.5rem] items-center gap-3 text-sm"
+                  >
+                    <span className="truncate group-hover:underline">{name(theme)}</span>
+                    <span className="h-2.5 overflow-hidden rounded-full bg-stone-100" aria-hidden>
+                      <span
+                        className="block h-full rounded-full"
+                        style={{ width: `${(theme.items / largestTheme) * 100}%`, backgroundColor: theme.color }}
+                      />
+                    </span>
+                    <span className="text-right tabular-nums">{theme.items}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+
+      <section aria-labelledby="members-heading" className={`${cardClass} p-5`}>
+        <h2 id="members-heading" className="font-semibold">
+          {t("dashboard.membersTitle")}
+        </h2>
+        <p className="mb-3 text-xs text-stone-500">{t("dashboard.membersHelp", { days: dashboard.recentDays })}</p>
+        <ul className="divide-y divide-stone-100">
+          {dashboard.members.map((member) => {
+            const segments = member.assignedByStage.map((entry) => {
+              const index = dashboard.stages.findIndex((stage) => stage.id === entry.stageId);
+              const stage = dashboard.stages[index]!;
+              return { id: stage.id, label: name(stage), count: entry.count, color: stageColor(index, stage.kind) };
+            });
+            const detail = segments
+              .filter((segment) => segment.count > 0)
+              .map((segment) => `${segment.label} ${segment.count}`)
+              .join(locale === "zh" ? "，" : ", ");
+            return (
+              <li key={member.id} className="grid gap-2 py-3 sm:grid-cols-[12rem_1fr_auto] sm:items-center">
+                <div>
+                  <Link
+                    href={library({ assignee: member.id })}
+                    className="font-medium text-stone-900 hover:text-teal-800 hover:underline"
+                  >
+                    {member.name}
+                  </Link>
+                  <span className="ml-2 text-xs text-stone-500">{t(`roles.${member.role}`)}</span>
+                </div>
+                {member.assigned > 0 ? (
+                  <StageBar
+                    segments={segments}
+                    label={t("dashboard.memberChart", { name: member.name, detail })}
+                    height="h-2.5"
+                  />
+                ) : (
+                  <span className="text-sm text-stone-400">{t("dashboard.noAssignments")}</span>
+                )}
+                <p className="flex flex-wrap gap-x-3 text-xs text-stone-600 sm:justify-end">
+                  <span>{t("dashboard.memberAssigned", { n: member.assigned })}</span>
+                  <span>{t("dashboard.memberVotes", { n: member.votes })}</span>
+                  <span>{t("dashboard.memberChanges", { n: member.recentChanges, days: dashboard.recentDays })}</span>
+                </p>
+              </li>
+            );
+          })}
+        </ul>
+        {dashboard.unassigned > 0 && (
+          <p className="mt-2 text-sm">
+            <Link href={library({ assignee: "none" })} className="text-teal-700 hover:underline">
+              {t("dashboard.unassigned", { n: dashboard.unassigned })}
+            </Link>
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="activity-heading" className="space-y-3">
+        <div className="flex items-baseline justify-between">
+          <h2 id="activity-heading" className="font-semibold">
+            {t("dashboard.activityTitle")}
+          </h2>
+          <Link href={`${base}/activity`} className="text-sm text-teal-700 hover:underline">
+            {t("dashboard.allActivity")} →
+          </Link>
+        </div>
+        <ActivityFeed feed={feed} reviewId={reviewId} locale={locale} t={t} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { ItemForm } from "@/components/items/ItemForm";
+import { requirePageUser } from "@/lib/auth/session";
+import { loadOrNotFound } from "@/lib/errors/page-load";
+import { getI18n } from "@/lib/i18n/server";
+import { pick } from "@/lib/i18n/translate";
+import { getItemForEdit } from "@/lib/items/queries";
+import { updateItemAction } from "../../actions";
+
+export default async function EditItemPage({ params }: { params: Promise<{ reviewId: string; itemId: string }> }) {
+  const { reviewId, itemId } = await params;
+  const user = await requirePageUser(`/reviews/${reviewId}/items/${itemId}/edit`);
+  const { locale, t } = await getI18n();
+  const item = await loadOrNotFound(getItemForEdit(user.id, reviewId, itemId));
+  const itemPage = `/reviews/${reviewId}/items/${itemId}`;
+  return (
+    <div className="mx-auto max-w-4xl space-y-4">
+      <p>
+        <Link href={itemPage} className="text-sm text-teal-700 hover:underline">
+          ← {pick(locale, item.fields.titleZh, item.fields.titleEn) ?? t("editing.untitled")}
+        </Link>
+      </p>
+      <header>
+        <h1 className="text-xl font-semibold">{t("editing.editTitle")}</h1>
+        <p className="mt-1 text-sm text-stone-600">{t("editing.editHelp")}</p>
+      </header>
+      <ItemForm
+        mode="edit"
+        reviewId={reviewId}
+        itemId={itemId}
+        version={item.version}
+        initial={item.fields}
+        action={updateItemAction}
+        cancelHref={itemPage}
+      />
+    </div>
+  );
+}

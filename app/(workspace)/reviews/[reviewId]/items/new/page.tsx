@@ -1,0 +1,43 @@
+import Link from "next/link";
+import { ItemForm } from "@/components/items/ItemForm";
+import { requirePageUser } from "@/lib/auth/session";
+import { can } from "@/lib/authz/policy";
+import { loadOrNotFound } from "@/lib/errors/page-load";
+import { getI18n } from "@/lib/i18n/server";
+import { EMPTY_ITEM_FIELDS } from "@/lib/items/item-fields";
+import { getReview } from "@/lib/reviews/queries";
+import { createItemAction } from "../actions";
+
+export default async function NewItemPage({ params }: { params: Promise<{ reviewId: string }> }) {
+  const { reviewId } = await params;
+  const user = await requirePageUser(`/reviews/${reviewId}/items/new`);
+  const { t } = await getI18n();
+  const review = await loadOrNotFound(getReview(user.id, reviewId));
+  const library = `/reviews/${reviewId}/library`;
+  return (
+    <div className="mx-auto max-w-4xl space-y-4">
+      <p>
+        <Link href={library} className="text-sm text-teal-700 hover:underline">
+          ← {t("editing.backToLibrary")}
+        </Link>
+      </p>
+      <header>
+        <h1 className="text-xl font-semibold">{t("editing.newTitle")}</h1>
+        <p className="mt-1 text-sm text-stone-600">{t("editing.newHelp")}</p>
+      </header>
+      {can(review.role, "item.create") ? (
+        <ItemForm
+          mode="create"
+          reviewId={reviewId}
+          initial={EMPTY_ITEM_FIELDS}
+          action={createItemAction}
+          cancelHref={library}
+        />
+      ) : (
+        <p role="status" className="rounded-md bg-stone-100 px-3 py-2 text-sm text-stone-700">
+          {t("item.readOnly", { role: t(`roles.${review.role}`) })}
+        </p>
+      )}
+    </div>
+  );
+}

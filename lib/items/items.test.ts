@@ -1,0 +1,281 @@
+// Adding, editing (with the version check) and trashing items against a real database: what succeeds,
+// what is refused, and that a refusal writes nothing.
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/lib/db/client";
+import { getPrismaFlow } from "@/lib/screening/prisma-flow";
+import { createReviewWithTeam } from "@/lib/testing/fixtures";
+import { createTestDatabase } from "@/lib/testing/test-database";
+import { createItem, restoreItems, trashItems, updateItem, type EditConflict } from "./commands";
+import { EMPTY_ITEM_FIELDS, type ItemFields } from "./item-fields";
+import { getItem, getItemForEdit, listDuplicateCandidates, listTrash } from "./queries";
+
+let db: Database;
+let a: Awaited<ReturnType<typeof createReviewWithTeam>>;
+let b: Awaited<ReturnType<typeof createReviewWithTeam>>;
+
+beforeAll(async () => {
+  ({ db } = await createTestDatabase());
+  a = await createReviewWithTeam(db, "ia");
+  b = await createReviewWithTeam(db, "ib");
+});
+
+const paper: ItemFields = {
+  ...EMPTY_ITEM_FIELDS,
+  titleZh: "韧性治理：风险与应急管理的新路径",
+  authors: [
+    {
+      nameZh: "朱正威",
+      nameEn: "Zhu Zhengwei",
+      affiliations: ["西安交通大学公共政策与管理学院"],
+      corresponding: true,
+      bio: "教授",
+    },
+    { nameZh: "刘莹莹", nameEn: null, affiliations: [], corresponding: false, bio: null },
+  ],
+  journalZh: "行政论坛",
+  year: 2020,
+  volume: "27",
+  issue: "05",
+  pages: "81-87",
+  keywordsZh: ["韧性治理", "应急管理"],
+};
+
+async function snapshot() {
+  const [items, authors, changes, events] = await Promise.all([
+    db.reviewItem.findMany({ orderBy: { id: "asc" } }),
+    db.itemAuthor.count(),
+    db.statusChange.count(),
+    db.activityEvent.count(),
+  ]);
+  return { items, authors, changes, events };
+}
+
+describe("adding an item", () => {
+  it("puts it in the first stage with its authors, history and activity", async () => {
+    const { itemId } = await createItem(a.users.EDITOR.id, { reviewId: a.reviewId, fields: paper });
+    const { item } = await getItem(a.users.VIEWER.id, a.reviewId, itemId);
+    expect(item.stageId).toBe(a.stages[0]!.id);
+    expect(item.sourceKind).toBe("MANUAL");
+    expect(item.authors.map((author) => author.nameZh)).toEqual(["朱正威", "刘莹莹"]);
+    expect(item.authors[0]!.affiliations).toEqual(["西安交通大学公共政策与管理学院"]);
+    expect(item.authors[0]!.bio).toBe("教授");
+    expect(await db.statusChange.count({ where: { itemId, fromStageId: null } })).toBe(1);
+    expect(await db.activityEvent.count({ where: { subjectId: itemId, kind: "item.created" } })).toBe(1);
+  });
+
+  it("normalizes what people type: DOI links, repeated keywords, blank strings", async () => {
+    const { itemId } = await createItem(a.users.OWNER.id, {
+      reviewId: a.reviewId,
+      fields: {
+        titleEn: "  Resilient governance  ",
+        doi: "https://doi.org/10.1234/ABC.5",
+        keywordsEn: ["a", " a ", ""],
+        abstractZh: "   ",
+      },
+    });
+    const { fields } = await getItemForEdit(a.users.OWNER.id, a.reviewId, itemId);
+    expect(fields.titleEn).toBe("Resilient governance");
+    expect(fields.doi).toBe("10.1234/ABC.5");
+    expect(fields.keywordsEn).toEqual(["a"]);
+    expect(fields.abstractZh).toBeNull();
+  });
+
+  it("refuses an item without a title, a bad year or DOI, a nameless author, and a viewer — writing nothing", async () => {
+    const before = await snapshot();
+    const attempts: [string, unknown, string][] = [
+      [a.users.EDITOR.id, { reviewId: a.reviewId, fields: { titleZh: " " } }, "INVALID_INPUT"],
+      [a.users.EDITOR.id, { reviewId: a.reviewId, fields: { titleZh: "x", year: 20201 } }, "INVALID_INPUT"],
+      [a.users.EDITOR.id, { reviewId: a.reviewId, fields: { titleZh: "x", doi: "not a doi" } }, "INVALID_INPUT"],
+      [
+        a.users.EDITOR.id,
+        {
+          reviewId: a.reviewId,
+          fields: { titleZh: "x", authors: [{ nameZh: "", nameEn: null, affiliations: ["单位"] }] },
+        },
+        "INVALID_INPUT",
+      ],
+      [
+        a.users.EDITOR.id,
+        { reviewId: a.reviewId, fields: { titleZh: "x", dates: { received: "2020-13-45" } } },
+        "INVALID_INPUT",
+      ],
+      [a.users.VIEWER.id, { reviewId: a.reviewId, fields: paper }, "FORBIDDEN"],
+      [a.users.SUPERVISOR.id, { reviewId: a.reviewId, fields: paper }, "FORBIDDEN"],
+      [b.users.OWNER.id, { reviewId: a.reviewId, fields: paper }, "NOT_FOUND"],
+    ];
+    for (const [userId, input, code] of attempts) {
+      await expect(createItem(userId, input)).rejects.toMatchObject({ code });
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("names the fields that are wrong", async () => {
+    await expect(
+      createItem(a.users.EDITOR.id, { reviewId: a.reviewId, fields: { titleZh: "x", year: "abc", doi: "1234" } }),
+    ).rejects.toMatchObject({ fields: { "fields.year": expect.any(Array), "fields.doi": expect.any(Array) } });
+  });
+});
+
+describe("editing an item", () => {
+  it("saves every field, bumps the version and records which fields changed", async () => {
+    const { itemId } = await createItem(a.users.EDITOR.id, { reviewId: a.reviewId, fields: paper });
+    const start = await getItemForEdit(a.users.EDITOR.id, a.reviewId, itemId);
+    const edited: ItemFields = {
+      ...start.fields,
+      titleEn: "Resilience Governance",
+      authors: [
+        start.fields.authors[1]!,
+        { ...start.fields.authors[0]!, affiliations: ["西安交通大学", "应急管理研究院"] },
+      ],
+      abstractZh: "摘要",
+      identifiers: [{ type: "ISSN", value: "1005-460X" }],
+      dates: { received: "2020-05-01", published: null, online: null },
+      fullText: "第一段\n\n第二段",
+    };
+    const saved = await updateItem(a.users.EDITOR.id, {
+      reviewId: a.reviewId,
+      itemId,
+      version: start.version,
+      fields: edited,
+    });
+    expect(saved.version).toBe(start.version + 1);
+    expect([...saved.changed].sort()).toEqual(["abstractZh", "authors", "dates", "fullText", "identifiers", "titleEn"]);
+    const after = await getItemForEdit(a.users.EDITOR.id, a.reviewId, itemId);
+    expect(after.fields).toEqual(edited);
+    // Reordering authors keeps everything each one carries, their notes included.
+    expect(after.fields.authors[1]!.bio).toBe("教授");
+    const event = await db.activityEvent.findFirst({ where: { subjectId: itemId, kind: "item.updated" } });
+    expect((event!.data as { fields: string[] }).fields).toContain("authors");
+  });
+
+  it("refuses the second of two saves from the same version and hands back the other person's values", async () => {
+    const { itemId } = await createItem(a.users.EDITOR.id, { reviewId: a.reviewId, fields: paper });
+    const start = await getItemForEdit(a.users.EDITOR.id, a.reviewId, itemId);
+    await updateItem(a.users.EDITOR.id, {
+      reviewId: a.reviewId,
+      itemId,
+      version: start.version,
+      fields: { ...start.fields, pages: "81-88" },
+    });
+    const before = await snapshot();
+    const second = updateItem(a.users.OWNER.id, {
+      reviewId: a.reviewId,
+      itemId,
+      version: start.version,
+      fields: { ...start.fields, year: 2021 },
+    });
+    await expect(second).rejects.toMatchObject({ code: "EDIT_CONFLICT" });
+    const error = await second.catch((e: { details: EditConflict }) => e);
+    const details = (error as { details: EditConflict }).details;
+    expect(details.version).toBe(start.version + 1);
+    expect(details.theirs.pages).toBe("81-88");
+    expect(details.theirs.year).toBe(2020);
+    expect(details.savedBy).toBe("ia-editor");
+    expect(await snapshot()).toEqual(before);
+
+    // Saving the merge against the version the conflict reported goes through.
+    await updateItem(a.users.OWNER.id, {
+      reviewId: a.reviewId,
+      itemId,
+      version: details.version,
+      fields: { ...details.theirs, year: 2021 },
+    });
+    const merged = await getItemForEdit(a.users.OWNER.id, a.reviewId, itemId);
+    expect([merged.fields.pages, merged.fields.year]).toEqual(["81-88", 2021]);
+  });
+
+  it("lets a stage change happen during an edit without a conflict", async () => {
+    const { itemId } = await createItem(a.users.EDITOR.id, { reviewId: a.reviewId, fields: paper });
+    const start = await getItemForEdit(a.users.EDITOR.id, a.reviewId, itemId);
+    await db.reviewItem.update({ where: { id: itemId }, data: { stageId: a.stages[1]!.id } });
+    await expect(
+      updateItem(a.users.EDITOR.id, {
+        reviewId: a.reviewId,
+        itemId,
+        version: start.version,
+        fields: { ...start.fields, pages: "1" },
+      }),
+    ).resolves.toMatchObject({ changed: ["pages"] });
+  });
+
+  it("refuses viewers, supervisors, other reviews and trashed items, writing nothing", async () => {
+    const { itemId } = await createItem(a.users.EDITOR.id, { reviewId: a.reviewId, fields: paper });
+    const start = await getItemForEdit(a.users.EDITOR.id, a.reviewId, itemId);
+    const input = { reviewId: a.reviewId, itemId, version: start.version, fields: { ...start.fields, pages: "9" } };
+    const before = await snapshot();
+    await expect(updateItem(a.users.VIEWER.id, input)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(updateItem(a.users.SUPERVISOR.id, input)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(updateItem(b.users.OWNER.id, input)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(updateItem(b.users.OWNER.id, { ...input, reviewId: b.reviewId })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(await snapshot()).toEqual(before);
+    await trashItems(a.users.EDITOR.id, { reviewId: a.reviewId, itemIds: [itemId] });
+    await expect(updateItem(a.users.EDITOR.id, input)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("the trash", () => {
+  it("hides trashed items, restores them, and counts duplicates for PRISMA", async () => {
+    const kept = (
+      await createItem(a.users.EDITOR.id, { reviewId: a.reviewId, fields: { ...paper, doi: "10.9999/dup.1" } })
+    ).itemId;
+    const copy = (
+      await createItem(a.users.EDITOR.id, {
+        reviewId: a.reviewId,
+        fields: { ...paper, titleZh: "韧性治理： 风险与应急管理的新路径。", doi: null },
+      })
+    ).itemId;
+    const candidates = await listDuplicateCandidates(a.users.EDITOR.id, a.reviewId, copy);
+    expect(candidates[0]).toMatchObject({ likely: true });
+    expect(candidates.filter((c) => c.likely).map((c) => c.id)).toContain(kept);
+
+    const flowBefore = await getPrismaFlow(a.users.OWNER.id, a.reviewId);
+    await trashItems(a.users.EDITOR.id, { reviewId: a.reviewId, itemIds: [copy], duplicateOfId: kept });
+    const flowAfter = await getPrismaFlow(a.users.OWNER.id, a.reviewId);
+    expect(flowAfter.duplicatesRemoved).toBe(flowBefore.duplicatesRemoved + 1);
+    expect(flowAfter.identified).toBe(flowBefore.identified);
+
+    const trash = await listTrash(a.users.VIEWER.id, a.reviewId);
+    expect(trash.items.find((item) => item.id === copy)).toMatchObject({
+      deletedBy: { name: "ia-editor" },
+      duplicateOf: { id: kept },
+    });
+    const { item } = await getItem(a.users.VIEWER.id, a.reviewId, copy);
+    expect(item.deletedAt).not.toBeNull();
+
+    await restoreItems(a.users.EDITOR.id, { reviewId: a.reviewId, itemIds: [copy] });
+    expect((await getItem(a.users.VIEWER.id, a.reviewId, copy)).item).toMatchObject({
+      deletedAt: null,
+      duplicateOfId: null,
+    });
+    expect((await getPrismaFlow(a.users.OWNER.id, a.reviewId)).duplicatesRemoved).toBe(flowBefore.duplicatesRemoved);
+    const kinds = await db.activityEvent.findMany({ where: { subjectId: copy }, select: { kind: true } });
+    expect(kinds.map((k) => k.kind)).toEqual(expect.arrayContaining(["item.deleted", "item.restored"]));
+  });
+
+  it("refuses a duplicate of itself, a foreign target, viewers and items already trashed — all or nothing", async () => {
+    const one = (await createItem(a.users.EDITOR.id, { reviewId: a.reviewId, fields: paper })).itemId;
+    const two = (await createItem(a.users.EDITOR.id, { reviewId: a.reviewId, fields: paper })).itemId;
+    const before = await snapshot();
+    await expect(
+      trashItems(a.users.EDITOR.id, { reviewId: a.reviewId, itemIds: [one], duplicateOfId: one }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(
+      trashItems(a.users.EDITOR.id, { reviewId: a.reviewId, itemIds: [one], duplicateOfId: b.itemId }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(trashItems(a.users.VIEWER.id, { reviewId: a.reviewId, itemIds: [one] })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(
+      trashItems(a.users.EDITOR.id, { reviewId: a.reviewId, itemIds: [one, b.itemId] }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(restoreItems(a.users.EDITOR.id, { reviewId: a.reviewId, itemIds: [two] })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(trashItems(a.users.EDITOR.id, { reviewId: a.reviewId, itemIds: [] })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+});
