@@ -32,7 +32,11 @@ export function ActivityFeed({
     <ol className={`${cardClass} divide-y divide-stone-100`}>
       {feed.events.map((event) => {
         const data = (event.data ?? {}) as Record<string, unknown>;
-        const name = event.movesStage ? stageName : roleName;
+        const name = event.movesStage
+          ? stageName
+          : event.kind === "theme.merged"
+            ? (value: unknown) => String(value ?? "")
+            : roleName;
         const text = t(`activity.${event.kind}` as MessageKey, {
           who: event.actor?.name ?? t("activity.someone"),
           role: roleName(data.role),

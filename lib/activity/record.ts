@@ -24,13 +24,23 @@ export type ActivityKind =
   | "review.settingsChanged"
   | "screening.voted"
   | "screening.decided"
-  | "screening.resolved";
+  | "screening.resolved"
+  | "theme.created"
+  | "theme.updated"
+  | "theme.reordered"
+  | "theme.archived"
+  | "theme.restored"
+  | "theme.merged"
+  | "codebook.imported"
+  | "coding.created"
+  | "coding.updated"
+  | "coding.deleted";
 
 export interface ActivityInput {
   reviewId: string;
   actorId: string | null;
   kind: ActivityKind;
-  subjectType: "review" | "member" | "invitation" | "item" | "stage";
+  subjectType: "review" | "member" | "invitation" | "item" | "stage" | "theme";
   subjectId: string;
   data?: Prisma.InputJsonValue;
 }

@@ -23,6 +23,10 @@ export const ERROR_CODES = [
   "DUPLICATE_NAME",
   "LAST_EXCLUSION_REASON",
   "SCREENING_CLOSED",
+  "MERGE_INTO_ITSELF",
+  "THEME_CYCLE",
+  "UNANCHORABLE",
+  "CODEBOOK_INVALID",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

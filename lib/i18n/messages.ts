@@ -1,5 +1,6 @@
 import type { Shape } from "./shape";
 import * as board from "./sections/board";
+import * as coding from "./sections/coding";
 import * as dashboard from "./sections/dashboard";
 import * as editing from "./sections/editing";
 import * as library from "./sections/library";
@@ -9,6 +10,7 @@ import * as workflow from "./sections/workflow";
 // Every user-visible string, in Chinese and English. `en` must have exactly the keys of `zh`.
 export const zh = {
   library: library.zh,
+  coding: coding.zh,
   board: board.zh,
   dashboard: dashboard.zh,
   editing: editing.zh,
@@ -71,6 +73,10 @@ export const zh = {
     NO_SCREENING_CONFLICT: "该文献当前没有待裁决的筛选分歧。",
     DUPLICATE_NAME: "已有同名的条目，请换一个名称。",
     LAST_EXCLUSION_REASON: "至少要保留一个可用的排除理由：排除文献时必须选择理由。",
+    MERGE_INTO_ITSELF: "不能把主题合并到它自己。请选择另一个主题。",
+    THEME_CYCLE: "不能把主题放到它自己的下级主题之下。",
+    UNANCHORABLE: "无法定位所选文字：请在正文或摘要中重新选择一段文字（页面可能已过期，刷新后再试）。",
+    CODEBOOK_INVALID: "编码本文件有问题，未导入任何内容。",
     SCREENING_CLOSED: "该文献的筛选已有结论，不能再投票或修改投票。",
     unexpected: "出现意外错误，请重试。",
     notFoundTitle: "找不到页面",
@@ -215,6 +221,16 @@ export const zh = {
     "screening.voted": "{who} 提交了筛选意见",
     "screening.decided": "筛选意见一致，文献已有结论",
     "screening.resolved": "{who} 裁决了筛选分歧",
+    "theme.created": "{who} 新建了主题",
+    "theme.updated": "{who} 修改了主题",
+    "theme.reordered": "{who} 调整了主题顺序",
+    "theme.archived": "{who} 归档了主题",
+    "theme.restored": "{who} 恢复了主题",
+    "theme.merged": "{who} 将主题「{from}」合并到「{to}」",
+    "codebook.imported": "{who} 导入了编码本",
+    "coding.created": "{who} 编码了一段文字",
+    "coding.updated": "{who} 修改了一处编码",
+    "coding.deleted": "{who} 删除了一处编码",
     someone: "某成员",
     open: "查看",
   },
@@ -225,6 +241,7 @@ type Messages = typeof zh;
 
 export const en: Shape<Messages> = {
   library: library.en,
+  coding: coding.en,
   board: board.en,
   dashboard: dashboard.en,
   editing: editing.en,
@@ -286,6 +303,11 @@ export const en: Shape<Messages> = {
     NO_SCREENING_CONFLICT: "This item has no screening conflict waiting for a ruling.",
     DUPLICATE_NAME: "That name is already in use here; choose another.",
     LAST_EXCLUSION_REASON: "Keep at least one exclusion reason available: excluding an item always needs one.",
+    MERGE_INTO_ITSELF: "A theme cannot be merged into itself. Choose another theme.",
+    THEME_CYCLE: "A theme cannot sit under one of its own sub-themes.",
+    UNANCHORABLE:
+      "The selected text could not be located: select a passage in the full text or an abstract again (the page may be out of date; reload and retry).",
+    CODEBOOK_INVALID: "The codebook file has problems; nothing was imported.",
     SCREENING_CLOSED: "Screening of this item is decided; votes can no longer be cast or changed.",
     LAST_OWNER: "A review needs at least one owner: make someone else owner first.",
     unexpected: "Something went wrong. Please try again.",
@@ -430,6 +452,16 @@ export const en: Shape<Messages> = {
     "screening.voted": "{who} screened an item",
     "screening.decided": "Screening votes agreed; the item has a decision",
     "screening.resolved": "{who} resolved a screening conflict",
+    "theme.created": "{who} created a theme",
+    "theme.updated": "{who} edited a theme",
+    "theme.reordered": "{who} reordered the themes",
+    "theme.archived": "{who} archived a theme",
+    "theme.restored": "{who} restored a theme",
+    "theme.merged": "{who} merged the theme {from} into {to}",
+    "codebook.imported": "{who} imported a codebook",
+    "coding.created": "{who} coded a passage",
+    "coding.updated": "{who} edited a coding",
+    "coding.deleted": "{who} deleted a coding",
     "item.stageChanged": "{who} moved an item from {from} to {to}",
     someone: "A member",
     open: "Open",

@@ -2,6 +2,8 @@
 // another), and the trash: soft delete, optionally as a duplicate of another item, and restore.
 import { z } from "zod";
 import { recordActivity } from "@/lib/activity/record";
+import { reanchorCodings } from "@/lib/coding/commands";
+import { FIELD_COLUMN, PASSAGE_FIELDS } from "@/lib/coding/passage-field";
 import { authorize } from "@/lib/authz/authorize";
 import { db, type Transaction } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -115,6 +117,12 @@ export async function updateItem(
       await tx.itemAuthor.createMany({
         data: authorRows(input.fields).map((author) => ({ ...author, itemId: input.itemId })),
       });
+    }
+    // Coded passages follow their words into the corrected text, in the same transaction as the correction.
+    for (const field of PASSAGE_FIELDS) {
+      if (changed.includes(FIELD_COLUMN[field])) {
+        await reanchorCodings(tx, input.itemId, field, input.fields[FIELD_COLUMN[field]] ?? "");
+      }
     }
     await recordActivity(tx, {
       reviewId: input.reviewId,

@@ -18,3 +18,17 @@ export function volumeIssue(volume: string | null, issue: string | null): string
   if (!volume && !issue) return null;
   return `${volume ?? ""}${issue ? `(${issue})` : ""}`;
 }
+
+/** The short in-text label of a paper: 阚道远、杨宁 (2024), 阚道远等 (2024), Kan et al. (2024). */
+export function citationLabel(locale: Locale, authors: AuthorName[], year: number | null): string {
+  const names = authors.map((author) => authorName(locale, author)).filter(Boolean);
+  const chinese = (names[0] ?? "").match(/^\p{Script=Han}/u) !== null;
+  const surname = (name: string) => (chinese ? name : (name.split(/\s+/)[0] ?? name));
+  let who: string;
+  if (names.length === 0) who = locale === "zh" ? "佚名" : "Anon.";
+  else if (names.length === 1) who = surname(names[0]!);
+  else if (names.length === 2)
+    who = chinese ? `${names[0]}、${names[1]}` : `${surname(names[0]!)} & ${surname(names[1]!)}`;
+  else who = chinese ? `${names[0]}等` : `${surname(names[0]!)} et al.`;
+  return `${who} (${year ?? (locale === "zh" ? "年份缺失" : "n.d.")})`;
+}

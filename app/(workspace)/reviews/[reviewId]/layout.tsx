@@ -24,6 +24,8 @@ export default async function ReviewLayout({
     { href: `${base}/library`, label: t("nav.library") },
     { href: `${base}/board`, label: t("nav.board") },
     { href: `${base}/screening`, label: t("nav.screening") },
+    { href: `${base}/themes`, label: t("coding.navThemes") },
+    { href: `${base}/matrix`, label: t("coding.navMatrix") },
     ...(can(review.role, "item.changeStage") ? [{ href: `${base}/queue`, label: t("nav.queue") }] : []),
     { href: `${base}/activity`, label: t("nav.activity") },
     ...(can(review.role, "members.read") ? [{ href: `${base}/members`, label: t("nav.members") }] : []),

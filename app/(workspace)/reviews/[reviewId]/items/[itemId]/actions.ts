@@ -1,6 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { assignItems } from "@/lib/assignments/commands";
+import { codePassage, deleteCoding, updateCoding } from "@/lib/coding/commands";
+import { tagItems } from "@/lib/themes/commands";
 import { requireUser } from "@/lib/auth/session";
 import { formFields, runAction, type ActionResult } from "@/lib/errors/action-result";
 import { changeStage, undoStageChange } from "@/lib/workflow/commands";
@@ -34,4 +36,48 @@ export async function assignItemAction(_previous: ActionResult | null, form: For
     revalidatePath(`/reviews/${String(reviewId)}`, "layout");
     return undefined;
   });
+}
+
+function codingAction(name: string, work: (userId: string, form: FormData) => Promise<unknown>) {
+  return async (_previous: ActionResult | null, form: FormData): Promise<ActionResult> =>
+    runAction(name, async () => {
+      const user = await requireUser();
+      await work(user.id, form);
+      revalidatePath(`/reviews/${String(form.get("reviewId"))}`, "layout");
+      return undefined;
+    });
+}
+
+const codePassageWork = codingAction("codePassage", (userId, form) =>
+  codePassage(userId, {
+    ...formFields(form, ["reviewId", "itemId", "field", "start", "end", "quote", "memo"]),
+    themeIds: form.getAll("themeIds"),
+  }),
+);
+const updateCodingWork = codingAction("updateCoding", (userId, form) =>
+  updateCoding(userId, { ...formFields(form, ["reviewId", "codingId", "memo"]), themeIds: form.getAll("themeIds") }),
+);
+const deleteCodingWork = codingAction("deleteCoding", (userId, form) =>
+  deleteCoding(userId, formFields(form, ["reviewId", "codingId"])),
+);
+const tagItemWork = codingAction("tagItem", (userId, form) =>
+  tagItems(userId, {
+    reviewId: form.get("reviewId"),
+    itemIds: [form.get("itemId")],
+    themeIds: [form.get("themeId")],
+    mode: form.get("mode"),
+  }),
+);
+
+export async function codePassageAction(previous: ActionResult | null, form: FormData) {
+  return codePassageWork(previous, form);
+}
+export async function updateCodingAction(previous: ActionResult | null, form: FormData) {
+  return updateCodingWork(previous, form);
+}
+export async function deleteCodingAction(previous: ActionResult | null, form: FormData) {
+  return deleteCodingWork(previous, form);
+}
+export async function tagItemAction(previous: ActionResult | null, form: FormData) {
+  return tagItemWork(previous, form);
 }

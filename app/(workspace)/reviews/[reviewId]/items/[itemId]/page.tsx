@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { CodedText, type ReaderCoding } from "@/components/coding/CodedText";
+import { ItemThemes } from "@/components/coding/ItemThemes";
 import { RestoreItems } from "@/components/items/RestoreItems";
 import { TrashItemDialog } from "@/components/items/TrashItemDialog";
 import { MissingBadge } from "@/components/ui/MissingBadge";
@@ -10,10 +12,20 @@ import { loadOrNotFound } from "@/lib/errors/page-load";
 import { getI18n } from "@/lib/i18n/server";
 import { pick } from "@/lib/i18n/translate";
 import { volumeIssue } from "@/lib/items/display";
+import { listItemCodings } from "@/lib/coding/queries";
+import type { PassageFieldName } from "@/lib/coding/passage-field";
 import { getItem, listDuplicateCandidates } from "@/lib/items/queries";
 import { getItemWorkflow } from "@/lib/workflow/queries";
 import { restoreItemsAction, trashItemsAction } from "../actions";
-import { assignItemAction, changeStageAction, undoStageChangeAction } from "./actions";
+import {
+  assignItemAction,
+  changeStageAction,
+  codePassageAction,
+  deleteCodingAction,
+  tagItemAction,
+  undoStageChangeAction,
+  updateCodingAction,
+} from "./actions";
 
 type Dates = { received?: string | null; published?: string | null; online?: string | null };
 type Identifier = { type: string; value: string };
@@ -34,6 +46,47 @@ export default async function ItemPage({ params }: { params: Promise<{ reviewId:
         ]),
       );
   const title = pick(locale, item.titleZh, item.titleEn) ?? t("editing.untitled");
+  const coding = await loadOrNotFound(listItemCodings(user.id, reviewId, itemId));
+  const themeOptions = coding.themes.map((theme) => ({
+    id: theme.id,
+    name: pick(locale, theme.nameZh, theme.nameEn) ?? "",
+    color: theme.color,
+    depth: theme.depth,
+  }));
+  const canCode = !trashed && can(role, "coding.write");
+  const codingsOf = (field: PassageFieldName): ReaderCoding[] =>
+    coding.codings
+      .filter((entry) => entry.field === field)
+      .map((entry) => ({
+        id: entry.id,
+        start: entry.start,
+        end: entry.end,
+        quote: entry.quote,
+        memo: entry.memo,
+        status: entry.status,
+        createdBy: entry.createdBy?.name ?? null,
+        createdAt: entry.createdAt.toISOString(),
+        themes: entry.themes.map((theme) => ({
+          id: theme.id,
+          name: pick(locale, theme.nameZh, theme.nameEn) ?? "",
+          color: theme.color,
+        })),
+      }));
+  const reader = (field: PassageFieldName, text: string, fieldLabel: string, lang: string, className: string) => (
+    <CodedText
+      reviewId={reviewId}
+      itemId={itemId}
+      field={field}
+      fieldLabel={fieldLabel}
+      text={text}
+      lang={lang}
+      codings={codingsOf(field)}
+      themes={themeOptions}
+      canCode={canCode}
+      actions={{ code: codePassageAction, update: updateCodingAction, remove: deleteCodingAction }}
+      className={className}
+    />
+  );
   const dateFormat = new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", {
     dateStyle: "medium",
     timeStyle: "short",
@@ -162,23 +215,15 @@ export default async function ItemPage({ params }: { params: Promise<{ reviewId:
           </h2>
           <div>
             <h3 className="mb-1 text-xs font-medium uppercase tracking-wide text-stone-400">{t("item.abstractZh")}</h3>
-            {item.abstractZh ? (
-              <p className="prose-cjk" lang="zh-CN">
-                {item.abstractZh}
-              </p>
-            ) : (
-              missing
-            )}
+            {item.abstractZh
+              ? reader("ABSTRACT_ZH", item.abstractZh, t("item.abstractZh"), "zh-CN", "prose-cjk")
+              : missing}
           </div>
           <div>
             <h3 className="mb-1 text-xs font-medium uppercase tracking-wide text-stone-400">{t("item.abstractEn")}</h3>
-            {item.abstractEn ? (
-              <p className="leading-relaxed" lang="en">
-                {item.abstractEn}
-              </p>
-            ) : (
-              missing
-            )}
+            {item.abstractEn
+              ? reader("ABSTRACT_EN", item.abstractEn, t("item.abstractEn"), "en", "leading-relaxed")
+              : missing}
           </div>
           <div className="grid gap-3 sm:grid-cols-2">
             <KeywordList label={t("item.keywordsZh")} keywords={item.keywordsZh} missing={missing} lang="zh-CN" />
@@ -195,11 +240,13 @@ export default async function ItemPage({ params }: { params: Promise<{ reviewId:
             {item.fullText && <span className="font-normal">{t("item.characters", { n: item.fullText.length })}</span>}
           </h2>
           {item.fullText ? (
-            <div className="prose-cjk mx-auto max-w-[42em] font-serif text-[1.05rem] text-stone-800" lang="zh-CN">
-              {item.fullText.split(/\n+/).map((paragraph, index) => (
-                <p key={index}>{paragraph}</p>
-              ))}
-            </div>
+            reader(
+              "FULL_TEXT",
+              item.fullText,
+              t("fields.fullText"),
+              "zh-CN",
+              "prose-cjk mx-auto max-w-[42em] font-serif text-[1.05rem] text-stone-800",
+            )
           ) : (
             <p className="flex items-center gap-2 text-sm text-stone-600">
               {missing} {t("item.fullTextMissing")}
@@ -245,21 +292,18 @@ export default async function ItemPage({ params }: { params: Promise<{ reviewId:
           <h2 id="themes-heading" className="mb-2 text-sm font-semibold text-stone-500">
             {t("item.themes")}
           </h2>
-          {item.themes.length === 0 ? (
-            <p className="text-sm text-stone-500">{t("item.noThemes")}</p>
-          ) : (
-            <ul className="flex flex-wrap gap-1.5">
-              {item.themes.map((theme) => (
-                <li
-                  key={theme.id}
-                  className="rounded px-2 py-0.5 text-xs text-white"
-                  style={{ backgroundColor: theme.color }}
-                >
-                  {pick(locale, theme.nameZh, theme.nameEn)}
-                </li>
-              ))}
-            </ul>
-          )}
+          <ItemThemes
+            reviewId={reviewId}
+            itemId={itemId}
+            tagged={item.themes.map((theme) => ({
+              id: theme.id,
+              name: pick(locale, theme.nameZh, theme.nameEn) ?? "",
+              color: theme.color,
+            }))}
+            themes={themeOptions}
+            canTag={!trashed && can(role, "theme.tag")}
+            action={tagItemAction}
+          />
         </section>
 
         {workflow && (

@@ -1,0 +1,189 @@
+import { expect, test } from "@playwright/test";
+import { storageStateOf } from "./accounts";
+import { createScenario, demoReviewPath, e2eDatabase } from "./support/scenario";
+import { selectText } from "./support/select-text";
+
+/** A review of its own holding the seeded resilience paper's real text, so coding it disturbs no other spec. */
+async function scenarioWithSeededPaper(label: string) {
+  const scenario = await createScenario(label, {
+    members: { member: "EDITOR" },
+    items: ["党建引领基层韧性治理的行动逻辑与实践样本"],
+  });
+  const db = e2eDatabase();
+  const seeded = await db.reviewItem.findFirstOrThrow({
+    where: { titleZh: "党建引领基层韧性治理的行动逻辑与实践样本", review: { seedKey: { not: null } } },
+    select: { fullText: true, abstractZh: true, year: true },
+  });
+  await db.reviewItem.update({
+    where: { id: scenario.itemIds[0] },
+    data: { fullText: seeded.fullText, abstractZh: seeded.abstractZh, year: 2025 },
+  });
+  await db.itemAuthor.create({
+    data: { itemId: scenario.itemIds[0]!, position: 0, nameZh: "孙肖远", affiliations: [] },
+  });
+  return { scenario, fullText: seeded.fullText! };
+}
+
+test.describe("codebook and passage coding", () => {
+  test.use({ storageState: storageStateOf("member") });
+
+  test("an editor builds the codebook, codes Chinese passages, and finds them in the matrix and on the theme page", async ({
+    page,
+  }) => {
+    test.setTimeout(60_000);
+    const { scenario, fullText } = await scenarioWithSeededPaper("编码");
+    await page.goto(scenario.url("themes"));
+    await expect(page.getByRole("heading", { level: 1, name: "编码本" })).toBeVisible();
+    const newTheme = page.getByRole("form", { name: "创建主题" });
+    await newTheme.getByLabel("中文名称").fill("韧性治理");
+    await newTheme.getByLabel("英文名称").fill("Resilient governance");
+    await newTheme.getByLabel("定义（中文）").fill("基层在风险冲击下维持与恢复功能的能力");
+    await newTheme.getByRole("button", { name: "创建主题" }).click();
+    await expect(page.getByRole("link", { name: "韧性治理" })).toBeVisible();
+    await expect(newTheme.getByLabel("中文名称")).toHaveValue("");
+    await newTheme.getByLabel("中文名称").fill("组织动员");
+    await newTheme.getByRole("button", { name: "创建主题" }).click();
+    await expect(page.getByRole("link", { name: "组织动员" })).toBeVisible();
+    // A name already taken is refused, whatever its case or language.
+    await newTheme.getByLabel("中文名称").fill("新主题");
+    await newTheme.getByLabel("英文名称").fill("resilient GOVERNANCE");
+    await newTheme.getByRole("button", { name: "创建主题" }).click();
+    await expect(newTheme.getByRole("alert")).toContainText("已有同名的条目");
+    await expect(newTheme.getByLabel("中文名称")).toHaveValue("新主题");
+
+    // Code a phrase of the seeded paper's full text.
+    const phrase = fullText.match(/韧性[^，。\n]{4,16}/)![0];
+    await page.goto(scenario.url(`items/${scenario.itemIds[0]}`));
+    const body = page.getByRole("region", { name: "全文" });
+    await selectText(body, phrase);
+    await body.getByRole("button", { name: "为所选文字编码 · 全文" }).click();
+    const form = body.getByRole("form", { name: "为所选文字编码" });
+    await form.getByRole("button", { name: "保存编码" }).click();
+    await expect(form.getByRole("alert").filter({ hasText: "请至少选择一个主题。" })).toBeVisible();
+    await form.getByRole("checkbox", { name: "韧性治理" }).check();
+    await form.getByLabel("备忘（可选）").fill("核心概念");
+    await form.getByRole("button", { name: "保存编码" }).click();
+    await expect(body.getByText("已编码。")).toBeVisible();
+    await expect(body.locator("mark", { hasText: phrase })).toHaveAttribute("title", "已编码：韧性治理");
+    const entry = body.getByRole("listitem").filter({ hasText: `「${phrase}」` });
+    await expect(entry).toContainText("陈同学 (Member)");
+    await expect(entry).toContainText("核心概念");
+
+    // A passage across two paragraphs, with two themes.
+    const paragraphs = fullText.split("\n").filter((line) => line.length > 12);
+    const tail = paragraphs[1]!.slice(-6);
+    const head = paragraphs[2]!.slice(0, 6);
+    await selectText(body, tail, head);
+    await body.getByRole("button", { name: "为所选文字编码 · 全文" }).click();
+    await form.getByRole("checkbox", { name: "韧性治理" }).check();
+    await form.getByRole("checkbox", { name: "组织动员" }).check();
+    await form.getByRole("button", { name: "保存编码" }).click();
+    await expect(body.getByText("全文中的编码（2）")).toBeVisible();
+    const stored = await e2eDatabase().coding.findMany({
+      where: { itemId: scenario.itemIds[0] },
+      orderBy: { start: "asc" },
+    });
+    const squeeze = (text: string) => text.replace(/\s+/g, "");
+    expect(stored.map((coding) => squeeze(coding.quote))).toContain(squeeze(tail + head));
+    expect(stored.some((coding) => coding.quote.includes("\n"))).toBe(true);
+
+    // The matrix counts both; its cell opens the passages.
+    await page.getByRole("navigation", { name: "综述导航" }).getByRole("link", { name: "矩阵" }).click();
+    const cell = page.getByRole("link", { name: /^韧性治理 × 党建引领基层韧性治理的行动逻辑与实践样本：2 处编码/ });
+    await expect(cell).toBeVisible();
+    await cell.click();
+    const passages = page.getByRole("region", {
+      name: /「韧性治理」在《党建引领基层韧性治理的行动逻辑与实践样本》中的段落/,
+    });
+    await expect(passages).toContainText(phrase);
+    const csv = await page.request.get(scenario.url("matrix/matrix.csv"));
+    expect(await csv.text()).toContain("孙肖远 (2025),2,1");
+
+    // The theme page: definition, then the passages grouped by paper with their citation.
+    await page.goto(scenario.url("themes"));
+    await page.getByRole("link", { name: "韧性治理" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "韧性治理" })).toBeVisible();
+    await expect(page.getByText("基层在风险冲击下维持与恢复功能的能力")).toBeVisible();
+    const paper = page.getByRole("region", { name: "党建引领基层韧性治理的行动逻辑与实践样本" });
+    await expect(paper).toContainText("孙肖远 (2025)");
+    await expect(paper.getByRole("blockquote").first()).toContainText(phrase);
+    await paper.getByRole("link", { name: "在原文中查看 →" }).first().click();
+    await expect(page).toHaveURL(/#coding-/);
+  });
+
+  test("merging moves the codings; the codebook goes out and comes back as CSV and REFI-QDA", async ({ page }) => {
+    const { scenario } = await scenarioWithSeededPaper("合并");
+    const db = e2eDatabase();
+    const [keep, drop] = await Promise.all(
+      [
+        ["基层韧性", "#0f766e"],
+        ["社区韧性", "#b45309"],
+      ].map(([nameZh, color]) =>
+        db.theme.create({ data: { reviewId: scenario.reviewId, nameZh: nameZh!, color: color! } }),
+      ),
+    );
+    await db.itemTheme.create({ data: { itemId: scenario.itemIds[0]!, themeId: drop!.id } });
+    page.on("dialog", (dialog) => void dialog.accept());
+    await page.goto(scenario.url("themes"));
+    await page.getByLabel("把「社区韧性」合并到").selectOption({ label: "基层韧性" });
+    await page
+      .getByRole("listitem")
+      .filter({ has: page.getByLabel("把「社区韧性」合并到") })
+      .getByRole("button", { name: "合并", exact: true })
+      .click();
+    await expect(page.getByText("已合并到「基层韧性」")).toBeVisible();
+    await page.goto(scenario.url(`items/${scenario.itemIds[0]}`));
+    await expect(page.getByRole("button", { name: "移除主题「基层韧性」" })).toBeVisible();
+
+    const qdc = await (await page.request.get(scenario.url("themes/codebook.qdc"))).text();
+    expect(qdc).toContain('<CodeBook xmlns="urn:QDA-XML:codebook:1.0"');
+    expect(qdc).toContain('name="基层韧性"');
+    expect(qdc).not.toContain('name="社区韧性"');
+
+    await page.goto(scenario.url("themes"));
+    const upload = page.getByLabel("导入编码本文件（.csv 或 .qdc）");
+    await upload.setInputFiles({
+      name: "broken.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("name_zh,color\n网格治理,#12345\n,#123456\n", "utf8"),
+    });
+    await page.getByRole("button", { name: "导入", exact: true }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "编码本文件有问题，未导入任何内容。" })).toBeVisible();
+    await expect(page.getByText(/第 2 行 · color/)).toBeVisible();
+    await expect(page.getByText(/第 3 行 · name_zh/)).toBeVisible();
+
+    await upload.setInputFiles({
+      name: "codebook.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("\uFEFFname_zh,name_en,parent_name_zh\r\n网格治理,Grid governance,基层韧性\r\n", "utf8"),
+    });
+    await page.getByRole("button", { name: "导入", exact: true }).click();
+    await expect(page.getByText("已导入：新建 1 个、更新 0 个主题。")).toBeVisible();
+    await expect(page.getByRole("link", { name: "网格治理" })).toBeVisible();
+  });
+
+  test("a viewer reads codings but cannot code", async ({ browser }) => {
+    const { scenario } = await scenarioWithSeededPaper("只读编码");
+    await e2eDatabase().membership.create({
+      data: { reviewId: scenario.reviewId, userId: scenario.userIds.viewer, role: "VIEWER" },
+    });
+    const context = await browser.newContext({ storageState: storageStateOf("viewer") });
+    const page = await context.newPage();
+    await page.goto(scenario.url(`items/${scenario.itemIds[0]}`));
+    await expect(page.getByRole("region", { name: "全文" })).toBeVisible();
+    await expect(page.getByRole("button", { name: /为所选文字编码/ })).toHaveCount(0);
+    await page.goto(scenario.url("themes"));
+    await expect(page.getByRole("form", { name: "创建主题" })).toHaveCount(0);
+    await context.close();
+  });
+});
+
+test("the seeded review's codebook is there on first start", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStateOf("owner") });
+  const page = await context.newPage();
+  await page.goto(await demoReviewPath("themes"));
+  for (const name of ["韧性治理", "城乡融合", "跨域治理", "党建引领", "区域化党建", "协同治理"]) {
+    await expect(page.getByRole("link", { name, exact: true })).toBeVisible();
+  }
+  await context.close();
+});

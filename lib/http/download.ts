@@ -1,0 +1,32 @@
+// File downloads (exports): the session, the review's own authorization inside `produce`, and a 404 for a review
+// the user does not belong to — the same rules as pages, in one place for every export route.
+import { NextResponse } from "next/server";
+import { getSessionUser } from "@/lib/auth/session";
+import { isAppError } from "@/lib/errors/app-error";
+
+export interface DownloadFile {
+  body: string;
+  contentType: string;
+  filename: string;
+}
+
+export async function download(produce: (userId: string) => Promise<DownloadFile>): Promise<NextResponse> {
+  const user = await getSessionUser();
+  if (!user) return new NextResponse("Sign in first.", { status: 401 });
+  try {
+    const file = await produce(user.id);
+    return new NextResponse(file.body, {
+      headers: {
+        "Content-Type": file.contentType,
+        // RFC 6266: an ASCII fallback plus the UTF-8 name, so Chinese file names survive.
+        "Content-Disposition": `attachment; filename="${file.filename.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+        "Cache-Control": "private, no-store",
+      },
+    });
+  } catch (error) {
+    if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) {
+      return new NextResponse("Not found.", { status: 404 });
+    }
+    throw error;
+  }
+}
