@@ -1,41 +1,28 @@
 // `npm run bench:library`: a review of 10,000 items, the production server on it, and the latency of the
 // library page (over HTTP, signed in) and of the stage-change command. Prints figures; asserts nothing.
-import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
+import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { connectDatabase } from "@/lib/db/client";
-import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { migrate } from "@/lib/db/migrator";
 import { createReviewIn } from "@/lib/reviews/commands";
 import { changeStage } from "@/lib/workflow/commands";
+import {
+  EMAIL,
+  measure,
+  PASSWORD,
+  PORT,
+  prepareDatabase,
+  printTable,
+  root,
+  signIn,
+  startServer,
+  waitForServer,
+} from "./support";
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
-const PORT = Number(process.env.BENCH_PORT ?? 3900);
-const root = path.resolve(import.meta.dirname, "..");
-const EMAIL = "bench-owner@huitong.bench";
-const PASSWORD = "bench-password";
-
-async function prepareDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const admin = process.env.TEST_DATABASE_URL;
-  if (admin) {
-    const name = `huitong_bench_${randomBytes(4).toString("hex")}`;
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    await client.query(`CREATE DATABASE "${name}"`);
-    await client.end();
-    const url = new URL(admin);
-    url.pathname = `/${name}`;
-    return { url: url.toString(), stop: async () => {} };
-  }
-  const dataDir = path.join(root, ".data/bench");
-  rmSync(dataDir, { recursive: true, force: true });
-  return startEmbeddedPostgres({ dataDir, port: 54359, password: "bench", database: "huitong", unsafeFast: true });
-}
 
 const pickOne = <T>(values: readonly T[], i: number): T => values[i % values.length]!;
 const JOURNALS = ["政治学研究", "中国行政管理", "治理研究", "公共管理学报", "社会学研究", "理论月刊", null];
@@ -117,65 +104,6 @@ async function seed(url: string) {
   return { reviewId: review.id, ownerId: owner.id, stages, ids };
 }
 
-function startServer(url: string): ChildProcess {
-  const server = spawn(path.join(root, "node_modules/.bin/tsx"), ["scripts/start.ts"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(PORT),
-      HUITONG_SEED: "off",
-      HUITONG_DATA_DIR: ".data/bench-app",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  return server;
-}
-
-async function waitForServer() {
-  for (let attempt = 0; attempt < 600; attempt++) {
-    try {
-      if ((await fetch(`http://localhost:${PORT}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
-  throw new Error("the server did not come up within 10 minutes");
-}
-
-/** Signs in through next-auth's credentials callback, as the sign-in form does, and returns the session cookie. */
-async function signIn(): Promise<string> {
-  const base = `http://localhost:${PORT}`;
-  const csrfResponse = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const cookies = csrfResponse.headers.getSetCookie().map((cookie) => cookie.split(";")[0]);
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies.join("; ") },
-    body: new URLSearchParams({ csrfToken, email: EMAIL, password: PASSWORD, callbackUrl: `${base}/reviews` }),
-  });
-  const session = response.headers.getSetCookie().find((cookie) => cookie.includes("session-token"));
-  if (!session) throw new Error(`sign-in failed (HTTP ${response.status})`);
-  return [...cookies, session.split(";")[0]].join("; ");
-}
-
-async function measure(runs: number, work: () => Promise<void>): Promise<number[]> {
-  for (let i = 0; i < 3; i++) await work();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await work();
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b);
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-
 const database = await prepareDatabase();
 let server: ChildProcess | null = null;
 try {
@@ -224,13 +152,7 @@ try {
     }),
   ]);
 
-  console.log(`\n${ITEMS} items, ${RUNS} runs per page after 3 warm-ups (ms)\n`);
-  console.log(`${"measurement".padEnd(34)} ${"median".padStart(8)} ${"p95".padStart(8)}`);
-  for (const [label, times] of results) {
-    console.log(
-      `${label.padEnd(34)} ${percentile(times, 50).toFixed(1).padStart(8)} ${percentile(times, 95).toFixed(1).padStart(8)}`,
-    );
-  }
+  printTable(`${ITEMS} items, ${RUNS} runs per page after 3 warm-ups (ms)`, results);
 } finally {
   server?.kill("SIGTERM");
   await new Promise((resolve) => setTimeout(resolve, 1000));

@@ -51,7 +51,9 @@ test.describe("viewer", () => {
     const scenario = await createScenario("只读看板", { members: { viewer: "VIEWER" }, items: ["某文献"] });
     await page.goto(scenario.url("board"));
     await expect(page.getByText("您以只读成员身份查看看板，不能移动卡片。")).toBeVisible();
-    await expect(page.getByRole("combobox")).toHaveCount(0);
+    await expect(page.getByRole("combobox", { name: /移动到/ })).toHaveCount(0);
+    await expect(page.getByRole("combobox", { name: /的主题/ })).toHaveCount(0);
+    await expect(page.getByRole("combobox", { name: "按主题筛选" })).toBeVisible();
     await expect(page.getByRole("region", { name: "待筛选列" }).getByRole("listitem").first()).not.toHaveAttribute(
       "draggable",
       "true",

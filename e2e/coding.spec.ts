@@ -108,13 +108,14 @@ test.describe("codebook and passage coding", () => {
     await expect(paper).toContainText("孙肖远 (2025)");
     await expect(paper.getByRole("blockquote").first()).toContainText(phrase);
     await paper.getByRole("link", { name: "在原文中查看 →" }).first().click();
-    await expect(page).toHaveURL(/#coding-/);
+    await expect(page).toHaveURL(/#passage-/);
+    await expect(page.getByRole("region", { name: "全文" }).locator("mark", { hasText: phrase })).toBeInViewport();
   });
 
   test("merging moves the codings; the codebook goes out and comes back as CSV and REFI-QDA", async ({ page }) => {
     const { scenario } = await scenarioWithSeededPaper("合并");
     const db = e2eDatabase();
-    const [keep, drop] = await Promise.all(
+    const [, drop] = await Promise.all(
       [
         ["基层韧性", "#0f766e"],
         ["社区韧性", "#b45309"],
@@ -186,4 +187,75 @@ test("the seeded review's codebook is there on first start", async ({ browser })
     await expect(page.getByRole("link", { name, exact: true })).toBeVisible();
   }
   await context.close();
+});
+
+test.describe("themes beyond the item page", () => {
+  test.use({ storageState: storageStateOf("owner") });
+
+  test("the board tags and untags cards and filters by theme", async ({ page }) => {
+    const scenario = await createScenario("看板主题", { items: ["甲篇", "乙篇"] });
+    await e2eDatabase().theme.create({ data: { reviewId: scenario.reviewId, nameZh: "网格治理", color: "#4d7c0f" } });
+    await page.goto(scenario.url("board"));
+    await page.getByLabel("「甲篇」的主题…").selectOption({ label: "＋ 网格治理" });
+    await expect(page.getByRole("status").filter({ hasText: "已为「甲篇」添加主题「网格治理」。" })).toBeVisible();
+    await page.getByLabel("按主题筛选").selectOption({ label: "网格治理" });
+    await page.getByRole("button", { name: "应用筛选" }).click();
+    const column = page.getByRole("region", { name: "待筛选列" });
+    await expect(column.getByRole("link", { name: "甲篇" })).toBeVisible();
+    await expect(column.getByRole("link", { name: "乙篇" })).toHaveCount(0);
+    await page.getByLabel("「甲篇」的主题…").selectOption({ label: "－ 网格治理" });
+    await expect(page.getByRole("status").filter({ hasText: "已从「甲篇」移除主题「网格治理」。" })).toBeVisible();
+    await page.reload();
+    await expect(column.getByRole("link", { name: "甲篇" })).toHaveCount(0);
+  });
+
+  test("two coders compared: shared and single passages and Cohen's kappa", async ({ page }) => {
+    const scenario = await createScenario("编码者比较", {
+      members: { member: "EDITOR" },
+      items: ["甲篇", "乙篇", "丙篇"],
+    });
+    const db = e2eDatabase();
+    const theme = await db.theme.create({
+      data: { reviewId: scenario.reviewId, nameZh: "网格治理", color: "#4d7c0f" },
+    });
+    const other = await db.theme.create({ data: { reviewId: scenario.reviewId, nameZh: "其他", color: "#1d4ed8" } });
+    const text = "网格员走访入户，收集居民诉求。";
+    const code = (itemId: string, userId: string, start: number, end: number, themeId: string) =>
+      db.coding.create({
+        data: {
+          reviewId: scenario.reviewId,
+          itemId,
+          field: "FULL_TEXT",
+          start,
+          end,
+          quote: text.slice(start, end),
+          prefix: "",
+          suffix: "",
+          createdById: userId,
+          themes: { create: [{ themeId }] },
+        },
+      });
+    for (const itemId of scenario.itemIds) {
+      await db.reviewItem.update({ where: { id: itemId }, data: { fullText: text } });
+    }
+    const [a, b, c] = scenario.itemIds as [string, string, string];
+    await code(a, scenario.userIds.owner, 0, 5, theme.id);
+    await code(a, scenario.userIds.member, 2, 7, theme.id);
+    await code(b, scenario.userIds.owner, 8, 14, theme.id);
+    await code(b, scenario.userIds.member, 0, 3, other.id);
+    await code(c, scenario.userIds.owner, 0, 3, other.id);
+    await code(c, scenario.userIds.member, 0, 3, other.id);
+
+    await page.goto(scenario.url("themes"));
+    await page.getByRole("link", { name: "比较两位编码者 →" }).click();
+    await page.getByRole("combobox", { name: "主题", exact: true }).selectOption({ label: "网格治理" });
+    await page.getByLabel("编码者 A").selectOption({ label: "林老师 (Owner)" });
+    await page.getByLabel("编码者 B").selectOption({ label: "陈同学 (Member)" });
+    await page.getByRole("button", { name: "比较" }).click();
+    // Owner yes/yes/no, member yes/no/no over three papers: agreement 2/3, kappa 0.40.
+    await expect(page.getByText("κ = 0.40")).toBeVisible();
+    await expect(page.getByText("一致率 67%，基于 3 篇两人都编码过的文献")).toBeVisible();
+    await expect(page.getByRole("region", { name: "两人都编码（1）" })).toContainText("网格员走访");
+    await expect(page.getByRole("region", { name: "仅 林老师 (Owner) 编码（1）" })).toContainText("收集居民诉求");
+  });
 });

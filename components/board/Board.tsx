@@ -33,12 +33,17 @@ export function Board({
   reasons,
   canMove,
   move,
+  themes,
+  tag,
 }: {
   reviewId: string;
   columns: BoardColumn[];
   reasons: { id: string; label: string }[];
   canMove: boolean;
   move: (form: FormData) => Promise<ActionResult>;
+  /** The codebook offered for tagging; empty when the member may not tag. */
+  themes: { id: string; name: string; color: string }[];
+  tag: (form: FormData) => Promise<ActionResult>;
 }) {
   const { t } = useI18n();
   const [columns, setColumns] = useState(initial);
@@ -88,6 +93,40 @@ export function Board({
         setMessage({ success: t("board.moved", { title: pending.card.title, stage: pending.to.name }) });
       } else {
         relocate(pending.card.id, pending.to.id, pending.from);
+        setMessage({ error: result.error });
+      }
+    });
+  }
+
+  function retag(card: BoardCard, choice: string) {
+    const [mode, themeId] = choice.split(":");
+    const theme = themes.find((entry) => entry.id === themeId);
+    if (!theme || (mode !== "add" && mode !== "remove")) return;
+    const apply = (add: boolean) =>
+      setColumns((current) =>
+        current.map((column) => ({
+          ...column,
+          cards: column.cards.map((c) =>
+            c.id === card.id
+              ? { ...c, themes: add ? [...c.themes, theme] : c.themes.filter((t) => t.id !== theme.id) }
+              : c,
+          ),
+        })),
+      );
+    apply(mode === "add");
+    const form = new FormData();
+    form.set("reviewId", reviewId);
+    form.set("itemId", card.id);
+    form.set("themeId", theme.id);
+    form.set("mode", mode);
+    startTransition(async () => {
+      const result = await tag(form);
+      if (result.ok) {
+        setMessage({
+          success: t(mode === "add" ? "board.tagged" : "board.untagged", { title: card.title, theme: theme.name }),
+        });
+      } else {
+        apply(mode !== "add");
         setMessage({ error: result.error });
       }
     });
@@ -175,6 +214,26 @@ export function Board({
                         </span>
                       ))}
                     </span>
+                    {themes.length > 0 && (
+                      <select
+                        aria-label={t("board.tagFor", { title: card.title })}
+                        value=""
+                        onChange={(event) => retag(card, event.target.value)}
+                        className="max-w-20 rounded border border-stone-300 bg-white px-1 py-0.5 text-xs text-stone-700"
+                      >
+                        <option value="" disabled>
+                          {t("board.tagShort")}
+                        </option>
+                        {themes.map((theme) => {
+                          const tagged = card.themes.some((entry) => entry.id === theme.id);
+                          return (
+                            <option key={theme.id} value={`${tagged ? "remove" : "add"}:${theme.id}`}>
+                              {t(tagged ? "board.tagRemove" : "board.tagAdd", { name: theme.name })}
+                            </option>
+                          );
+                        })}
+                      </select>
+                    )}
                     {canMove && (
                       <select
                         aria-label={t("board.moveTo", { title: card.title })}

@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useEffect, useMemo, useRef, useState } from "react";
+import { Fragment, memo, useActionState, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { FormMessage } from "@/components/ui/FormMessage";
 import { buttonPrimary, buttonSecondary, inputClass, labelClass } from "@/components/ui/styles";
@@ -80,17 +80,53 @@ export function CodedText({
     if (!found) setComposeAt(null);
   };
 
-  const locate = (codingId: string) => {
+  const locate = useCallback((codingId: string) => {
     const mark = container.current?.querySelector<HTMLElement>(`[data-coding-start~="${codingId}"]`);
     mark?.scrollIntoView({ block: "center", behavior: "smooth" });
     setFlash(codingId);
     window.setTimeout(() => setFlash((current) => (current === codingId ? null : current)), 1600);
-  };
+  }, []);
+
+  // The text with its highlights is the expensive part (a paper may carry a thousand codings); it depends only
+  // on the text, the codings and the flashing one, not on the selection the reader is making.
+  const highlighted = useMemo(
+    () =>
+      paragraphs.map((paragraph) => (
+        <p key={paragraph.start} data-start={paragraph.start}>
+          {segmentsOf(paragraph, placed).map((segment) => {
+            const piece = text.slice(segment.start, segment.end);
+            if (segment.codingIds.length === 0) return piece;
+            const covering = segment.codingIds.map((codingId) => byId.get(codingId)!);
+            const colors = [...new Set(covering.flatMap((coding) => coding.themes.map((theme) => theme.color)))];
+            const names = [...new Set(covering.flatMap((coding) => coding.themes.map((theme) => theme.name)))];
+            const flashing = flash !== null && segment.codingIds.includes(flash);
+            // Where a passage truly begins, an empty target lets theme pages and the matrix link to it.
+            const targets = segment.startsCodingIds.filter((codingId) => byId.get(codingId)!.start === segment.start);
+            return (
+              <Fragment key={segment.start}>
+                {targets.map((codingId) => (
+                  <span key={codingId} id={`passage-${codingId}`} className="scroll-mt-24" />
+                ))}
+                <mark
+                  data-coding-start={segment.startsCodingIds.join(" ") || undefined}
+                  title={t("coding.highlightLabel", { themes: names.join("、") })}
+                  className={`rounded-sm text-inherit transition-colors ${flashing ? "outline outline-2 outline-offset-1 outline-teal-600" : ""}`}
+                  style={highlightStyle(colors, covering.length)}
+                >
+                  {piece}
+                </mark>
+              </Fragment>
+            );
+          })}
+        </p>
+      )),
+    [paragraphs, placed, byId, flash, text, t],
+  );
 
   return (
     <div className="space-y-3">
       {canCode && (
-        <div className="sticky top-0 z-10 -mx-1 flex flex-wrap items-center gap-2 rounded-md bg-white/95 px-1 py-1.5 backdrop-blur">
+        <div className="sticky top-0 z-10 -mx-1 flex flex-wrap items-center gap-2 border-b border-stone-100 bg-white px-1 py-1.5">
           <button
             type="button"
             className={buttonSecondary}
@@ -156,29 +192,7 @@ export function CodedText({
         onKeyUp={readSelection}
         onTouchEnd={readSelection}
       >
-        {paragraphs.map((paragraph) => (
-          <p key={paragraph.start} data-start={paragraph.start}>
-            {segmentsOf(paragraph, placed).map((segment) => {
-              const piece = text.slice(segment.start, segment.end);
-              if (segment.codingIds.length === 0) return piece;
-              const covering = segment.codingIds.map((codingId) => byId.get(codingId)!);
-              const colors = [...new Set(covering.flatMap((coding) => coding.themes.map((theme) => theme.color)))];
-              const names = [...new Set(covering.flatMap((coding) => coding.themes.map((theme) => theme.name)))];
-              const flashing = flash !== null && segment.codingIds.includes(flash);
-              return (
-                <mark
-                  key={segment.start}
-                  data-coding-start={segment.startsCodingIds.join(" ") || undefined}
-                  title={t("coding.highlightLabel", { themes: names.join("、") })}
-                  className={`rounded-sm text-inherit transition-colors ${flashing ? "outline outline-2 outline-offset-1 outline-teal-600" : ""}`}
-                  style={highlightStyle(colors, covering.length)}
-                >
-                  {piece}
-                </mark>
-              );
-            })}
-          </p>
-        ))}
+        {highlighted}
       </div>
 
       <CodingList
@@ -200,7 +214,7 @@ export function CodedText({
  */
 function highlightStyle(colors: string[], layers: number): React.CSSProperties {
   const [first = "#0f766e", ...rest] = colors;
-  const alpha = layers > 1 ? "45" : "2e";
+  const alpha = layers > 1 ? "55" : "38";
   return {
     backgroundColor: `${first}${alpha}`,
     boxShadow: rest.map((color, index) => `inset 0 -${(index + 1) * 3}px 0 ${color}`).join(", ") || undefined,
@@ -240,7 +254,7 @@ function offsetOf(root: HTMLElement, node: Node, offset: number): number | null 
   return Number(paragraph.dataset.start) + count;
 }
 
-function CodingList({
+const CodingList = memo(function CodingList({
   reviewId,
   fieldLabel,
   codings,
@@ -258,28 +272,36 @@ function CodingList({
   onLocate: (codingId: string) => void;
 }) {
   const { t } = useI18n();
+  // Long lists start closed and are only built when opened: a thousand entries would slow the page for nothing.
+  const [open, setOpen] = useState(codings.length <= 30);
   if (codings.length === 0) return null;
   return (
-    <details className="rounded-md border border-stone-200 bg-stone-50/60" open={codings.length <= 30}>
+    <details
+      className="rounded-md border border-stone-200 bg-stone-50/60"
+      open={open}
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+    >
       <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-stone-700">
         {t("coding.codingsOf", { field: fieldLabel, n: codings.length })}
       </summary>
-      <ol className="divide-y divide-stone-200 border-t border-stone-200">
-        {codings.map((coding) => (
-          <CodingEntry
-            key={coding.id}
-            reviewId={reviewId}
-            coding={coding}
-            themes={themes}
-            canCode={canCode}
-            actions={actions}
-            onLocate={onLocate}
-          />
-        ))}
-      </ol>
+      {open && (
+        <ol className="divide-y divide-stone-200 border-t border-stone-200">
+          {codings.map((coding) => (
+            <CodingEntry
+              key={coding.id}
+              reviewId={reviewId}
+              coding={coding}
+              themes={themes}
+              canCode={canCode}
+              actions={actions}
+              onLocate={onLocate}
+            />
+          ))}
+        </ol>
+      )}
     </details>
   );
-}
+});
 
 function CodingEntry({
   reviewId,

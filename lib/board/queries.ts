@@ -12,13 +12,14 @@ export const BOARD_EXPANDED_SIZE = 500;
 export async function getBoard(
   userId: string,
   reviewId: string,
-  options: { mine?: boolean; expanded?: string[] } = {},
+  options: { mine?: boolean; expanded?: string[]; theme?: string } = {},
 ) {
   const access = await authorize(userId, reviewId, "review.read");
   const where: Prisma.ReviewItemWhereInput = {
     reviewId,
     deletedAt: null,
     ...(options.mine ? { assignments: { some: { userId } } } : {}),
+    ...(options.theme ? { themes: { some: { themeId: options.theme } } } : {}),
   };
   const [stages, counts] = await Promise.all([
     db().reviewStage.findMany({

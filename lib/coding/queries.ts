@@ -84,7 +84,7 @@ export async function getMatrix(userId: string, reviewId: string) {
     listLiveThemes(reviewId),
     db().reviewItem.findMany({
       where: { reviewId, deletedAt: null },
-      orderBy: [{ year: "desc" }, { titleZh: "asc" }],
+      orderBy: [{ year: { sort: "desc", nulls: "last" } }, { titleZh: "asc" }],
       select: ITEM_CITATION,
     }),
     db().$queryRaw<{ themeId: string; itemId: string; count: bigint }[]>`

@@ -22,6 +22,14 @@ export const zh = {
   cancel: "取消",
   column: "{stage}列",
   untitled: "（标题缺失）",
+  tagFor: "「{title}」的主题…",
+  tagShort: "主题…",
+  tagAdd: "＋ {name}",
+  tagRemove: "－ {name}",
+  tagged: "已为「{title}」添加主题「{theme}」。",
+  untagged: "已从「{title}」移除主题「{theme}」。",
+  themeFilter: "按主题筛选",
+  allThemes: "全部主题",
 };
 
 export const en: Shape<typeof zh> = {
@@ -45,4 +53,12 @@ export const en: Shape<typeof zh> = {
   cancel: "Cancel",
   column: "{stage} column",
   untitled: "(title missing)",
+  tagFor: "Themes of “{title}”…",
+  tagShort: "Themes…",
+  tagAdd: "+ {name}",
+  tagRemove: "− {name}",
+  tagged: "Tagged “{title}” with {theme}.",
+  untagged: "Removed {theme} from “{title}”.",
+  themeFilter: "Filter by theme",
+  allThemes: "All themes",
 };

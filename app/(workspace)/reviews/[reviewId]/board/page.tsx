@@ -8,28 +8,37 @@ import { getI18n } from "@/lib/i18n/server";
 import { pick } from "@/lib/i18n/translate";
 import { authorName } from "@/lib/items/display";
 import { listExclusionReasons } from "@/lib/stages/queries";
-import { moveCardAction } from "./actions";
+import { listLiveThemes } from "@/lib/coding/queries";
+import { moveCardAction, tagCardAction } from "./actions";
 
 export default async function BoardPage({
   params,
   searchParams,
 }: {
   params: Promise<{ reviewId: string }>;
-  searchParams: Promise<{ mine?: string; more?: string }>;
+  searchParams: Promise<{ mine?: string; more?: string; theme?: string }>;
 }) {
   const { reviewId } = await params;
-  const { mine, more } = await searchParams;
+  const { mine, more, theme } = await searchParams;
   const user = await requirePageUser(`/reviews/${reviewId}/board`);
   const { locale, t } = await getI18n();
   const onlyMine = mine === "1";
   const expanded = typeof more === "string" ? more.split(",").slice(0, 20) : [];
-  const board = await loadOrNotFound(getBoard(user.id, reviewId, { mine: onlyMine, expanded }));
+  const themeFilter = typeof theme === "string" && theme.length <= 64 ? theme : undefined;
+  const board = await loadOrNotFound(getBoard(user.id, reviewId, { mine: onlyMine, expanded, theme: themeFilter }));
   const canMove = can(board.role, "item.changeStage");
+  const themes = (await listLiveThemes(reviewId)).map((entry) => ({
+    id: entry.id,
+    name: pick(locale, entry.nameZh, entry.nameEn) ?? "",
+    color: entry.color,
+    depth: entry.depth,
+  }));
   const reasons = canMove ? await listExclusionReasons(reviewId) : [];
   const base = `/reviews/${reviewId}/board`;
   const link = (change: { mine?: boolean; more?: string[] }) => {
     const search = new URLSearchParams();
     if (change.mine ?? onlyMine) search.set("mine", "1");
+    if (themeFilter) search.set("theme", themeFilter);
     const expand = change.more ?? expanded;
     if (expand.length) search.set("more", expand.join(","));
     const text = search.toString();
@@ -66,22 +75,49 @@ export default async function BoardPage({
             {canMove ? t("board.help") : t("board.readOnly", { role: t(`roles.${board.role}`) })}
           </p>
         </div>
-        <Link
-          href={link({ mine: !onlyMine })}
-          role="switch"
-          aria-checked={onlyMine}
-          className={`rounded-full border px-3 py-1 text-sm ${onlyMine ? "border-teal-700 bg-teal-700 text-white" : "border-stone-300 bg-white text-stone-700 hover:bg-stone-50"}`}
-        >
-          {t("board.onlyMine")}
-        </Link>
+        <div className="flex flex-wrap items-center gap-2">
+          <form method="get" className="flex items-center gap-1.5 text-sm">
+            {onlyMine && <input type="hidden" name="mine" value="1" />}
+            <select
+              name="theme"
+              defaultValue={themeFilter ?? ""}
+              aria-label={t("board.themeFilter")}
+              className="rounded-md border border-stone-300 bg-white px-2 py-1 text-sm"
+            >
+              <option value="">{t("board.allThemes")}</option>
+              {themes.map((entry) => (
+                <option key={entry.id} value={entry.id}>
+                  {"\u3000".repeat(entry.depth)}
+                  {entry.name}
+                </option>
+              ))}
+            </select>
+            <button
+              type="submit"
+              className="rounded-md border border-stone-300 bg-white px-2 py-1 text-sm hover:bg-stone-50"
+            >
+              {t("library.apply")}
+            </button>
+          </form>
+          <Link
+            href={link({ mine: !onlyMine })}
+            role="switch"
+            aria-checked={onlyMine}
+            className={`rounded-full border px-3 py-1 text-sm ${onlyMine ? "border-teal-700 bg-teal-700 text-white" : "border-stone-300 bg-white text-stone-700 hover:bg-stone-50"}`}
+          >
+            {t("board.onlyMine")}
+          </Link>
+        </div>
       </div>
       <Board
-        key={`${onlyMine}-${expanded.join(",")}`}
+        key={`${onlyMine}-${expanded.join(",")}-${themeFilter ?? ""}`}
         reviewId={reviewId}
         columns={columns}
         reasons={reasons.map((reason) => ({ id: reason.id, label: locale === "zh" ? reason.labelZh : reason.labelEn }))}
         canMove={canMove}
         move={moveCardAction}
+        themes={can(board.role, "theme.tag") ? themes : []}
+        tag={tagCardAction}
       />
     </section>
   );

@@ -213,7 +213,7 @@ export default async function MatrixPage({
                     memo={passage.memo}
                     orphaned={passage.orphaned}
                     coder={passage.createdBy?.name ?? null}
-                    href={`${base}/items/${openItem.id}#coding-${passage.id}`}
+                    href={`${base}/items/${openItem.id}#passage-${passage.id}`}
                     linkLabel={t("coding.openInText")}
                     orphanedLabel={t("coding.statusOrphaned")}
                   />

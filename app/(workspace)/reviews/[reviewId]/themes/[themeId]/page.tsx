@@ -114,7 +114,7 @@ export default async function ThemePage({ params }: { params: Promise<{ reviewId
                     memo={passage.memo}
                     orphaned={passage.orphaned}
                     coder={passage.createdBy?.name ?? null}
-                    href={`${base}/items/${item.id}#coding-${passage.id}`}
+                    href={`${base}/items/${item.id}#passage-${passage.id}`}
                     linkLabel={t("coding.openInText")}
                     orphanedLabel={t("coding.statusOrphaned")}
                   />

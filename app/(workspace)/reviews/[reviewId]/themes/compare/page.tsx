@@ -40,7 +40,7 @@ export default async function CompareCodersPage({
   const nameOf = (id: string) => coders.find((coder) => coder.id === id)?.name ?? "";
   const base = `/reviews/${reviewId}`;
   const passageLink = (passage: { id: string; item: { id: string } }) =>
-    `${base}/items/${passage.item.id}#coding-${passage.id}`;
+    `${base}/items/${passage.item.id}#passage-${passage.id}`;
   const title = (item: { titleZh: string | null; titleEn: string | null }) =>
     pick(locale, item.titleZh, item.titleEn) ?? t("editing.untitled");
 
