@@ -103,6 +103,12 @@ test("the owner assigns an item; it appears in the member's queue under its stag
   await member.goto(scenario.url("queue"));
   const toScreen = member.getByRole("region", { name: /待筛选/ });
   await expect(toScreen.getByRole("link", { name: "分给成员的文献" })).toBeVisible();
+  // The queue filters by theme like every other list of items.
+  await e2eDatabase().theme.create({ data: { reviewId: scenario.reviewId, nameZh: "未使用的主题", color: "#1d4ed8" } });
+  await member.reload();
+  await member.getByLabel("按主题筛选").selectOption({ label: "未使用的主题" });
+  await member.getByRole("button", { name: "应用筛选" }).click();
+  await expect(member.getByText("没有符合筛选条件的文献。")).toBeVisible();
 
   const viewerContext = await browser.newContext({ storageState: storageStateOf("viewer") });
   const viewer = await viewerContext.newPage();

@@ -59,7 +59,7 @@ export async function getItemWorkflow(userId: string, reviewId: string, itemId: 
 }
 
 /** "My queue": the items assigned to the reader, grouped by stage in workflow order. */
-export async function listMyQueue(userId: string, reviewId: string) {
+export async function listMyQueue(userId: string, reviewId: string, filter: { theme?: string } = {}) {
   await authorize(userId, reviewId, "review.read");
   const [stages, items] = await Promise.all([
     db().reviewStage.findMany({
@@ -68,7 +68,12 @@ export async function listMyQueue(userId: string, reviewId: string) {
       select: { id: true, nameZh: true, nameEn: true, kind: true },
     }),
     db().reviewItem.findMany({
-      where: { reviewId, deletedAt: null, assignments: { some: { userId } } },
+      where: {
+        reviewId,
+        deletedAt: null,
+        assignments: { some: { userId } },
+        ...(filter.theme ? { themes: { some: { themeId: filter.theme } } } : {}),
+      },
       orderBy: [{ updatedAt: "desc" }],
       take: 2000,
       select: {
@@ -82,6 +87,7 @@ export async function listMyQueue(userId: string, reviewId: string) {
         screeningState: true,
         authors: { orderBy: { position: "asc" }, take: 3, select: { nameZh: true, nameEn: true } },
         assignments: { where: { userId }, select: { createdAt: true } },
+        themes: { select: { theme: { select: { id: true, nameZh: true, nameEn: true, color: true } } } },
       },
     }),
   ]);

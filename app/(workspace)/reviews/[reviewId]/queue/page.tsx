@@ -5,21 +5,54 @@ import { loadOrNotFound } from "@/lib/errors/page-load";
 import { getI18n } from "@/lib/i18n/server";
 import { pick } from "@/lib/i18n/translate";
 import { authorList } from "@/lib/items/display";
+import { listLiveThemes } from "@/lib/coding/queries";
 import { listMyQueue } from "@/lib/workflow/queries";
 
-export default async function MyQueuePage({ params }: { params: Promise<{ reviewId: string }> }) {
+export default async function MyQueuePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ reviewId: string }>;
+  searchParams: Promise<{ theme?: string }>;
+}) {
   const { reviewId } = await params;
+  const { theme } = await searchParams;
   const user = await requirePageUser(`/reviews/${reviewId}/queue`);
   const { locale, t } = await getI18n();
-  const groups = await loadOrNotFound(listMyQueue(user.id, reviewId));
+  const themeFilter = typeof theme === "string" && theme.length <= 64 && theme ? theme : undefined;
+  const groups = await loadOrNotFound(listMyQueue(user.id, reviewId, { theme: themeFilter }));
+  const themes = await listLiveThemes(reviewId);
   const total = groups.reduce((sum, group) => sum + group.items.length, 0);
   return (
     <div className="space-y-5">
-      <header>
-        <h1 className="text-xl font-semibold">{t("workflow.queueTitle")}</h1>
+      <header className="space-y-2">
+        <div className="flex flex-wrap items-baseline justify-between gap-3">
+          <h1 className="text-xl font-semibold">{t("workflow.queueTitle")}</h1>
+          <form method="get" className="flex items-center gap-1.5 text-sm">
+            <select
+              name="theme"
+              defaultValue={themeFilter ?? ""}
+              aria-label={t("board.themeFilter")}
+              className="rounded-md border border-stone-300 bg-white px-2 py-1 text-sm"
+            >
+              <option value="">{t("board.allThemes")}</option>
+              {themes.map((entry) => (
+                <option key={entry.id} value={entry.id}>
+                  {"\u3000".repeat(entry.depth)}
+                  {pick(locale, entry.nameZh, entry.nameEn)}
+                </option>
+              ))}
+            </select>
+            <button type="submit" className="rounded-md border border-stone-300 bg-white px-2 py-1 hover:bg-stone-50">
+              {t("library.apply")}
+            </button>
+          </form>
+        </div>
         <p className="mt-1 text-sm text-stone-600">
           {total === 0
-            ? t("workflow.queueEmpty")
+            ? themeFilter
+              ? t("library.noMatch")
+              : t("workflow.queueEmpty")
             : `${t("workflow.queueHelp")} ${t("workflow.queueCount", { n: total })}`}
         </p>
       </header>
@@ -56,6 +89,19 @@ export default async function MyQueuePage({ params }: { params: Promise<{ review
                             {title}
                           </Link>
                           {meta.length > 0 && <p className="text-xs text-stone-500">{meta.join(" · ")}</p>}
+                          {item.themes.length > 0 && (
+                            <ul className="mt-1 flex flex-wrap gap-1">
+                              {item.themes.map(({ theme: tag }) => (
+                                <li
+                                  key={tag.id}
+                                  className="rounded px-1.5 text-[11px] text-white"
+                                  style={{ backgroundColor: tag.color }}
+                                >
+                                  {pick(locale, tag.nameZh, tag.nameEn)}
+                                </li>
+                              ))}
+                            </ul>
+                          )}
                         </li>
                       );
                     })}
