@@ -150,8 +150,8 @@ test.describe("codebook and passage coding", () => {
     });
     await page.getByRole("button", { name: "导入", exact: true }).click();
     await expect(page.getByRole("alert").filter({ hasText: "编码本文件有问题，未导入任何内容。" })).toBeVisible();
-    await expect(page.getByText(/第 2 行 · color/)).toBeVisible();
-    await expect(page.getByText(/第 3 行 · name_zh/)).toBeVisible();
+    await expect(page.getByText("第 2 行：颜色应写成 #rrggbb，例如 #0f766e。")).toBeVisible();
+    await expect(page.getByText("第 3 行：中文名称（name_zh）为空。")).toBeVisible();
 
     await upload.setInputFiles({
       name: "codebook.csv",

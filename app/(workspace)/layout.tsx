@@ -36,7 +36,9 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
           </div>
         </div>
       </header>
-      <div id="main">{children}</div>
+      <main id="main" tabIndex={-1} className="focus:outline-none">
+        {children}
+      </main>
     </div>
   );
 }

@@ -1,8 +1,10 @@
 import Link from "next/link";
+import { FIELD_LABEL } from "@/components/items/field-labels";
 import { cardClass } from "@/components/ui/styles";
 import type { ActivityFeedData } from "@/lib/activity/queries";
 import { ROLES } from "@/lib/authz/policy";
 import type { Locale } from "@/lib/i18n/messages";
+import type { EditableField } from "@/lib/items/item-fields";
 import { pick, type MessageKey, type Translate } from "@/lib/i18n/translate";
 
 /** Who did what, newest first; each item event links to the item by its title. */
@@ -44,13 +46,23 @@ export function ActivityFeed({
           to: name(data.to),
         });
         const item = event.subjectType === "item" ? feed.items.get(event.subjectId) : undefined;
+        // An edit says which fields it touched, so the feed can be read as a history.
+        const fields =
+          event.kind === "item.updated" && Array.isArray(data.fields)
+            ? data.fields
+                .filter((field): field is EditableField => typeof field === "string" && field in FIELD_LABEL)
+                .map((field) => t(FIELD_LABEL[field]))
+            : [];
         return (
           <li
             key={event.id}
             className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1 px-4 py-2.5 text-sm"
           >
             <span className="min-w-0">
-              <span className="text-stone-800">{text}</span>
+              <span className="text-stone-800">
+                {text}
+                {fields.length > 0 && `${locale === "zh" ? "：" : ": "}${fields.join(locale === "zh" ? "、" : ", ")}`}
+              </span>
               {item && (
                 <Link
                   href={`/reviews/${reviewId}/items/${item.id}`}

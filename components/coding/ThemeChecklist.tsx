@@ -22,7 +22,7 @@ export function ThemeChecklist({
   return (
     <fieldset>
       <legend className="mb-1 text-sm font-medium text-stone-700">{legend}</legend>
-      <div className="grid max-h-56 gap-x-4 gap-y-1 overflow-y-auto sm:grid-cols-2">
+      <div className="grid max-h-56 gap-y-1 overflow-y-auto">
         {themes.map((theme) => (
           <label
             key={theme.id}

@@ -75,7 +75,7 @@ export function ConflictMerge({
         <div className="overflow-x-auto rounded-md border border-amber-200 bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{t("editing.conflictTitle", { who, time })}</caption>
-            <thead className="bg-stone-50 text-xs uppercase tracking-wide text-stone-500">
+            <thead className="bg-stone-50 text-xs text-stone-500">
               <tr>
                 <th scope="col" className="px-3 py-2">
                   {t("editing.conflictField")}

@@ -312,7 +312,8 @@ export function ItemForm({
           <Link href={cancelHref} className={buttonSecondary}>
             {t("editing.cancel")}
           </Link>
-          <button type="submit" className={buttonPrimary} disabled={pending}>
+          {conflict && <span className="mr-auto self-center text-sm text-amber-800">{t("editing.resolveFirst")}</span>}
+          <button type="submit" className={buttonPrimary} disabled={pending || Boolean(conflict)}>
             {mode === "create"
               ? pending
                 ? t("editing.creating")

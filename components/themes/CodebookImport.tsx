@@ -18,6 +18,7 @@ export function CodebookImport({
 }) {
   const { t } = useI18n();
   const [state, formAction, pending] = useActionState(action, null);
+  const describe = (problem: CodebookProblem) => t(`coding.problems.${problem.kind}`, { detail: problem.detail ?? "" });
   const problems =
     state && !state.ok ? ((state.details as { problems?: CodebookProblem[] } | undefined)?.problems ?? []) : [];
   const fileProblem = state && !state.ok ? state.fields?.file?.[0] : undefined;
@@ -53,8 +54,8 @@ export function CodebookImport({
           {problems.map((problem, index) => (
             <li key={index}>
               {problem.line !== null
-                ? t("coding.importProblem", { line: problem.line, field: problem.field, message: problem.message })
-                : t("coding.importProblemNoLine", { field: problem.field, message: problem.message })}
+                ? t("coding.importProblem", { line: problem.line, message: describe(problem) })
+                : t("coding.importProblemNoLine", { message: describe(problem) })}
             </li>
           ))}
         </ul>

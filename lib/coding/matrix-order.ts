@@ -38,11 +38,17 @@ export function orderMatrix<T extends { id: string }, I extends { id: string }>(
 export function matrixCsv<T extends { id: string }, I extends { id: string }>(
   matrix: MatrixShape<T, I>,
   order: MatrixOrder,
-  label: { theme: (theme: T) => string; item: (item: I) => string; paperHeader: string; citation: (item: I) => string },
+  label: {
+    theme: (theme: T) => string;
+    item: (item: I) => string;
+    paperHeader: string;
+    citationHeader: string;
+    citation: (item: I) => string;
+  },
 ): string {
   const { themes, items } = orderMatrix(matrix, order);
   const rows = [
-    [label.paperHeader, "citation", ...themes.map(label.theme)],
+    [label.paperHeader, label.citationHeader, ...themes.map(label.theme)],
     ...items.map((item) => [
       label.item(item),
       label.citation(item),

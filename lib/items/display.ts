@@ -25,10 +25,11 @@ export function citationLabel(locale: Locale, authors: AuthorName[], year: numbe
   const chinese = (names[0] ?? "").match(/^\p{Script=Han}/u) !== null;
   const surname = (name: string) => (chinese ? name : (name.split(/\s+/)[0] ?? name));
   let who: string;
-  if (names.length === 0) who = locale === "zh" ? "佚名" : "Anon.";
+  // A missing author or year is marked missing, not guessed into "anonymous".
+  if (names.length === 0) who = locale === "zh" ? "作者缺失" : "author missing";
   else if (names.length === 1) who = surname(names[0]!);
   else if (names.length === 2)
     who = chinese ? `${names[0]}、${names[1]}` : `${surname(names[0]!)} & ${surname(names[1]!)}`;
   else who = chinese ? `${names[0]}等` : `${surname(names[0]!)} et al.`;
-  return `${who} (${year ?? (locale === "zh" ? "年份缺失" : "n.d.")})`;
+  return `${who} (${year ?? (locale === "zh" ? "年份缺失" : "year missing")})`;
 }

@@ -6,8 +6,12 @@ import {
   codebookToQdc,
   parseCodebookCsv,
   parseQdc,
+  type CodebookProblem,
   type CodebookTheme,
 } from "./codebook-exchange";
+
+/** Most tests check lines and messages; the kinds the interface translates are checked once, below. */
+const withoutKind = ({ kind: _kind, detail: _detail, ...rest }: CodebookProblem) => rest;
 
 const HEADER = "name_zh,name_en,color,definition_zh,definition_en,inclusion_notes,parent_name_zh";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -136,13 +140,13 @@ describe("parseCodebookCsv", () => {
 
   it("reports a blank name on its line", () => {
     const parsed = parseCodebookCsv(`${HEADER}\n甲,,,,,,\n  ,B,,,,,\n`);
-    expect(parsed.problems).toEqual([{ line: 3, field: "name_zh", message: "name_zh is empty" }]);
+    expect(parsed.problems.map(withoutKind)).toEqual([{ line: 3, field: "name_zh", message: "name_zh is empty" }]);
     expect(parsed.themes.map((t) => t.nameZh)).toEqual(["甲"]);
   });
 
   it("reports a duplicate name (trimmed, any case) on the later row", () => {
     const parsed = parseCodebookCsv("name_zh,name_en\nTrust,a\n乙,b\n  trust ,c\n");
-    expect(parsed.problems).toEqual([
+    expect(parsed.problems.map(withoutKind)).toEqual([
       { line: 4, field: "name_zh", message: 'duplicate name "trust" (first on line 2)' },
     ]);
     expect(parsed.themes.map((t) => t.nameEn)).toEqual(["a", "b"]);
@@ -150,7 +154,7 @@ describe("parseCodebookCsv", () => {
 
   it("reports an unknown parent", () => {
     const parsed = parseCodebookCsv("name_zh,parent_name_zh\n甲,\n乙,不存在\n");
-    expect(parsed.problems).toEqual([
+    expect(parsed.problems.map(withoutKind)).toEqual([
       { line: 3, field: "parent_name_zh", message: 'parent "不存在" is not a theme in this file' },
     ]);
     expect(parsed.themes.map((t) => t.nameZh)).toEqual(["甲"]);
@@ -158,7 +162,7 @@ describe("parseCodebookCsv", () => {
 
   it("reports a bad colour and leaves out its children without blaming them", () => {
     const parsed = parseCodebookCsv("name_zh,color,parent_name_zh\n甲,#12345,\n乙,#abcdef,甲\n丙,red,\n丁,#ABCDEF,\n");
-    expect(parsed.problems).toEqual([
+    expect(parsed.problems.map(withoutKind)).toEqual([
       { line: 2, field: "color", message: "colour must be #rrggbb" },
       { line: 4, field: "color", message: "colour must be #rrggbb" },
     ]);
@@ -167,7 +171,7 @@ describe("parseCodebookCsv", () => {
 
   it("reports parent cycles once, on the last row of the cycle, and self-parenting", () => {
     const parsed = parseCodebookCsv("name_zh,parent_name_zh\n甲,丙\n乙,甲\n丙,乙\n丁,丁\n戊,\n己,乙\n");
-    expect(parsed.problems).toEqual([
+    expect(parsed.problems.map(withoutKind)).toEqual([
       { line: 4, field: "parent_name_zh", message: "parent links form a cycle: 甲 → 丙 → 乙 → 甲" },
       { line: 5, field: "parent_name_zh", message: "a theme cannot be its own parent" },
     ]);
@@ -176,26 +180,31 @@ describe("parseCodebookCsv", () => {
 
   it("counts file lines, not records, when cells span lines", () => {
     const parsed = parseCodebookCsv(`${HEADER}\r\n甲,,,"第一行\r\n第二行\r\n第三行",,,\r\n乙,,bad,,,,\r\n`);
-    expect(parsed.problems).toEqual([{ line: 5, field: "color", message: "colour must be #rrggbb" }]);
+    expect(parsed.problems.map(withoutKind)).toEqual([{ line: 5, field: "color", message: "colour must be #rrggbb" }]);
     expect(parsed.themes[0]?.definitionZh).toBe("第一行\n第二行\n第三行");
   });
 
   it("refuses a file with an unclosed quote, pointing at the row where it opens", () => {
     const parsed = parseCodebookCsv('name_zh,definition_zh\n甲,ok\n乙,"never closed\n丙,x\n');
-    expect(parsed).toEqual({ themes: [], problems: [{ line: 3, field: "file", message: "unclosed quote" }] });
+    expect(parsed).toEqual({
+      themes: [],
+      problems: [{ line: 3, field: "file", kind: "unclosedQuote", message: "unclosed quote" }],
+    });
   });
 
   it("refuses other malformed quoting with the parser's line", () => {
     const parsed = parseCodebookCsv('name_zh,definition_zh\n甲,"closed"then text\n');
     expect(parsed.themes).toEqual([]);
-    expect(parsed.problems).toEqual([{ line: 2, field: "file", message: "unexpected text after a closing quote" }]);
+    expect(parsed.problems.map(withoutKind)).toEqual([
+      { line: 2, field: "file", message: "unexpected text after a closing quote" },
+    ]);
   });
 
   it("refuses an empty file", () => {
     for (const text of ["", "\uFEFF", "\r\n\r\n", " , \n"]) {
       expect(parseCodebookCsv(text)).toEqual({
         themes: [],
-        problems: [{ line: null, field: "file", message: "the file is empty" }],
+        problems: [{ line: null, field: "file", kind: "emptyFile", message: "the file is empty" }],
       });
     }
   });
@@ -203,12 +212,12 @@ describe("parseCodebookCsv", () => {
   it("refuses a header without name_zh", () => {
     expect(parseCodebookCsv("name,color\n甲,#000000\n")).toEqual({
       themes: [],
-      problems: [{ line: 1, field: "file", message: "no name_zh column in the header" }],
+      problems: [{ line: 1, field: "file", kind: "noNameColumn", message: "no name_zh column in the header" }],
     });
   });
 
   it("flags a header with no rows under it", () => {
-    expect(parseCodebookCsv(`${HEADER}\r\n`).problems).toEqual([
+    expect(parseCodebookCsv(`${HEADER}\r\n`).problems.map(withoutKind)).toEqual([
       { line: 1, field: "file", message: "the file has no themes" },
     ]);
   });
@@ -254,7 +263,7 @@ describe("codebookToQdc", () => {
   });
 
   it("writes an empty codebook", () => {
-    expect(parseQdc(codebookToQdc([])).problems).toEqual([
+    expect(parseQdc(codebookToQdc([])).problems.map(withoutKind)).toEqual([
       { line: null, field: "file", message: "the file has no codes" },
     ]);
   });
@@ -361,21 +370,23 @@ Inclusion: 第二条</Description>
   it("refuses an empty file", () => {
     expect(parseQdc("  \n")).toEqual({
       themes: [],
-      problems: [{ line: null, field: "file", message: "the file is empty" }],
+      problems: [{ line: null, field: "file", kind: "emptyFile", message: "the file is empty" }],
     });
   });
 
   it("refuses a document whose root is not CodeBook", () => {
     expect(parseQdc('<?xml version="1.0"?><Project><CodeBook><Codes/></CodeBook></Project>')).toEqual({
       themes: [],
-      problems: [{ line: null, field: "file", message: "root element is <Project>, expected <CodeBook>" }],
+      problems: [
+        { line: null, field: "file", kind: "notCodebook", message: "root element is <Project>, expected <CodeBook>" },
+      ],
     });
   });
 
   it("refuses a codebook without Codes", () => {
-    expect(parseQdc('<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Sets/></CodeBook>').problems).toEqual([
-      { line: null, field: "file", message: "no <Codes> element" },
-    ]);
+    expect(parseQdc('<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Sets/></CodeBook>').problems.map(withoutKind)).toEqual(
+      [{ line: null, field: "file", message: "no <Codes> element" }],
+    );
   });
 
   it("reports a nameless code and leaves out its children", () => {
@@ -388,7 +399,7 @@ Inclusion: 第二条</Description>
       "</Codes></CodeBook>",
     ].join("\n");
     const parsed = parseQdc(xml);
-    expect(parsed.problems).toEqual([{ line: 3, field: "name", message: "code has no name" }]);
+    expect(parsed.problems.map(withoutKind)).toEqual([{ line: 3, field: "name", message: "code has no name" }]);
     expect(parsed.themes.map((t) => t.nameZh)).toEqual(["甲"]);
   });
 
@@ -403,7 +414,7 @@ Inclusion: 第二条</Description>
       "</Codes></CodeBook>",
     ].join("\n");
     const parsed = parseQdc(xml);
-    expect(parsed.problems).toEqual([
+    expect(parsed.problems.map(withoutKind)).toEqual([
       { line: 4, field: "name", message: 'duplicate name "trust" (first on line 2)' },
       { line: 6, field: "guid", message: 'duplicate guid "g1"' },
     ]);
@@ -418,5 +429,19 @@ describe("importing under existing themes", () => {
     );
     expect(parsed.problems).toEqual([]);
     expect(parsed.themes).toEqual([expect.objectContaining({ nameZh: "网格治理", parentKey: "existing-id" })]);
+  });
+});
+
+describe("problem kinds", () => {
+  it("name what is wrong so the interface can say it in the reader's language", () => {
+    const parsed = parseCodebookCsv("name_zh,color,parent_name_zh\n,#123456,\n甲,#12345,\n乙,,丙\n甲,,\n");
+    expect(parsed.problems.map((problem) => [problem.line, problem.kind, problem.detail])).toEqual([
+      [2, "blankName", undefined],
+      [3, "badColour", undefined],
+      [4, "unknownParent", "丙"],
+      [5, "duplicateName", "甲"],
+    ]);
+    expect(parseQdc("<Other/>").problems[0]!.kind).toBe("notCodebook");
+    expect(parseQdc("not xml").problems[0]!.kind).toBe("notXml");
   });
 });

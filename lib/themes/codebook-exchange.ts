@@ -17,9 +17,32 @@ export interface CodebookTheme {
   parentKey: string | null;
 }
 
+export const PROBLEM_KINDS = [
+  "emptyFile",
+  "unreadable",
+  "unclosedQuote",
+  "duplicateColumn",
+  "noNameColumn",
+  "noThemes",
+  "blankName",
+  "duplicateName",
+  "badColour",
+  "unknownParent",
+  "ownParent",
+  "parentCycle",
+  "notXml",
+  "notCodebook",
+  "noCodes",
+  "namelessCode",
+  "duplicateGuid",
+] as const;
+
 export interface CodebookProblem {
   line: number | null;
   field: string;
+  /** What is wrong, for the interface to say in the reader's language; `detail` names the offending value. */
+  kind: (typeof PROBLEM_KINDS)[number];
+  detail?: string;
   message: string;
 }
 
@@ -184,7 +207,9 @@ function readCsvRecords(text: string): { records: CsvRecord[] } | { problem: Cod
     // right after the last good one.
     const line = code === "CSV_QUOTE_NOT_CLOSED" ? lastLine + 1 : Number.isFinite(reported) ? reported : null;
     const message = messages[code] ?? `cannot read the file as CSV: ${error instanceof Error ? error.message : code}`;
-    return { problem: { line, field: "file", message } };
+    return {
+      problem: { line, field: "file", kind: code === "CSV_QUOTE_NOT_CLOSED" ? "unclosedQuote" : "unreadable", message },
+    };
   }
   return { records };
 }
@@ -204,7 +229,8 @@ export function parseCodebookCsv(
 
   const nonBlank = read.records.filter((record) => record.cells.some((cell) => cell.trim() !== ""));
   const [header, ...data] = nonBlank;
-  if (!header) return { themes: [], problems: [{ line: null, field: "file", message: "the file is empty" }] };
+  if (!header)
+    return { themes: [], problems: [{ line: null, field: "file", kind: "emptyFile", message: "the file is empty" }] };
 
   const problems: CodebookProblem[] = [];
   const position = new Map<CsvColumn, number>();
@@ -212,14 +238,25 @@ export function parseCodebookCsv(
     const name = raw.trim().toLowerCase() as CsvColumn;
     if (!CSV_COLUMNS.includes(name)) return;
     if (position.has(name)) {
-      problems.push({ line: header.line, field: name, message: `column ${name} appears more than once` });
+      problems.push({
+        line: header.line,
+        field: name,
+        kind: "duplicateColumn",
+        detail: name,
+        message: `column ${name} appears more than once`,
+      });
     } else position.set(name, index);
   });
   if (!position.has("name_zh")) {
-    return { themes: [], problems: [{ line: header.line, field: "file", message: "no name_zh column in the header" }] };
+    return {
+      themes: [],
+      problems: [
+        { line: header.line, field: "file", kind: "noNameColumn", message: "no name_zh column in the header" },
+      ],
+    };
   }
   if (data.length === 0) {
-    problems.push({ line: header.line, field: "file", message: "the file has no themes" });
+    problems.push({ line: header.line, field: "file", kind: "noThemes", message: "the file has no themes" });
   }
 
   interface Row {
@@ -238,7 +275,7 @@ export function parseCodebookCsv(
     };
     const nameZh = cell("name_zh");
     if (nameZh === null) {
-      problems.push({ line: record.line, field: "name_zh", message: "name_zh is empty" });
+      problems.push({ line: record.line, field: "name_zh", kind: "blankName", message: "name_zh is empty" });
       return;
     }
     const first = byName.get(foldName(nameZh));
@@ -246,6 +283,8 @@ export function parseCodebookCsv(
       problems.push({
         line: record.line,
         field: "name_zh",
+        kind: "duplicateName",
+        detail: nameZh,
         message: `duplicate name "${nameZh}" (first on line ${first.line})`,
       });
       return;
@@ -253,7 +292,7 @@ export function parseCodebookCsv(
     let ok = true;
     const colour = cell("color");
     if (colour !== null && !COLOUR.test(colour)) {
-      problems.push({ line: record.line, field: "color", message: COLOUR_MESSAGE });
+      problems.push({ line: record.line, field: "color", kind: "badColour", message: COLOUR_MESSAGE });
       ok = false;
     }
     const row: Row = {
@@ -288,11 +327,18 @@ export function parseCodebookCsv(
       problems.push({
         line: row.line,
         field: "parent_name_zh",
+        kind: "unknownParent",
+        detail: row.parentName,
         message: `parent "${row.parentName}" is not a theme in this file`,
       });
       row.ok = false;
     } else if (parent === row) {
-      problems.push({ line: row.line, field: "parent_name_zh", message: "a theme cannot be its own parent" });
+      problems.push({
+        line: row.line,
+        field: "parent_name_zh",
+        kind: "ownParent",
+        message: "a theme cannot be its own parent",
+      });
       row.ok = false;
     } else row.theme.parentKey = parent.theme.key;
   }
@@ -302,7 +348,13 @@ export function parseCodebookCsv(
     members.forEach((row) => (row.ok = false));
     const last = members.reduce((a, b) => (b.line > a.line ? b : a));
     const names = [...members.map((row) => row.theme.nameZh), members[0]?.theme.nameZh].join(" → ");
-    problems.push({ line: last.line, field: "parent_name_zh", message: `parent links form a cycle: ${names}` });
+    problems.push({
+      line: last.line,
+      field: "parent_name_zh",
+      kind: "parentCycle",
+      detail: names,
+      message: `parent links form a cycle: ${names}`,
+    });
   }
 
   return { themes: keepImportable(rows, externalKeys), problems: byLine(problems) };
@@ -472,21 +524,21 @@ function splitDescription(description: string): DescriptionParts {
 }
 
 export function parseQdc(xml: string): ParsedCodebook {
-  const fileProblem = (message: string, line: number | null = null): ParsedCodebook => ({
+  const fileProblem = (kind: CodebookProblem["kind"], message: string, line: number | null = null): ParsedCodebook => ({
     themes: [],
-    problems: [{ line, field: "file", message }],
+    problems: [{ line, field: "file", kind, message }],
   });
   const withoutBom = xml.replace(/^\uFEFF/, "");
   // An XML declaration must come first, but a stray blank line before it should not sink the import.
   const leading = /^\s*/.exec(withoutBom)?.[0] ?? "";
   const source = withoutBom.slice(leading.length);
   const lineShift = leading.split("\n").length - 1;
-  if (source === "") return fileProblem("the file is empty");
+  if (source === "") return fileProblem("emptyFile", "the file is empty");
 
   const valid = XMLValidator.validate(source);
   if (valid !== true) {
     const line = typeof valid.err.line === "number" ? valid.err.line + lineShift : null;
-    return fileProblem(`not valid XML: ${valid.err.msg}`, line);
+    return fileProblem("notXml", `not valid XML: ${valid.err.msg}`, line);
   }
 
   const parser = new XMLParser({
@@ -505,16 +557,17 @@ export function parseQdc(xml: string): ParsedCodebook {
   try {
     document = parser.parse(source);
   } catch (error) {
-    return fileProblem(`not valid XML: ${error instanceof Error ? error.message : String(error)}`);
+    return fileProblem("notXml", `not valid XML: ${error instanceof Error ? error.message : String(error)}`);
   }
   const roots = isRecord(document) ? Object.keys(document) : [];
   if (roots.length !== 1 || roots[0] !== "CodeBook") {
     return fileProblem(
+      "notCodebook",
       roots.length === 1 ? `root element is <${roots[0]}>, expected <CodeBook>` : "the root element must be <CodeBook>",
     );
   }
   const codeBook = isRecord(document) ? document.CodeBook : undefined;
-  if (!isRecord(codeBook) || !("Codes" in codeBook)) return fileProblem("no <Codes> element");
+  if (!isRecord(codeBook) || !("Codes" in codeBook)) return fileProblem("noCodes", "no <Codes> element");
 
   const metadata = XMLParser.getMetaDataSymbol();
   const lineOf = lineFinder(source);
@@ -540,18 +593,24 @@ export function parseQdc(xml: string): ParsedCodebook {
     let ok = true;
     let key = guid ?? `path:${path.join(".")}`;
     if (seenKeys.has(key)) {
-      problems.push({ line, field: "guid", message: `duplicate guid "${key}"` });
+      problems.push({ line, field: "guid", kind: "duplicateGuid", detail: key, message: `duplicate guid "${key}"` });
       key = `path:${path.join(".")}`;
       ok = false;
     }
     seenKeys.add(key);
     if (name === null) {
-      problems.push({ line, field: "name", message: "code has no name" });
+      problems.push({ line, field: "name", kind: "namelessCode", message: "code has no name" });
       ok = false;
     } else if (seenNames.has(foldName(name))) {
       const first = seenNames.get(foldName(name));
       const where = first != null ? ` (first on line ${first})` : "";
-      problems.push({ line, field: "name", message: `duplicate name "${name}"${where}` });
+      problems.push({
+        line,
+        field: "name",
+        kind: "duplicateName",
+        detail: name,
+        message: `duplicate name "${name}"${where}`,
+      });
       ok = false;
     } else seenNames.set(foldName(name), line);
 
@@ -571,6 +630,6 @@ export function parseQdc(xml: string): ParsedCodebook {
     .flatMap((codes) => (isRecord(codes) ? asArray(codes.Code) : []))
     .forEach((code, position) => visit(code, [position], null));
 
-  if (count === 0) problems.push({ line: null, field: "file", message: "the file has no codes" });
+  if (count === 0) problems.push({ line: null, field: "file", kind: "noCodes", message: "the file has no codes" });
   return { themes, problems };
 }

@@ -12,7 +12,7 @@ export default async function ReviewsPage() {
   const { locale, t } = await getI18n();
   const reviews = await listMyReviews(user.id);
   return (
-    <main className="mx-auto max-w-4xl px-4 py-8 sm:px-6">
+    <div className="mx-auto max-w-4xl px-4 py-8 sm:px-6">
       <h1 className="text-2xl font-semibold">{t("reviews.title")}</h1>
       {reviews.length === 0 ? (
         <p className="mt-4 text-stone-600">{t("reviews.empty")}</p>
@@ -46,6 +46,6 @@ export default async function ReviewsPage() {
         <h2 className="mb-3 font-medium">{t("reviews.create")}</h2>
         <CreateReviewForm action={createReviewAction} />
       </section>
-    </main>
+    </div>
   );
 }

@@ -51,7 +51,8 @@ export const zh = {
     identifier: "每行都需要「类型: 值」两部分。",
     generic: "内容过长或格式不正确。",
   },
-  conflictTitle: "{who}在你编辑期间保存了这篇文献（{time}）",
+  conflictTitle: "{who} 在你编辑期间保存了这篇文献（{time}）",
+  resolveFirst: "请先在上方选择如何合并，再保存。",
   conflictHelp:
     "你的修改还没有保存，也没有覆盖对方。下表列出对方改动过的字段：只有对方改过的，默认采用对方的值；双方都改过的，请选择保留哪一方，然后保存合并结果。",
   someoneElse: "另一位成员",
@@ -153,6 +154,7 @@ export const en: Shape<typeof zh> = {
     generic: "Too long or not in the expected form.",
   },
   conflictTitle: "{who} saved this item while you were editing ({time})",
+  resolveFirst: "Choose how to merge above, then save.",
   conflictHelp:
     "Your changes are not saved yet, and nothing of theirs was overwritten. Below are the fields they changed: where only they changed a field, their value is proposed; where you both did, choose which to keep, then save the merge.",
   someoneElse: "Another member",

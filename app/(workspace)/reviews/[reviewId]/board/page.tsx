@@ -99,14 +99,16 @@ export default async function BoardPage({
               {t("library.apply")}
             </button>
           </form>
-          <Link
-            href={link({ mine: !onlyMine })}
-            role="switch"
-            aria-checked={onlyMine}
-            className={`rounded-full border px-3 py-1 text-sm ${onlyMine ? "border-teal-700 bg-teal-700 text-white" : "border-stone-300 bg-white text-stone-700 hover:bg-stone-50"}`}
-          >
-            {t("board.onlyMine")}
-          </Link>
+          {canMove && (
+            <Link
+              href={link({ mine: !onlyMine })}
+              role="switch"
+              aria-checked={onlyMine}
+              className={`rounded-full border px-3 py-1 text-sm ${onlyMine ? "border-teal-700 bg-teal-700 text-white" : "border-stone-300 bg-white text-stone-700 hover:bg-stone-50"}`}
+            >
+              {t("board.onlyMine")}
+            </Link>
+          )}
         </div>
       </div>
       <Board

@@ -249,7 +249,7 @@ export default async function ItemPage({ params }: { params: Promise<{ reviewId:
             )
           ) : (
             <p className="flex items-center gap-2 text-sm text-stone-600">
-              {missing} {t("item.fullTextMissing")}
+              {missing} {item.sourceFile ? t("item.fullTextMissing") : t("item.fullTextNotAdded")}
             </p>
           )}
         </section>
