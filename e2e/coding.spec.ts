@@ -259,3 +259,31 @@ test.describe("themes beyond the item page", () => {
     await expect(page.getByRole("region", { name: "仅 林老师 (Owner) 编码（1）" })).toContainText("收集居民诉求");
   });
 });
+
+test.describe("in English", () => {
+  test.use({ storageState: storageStateOf("member") });
+
+  test("the codebook, the reader and the matrix read naturally", async ({ page, context, baseURL }) => {
+    const { scenario, fullText } = await scenarioWithSeededPaper("English coding");
+    await e2eDatabase().theme.create({
+      data: { reviewId: scenario.reviewId, nameZh: "韧性治理", nameEn: "Resilient governance", color: "#c2410c" },
+    });
+    await context.addCookies([{ name: "huitong-locale", value: "en", url: baseURL! }]);
+    await page.goto(scenario.url("themes"));
+    await expect(page.getByRole("heading", { level: 1, name: "Codebook" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Export REFI-QDA (.qdc)" })).toBeVisible();
+
+    const phrase = fullText.match(/基层[^，。\n]{4,12}/)![0];
+    await page.goto(scenario.url(`items/${scenario.itemIds[0]}`));
+    const body = page.getByRole("region", { name: "Full text" });
+    await selectText(body, phrase);
+    await body.getByRole("button", { name: "Code the selection · Full text" }).click();
+    await body.getByRole("checkbox", { name: "Resilient governance" }).check();
+    await body.getByRole("button", { name: "Save coding" }).click();
+    await expect(body.getByText("Full text: codings (1)")).toBeVisible();
+
+    await page.goto(scenario.url("matrix"));
+    await expect(page.getByRole("heading", { level: 1, name: "Themes × papers" })).toBeVisible();
+    await expect(page.getByRole("link", { name: /^Resilient governance × .*: passages coded 1/ })).toBeVisible();
+  });
+});

@@ -167,7 +167,7 @@ export const en: Shape<typeof zh> = {
   cancel: "Cancel",
   codingSaved: "Coded.",
   noThemeChosen: "Choose at least one theme.",
-  codingsOf: "Codings in the {field} ({n})",
+  codingsOf: "{field}: codings ({n})",
   noCodings: "No codings yet.",
   locate: "Show",
   locateCoding: "Show in the text: {quote}",
@@ -218,7 +218,7 @@ export const en: Shape<typeof zh> = {
   mergeConfirm:
     "All tags and codings of {source} will move to {target}; the merge is recorded in the activity feed. Continue?",
   merged: "Merged: moved {tags} tags and {codings} codings.",
-  counts: "{items} items · {passages} passages",
+  counts: "items: {items} · passages: {passages}",
   exchangeTitle: "Import and export",
   exchangeHelp:
     "CSV is for editing in a spreadsheet; .qdc is the REFI-QDA exchange standard that NVivo, ATLAS.ti and MAXQDA read and write.",
@@ -259,12 +259,12 @@ export const en: Shape<typeof zh> = {
   passagesTitle: "Coded passages ({n})",
   noPassages: "No passage has been coded with this theme yet.",
   openInText: "Open in the text",
-  taggedItems: "{n} items tagged with this theme",
+  taggedItems: "Items tagged with this theme: {n}",
   compareCoders: "Compare two coders",
   matrixTitle: "Themes × papers",
   matrixHelp:
     "Each cell counts the passages of that paper coded with that theme; ● marks a paper tagged with the theme as a whole. Click a cell to read its passages.",
-  matrixCell: "{theme} × {paper}: {n} passages{tagged}",
+  matrixCell: "{theme} × {paper}: passages coded {n}{tagged}",
   taggedSuffix: ", tagged",
   sortPapers: "Order papers",
   sortByYear: "By year",

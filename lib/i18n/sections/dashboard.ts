@@ -37,7 +37,7 @@ export const zh = {
 
 export const en: Shape<typeof zh> = {
   title: "Overview",
-  itemsTotal: "{n} items",
+  itemsTotal: "Items: {n}",
   trashed: "{n} in the trash",
   stagesTitle: "Progress by stage",
   stagesChart: "Items in each stage",
