@@ -41,7 +41,13 @@ test.describe("adding and editing items", () => {
     await page.getByLabel("作者 2 中文姓名").fill("李华");
     await page.getByRole("button", { name: "上移作者 2" }).click();
     await page.getByLabel("收稿").fill("2023-03-15");
+    await page.getByLabel("出版", { exact: true }).fill("2023-01-01");
     await page.getByLabel("其他标识符").fill("ISSN: 1006-0863");
+    await page.getByRole("button", { name: "保存修改" }).click();
+    // Received after published: refused, reported at the received date, nothing typed is lost.
+    await expect(page.getByText("收稿日期不能晚于出版或上线日期。")).toBeVisible();
+    await expect(page.getByLabel("英文标题")).toHaveValue("Grassroots resilience in digital village building");
+    await page.getByLabel("出版", { exact: true }).fill("");
     await page.getByRole("button", { name: "保存修改" }).click();
 
     await expect(page.getByRole("heading", { level: 1, name: "数字乡村建设中的基层韧性" })).toBeVisible();

@@ -80,7 +80,10 @@ export function ItemForm({
       label={label}
       value={model[key] as string}
       onChange={set(key)}
-      problem={problems.get(problemPathOf(key))}
+      problem={problemPathOf(key)
+        .split("|")
+        .map((path) => problems.get(path))
+        .find(Boolean)}
       {...options}
     />
   );
@@ -330,7 +333,9 @@ export function ItemForm({
 
 /** Which error path a form control reports: dates live under `dates.*`, the rest by their own name. */
 function problemPathOf(key: keyof ItemFormModel): string {
-  if (key === "received" || key === "published" || key === "online") return `dates.${key}`;
+  // The order of the dates is reported at the received date, where the correction usually belongs.
+  if (key === "received") return "dates.received|dates.order";
+  if (key === "published" || key === "online") return `dates.${key}`;
   return key;
 }
 

@@ -38,6 +38,7 @@ export function fieldProblemKey(field: string): MessageKey {
   if (field === "titleZh" || field === "titleEn") return "editing.errors.title";
   if (field === "year") return "editing.errors.year";
   if (field === "doi") return "editing.errors.doi";
+  if (field === "dates.order") return "editing.errors.dateOrder";
   if (field.startsWith("dates.")) return "editing.errors.date";
   if (field.startsWith("authors.")) return "editing.errors.authorName";
   if (field === "identifiers") return "editing.errors.identifier";

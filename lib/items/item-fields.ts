@@ -93,11 +93,15 @@ export const itemFieldsSchema = z.object({
     .array(z.object({ type: z.string().trim().min(1).max(50), value: z.string().trim().min(1).max(300) }))
     .max(50)
     .default([]),
-  dates: z.object({ received: isoDate, published: isoDate, online: isoDate }).default({
-    received: null,
-    published: null,
-    online: null,
-  }),
+  dates: z
+    .object({ received: isoDate, published: isoDate, online: isoDate })
+    .default({ received: null, published: null, online: null })
+    // A paper is received before it is published or goes online (ISO dates compare as text).
+    .refine(
+      (dates) =>
+        !dates.received || [dates.published, dates.online].every((later) => !later || later >= dates.received!),
+      { message: "received after publication", path: ["order"] },
+    ),
   fullText: text(2_000_000),
 });
 

@@ -109,6 +109,15 @@ describe("adding an item", () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it("refuses a received date after the publication date, naming the order as the problem", async () => {
+    await expect(
+      createItem(a.users.EDITOR.id, {
+        reviewId: a.reviewId,
+        fields: { titleZh: "x", dates: { received: "2024-05-01", published: "2024-01-01" } },
+      }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { "fields.dates.order": expect.any(Array) } });
+  });
+
   it("names the fields that are wrong", async () => {
     await expect(
       createItem(a.users.EDITOR.id, { reviewId: a.reviewId, fields: { titleZh: "x", year: "abc", doi: "1234" } }),

@@ -171,3 +171,10 @@ describe("tagging items", () => {
     expect(removed).toEqual({ changed: 1 });
   });
 });
+
+describe("library params", () => {
+  it("read a reversed year range as the years between", () => {
+    expect(parseLibraryParams({ yearFrom: "2030", yearTo: "2000" })).toMatchObject({ yearFrom: 2000, yearTo: 2030 });
+    expect(parseLibraryParams({ yearFrom: "2010" }).yearTo).toBeUndefined();
+  });
+});

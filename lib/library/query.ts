@@ -51,7 +51,12 @@ export const libraryParamsSchema = z.object({
 export type LibraryParams = z.output<typeof libraryParamsSchema>;
 
 export function parseLibraryParams(raw: Record<string, string | string[] | undefined>): LibraryParams {
-  return libraryParamsSchema.parse(raw);
+  const params = libraryParamsSchema.parse(raw);
+  // "2030 to 2000" means the years between them, not nothing.
+  if (params.yearFrom !== undefined && params.yearTo !== undefined && params.yearFrom > params.yearTo) {
+    return { ...params, yearFrom: params.yearTo, yearTo: params.yearFrom };
+  }
+  return params;
 }
 
 /** The params as a query string, leaving out defaults, so links stay short and shareable. */

@@ -71,9 +71,9 @@ export default async function ScreeningDeskPage({
                   <MissingBadge label={t("screening.noAuthors")} />
                 )}
                 {" · "}
-                {pick(locale, item.journalZh, item.journalEn) ?? <MissingBadge label={t("fields.journal")} />}
+                {pick(locale, item.journalZh, item.journalEn) ?? <MissingBadge label={t("screening.noJournal")} />}
                 {" · "}
-                {item.year ?? <MissingBadge label={t("fields.year")} />}
+                {item.year ?? <MissingBadge label={t("screening.noYear")} />}
               </p>
             </header>
             {[...(locale === "zh" ? item.keywordsZh : item.keywordsEn)].length > 0 && (
