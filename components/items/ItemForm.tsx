@@ -93,7 +93,7 @@ export function ItemForm({
     rows: number,
     options: { lang?: string; help?: string } = {},
   ) => (
-    <TextArea
+    <TextField
       id={`field-${key}`}
       label={label}
       value={model[key] as string}
@@ -180,7 +180,7 @@ export function ItemForm({
                         lang="en"
                       />
                       <div className="sm:col-span-2">
-                        <TextArea
+                        <TextField
                           id={`author-${index}-aff`}
                           label={t("editing.affiliations")}
                           ariaLabel={t("editing.authorAffiliations", { n })}
@@ -190,7 +190,7 @@ export function ItemForm({
                         />
                       </div>
                       <div className="sm:col-span-2">
-                        <TextArea
+                        <TextField
                           id={`author-${index}-bio`}
                           label={t("editing.bio")}
                           ariaLabel={t("editing.authorBio", { n })}
@@ -348,12 +348,14 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
+/** A labelled input, or a textarea when given `rows`, with its help text and its problem tied to it for screen readers. */
 function TextField({
   id,
   label,
   ariaLabel,
   value,
   onChange,
+  rows,
   lang,
   help,
   type = "text",
@@ -364,78 +366,40 @@ function TextField({
   ariaLabel?: string;
   value: string;
   onChange: (value: string) => void;
+  rows?: number;
   lang?: string;
   help?: string;
   type?: string;
   problem?: string;
 }) {
+  const shared = {
+    id,
+    value,
+    lang,
+    "aria-label": ariaLabel,
+    "aria-invalid": problem ? true : undefined,
+    "aria-describedby": [help && `${id}-help`, problem && `${id}-problem`].filter(Boolean).join(" ") || undefined,
+  };
   return (
     <div>
       <label htmlFor={id} className={labelClass}>
         {label}
       </label>
-      <input
-        id={id}
-        type={type}
-        value={value}
-        lang={lang}
-        aria-label={ariaLabel}
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={[help && `${id}-help`, problem && `${id}-problem`].filter(Boolean).join(" ") || undefined}
-        onChange={(event) => onChange(event.target.value)}
-        className={`mt-1 ${inputClass}`}
-      />
-      {help && (
-        <p id={`${id}-help`} className="mt-1 text-xs text-stone-500">
-          {help}
-        </p>
+      {rows ? (
+        <textarea
+          {...shared}
+          rows={rows}
+          onChange={(event) => onChange(event.target.value)}
+          className={`mt-1 ${inputClass} leading-relaxed`}
+        />
+      ) : (
+        <input
+          {...shared}
+          type={type}
+          onChange={(event) => onChange(event.target.value)}
+          className={`mt-1 ${inputClass}`}
+        />
       )}
-      {problem && (
-        <p id={`${id}-problem`} className="mt-1 text-xs text-red-700">
-          {problem}
-        </p>
-      )}
-    </div>
-  );
-}
-
-function TextArea({
-  id,
-  label,
-  ariaLabel,
-  value,
-  onChange,
-  rows,
-  lang,
-  help,
-  problem,
-}: {
-  id: string;
-  label: string;
-  ariaLabel?: string;
-  value: string;
-  onChange: (value: string) => void;
-  rows: number;
-  lang?: string;
-  help?: string;
-  problem?: string;
-}) {
-  return (
-    <div>
-      <label htmlFor={id} className={labelClass}>
-        {label}
-      </label>
-      <textarea
-        id={id}
-        value={value}
-        rows={rows}
-        lang={lang}
-        aria-label={ariaLabel}
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={[help && `${id}-help`, problem && `${id}-problem`].filter(Boolean).join(" ") || undefined}
-        onChange={(event) => onChange(event.target.value)}
-        className={`mt-1 ${inputClass} leading-relaxed`}
-      />
       {help && (
         <p id={`${id}-help`} className="mt-1 text-xs text-stone-500">
           {help}

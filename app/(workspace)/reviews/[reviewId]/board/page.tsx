@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Board, type BoardColumn } from "@/components/board/Board";
+import { ThemeFilter } from "@/components/themes/ThemeFilter";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { getBoard } from "@/lib/board/queries";
@@ -76,29 +77,7 @@ export default async function BoardPage({
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">
-          <form method="get" className="flex items-center gap-1.5 text-sm">
-            {onlyMine && <input type="hidden" name="mine" value="1" />}
-            <select
-              name="theme"
-              defaultValue={themeFilter ?? ""}
-              aria-label={t("board.themeFilter")}
-              className="rounded-md border border-stone-300 bg-white px-2 py-1 text-sm"
-            >
-              <option value="">{t("board.allThemes")}</option>
-              {themes.map((entry) => (
-                <option key={entry.id} value={entry.id}>
-                  {"\u3000".repeat(entry.depth)}
-                  {entry.name}
-                </option>
-              ))}
-            </select>
-            <button
-              type="submit"
-              className="rounded-md border border-stone-300 bg-white px-2 py-1 text-sm hover:bg-stone-50"
-            >
-              {t("library.apply")}
-            </button>
-          </form>
+          <ThemeFilter themes={themes} value={themeFilter} hidden={onlyMine ? { mine: "1" } : {}} t={t} />
           {canMove && (
             <Link
               href={link({ mine: !onlyMine })}

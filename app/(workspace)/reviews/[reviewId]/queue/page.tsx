@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ThemeFilter } from "@/components/themes/ThemeFilter";
 import { cardClass } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
 import { loadOrNotFound } from "@/lib/errors/page-load";
@@ -28,25 +29,15 @@ export default async function MyQueuePage({
       <header className="space-y-2">
         <div className="flex flex-wrap items-baseline justify-between gap-3">
           <h1 className="text-xl font-semibold">{t("workflow.queueTitle")}</h1>
-          <form method="get" className="flex items-center gap-1.5 text-sm">
-            <select
-              name="theme"
-              defaultValue={themeFilter ?? ""}
-              aria-label={t("board.themeFilter")}
-              className="rounded-md border border-stone-300 bg-white px-2 py-1 text-sm"
-            >
-              <option value="">{t("board.allThemes")}</option>
-              {themes.map((entry) => (
-                <option key={entry.id} value={entry.id}>
-                  {"\u3000".repeat(entry.depth)}
-                  {pick(locale, entry.nameZh, entry.nameEn)}
-                </option>
-              ))}
-            </select>
-            <button type="submit" className="rounded-md border border-stone-300 bg-white px-2 py-1 hover:bg-stone-50">
-              {t("library.apply")}
-            </button>
-          </form>
+          <ThemeFilter
+            themes={themes.map((entry) => ({
+              id: entry.id,
+              name: pick(locale, entry.nameZh, entry.nameEn) ?? "",
+              depth: entry.depth,
+            }))}
+            value={themeFilter}
+            t={t}
+          />
         </div>
         <p className="mt-1 text-sm text-stone-600">
           {total === 0
