@@ -4,6 +4,7 @@ import { listActivity } from "@/lib/activity/queries";
 import type { Database } from "@/lib/db/client";
 import type { ReviewRole } from "@/lib/db/generated/enums";
 import { changeStage } from "@/lib/workflow/commands";
+import { listThemeOptions } from "@/lib/coding/queries";
 import { getDashboard } from "@/lib/dashboard/queries";
 import { createItem, updateItem } from "@/lib/items/commands";
 import { EMPTY_ITEM_FIELDS } from "@/lib/items/item-fields";
@@ -36,6 +37,10 @@ const OPERATIONS: Record<string, { allowed: ReviewRole[]; run: (userId: string, 
   listMembers: { allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"], run: (u, t) => listMembers(u, t.reviewId) },
   listActivity: { allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"], run: (u, t) => listActivity(u, t.reviewId) },
   getDashboard: { allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"], run: (u, t) => getDashboard(u, t.reviewId) },
+  listThemeOptions: {
+    allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
+    run: (u, t) => listThemeOptions(u, t.reviewId),
+  },
   listTrash: { allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"], run: (u, t) => listTrash(u, t.reviewId) },
   createItem: {
     allowed: ["OWNER", "EDITOR"],

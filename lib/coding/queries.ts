@@ -10,8 +10,14 @@ import { treeOrder } from "@/lib/themes/tree";
 
 const THEME_FIELDS = { id: true, nameZh: true, nameEn: true, color: true } as const;
 
-/** The live codebook in display order: parents before their children. */
-export async function listLiveThemes(reviewId: string) {
+/** The live codebook in display order (parents before their children), for pickers and filters. */
+export async function listThemeOptions(userId: string, reviewId: string) {
+  await authorize(userId, reviewId, "review.read");
+  return liveThemes(reviewId);
+}
+
+/** For queries that have already authorized the caller. */
+async function liveThemes(reviewId: string) {
   const themes = await db().theme.findMany({
     where: { reviewId, archivedAt: null },
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],
@@ -47,15 +53,15 @@ export async function listItemCodings(userId: string, reviewId: string, itemId: 
         themes: { select: { theme: { select: THEME_FIELDS } } },
       },
     }),
-    listLiveThemes(reviewId),
+    liveThemes(reviewId),
   ]);
   return {
     role: access.role,
     themes,
-    codings: codings.map(({ prefix: _prefix, suffix: _suffix, ...coding }) => {
+    codings: codings.map(({ prefix, suffix, ...coding }) => {
       const found = coding.orphaned
         ? { start: coding.start, end: coding.end, status: "orphaned" as const }
-        : resolveAnchor(textOf(item, coding.field), { ...coding, prefix: _prefix, suffix: _suffix });
+        : resolveAnchor(textOf(item, coding.field), { ...coding, prefix, suffix });
       return {
         ...coding,
         start: found.start,
@@ -81,7 +87,7 @@ const ITEM_CITATION = {
 export async function getMatrix(userId: string, reviewId: string) {
   await authorize(userId, reviewId, "review.read");
   const [themes, items, counts, tags] = await Promise.all([
-    listLiveThemes(reviewId),
+    liveThemes(reviewId),
     db().reviewItem.findMany({
       where: { reviewId, deletedAt: null },
       orderBy: [{ year: { sort: "desc", nulls: "last" } }, { titleZh: "asc" }],

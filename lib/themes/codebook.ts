@@ -197,11 +197,7 @@ export async function mergeThemes(
       throw new AppError("NOT_FOUND", "only live themes can be merged");
     }
     // The target must not sit under the source, or re-parenting would make a loop.
-    await assertParentValid(tx, input.reviewId, target.id, source.id).catch((error: unknown) => {
-      throw error instanceof AppError && error.code === "THEME_CYCLE"
-        ? new AppError("THEME_CYCLE", "merge into a descendant")
-        : error;
-    });
+    await assertParentValid(tx, input.reviewId, target.id, source.id);
     const movedTags = await tx.$executeRaw`
       INSERT INTO "ItemTheme" ("itemId", "themeId", "taggedById", "createdAt")
       SELECT "itemId", ${target.id}, "taggedById", "createdAt" FROM "ItemTheme" WHERE "themeId" = ${source.id}

@@ -9,7 +9,7 @@ import { getI18n } from "@/lib/i18n/server";
 import { pick } from "@/lib/i18n/translate";
 import { authorName } from "@/lib/items/display";
 import { listExclusionReasons } from "@/lib/stages/queries";
-import { listLiveThemes } from "@/lib/coding/queries";
+import { listThemeOptions } from "@/lib/coding/queries";
 import { moveCardAction, tagCardAction } from "./actions";
 
 export default async function BoardPage({
@@ -28,7 +28,7 @@ export default async function BoardPage({
   const themeFilter = typeof theme === "string" && theme.length <= 64 ? theme : undefined;
   const board = await loadOrNotFound(getBoard(user.id, reviewId, { mine: onlyMine, expanded, theme: themeFilter }));
   const canMove = can(board.role, "item.changeStage");
-  const themes = (await listLiveThemes(reviewId)).map((entry) => ({
+  const themes = (await listThemeOptions(user.id, reviewId)).map((entry) => ({
     id: entry.id,
     name: pick(locale, entry.nameZh, entry.nameEn) ?? "",
     color: entry.color,

@@ -6,7 +6,7 @@ import { loadOrNotFound } from "@/lib/errors/page-load";
 import { getI18n } from "@/lib/i18n/server";
 import { pick } from "@/lib/i18n/translate";
 import { authorList } from "@/lib/items/display";
-import { listLiveThemes } from "@/lib/coding/queries";
+import { listThemeOptions } from "@/lib/coding/queries";
 import { listMyQueue } from "@/lib/workflow/queries";
 
 export default async function MyQueuePage({
@@ -22,7 +22,7 @@ export default async function MyQueuePage({
   const { locale, t } = await getI18n();
   const themeFilter = typeof theme === "string" && theme.length <= 64 && theme ? theme : undefined;
   const groups = await loadOrNotFound(listMyQueue(user.id, reviewId, { theme: themeFilter }));
-  const themes = await listLiveThemes(reviewId);
+  const themes = await listThemeOptions(user.id, reviewId);
   const total = groups.reduce((sum, group) => sum + group.items.length, 0);
   return (
     <div className="space-y-5">

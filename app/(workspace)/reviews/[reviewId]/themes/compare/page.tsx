@@ -4,7 +4,7 @@ import { buttonPrimary, cardClass, inputClass, labelClass } from "@/components/u
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { kappaBand } from "@/lib/coding/kappa";
-import { compareCoders, listLiveThemes } from "@/lib/coding/queries";
+import { compareCoders, listThemeOptions } from "@/lib/coding/queries";
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { getI18n } from "@/lib/i18n/server";
 import { pick } from "@/lib/i18n/translate";
@@ -21,9 +21,9 @@ export default async function CompareCodersPage({
   const user = await requirePageUser(`/reviews/${reviewId}/themes/compare`);
   const { locale, t } = await getI18n();
   const search = await searchParams;
-  // Membership first: the codebook is only read for someone the review admits.
-  const members = await loadOrNotFound(listMembers(user.id, reviewId));
-  const themes = await listLiveThemes(reviewId);
+  const [members, themes] = await loadOrNotFound(
+    Promise.all([listMembers(user.id, reviewId), listThemeOptions(user.id, reviewId)]),
+  );
   const coders = members
     .filter((member) => can(member.role, "coding.write"))
     .map((member) => ({ id: member.user.id, name: member.user.name }));
