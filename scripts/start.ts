@@ -4,12 +4,14 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
+import type { Socket } from "node:net";
 import path from "node:path";
 import next from "next";
 import { readSettings } from "@/lib/config/settings";
 import { createDatabaseClient } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/bootstrap";
 import { seedDemo } from "../seeds/seed";
+import { COLLAB_PATH, startCollabProcess, type CollabProcess } from "./collab-process";
 
 const dev = process.argv.includes("--dev");
 const root = path.resolve(import.meta.dirname, "..");
@@ -20,9 +22,11 @@ async function main() {
   // Created first so a signal during migration, seeding or the build can close it safely.
   const server = createServer();
   const database = await prepareDatabase(settings, { log: (line) => process.env.HUITONG_DEBUG && console.log(line) });
+  let collab: CollabProcess | null = null;
   const shutdown = async (signal: string) => {
     console.log(`\n${signal}: stopping Huitong`);
     server.close();
+    await collab?.stop();
     await database.stop().catch((error: unknown) => console.error("stopping PostgreSQL failed:", error));
     process.exit(0);
   };
@@ -51,10 +55,17 @@ async function main() {
 
   if (!dev) buildIfSourcesChanged();
 
+  collab = startCollabProcess({ root, dataDir: settings.dataDir, port: settings.collabPort });
+
   const app = next({ dev, dir: root, hostname: settings.host, port: settings.port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const handleUpgrade = app.getUpgradeHandler();
   server.on("request", (request, response) => void handle(request, response));
+  server.on("upgrade", (request, socket, head) => {
+    if (request.url?.startsWith(COLLAB_PATH)) collab?.forwardUpgrade(request, socket as Socket, head);
+    else void handleUpgrade(request, socket, head);
+  });
   server.on("error", (error: NodeJS.ErrnoException) => {
     console.error(
       error.code === "EADDRINUSE"

@@ -34,13 +34,18 @@ export type ActivityKind =
   | "codebook.imported"
   | "coding.created"
   | "coding.updated"
-  | "coding.deleted";
+  | "coding.deleted"
+  | "section.created"
+  | "section.updated"
+  | "section.reordered"
+  | "section.deleted"
+  | "section.restored";
 
 export interface ActivityInput {
   reviewId: string;
   actorId: string | null;
   kind: ActivityKind;
-  subjectType: "review" | "member" | "invitation" | "item" | "stage" | "theme";
+  subjectType: "review" | "member" | "section" | "invitation" | "item" | "stage" | "theme";
   subjectId: string;
   data?: Prisma.InputJsonValue;
 }

@@ -1,6 +1,7 @@
 // Every command and query of the foundation, tried by every role and by a member of another review.
 import { beforeAll, describe, expect, it } from "vitest";
 import { listActivity } from "@/lib/activity/queries";
+import { issueSectionTicket } from "@/lib/collab/issue-ticket";
 import type { Database } from "@/lib/db/client";
 import type { ReviewRole } from "@/lib/db/generated/enums";
 import { changeStage } from "@/lib/workflow/commands";
@@ -13,6 +14,24 @@ import { listLibraryPage, parseLibraryParams } from "@/lib/library/query";
 import { changeMemberRole, createInvitation, removeMember, revokeInvitation } from "@/lib/members/commands";
 import { listMembers, listPendingInvitations } from "@/lib/members/queries";
 import { getReview } from "@/lib/reviews/queries";
+import { renderSynthesisCitations } from "@/lib/synthesis/bibliography";
+import { storeSectionState } from "@/lib/synthesis/document-store";
+import { exportSynthesis } from "@/lib/synthesis/export";
+import {
+  getSectionForEditor,
+  getSectionVersion,
+  listSections,
+  listSectionVersions,
+  searchCitableItems,
+} from "@/lib/synthesis/queries";
+import {
+  createSection,
+  moveSection,
+  saveSectionVersion,
+  setCitationStyle,
+  setSectionTrashed,
+  updateSection,
+} from "@/lib/synthesis/sections";
 import { createReviewWithTeam } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 
@@ -20,13 +39,43 @@ let db: Database;
 let a: Awaited<ReturnType<typeof createReviewWithTeam>>;
 let b: Awaited<ReturnType<typeof createReviewWithTeam>>;
 
+/** Per review: a section with stored text and an automatic version, and one that is trashed and restored. */
+const synthesis = new Map<string, { sectionId: string; versionId: string; trashableId: string }>();
+
+async function addSynthesis(team: typeof a) {
+  const owner = team.users.OWNER.id;
+  const { sectionId } = await createSection(owner, { reviewId: team.reviewId, title: "引言" });
+  const { sectionId: trashableId } = await createSection(owner, { reviewId: team.reviewId, title: "可删" });
+  const content = {
+    type: "doc",
+    content: [
+      {
+        type: "paragraph",
+        content: [
+          { type: "text", text: "韧性治理" },
+          { type: "citation", attrs: { itemId: team.itemId, locator: null } },
+        ],
+      },
+    ],
+  };
+  // The state bytes are opaque here; only the projection (text, citations) is read by these operations.
+  await storeSectionState({ sectionId, state: new Uint8Array([0, 0]), content, updatedById: owner });
+  const { id: versionId } = await db.sectionVersion.findFirstOrThrow({ where: { sectionId } });
+  synthesis.set(team.reviewId, { sectionId, versionId, trashableId });
+}
+
 beforeAll(async () => {
   ({ db } = await createTestDatabase());
+  process.env.AUTH_SECRET ??= "authorization-matrix-secret";
   a = await createReviewWithTeam(db, "a");
   b = await createReviewWithTeam(db, "b");
+  await addSynthesis(a);
+  await addSynthesis(b);
 });
 
 type Team = typeof a;
+const synthesisOf = (team: Team) => synthesis.get(team.reviewId)!;
+const EXPORT_HEADINGS = { bibliography: "参考文献", notes: "注释", untitled: "综述" };
 const OPERATIONS: Record<string, { allowed: ReviewRole[]; run: (userId: string, team: Team) => Promise<unknown> }> = {
   getReview: { allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"], run: (u, t) => getReview(u, t.reviewId) },
   listLibraryPage: {
@@ -74,17 +123,105 @@ const OPERATIONS: Record<string, { allowed: ReviewRole[]; run: (userId: string, 
       return changeMemberRole(u, { reviewId: t.reviewId, membershipId: viewer.id, role: "VIEWER" });
     },
   },
+  listSections: { allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"], run: (u, t) => listSections(u, t.reviewId) },
+  getSectionForEditor: {
+    allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
+    run: (u, t) => getSectionForEditor(u, t.reviewId, synthesisOf(t).sectionId),
+  },
+  listSectionVersions: {
+    allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
+    run: (u, t) => listSectionVersions(u, t.reviewId, synthesisOf(t).sectionId),
+  },
+  getSectionVersion: {
+    allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
+    run: (u, t) => getSectionVersion(u, t.reviewId, synthesisOf(t).sectionId, synthesisOf(t).versionId),
+  },
+  renderSynthesisCitations: {
+    allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
+    run: (u, t) =>
+      renderSynthesisCitations(u, t.reviewId, {
+        locale: "zh-CN",
+        live: { sectionId: synthesisOf(t).sectionId, citations: [{ itemId: t.itemId, locator: "5" }] },
+      }),
+  },
+  exportSynthesis: {
+    allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
+    run: (u, t) => exportSynthesis(u, t.reviewId, { format: "md", locale: "zh", headings: EXPORT_HEADINGS }),
+  },
+  exportSynthesisSection: {
+    allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
+    run: (u, t) =>
+      exportSynthesis(u, t.reviewId, {
+        format: "docx",
+        sectionId: synthesisOf(t).sectionId,
+        locale: "en",
+        headings: EXPORT_HEADINGS,
+      }),
+  },
+  searchCitableItems: {
+    allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
+    run: (u, t) => searchCitableItems(u, t.reviewId, "文献"),
+  },
+  issueSectionTicket: {
+    allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
+    run: (u, t) => issueSectionTicket(u, t.reviewId, synthesisOf(t).sectionId),
+  },
+  createSection: {
+    allowed: ["OWNER", "EDITOR"],
+    run: (u, t) => createSection(u, { reviewId: t.reviewId, title: "新章节" }),
+  },
+  updateSection: {
+    allowed: ["OWNER", "EDITOR"],
+    run: async (u, t) => {
+      const { sectionId } = synthesisOf(t);
+      const { version } = await db.synthesisSection.findUniqueOrThrow({ where: { id: sectionId } });
+      return updateSection(u, {
+        reviewId: t.reviewId,
+        sectionId,
+        title: `引言 ${version}`,
+        status: "DRAFTING",
+        ownerId: t.users.OWNER.id,
+        version,
+      });
+    },
+  },
+  moveSection: {
+    allowed: ["OWNER", "EDITOR"],
+    run: (u, t) => moveSection(u, { reviewId: t.reviewId, sectionId: synthesisOf(t).sectionId, direction: "down" }),
+  },
+  setSectionTrashed: {
+    allowed: ["OWNER", "EDITOR"],
+    run: async (u, t) => {
+      const { trashableId } = synthesisOf(t);
+      const { deletedAt } = await db.synthesisSection.findUniqueOrThrow({ where: { id: trashableId } });
+      return setSectionTrashed(u, { reviewId: t.reviewId, sectionId: trashableId, trashed: deletedAt === null });
+    },
+  },
+  setCitationStyle: {
+    allowed: ["OWNER", "EDITOR"],
+    run: (u, t) => setCitationStyle(u, { reviewId: t.reviewId, style: "GBT7714_NUMERIC" }),
+  },
+  saveSectionVersion: {
+    allowed: ["OWNER", "EDITOR"],
+    run: (u, t) => saveSectionVersion(u, { reviewId: t.reviewId, sectionId: synthesisOf(t).sectionId, name: "定稿" }),
+  },
 };
 
 async function snapshot() {
-  const [items, changes, memberships, invitations, events] = await Promise.all([
+  const [items, changes, memberships, invitations, events, reviews, sections, versions] = await Promise.all([
     db.reviewItem.findMany({ select: { id: true, stageId: true, version: true }, orderBy: { id: "asc" } }),
     db.statusChange.count(),
     db.membership.findMany({ select: { id: true, role: true }, orderBy: { id: "asc" } }),
     db.invitation.count(),
     db.activityEvent.count(),
+    db.review.findMany({ select: { id: true, citationStyle: true }, orderBy: { id: "asc" } }),
+    db.synthesisSection.findMany({
+      select: { id: true, title: true, version: true, position: true, deletedAt: true },
+      orderBy: { id: "asc" },
+    }),
+    db.sectionVersion.count(),
   ]);
-  return { items, changes, memberships, invitations, events };
+  return { items, changes, memberships, invitations, events, reviews, sections, versions };
 }
 
 describe.each(["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"] as const)("%s of review A", (role) => {
@@ -148,6 +285,65 @@ describe("resources addressed across reviews", () => {
       revokeInvitation(a.users.OWNER.id, { reviewId: a.reviewId, invitationId: invitation.id }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).revokedAt).toBeNull();
+  });
+
+  it("a section of review B cannot be read, written, exported or opened through review A's id", async () => {
+    const before = await snapshot();
+    const owner = a.users.OWNER.id;
+    const foreign = synthesisOf(b);
+    const own = synthesisOf(a);
+    const attempts: [string, () => Promise<unknown>][] = [
+      ["getSectionForEditor", () => getSectionForEditor(owner, a.reviewId, foreign.sectionId)],
+      ["getSectionVersion", () => getSectionVersion(owner, a.reviewId, foreign.sectionId, foreign.versionId)],
+      ["getSectionVersion (own section)", () => getSectionVersion(owner, a.reviewId, own.sectionId, foreign.versionId)],
+      [
+        "updateSection",
+        () =>
+          updateSection(owner, {
+            reviewId: a.reviewId,
+            sectionId: foreign.sectionId,
+            title: "劫持",
+            status: "DRAFTING",
+            version: 1,
+          }),
+      ],
+      ["moveSection", () => moveSection(owner, { reviewId: a.reviewId, sectionId: foreign.sectionId, direction: "up" })],
+      [
+        "setSectionTrashed",
+        () => setSectionTrashed(owner, { reviewId: a.reviewId, sectionId: foreign.sectionId, trashed: true }),
+      ],
+      [
+        "saveSectionVersion",
+        () => saveSectionVersion(owner, { reviewId: a.reviewId, sectionId: foreign.sectionId, name: "劫持" }),
+      ],
+      ["issueSectionTicket", () => issueSectionTicket(owner, a.reviewId, foreign.sectionId)],
+      [
+        "exportSynthesis",
+        () =>
+          exportSynthesis(owner, a.reviewId, {
+            format: "md",
+            sectionId: foreign.sectionId,
+            locale: "zh",
+            headings: EXPORT_HEADINGS,
+          }),
+      ],
+    ];
+    for (const [name, attempt] of attempts) {
+      await expect(attempt(), name).rejects.toMatchObject({ code: "NOT_FOUND" });
+    }
+    expect(await listSectionVersions(owner, a.reviewId, foreign.sectionId)).toEqual([]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("an item of review B is neither found to cite nor numbered in review A", async () => {
+    const found = await searchCitableItems(a.users.OWNER.id, a.reviewId, "b 文献");
+    expect(found.map((item) => item.id)).not.toContain(b.itemId);
+    const rendered = await renderSynthesisCitations(a.users.OWNER.id, a.reviewId, {
+      locale: "zh-CN",
+      live: { sectionId: synthesisOf(a).sectionId, citations: [{ itemId: b.itemId, locator: null }] },
+    });
+    expect(rendered.sections.find((s) => s.id === synthesisOf(a).sectionId)!.labels).toEqual(["[?]"]);
+    expect(rendered.bibliography).toEqual([]);
   });
 
   it("an empty user id is refused, never treated as 'no filter'", async () => {

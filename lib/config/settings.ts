@@ -11,6 +11,8 @@ export interface Settings {
   databaseUrl: string | undefined;
   embeddedPostgresPort: number;
   port: number;
+  /** The collaboration server's own port on 127.0.0.1; browsers reach it through the web server's /collab. */
+  collabPort: number;
   host: string;
   authSecret: string;
   /** Seed the demo review and accounts at start (switch off in production). */
@@ -34,6 +36,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     databaseUrl: env.DATABASE_URL || undefined,
     embeddedPostgresPort: parsePort(env.HUITONG_PG_PORT, 54329, "HUITONG_PG_PORT"),
     port: parsePort(env.PORT, 3000, "PORT"),
+    collabPort: parsePort(env.COLLAB_PORT, parsePort(env.PORT, 3000, "PORT") + 1, "COLLAB_PORT"),
     host: env.HOST ?? "0.0.0.0",
     authSecret: env.AUTH_SECRET || secrets.authSecret,
     seed: seedEnabled(env),

@@ -27,6 +27,8 @@ export const ERROR_CODES = [
   "THEME_CYCLE",
   "UNANCHORABLE",
   "CODEBOOK_INVALID",
+  "NOTHING_TO_SAVE",
+  "SECTION_OWNER_INVALID",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

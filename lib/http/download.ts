@@ -5,7 +5,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors/app-error";
 
 export interface DownloadFile {
-  body: string;
+  body: string | Uint8Array;
   contentType: string;
   filename: string;
 }
@@ -15,7 +15,7 @@ export async function download(produce: (userId: string) => Promise<DownloadFile
   if (!user) return new NextResponse("Sign in first.", { status: 401 });
   try {
     const file = await produce(user.id);
-    return new NextResponse(file.body, {
+    return new NextResponse(typeof file.body === "string" ? file.body : new Uint8Array(file.body), {
       headers: {
         "Content-Type": file.contentType,
         // RFC 6266: an ASCII fallback plus the UTF-8 name, so Chinese file names survive.

@@ -5,12 +5,14 @@ import * as dashboard from "./sections/dashboard";
 import * as editing from "./sections/editing";
 import * as library from "./sections/library";
 import * as screening from "./sections/screening";
+import * as synthesis from "./sections/synthesis";
 import * as workflow from "./sections/workflow";
 
 // Every user-visible string, in Chinese and English. `en` must have exactly the keys of `zh`.
 export const zh = {
   library: library.zh,
   coding: coding.zh,
+  synthesis: synthesis.zh,
   board: board.zh,
   dashboard: dashboard.zh,
   editing: editing.zh,
@@ -77,6 +79,8 @@ export const zh = {
     THEME_CYCLE: "不能把主题放到它自己的下级主题之下。",
     UNANCHORABLE: "无法定位所选文字：请在正文或摘要中重新选择一段文字（页面可能已过期，刷新后再试）。",
     CODEBOOK_INVALID: "编码本文件有问题，未导入任何内容。",
+    NOTHING_TO_SAVE: "该章节还没有保存的正文，请先写一些内容，等显示“已保存”后再试。",
+    SECTION_OWNER_INVALID: "章节负责人必须是本综述中可以写作的成员（负责人或编辑）。",
     SCREENING_CLOSED: "该文献的筛选已有结论，不能再投票或修改投票。",
     unexpected: "出现意外错误，请重试。",
     notFoundTitle: "找不到页面",
@@ -232,6 +236,11 @@ export const zh = {
     "coding.created": "{who} 编码了一段文字",
     "coding.updated": "{who} 修改了一处编码",
     "coding.deleted": "{who} 删除了一处编码",
+    "section.created": "{who} 新建了综述章节",
+    "section.updated": "{who} 修改了综述章节",
+    "section.reordered": "{who} 调整了综述章节的顺序",
+    "section.deleted": "{who} 把综述章节移到了回收站",
+    "section.restored": "{who} 恢复了综述章节",
     someone: "某成员",
     open: "查看",
   },
@@ -243,6 +252,7 @@ type Messages = typeof zh;
 export const en: Shape<Messages> = {
   library: library.en,
   coding: coding.en,
+  synthesis: synthesis.en,
   board: board.en,
   dashboard: dashboard.en,
   editing: editing.en,
@@ -309,6 +319,8 @@ export const en: Shape<Messages> = {
     UNANCHORABLE:
       "The selected text could not be located: select a passage in the full text or an abstract again (the page may be out of date; reload and retry).",
     CODEBOOK_INVALID: "The codebook file has problems; nothing was imported.",
+    NOTHING_TO_SAVE: "This section has no saved text yet: write something, wait for “Saved”, then try again.",
+    SECTION_OWNER_INVALID: "A section's owner must be a member who may write (an owner or an editor).",
     SCREENING_CLOSED: "Screening of this item is decided; votes can no longer be cast or changed.",
     LAST_OWNER: "A review needs at least one owner: make someone else owner first.",
     unexpected: "Something went wrong. Please try again.",
@@ -464,6 +476,11 @@ export const en: Shape<Messages> = {
     "coding.created": "{who} coded a passage",
     "coding.updated": "{who} edited a coding",
     "coding.deleted": "{who} deleted a coding",
+    "section.created": "{who} added a synthesis section",
+    "section.updated": "{who} edited a synthesis section",
+    "section.reordered": "{who} reordered the synthesis sections",
+    "section.deleted": "{who} moved a synthesis section to the trash",
+    "section.restored": "{who} restored a synthesis section",
     "item.stageChanged": "{who} moved an item from {from} to {to}",
     someone: "A member",
     open: "Open",

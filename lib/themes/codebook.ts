@@ -209,6 +209,11 @@ export async function mergeThemes(
       ON CONFLICT DO NOTHING`;
     await tx.codingTheme.deleteMany({ where: { themeId: source.id } });
     await tx.theme.updateMany({ where: { parentId: source.id }, data: { parentId: target.id } });
+    // Synthesis sections written about the source follow it, so their passage panel keeps its passages.
+    await tx.synthesisSection.updateMany({
+      where: { themeId: source.id },
+      data: { themeId: target.id, version: { increment: 1 } },
+    });
     await tx.theme.update({
       where: { id: source.id },
       data: { archivedAt: new Date(), mergedIntoId: target.id, parentId: null },

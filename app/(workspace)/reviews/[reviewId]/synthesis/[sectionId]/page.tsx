@@ -1,0 +1,178 @@
+import Link from "next/link";
+import { SectionDetailsForm } from "@/components/synthesis/SectionForms";
+import { SectionWorkspace } from "@/components/synthesis/SectionWorkspace";
+import { buttonSecondary } from "@/components/ui/styles";
+import { requirePageUser } from "@/lib/auth/session";
+import { listThemePassages } from "@/lib/coding/queries";
+import { loadOrNotFound } from "@/lib/errors/page-load";
+import { getI18n } from "@/lib/i18n/server";
+import { pick } from "@/lib/i18n/translate";
+import { citationLabel } from "@/lib/items/display";
+import { renderSynthesisCitations } from "@/lib/synthesis/bibliography";
+import { collaboratorColor } from "@/lib/synthesis/collaborator-color";
+import { getSectionForEditor, listSections, listSectionVersions } from "@/lib/synthesis/queries";
+import {
+  loadVersionAction,
+  renderCitationsAction,
+  saveSectionVersionAction,
+  searchCitableAction,
+  trashSectionAction,
+  updateSectionAction,
+} from "../actions";
+import { RestoreSectionButton } from "@/components/synthesis/SectionForms";
+
+export default async function SectionPage({ params }: { params: Promise<{ reviewId: string; sectionId: string }> }) {
+  const { reviewId, sectionId } = await params;
+  const user = await requirePageUser(`/reviews/${reviewId}/synthesis/${sectionId}`);
+  const { locale, t } = await getI18n();
+  const [editor, synthesis, versions, citations] = await Promise.all([
+    loadOrNotFound(getSectionForEditor(user.id, reviewId, sectionId)),
+    loadOrNotFound(listSections(user.id, reviewId)),
+    loadOrNotFound(listSectionVersions(user.id, reviewId, sectionId)),
+    loadOrNotFound(renderSynthesisCitations(user.id, reviewId, { locale: locale === "en" ? "en-US" : "zh-CN" })),
+  ]);
+  const { section } = editor;
+  const passages = section.themeId ? await loadOrNotFound(listThemePassages(user.id, reviewId, section.themeId)) : null;
+  const base = `/reviews/${reviewId}/synthesis`;
+  const index = editor.siblings.findIndex((sibling) => sibling.id === section.id);
+  const previous = index > 0 ? editor.siblings[index - 1] : null;
+  const next = index >= 0 && index < editor.siblings.length - 1 ? editor.siblings[index + 1] : null;
+
+  const knownTitles: Record<string, string> = {};
+  for (const entry of citations.bibliography) knownTitles[entry.itemId] = entry.text;
+  for (const paper of passages?.papers ?? []) {
+    knownTitles[paper.item.id] = pick(locale, paper.item.titleZh, paper.item.titleEn) ?? "";
+  }
+
+  return (
+    <div className="space-y-4">
+      <nav
+        aria-label={t("synthesis.allSections")}
+        className="flex flex-wrap items-center justify-between gap-2 text-sm"
+      >
+        <Link href={base} className="text-teal-700 hover:underline">
+          ← {t("synthesis.allSections")}
+        </Link>
+        <span className="flex gap-2">
+          {previous && (
+            <Link
+              href={`${base}/${previous.id}`}
+              className={buttonSecondary}
+              aria-label={`${t("synthesis.previous")}: ${previous.title}`}
+            >
+              ← {previous.title}
+            </Link>
+          )}
+          {next && (
+            <Link
+              href={`${base}/${next.id}`}
+              className={buttonSecondary}
+              aria-label={`${t("synthesis.next")}: ${next.title}`}
+            >
+              {next.title} →
+            </Link>
+          )}
+        </span>
+      </nav>
+      <header className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-xl font-semibold text-stone-900">{section.title}</h1>
+          <p className="mt-1 text-sm text-stone-600">
+            {t(`synthesis.statuses.${section.status}`)}
+            {section.theme ? ` · ${pick(locale, section.theme.nameZh, section.theme.nameEn)}` : ""}
+            {section.owner ? ` · ${t("synthesis.owner")}: ${section.owner.name}` : ""}
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <a href={`${base}/export?format=docx&section=${section.id}`} className={buttonSecondary} download>
+            {t("synthesis.exportSectionDocx")}
+          </a>
+          <a href={`${base}/export?format=md&section=${section.id}`} className={buttonSecondary} download>
+            {t("synthesis.exportSectionMarkdown")}
+          </a>
+        </div>
+      </header>
+      {section.deletedAt ? (
+        <div
+          role="status"
+          className="flex flex-wrap items-center gap-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+        >
+          {t("synthesis.trashedNotice")}
+          {synthesis.canWrite && (
+            <RestoreSectionButton reviewId={reviewId} section={section} action={trashSectionAction} />
+          )}
+        </div>
+      ) : (
+        <>
+          {!editor.canWrite && (
+            <p
+              role="status"
+              className="rounded-md border border-stone-200 bg-stone-50 px-3 py-2 text-sm text-stone-700"
+            >
+              {t("synthesis.readOnlyNotice")}
+            </p>
+          )}
+          <SectionWorkspace
+            key={section.id}
+            reviewId={reviewId}
+            section={{ id: section.id, title: section.title }}
+            canWrite={editor.canWrite}
+            user={{ name: user.name, color: collaboratorColor(user.id) }}
+            knownTitles={knownTitles}
+            initialBibliography={citations.bibliography}
+            superscript={citations.superscript}
+            passages={
+              passages
+                ? {
+                    theme: {
+                      id: passages.theme.id,
+                      name: pick(locale, passages.theme.nameZh, passages.theme.nameEn) ?? "",
+                      color: passages.theme.color,
+                    },
+                    papers: passages.papers.map((paper) => ({
+                      item: {
+                        id: paper.item.id,
+                        title: pick(locale, paper.item.titleZh, paper.item.titleEn) ?? t("editing.untitled"),
+                        citation: citationLabel(locale, paper.item.authors, paper.item.year),
+                      },
+                      passages: paper.passages.map((passage) => ({
+                        id: passage.id,
+                        quote: passage.quote,
+                        memo: passage.memo,
+                      })),
+                    })),
+                  }
+                : null
+            }
+            versions={versions.map((version) => ({
+              id: version.id,
+              kind: version.kind,
+              name: version.name,
+              createdAt: version.createdAt.toISOString(),
+              by: version.createdBy?.name ?? null,
+            }))}
+            settings={
+              <SectionDetailsForm
+                reviewId={reviewId}
+                section={section}
+                canWrite={editor.canWrite}
+                themes={synthesis.themes.map((theme) => ({
+                  id: theme.id,
+                  label: pick(locale, theme.nameZh, theme.nameEn) ?? "",
+                }))}
+                writers={synthesis.writers.map((writer) => ({ id: writer.id, label: writer.name }))}
+                action={updateSectionAction}
+              />
+            }
+            actions={{
+              renderCitations: renderCitationsAction,
+              searchCitable: searchCitableAction,
+              saveVersion: saveSectionVersionAction,
+              loadVersion: loadVersionAction,
+            }}
+          />
+        </>
+      )}
+    </div>
+  );
+}

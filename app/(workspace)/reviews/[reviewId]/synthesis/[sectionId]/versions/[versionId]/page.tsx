@@ -1,0 +1,68 @@
+import Link from "next/link";
+import { TextComparison } from "@/components/synthesis/TextComparison";
+import { cardClass } from "@/components/ui/styles";
+import { requirePageUser } from "@/lib/auth/session";
+import { loadOrNotFound } from "@/lib/errors/page-load";
+import { formatDateTime } from "@/lib/i18n/format-time";
+import { getI18n } from "@/lib/i18n/server";
+import { getSectionForEditor, getSectionVersion } from "@/lib/synthesis/queries";
+import { compareTexts } from "@/lib/synthesis/text-compare";
+
+export default async function SectionVersionPage({
+  params,
+}: {
+  params: Promise<{ reviewId: string; sectionId: string; versionId: string }>;
+}) {
+  const { reviewId, sectionId, versionId } = await params;
+  const user = await requirePageUser(`/reviews/${reviewId}/synthesis/${sectionId}/versions/${versionId}`);
+  const { locale, t } = await getI18n();
+  const [{ section }, { version, current }] = await Promise.all([
+    loadOrNotFound(getSectionForEditor(user.id, reviewId, sectionId)),
+    loadOrNotFound(getSectionVersion(user.id, reviewId, sectionId, versionId)),
+  ]);
+  const changes = compareTexts(version.text, current?.text ?? "");
+  const unchanged = changes.every((change) => change.kind === "equal");
+  const name = version.name ?? t(`synthesis.versionKinds.${version.kind}`);
+  const editorHref = `/reviews/${reviewId}/synthesis/${sectionId}`;
+  return (
+    <div className="space-y-4">
+      <Link href={editorHref} className="text-sm text-teal-700 hover:underline">
+        ← {t("synthesis.backToEditor")} · {section.title}
+      </Link>
+      <header>
+        <h1 className="text-xl font-semibold text-stone-900">{t("synthesis.versionTitle", { name })}</h1>
+        <p className="mt-1 text-sm text-stone-600">
+          {t(`synthesis.versionKinds.${version.kind}`)} ·{" "}
+          {t("synthesis.versionBy", {
+            who: version.createdBy?.name ?? "—",
+            time: formatDateTime(locale, version.createdAt),
+          })}
+        </p>
+      </header>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <section aria-labelledby="compare-heading" className={`${cardClass} p-5`}>
+          <h2 id="compare-heading" className="text-sm font-semibold text-stone-900">
+            {t("synthesis.compareTitle")}
+          </h2>
+          <p className="mb-3 mt-1 text-xs text-stone-500">{t("synthesis.compareHelp")}</p>
+          {unchanged ? (
+            <p className="text-sm text-stone-600">{t("synthesis.noDifferences")}</p>
+          ) : (
+            <TextComparison
+              changes={changes}
+              labels={{ inserted: t("synthesis.inserted"), deleted: t("synthesis.deleted") }}
+            />
+          )}
+        </section>
+        <section aria-labelledby="version-text-heading" className={`${cardClass} p-5`}>
+          <h2 id="version-text-heading" className="mb-3 text-sm font-semibold text-stone-900">
+            {t("synthesis.versionText")}
+          </h2>
+          <div lang="zh-CN" className="whitespace-pre-wrap text-[15px] leading-8 text-stone-800">
+            {version.text}
+          </div>
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+"use client";
+import { useEffect, useId, useRef, useState } from "react";
+import { useI18n } from "@/components/i18n/I18nProvider";
+import { buttonPrimary, buttonSecondary, inputClass, labelClass } from "@/components/ui/styles";
+import type { CitableOption } from "./editor/citation-trigger";
+
+/** The toolbar's way to cite: search, pick a paper, optionally give a page, insert. */
+export function CitationDialog({
+  open,
+  search,
+  onInsert,
+  onClose,
+}: {
+  open: boolean;
+  search: (query: string) => Promise<CitableOption[]>;
+  onInsert: (item: CitableOption, locator: string | null) => void;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [query, setQuery] = useState("");
+  const [results, setResults] = useState<CitableOption[]>([]);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [locator, setLocator] = useState("");
+  const ids = { search: useId(), locator: useId() };
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    if (open && !element.open) {
+      setQuery("");
+      setLocator("");
+      setChosen(null);
+      element.showModal();
+    } else if (!open && element.open) element.close();
+  }, [open]);
+
+  useEffect(() => {
+    if (!open) return;
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      void search(query).then((found) => {
+        if (cancelled) return;
+        setResults(found);
+        setChosen((current) => (found.some((item) => item.id === current) ? current : (found[0]?.id ?? null)));
+      });
+    }, 150);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [open, query, search]);
+
+  const chosenItem = results.find((item) => item.id === chosen);
+  return (
+    <dialog
+      ref={dialog}
+      aria-label={t("synthesis.citeDialog")}
+      onClose={onClose}
+      className="w-[32rem] max-w-[95vw] rounded-lg border border-stone-200 p-0 shadow-xl backdrop:bg-stone-900/30"
+    >
+      <form
+        method="dialog"
+        className="space-y-3 p-4"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (chosenItem) onInsert(chosenItem, locator.trim() || null);
+        }}
+      >
+        <h2 className="text-base font-semibold text-stone-900">{t("synthesis.citeDialog")}</h2>
+        <div>
+          <label htmlFor={ids.search} className={labelClass}>
+            {t("synthesis.citeSearch")}
+          </label>
+          <input
+            id={ids.search}
+            type="search"
+            autoFocus
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            className={`${inputClass} mt-1`}
+          />
+        </div>
+        <fieldset>
+          <legend className={labelClass}>{t("synthesis.citeResults")}</legend>
+          <ul className="mt-1 max-h-64 space-y-1 overflow-y-auto">
+            {results.length === 0 && <li className="text-sm text-stone-500">{t("synthesis.citeNone")}</li>}
+            {results.map((item) => (
+              <li key={item.id}>
+                <label
+                  className={`flex cursor-pointer gap-2 rounded-md border px-2 py-1.5 text-sm ${chosen === item.id ? "border-teal-600 bg-teal-50" : "border-stone-200"}`}
+                >
+                  <input
+                    type="radio"
+                    name="citable"
+                    value={item.id}
+                    checked={chosen === item.id}
+                    onChange={() => setChosen(item.id)}
+                    className="mt-1"
+                  />
+                  <span className="min-w-0">
+                    <span className="block truncate font-medium text-stone-900">{item.title || "—"}</span>
+                    <span className="block truncate text-xs text-stone-500">
+                      {[item.authors, item.year].filter(Boolean).join(" · ")}
+                    </span>
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <div>
+          <label htmlFor={ids.locator} className={labelClass}>
+            {t("synthesis.locator")}
+          </label>
+          <input
+            id={ids.locator}
+            value={locator}
+            maxLength={100}
+            onChange={(event) => setLocator(event.target.value)}
+            className={`${inputClass} mt-1 w-40`}
+          />
+        </div>
+        <div className="flex justify-end gap-2">
+          <button type="button" className={buttonSecondary} onClick={onClose}>
+            {t("synthesis.cancel")}
+          </button>
+          <button type="submit" className={buttonPrimary} disabled={!chosenItem}>
+            {t("synthesis.insert")}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

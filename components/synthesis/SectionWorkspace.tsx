@@ -1,0 +1,420 @@
+"use client";
+// The section editor: a Tiptap editor bound to the section's Yjs document, with the toolbar, citations,
+// presence and sync state, and the side panels that feed it (theme passages, history, details).
+import Collaboration from "@tiptap/extension-collaboration";
+import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+import Placeholder from "@tiptap/extension-placeholder";
+import { EditorContent, useEditor } from "@tiptap/react";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useI18n } from "@/components/i18n/I18nProvider";
+import { FormMessage } from "@/components/ui/FormMessage";
+import { buttonSecondary } from "@/components/ui/styles";
+import { citationsInOrder, quotedCodingIds, type DocNode } from "@/lib/synthesis/document-model";
+import { sectionExtensions, SECTION_FRAGMENT } from "@/lib/synthesis/document-schema";
+import type { ActionResult } from "@/lib/errors/action-result";
+import { formatDateTime } from "@/lib/i18n/format-time";
+import { CitationDialog } from "./CitationDialog";
+import { CitationSuggestions } from "./CitationSuggestions";
+import { EditorToolbar } from "./EditorToolbar";
+import { HistoryPanel, type VersionSummary } from "./HistoryPanel";
+import { PassagePanel, type ThemePassages } from "./PassagePanel";
+import { PromptDialog } from "./PromptDialog";
+import { Presence, SyncBadge } from "./SyncBadge";
+import { citationTrigger, type CitableOption, type TriggerState } from "./editor/citation-trigger";
+import { citationView, noteView, passageLinks, pasteCleaner } from "./editor/client-extensions";
+import { citationKey, createLabelStore } from "./editor/labels";
+import { createEditorRuntime } from "./editor/runtime";
+import { useCollaboration } from "./editor/use-collaboration";
+
+export interface SectionWorkspaceProps {
+  reviewId: string;
+  section: { id: string; title: string };
+  canWrite: boolean;
+  user: { name: string; color: string };
+  knownTitles: Record<string, string>;
+  passages: ThemePassages | null;
+  versions: VersionSummary[];
+  settings: React.ReactNode;
+  initialBibliography: { itemId: string; text: string }[];
+  /** GB/T numeric labels are set as superscript; author-date and APA labels run in the line. */
+  superscript: boolean;
+  actions: SectionActions;
+}
+
+/** Server actions, handed down by the page so this component stays free of routes. */
+export interface SectionActions {
+  renderCitations: (input: {
+    reviewId: string;
+    sectionId: string;
+    citations: { itemId: string; locator: string | null }[];
+  }) => Promise<
+    ActionResult<{ labels: string[]; bibliography: { itemId: string; text: string }[]; superscript: boolean }>
+  >;
+  searchCitable: (input: { reviewId: string; query: string }) => Promise<ActionResult<CitableOption[]>>;
+  saveVersion: (previous: unknown, form: FormData) => Promise<ActionResult<{ versionId: string }>>;
+  loadVersion: (input: {
+    reviewId: string;
+    sectionId: string;
+    versionId: string;
+  }) => Promise<ActionResult<{ content: DocNode }>>;
+}
+
+type Panel = "passages" | "history" | "settings";
+
+export function SectionWorkspace(props: SectionWorkspaceProps) {
+  const { reviewId, section, canWrite, user, actions } = props;
+  const { t, locale } = useI18n();
+  const router = useRouter();
+  const collaboration = useCollaboration({
+    sectionId: section.id,
+    tokenUrl: `/reviews/${reviewId}/synthesis/${section.id}/collab-token`,
+    user,
+  });
+  const { doc, provider, sync, collaborators, readOnly } = collaboration;
+  const [labels] = useState(createLabelStore);
+  const [bibliography, setBibliography] = useState(props.initialBibliography);
+  const [superscript, setSuperscript] = useState(props.superscript);
+  const [quoted, setQuoted] = useState<Set<string>>(new Set());
+  const [trigger, setTrigger] = useState<TriggerState>(null);
+  const [activeSuggestion, setActiveSuggestion] = useState(0);
+  const [live] = useState(() => createEditorRuntime(props.knownTitles));
+  const [dialog, setDialog] = useState<"cite" | "link" | "note" | null>(null);
+  const [panel, setPanel] = useState<Panel>("passages");
+  const [notice, setNotice] = useState<{ error?: string; success?: string; undo?: boolean } | null>(null);
+
+  const search = useCallback(
+    async (query: string): Promise<CitableOption[]> => {
+      const result = await actions.searchCitable({ reviewId, query });
+      if (!result.ok) return [];
+      for (const item of result.data) live.rememberTitle(item.id, item.title);
+      return result.data;
+    },
+    [reviewId, actions, live],
+  );
+
+  const extensions = useMemo(
+    () => [
+      ...sectionExtensions({
+        citation: citationView(labels, live.titleOf, {
+          pendingCitation: t("synthesis.citationPending"),
+          missingCitation: t("synthesis.citationMissing"),
+          citationOf: (label, title) => t("synthesis.citationOf", { label, title }),
+          note: (text) => t("synthesis.noteOf", { text }),
+          openPassage: t("synthesis.openPassage"),
+        }),
+        note: noteView({
+          pendingCitation: "",
+          missingCitation: "",
+          citationOf: () => "",
+          note: (text) => t("synthesis.noteOf", { text }),
+          openPassage: "",
+        }),
+      }),
+      Collaboration.configure({ document: doc, field: SECTION_FRAGMENT }),
+      CollaborationCaret.configure({ provider, user }),
+      Placeholder.configure({ placeholder: t("synthesis.placeholder") }),
+      passageLinks(
+        (itemId, codingId) => `/reviews/${reviewId}/items/${itemId}#passage-${codingId}`,
+        t("synthesis.openPassage"),
+      ),
+      pasteCleaner(),
+      citationTrigger({
+        search,
+        onChange: (state) => {
+          live.openTrigger(state);
+          setTrigger(state);
+          setActiveSuggestion(0);
+        },
+        onKeyDown: (event) => {
+          const { state, active } = live.trigger();
+          if (!state) return false;
+          const count = state.items.length;
+          if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+            const next = count ? (active + (event.key === "ArrowDown" ? 1 : count - 1)) % count : 0;
+            live.setActive(next);
+            setActiveSuggestion(next);
+            return true;
+          }
+          if (event.key === "Enter" && count > 0) {
+            state.command(state.items[active]!);
+            return true;
+          }
+          return false;
+        },
+      }),
+    ],
+    // The editor is built once per section; everything it reads later goes through refs and stores.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [doc, provider],
+  );
+
+  const editor = useEditor(
+    {
+      extensions,
+      immediatelyRender: false,
+      editable: false,
+      editorProps: {
+        attributes: {
+          "aria-label": t("synthesis.editorLabel", { title: section.title }),
+          role: "textbox",
+          "aria-multiline": "true",
+          class: "section-prose min-h-[24rem] px-8 py-6 focus:outline-none",
+          lang: "zh-CN",
+        },
+      },
+    },
+    [extensions],
+  );
+
+  // Writable only once the server has said so: a reader's typing would otherwise be silently discarded.
+  useEffect(() => {
+    editor?.setEditable(canWrite && readOnly === false);
+  }, [editor, canWrite, readOnly]);
+
+  // Labels and the bibliography depend on the whole synthesis; ask the server whenever this section's
+  // citations change (including changes typed by others).
+  const lastCitations = useRef<string | null>(null);
+  useEffect(() => {
+    if (!editor) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const refresh = () => {
+      const json = editor.getJSON() as DocNode;
+      setQuoted((previous) => {
+        const next = new Set(quotedCodingIds(json));
+        return next.size === previous.size && [...next].every((id) => previous.has(id)) ? previous : next;
+      });
+      const citations = citationsInOrder(json);
+      const key = JSON.stringify(citations);
+      if (key === lastCitations.current) return;
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        lastCitations.current = key;
+        const result = await actions.renderCitations({ reviewId, sectionId: section.id, citations });
+        if (!result.ok) return;
+        const map = new Map<string, string>();
+        citations.forEach((citation, index) =>
+          map.set(citationKey(citation.itemId, citation.locator), result.data.labels[index] ?? "[?]"),
+        );
+        labels.set(map);
+        setBibliography(result.data.bibliography);
+        setSuperscript(result.data.superscript);
+      }, 250);
+    };
+    refresh();
+    editor.on("update", refresh);
+    return () => {
+      clearTimeout(timer);
+      editor.off("update", refresh);
+    };
+  }, [editor, labels, reviewId, section.id, actions]);
+
+  const insertCitation = (item: CitableOption, locator: string | null) => {
+    live.rememberTitle(item.id, item.title);
+    editor
+      ?.chain()
+      .focus()
+      .insertContent({ type: "citation", attrs: { itemId: item.id, locator } })
+      .run();
+    setDialog(null);
+  };
+
+  const insertQuote = (passage: { codingId: string; itemId: string; quote: string; title: string }) => {
+    if (!editor) return;
+    live.rememberTitle(passage.itemId, passage.title);
+    editor
+      .chain()
+      .focus()
+      .insertContent([
+        {
+          type: "blockquote",
+          attrs: { codingId: passage.codingId, itemId: passage.itemId },
+          content: [
+            {
+              type: "paragraph",
+              content: [
+                { type: "text", text: passage.quote },
+                { type: "citation", attrs: { itemId: passage.itemId, locator: null } },
+              ],
+            },
+          ],
+        },
+        { type: "paragraph" },
+      ])
+      .run();
+    setNotice({ success: t("synthesis.quoteInserted") });
+  };
+
+  const saveVersion = async (name: string, kind: "NAMED" | "BEFORE_RESTORE") => {
+    const form = new FormData();
+    form.set("reviewId", reviewId);
+    form.set("sectionId", section.id);
+    form.set("name", name);
+    form.set("kind", kind);
+    const result = await actions.saveVersion(null, form);
+    if (!result.ok) setNotice({ error: result.error });
+    else router.refresh();
+    return result.ok;
+  };
+
+  const restore = async (versionId: string) => {
+    if (!editor || !window.confirm(t("synthesis.restoreConfirm"))) return;
+    if (sync.kind !== "saved") {
+      setNotice({ error: t("synthesis.waitForSave") });
+      return;
+    }
+    const loaded = await actions.loadVersion({ reviewId, sectionId: section.id, versionId });
+    if (!loaded.ok) {
+      setNotice({ error: loaded.error });
+      return;
+    }
+    const saved = await saveVersion(
+      t("synthesis.beforeRestoreName", { time: formatDateTime(locale, new Date()) }),
+      "BEFORE_RESTORE",
+    );
+    if (!saved) return;
+    // A normal, local change: collaborators see it at once and Undo takes it back.
+    editor.chain().focus().setContent(loaded.data.content).run();
+    setNotice({ success: t("synthesis.restored"), undo: true });
+  };
+
+  const tabs: { id: Panel; label: string }[] = [
+    { id: "passages", label: t("synthesis.passagesTab") },
+    { id: "history", label: t("synthesis.historyTab") },
+    { id: "settings", label: t("synthesis.settingsTab") },
+  ];
+
+  return (
+    <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="min-w-0 space-y-3">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <Presence me={user} others={collaborators} />
+          <SyncBadge sync={sync} readOnly={readOnly === true || !canWrite} />
+        </div>
+        {notice && (
+          <div className="flex items-center gap-2">
+            <div className="flex-1">
+              <FormMessage error={notice.error} success={notice.success} />
+            </div>
+            {notice.undo && (
+              <button
+                type="button"
+                className={buttonSecondary}
+                onClick={() => {
+                  editor?.chain().focus().undo().run();
+                  setNotice(null);
+                }}
+              >
+                {t("synthesis.undoRestore")}
+              </button>
+            )}
+          </div>
+        )}
+        <div className="rounded-lg border border-stone-200 bg-white shadow-sm" data-superscript={superscript}>
+          {editor && canWrite && readOnly === false && (
+            <EditorToolbar
+              editor={editor}
+              onCite={() => setDialog("cite")}
+              onLink={() => setDialog("link")}
+              onNote={() => setDialog("note")}
+            />
+          )}
+          <EditorContent editor={editor} />
+        </div>
+        {trigger && <CitationSuggestions state={trigger} active={activeSuggestion} />}
+        <section aria-labelledby="bibliography-heading" className="rounded-lg border border-stone-200 bg-white p-5">
+          <h2 id="bibliography-heading" className="text-sm font-semibold text-stone-900">
+            {t("synthesis.bibliography")}
+          </h2>
+          {bibliography.length === 0 ? (
+            <p className="mt-2 text-sm text-stone-500">{t("synthesis.noBibliography")}</p>
+          ) : (
+            <ol
+              aria-label={t("synthesis.bibliography")}
+              className="mt-2 space-y-1.5 text-sm leading-relaxed text-stone-800"
+            >
+              {bibliography.map((entry) => (
+                <li key={entry.itemId}>{entry.text}</li>
+              ))}
+            </ol>
+          )}
+        </section>
+      </div>
+      <aside aria-label={t("synthesis.panels")} className="min-w-0">
+        <div role="tablist" aria-label={t("synthesis.panels")} className="flex border-b border-stone-200">
+          {tabs.map((tab) => (
+            <button
+              key={tab.id}
+              type="button"
+              role="tab"
+              id={`tab-${tab.id}`}
+              aria-selected={panel === tab.id}
+              aria-controls={`panel-${tab.id}`}
+              onClick={() => setPanel(tab.id)}
+              className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${panel === tab.id ? "border-teal-700 text-teal-800" : "border-transparent text-stone-600 hover:text-stone-900"}`}
+            >
+              {tab.label}
+            </button>
+          ))}
+        </div>
+        <div role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`} className="pt-3">
+          {panel === "passages" && (
+            <PassagePanel
+              reviewId={reviewId}
+              passages={props.passages}
+              quoted={quoted}
+              canInsert={!!editor && canWrite && readOnly === false}
+              onInsert={insertQuote}
+            />
+          )}
+          {panel === "history" && (
+            <HistoryPanel
+              reviewId={reviewId}
+              sectionId={section.id}
+              versions={props.versions}
+              canWrite={canWrite && readOnly === false}
+              saved={sync.kind === "saved"}
+              onSave={(name) => saveVersion(name, "NAMED")}
+              onRestore={restore}
+            />
+          )}
+          {panel === "settings" && props.settings}
+        </div>
+      </aside>
+      <CitationDialog
+        open={dialog === "cite"}
+        search={search}
+        onInsert={insertCitation}
+        onClose={() => setDialog(null)}
+      />
+      <PromptDialog
+        open={dialog === "link"}
+        label={t("synthesis.linkUrl")}
+        initial={(editor?.getAttributes("link").href as string | undefined) ?? "https://"}
+        onClose={() => setDialog(null)}
+        onSubmit={(href) => {
+          const chain = editor?.chain().focus().extendMarkRange("link");
+          if (!href.trim() || href.trim() === "https://") chain?.unsetLink().run();
+          else chain?.setLink({ href: href.trim() }).run();
+          setDialog(null);
+        }}
+      />
+      <PromptDialog
+        open={dialog === "note"}
+        label={t("synthesis.noteText")}
+        initial=""
+        multiline
+        onClose={() => setDialog(null)}
+        onSubmit={(text) => {
+          if (text.trim())
+            editor
+              ?.chain()
+              .focus()
+              .insertContent({ type: "note", attrs: { text: text.trim() } })
+              .run();
+          setDialog(null);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+// The collaboration server: Hocuspocus with three duties. It lets a socket in only with a ticket the web
+// app minted, opens the document read-only for roles the policy does not allow to write, and persists
+// every document in PostgreSQL, telling the editors afterwards exactly what is stored so they can show
+// "saved" truthfully.
+import { Database } from "@hocuspocus/extension-database";
+import { Server, type Extension } from "@hocuspocus/server";
+import { yDocToProsemirrorJSON } from "@tiptap/y-tiptap";
+import * as Y from "yjs";
+import { authorize } from "@/lib/authz/authorize";
+import { can } from "@/lib/authz/policy";
+import type { DocNode } from "@/lib/synthesis/document-model";
+import { SECTION_FRAGMENT } from "@/lib/synthesis/document-schema";
+import { findSectionForSocket, loadSectionState, storeSectionState } from "@/lib/synthesis/document-store";
+import { sectionIdOf, verifyCollabToken } from "./token";
+import { storedMessage } from "./stored-message";
+
+export interface CollabContext {
+  userId: string;
+  sectionId: string;
+  readOnly: boolean;
+}
+
+export interface CollabServerOptions {
+  port: number;
+  host?: string;
+  secret: string;
+  /** How long a document waits for typing to pause before it is stored. */
+  debounceMs?: number;
+  maxDebounceMs?: number;
+  log?: (line: string) => void;
+}
+
+function authentication(secret: string): Extension {
+  return {
+    extensionName: "huitong-authentication",
+    async onAuthenticate({ token, documentName, connectionConfig }): Promise<CollabContext> {
+      const sectionId = sectionIdOf(documentName);
+      const ticket = verifyCollabToken(token, secret);
+      if (!sectionId || !ticket || ticket.sectionId !== sectionId) throw new Error("invalid collaboration ticket");
+      const section = await findSectionForSocket(sectionId);
+      if (!section || section.deleted) throw new Error(`section ${sectionId} not found`);
+      // The same policy as every page: a non-member is refused, a reader gets a read-only connection.
+      const access = await authorize(ticket.userId, section.reviewId, "review.read");
+      const readOnly = !can(access.role, "synthesis.write");
+      connectionConfig.readOnly = readOnly;
+      return { userId: ticket.userId, sectionId, readOnly };
+    },
+  };
+}
+
+function persistence(log: (line: string) => void): Extension[] {
+  const database = new Database({
+    async fetch({ documentName }) {
+      const sectionId = sectionIdOf(documentName);
+      return sectionId ? loadSectionState(sectionId) : null;
+    },
+    async store({ documentName, document, state, lastContext }) {
+      const sectionId = sectionIdOf(documentName);
+      if (!sectionId) return;
+      const content = yDocToProsemirrorJSON(document, SECTION_FRAGMENT) as DocNode;
+      await storeSectionState({
+        sectionId,
+        state,
+        content,
+        updatedById: (lastContext as CollabContext | undefined)?.userId ?? null,
+      });
+      log(`stored ${documentName} (${state.byteLength} bytes)`);
+    },
+  });
+  const announceStored: Extension = {
+    extensionName: "huitong-stored-announcement",
+    // Runs after the database extension has written the state: only now is "saved" true.
+    async afterStoreDocument({ document }) {
+      document.broadcastStateless(storedMessage(Y.encodeStateVector(document)));
+    },
+  };
+  return [database, announceStored];
+}
+
+export function createCollabServer(options: CollabServerOptions): Server<CollabContext> {
+  const log = options.log ?? (() => {});
+  return new Server<CollabContext>({
+    name: "huitong-collab",
+    port: options.port,
+    address: options.host ?? "127.0.0.1",
+    quiet: true,
+    stopOnSignals: false,
+    debounce: options.debounceMs ?? 500,
+    maxDebounce: options.maxDebounceMs ?? 3000,
+    extensions: [authentication(options.secret), ...persistence(log)],
+  });
+}

@@ -1,0 +1,21 @@
+// The one message the collaboration server adds to the protocol: "this is what is now in the database",
+// as a Yjs state vector. An editor is saved when the stored vector covers every change it made.
+export interface StoredMessage {
+  type: "stored";
+  stateVector: string;
+}
+
+export function storedMessage(stateVector: Uint8Array): string {
+  return JSON.stringify({ type: "stored", stateVector: btoa(String.fromCharCode(...stateVector)) });
+}
+
+export function readStoredMessage(payload: string): Uint8Array | null {
+  try {
+    const message = JSON.parse(payload) as Partial<StoredMessage>;
+    if (message.type !== "stored" || typeof message.stateVector !== "string") return null;
+    const binary = atob(message.stateVector);
+    return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+  } catch {
+    return null;
+  }
+}

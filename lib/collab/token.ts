@@ -1,0 +1,49 @@
+// Short-lived tickets that let a browser open a collaboration socket. The web app mints one from the
+// session; the collaboration server, which has no cookie of its own, verifies it with the shared secret.
+import { createHmac, timingSafeEqual } from "node:crypto";
+
+export const COLLAB_TOKEN_TTL_MS = 5 * 60_000;
+
+export interface CollabTicket {
+  userId: string;
+  sectionId: string;
+  expiresAt: number;
+}
+
+function sign(payload: string, secret: string): string {
+  return createHmac("sha256", secret).update(payload).digest("base64url");
+}
+
+export function mintCollabToken(ticket: Omit<CollabTicket, "expiresAt">, secret: string, now = Date.now()): string {
+  const payload = Buffer.from(JSON.stringify({ ...ticket, expiresAt: now + COLLAB_TOKEN_TTL_MS })).toString(
+    "base64url",
+  );
+  return `${payload}.${sign(payload, secret)}`;
+}
+
+/** The ticket, or null when the token is forged, malformed or expired. */
+export function verifyCollabToken(token: string, secret: string, now = Date.now()): CollabTicket | null {
+  const [payload, signature] = token.split(".");
+  if (!payload || !signature) return null;
+  const expected = Buffer.from(sign(payload, secret));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  try {
+    const ticket = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as CollabTicket;
+    if (typeof ticket.userId !== "string" || typeof ticket.sectionId !== "string") return null;
+    if (typeof ticket.expiresAt !== "number" || ticket.expiresAt < now) return null;
+    return ticket;
+  } catch {
+    return null;
+  }
+}
+
+/** Each section is one collaborative document, named so the server can tell what it is. */
+export function sectionDocumentName(sectionId: string): string {
+  return `section.${sectionId}`;
+}
+
+export function sectionIdOf(documentName: string): string | null {
+  const match = /^section\.([A-Za-z0-9_-]{1,64})$/.exec(documentName);
+  return match?.[1] ?? null;
+}

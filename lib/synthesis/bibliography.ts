@@ -1,0 +1,57 @@
+// Citations of the whole synthesis, rendered in the review's style: labels for the section being edited
+// and the bibliography for the end of the synthesis. Numbering depends on every section before this one,
+// so this always reads the synthesis as a whole.
+import { db } from "@/lib/db/client";
+import type { CitationStyle as StoredStyle } from "@/lib/db/generated/enums";
+import { renderCitations, type CitationLocale, type CitationStyle } from "./citations";
+import { citableItemSelect, toCslItem } from "./csl-item";
+import type { CitationRef } from "./document-model";
+import { loadSynthesisDocuments } from "./queries";
+
+export const STYLE_OF: Record<StoredStyle, CitationStyle> = {
+  GBT7714_NUMERIC: "gbt7714-numeric",
+  GBT7714_AUTHOR_DATE: "gbt7714-author-date",
+  APA: "apa",
+};
+
+export interface SynthesisCitations {
+  style: StoredStyle;
+  superscript: boolean;
+  /** Per section in reading order: one label per citation. */
+  sections: { id: string; title: string; labels: string[] }[];
+  bibliography: { itemId: string; text: string }[];
+}
+
+export async function renderSynthesisCitations(
+  userId: string,
+  reviewId: string,
+  options: { locale: CitationLocale; live?: { sectionId: string; citations: CitationRef[] }; sectionId?: string },
+): Promise<SynthesisCitations & { documents: Awaited<ReturnType<typeof loadSynthesisDocuments>> }> {
+  const documents = await loadSynthesisDocuments(userId, reviewId, options);
+  const citations = documents.sections.flatMap((section) => section.citations);
+  const itemIds = [...new Set(citations.map((citation) => citation.itemId))];
+  const items = itemIds.length
+    ? await db().reviewItem.findMany({
+        where: { reviewId, id: { in: itemIds }, deletedAt: null },
+        select: citableItemSelect,
+      })
+    : [];
+  const rendered = renderCitations({
+    style: STYLE_OF[documents.review.citationStyle],
+    items: items.map(toCslItem),
+    citations,
+    locale: options.locale,
+  });
+  let next = 0;
+  return {
+    style: documents.review.citationStyle,
+    superscript: rendered.superscript,
+    sections: documents.sections.map((section) => {
+      const labels = rendered.labels.slice(next, next + section.citations.length);
+      next += section.citations.length;
+      return { id: section.id, title: section.title, labels };
+    }),
+    bibliography: rendered.bibliography,
+    documents,
+  };
+}

@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { cleanPastedHtml } from "./clean-paste";
+
+describe("cleanPastedHtml", () => {
+  it("drops Word's office markup and keeps the prose", () => {
+    const word = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><meta charset="utf-8"><style>p.MsoNormal{margin:0}</style></head>
+<body><!--StartFragment--><p class="MsoNormal"><b>韧性治理</b>强调<i>适应</i>能力<o:p></o:p></p>
+<!--[if !supportLists]--><span>1.</span><!--[endif]--><p class="MsoNormal"><o:p>&nbsp;</o:p></p><!--EndFragment--></body></html>`;
+    const cleaned = cleanPastedHtml(word);
+    expect(cleaned).toContain("<b>韧性治理</b>强调<i>适应</i>能力");
+    expect(cleaned).not.toMatch(/o:p|<style|StartFragment|supportLists|<meta/);
+    expect(cleaned).not.toMatch(/<p class="MsoNormal">\s*<\/p>/);
+  });
+  it("leaves ordinary web HTML alone", () => {
+    const html = '<h2>标题</h2><p>Text with <a href="https://example.org">a link</a>.</p><ul><li>one</li></ul>';
+    expect(cleanPastedHtml(html)).toBe(html);
+  });
+});
