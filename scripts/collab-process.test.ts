@@ -59,6 +59,16 @@ it("survives being killed: stored text and offline edits are kept", async () => 
 
   const pid = Number(readFileSync(path.join(dataDir, "collab.pid"), "utf8"));
   process.kill(pid, "SIGKILL");
+  await expect
+    .poll(() => {
+      try {
+        process.kill(pid, 0);
+        return "alive";
+      } catch {
+        return "gone";
+      }
+    })
+    .toBe("gone");
   // While it is down the writer keeps typing; the edit lives only in the writer's document.
   writer.appendParagraph("服务器宕机时写的");
   await writer.waitStored(30_000);

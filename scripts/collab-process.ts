@@ -20,7 +20,8 @@ export function startCollabProcess(options: { root: string; dataDir: string; por
   let restarts = 0;
 
   const launch = () => {
-    child = spawn(process.execPath, [path.join(options.root, "node_modules/tsx/dist/cli.mjs"), "lib/collab/main.ts"], {
+    // One process (tsx as a loader, not its CLI, which would fork a grandchild): killing it kills the server.
+    child = spawn(process.execPath, ["--import", "tsx", "lib/collab/main.ts"], {
       cwd: options.root,
       stdio: ["ignore", "inherit", "inherit"],
       env: { ...process.env, COLLAB_PORT: String(options.port) },

@@ -307,7 +307,10 @@ describe("resources addressed across reviews", () => {
             version: 1,
           }),
       ],
-      ["moveSection", () => moveSection(owner, { reviewId: a.reviewId, sectionId: foreign.sectionId, direction: "up" })],
+      [
+        "moveSection",
+        () => moveSection(owner, { reviewId: a.reviewId, sectionId: foreign.sectionId, direction: "up" }),
+      ],
       [
         "setSectionTrashed",
         () => setSectionTrashed(owner, { reviewId: a.reviewId, sectionId: foreign.sectionId, trashed: true }),

@@ -1,6 +1,6 @@
-// Citations of the whole synthesis, rendered in the review's style: labels for the section being edited
-// and the bibliography for the end of the synthesis. Numbering depends on every section before this one,
-// so this always reads the synthesis as a whole.
+// Citations rendered in the review's style: labels per section and the bibliography at the end. Numbering
+// depends on every section before the one being edited, so the editor reads the synthesis as a whole;
+// a one-section export (sectionId) is a document of its own and numbers from [1].
 import { db } from "@/lib/db/client";
 import type { CitationStyle as StoredStyle } from "@/lib/db/generated/enums";
 import { renderCitations, type CitationLocale, type CitationStyle } from "./citations";

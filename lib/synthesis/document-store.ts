@@ -64,6 +64,7 @@ export async function storeSectionState(input: StoreSectionInput, now = new Date
           content: projection.content,
           text,
           createdById: input.updatedById,
+          createdAt: now,
         },
       });
     }

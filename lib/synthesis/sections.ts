@@ -101,7 +101,13 @@ export async function updateSection(userId: string, rawInput: unknown): Promise<
     if (section.version !== input.version) {
       throw new AppError("EDIT_CONFLICT", `section ${section.id} is at version ${section.version}`);
     }
-    await assertReferencesValid(tx, input.reviewId, input.themeId, input.ownerId);
+    // Only what changes is checked: a section whose theme was archived or whose owner left can still be saved.
+    await assertReferencesValid(
+      tx,
+      input.reviewId,
+      input.themeId !== section.themeId ? input.themeId : null,
+      input.ownerId !== section.ownerId ? input.ownerId : null,
+    );
     const changed = (["title", "themeId", "status", "ownerId"] as const).filter((key) => section[key] !== input[key]);
     if (changed.length === 0) return { version: section.version };
     const updated = await tx.synthesisSection.update({

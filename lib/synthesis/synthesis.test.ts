@@ -514,9 +514,9 @@ describe("storing section text", () => {
     const start = (await versions())[0]!.createdAt.getTime();
     const at = (offset: number) => new Date(start + offset);
 
-    await store(sectionId, doc(paragraph(text("一分钟后的修改"))), a.users.OWNER.id, at(60_000));
+    await store(sectionId, doc(paragraph(text("不久之后的修改"))), a.users.OWNER.id, at(AUTO_SNAPSHOT_INTERVAL_MS / 2));
     expect(await versions()).toHaveLength(1);
-    expect((await db.sectionDocument.findUniqueOrThrow({ where: { sectionId } })).text).toBe("一分钟后的修改");
+    expect((await db.sectionDocument.findUniqueOrThrow({ where: { sectionId } })).text).toBe("不久之后的修改");
 
     await store(sectionId, doc(paragraph(text("间隔之后的修改"))), a.users.OWNER.id, at(AUTO_SNAPSHOT_INTERVAL_MS + 1));
     const afterInterval = await versions();

@@ -182,7 +182,10 @@ export async function archiveTheme(userId: string, rawInput: unknown): Promise<v
 
 export const mergeThemesSchema = z.object({ reviewId: id, sourceId: id, targetId: id });
 
-/** Merges `source` into `target`: tags and coded passages move, children are re-parented, the merge is recorded. */
+/**
+ * Merges `source` into `target`: tags, coded passages and synthesis sections move, children are re-parented,
+ * the merge is recorded.
+ */
 export async function mergeThemes(
   userId: string,
   rawInput: unknown,

@@ -1,7 +1,7 @@
 "use client";
 // One section's Yjs document and its socket, plus the two things the writer must be able to trust:
 // the true sync state and who else is here.
-import { HocuspocusProvider, WebSocketStatus } from "@hocuspocus/provider";
+import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from "@hocuspocus/provider";
 import { useEffect, useMemo, useState } from "react";
 import * as Y from "yjs";
 import { readStoredMessage } from "@/lib/collab/stored-message";
@@ -40,10 +40,14 @@ export function useCollaboration(options: {
   user: { name: string; color: string };
 }) {
   const { sectionId, tokenUrl } = options;
-  const [{ doc, provider }] = useState(() => {
+  const [{ doc, provider, socket }] = useState(() => {
     const doc = new Y.Doc();
-    const provider = new HocuspocusProvider({
+    const socket = new HocuspocusProviderWebsocket({
       url: `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/collab`,
+      autoConnect: false,
+    });
+    const provider = new HocuspocusProvider({
+      websocketProvider: socket,
       name: sectionDocumentName(sectionId),
       document: doc,
       // A fresh ticket for every (re)connection: tickets are short-lived on purpose.
@@ -53,7 +57,8 @@ export function useCollaboration(options: {
         return ((await response.json()) as { token: string }).token;
       },
     });
-    return { doc, provider };
+    provider.attach();
+    return { doc, provider, socket };
   });
 
   const [connected, setConnected] = useState(false);
@@ -105,6 +110,8 @@ export function useCollaboration(options: {
     provider.on("stateless", onStateless);
     provider.on("awarenessChange", onAwareness);
     doc.on("update", onUpdate);
+    // Connect only now that every listener is in place, so no status, auth or sync event can be missed.
+    void socket.connect();
     return () => {
       provider.off("status", onStatus);
       provider.off("authenticated", onAuthenticated);
@@ -114,14 +121,15 @@ export function useCollaboration(options: {
       provider.off("awarenessChange", onAwareness);
       doc.off("update", onUpdate);
     };
-  }, [doc, provider]);
+  }, [doc, provider, socket]);
 
   useEffect(
     () => () => {
       provider.destroy();
+      socket.destroy();
       doc.destroy();
     },
-    [doc, provider],
+    [doc, provider, socket],
   );
 
   const pending = localClocks.filter((clock) => clock > storedClock).length;

@@ -246,11 +246,13 @@ export const en: Shape<typeof zh> = {
   versionName: "Version name",
   versionSaved: "Version saved.",
   waitForSave: "Wait until the text shows “Saved”, then save the version.",
-  noVersions: "No versions yet. Snapshots are taken automatically while you write; you can also save a named version at any time.",
+  noVersions:
+    "No versions yet. Snapshots are taken automatically while you write; you can also save a named version at any time.",
   versionKinds: { AUTO: "Automatic snapshot", NAMED: "Named version", BEFORE_RESTORE: "Before a restore" },
   viewVersion: "View and compare",
   restoreVersion: "Restore this version",
-  restoreConfirm: "Replace the current text with this version? The current text is saved as a version first, and the restore can be undone right away.",
+  restoreConfirm:
+    "Replace the current text with this version? The current text is saved as a version first, and the restore can be undone right away.",
   restored: "Restored the chosen version.",
   undoRestore: "Undo restore",
   beforeRestoreName: "Before restore · {time}",

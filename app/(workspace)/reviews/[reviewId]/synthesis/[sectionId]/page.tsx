@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { SectionDetailsForm } from "@/components/synthesis/SectionForms";
-import { SectionWorkspace } from "@/components/synthesis/SectionWorkspace";
+import { SectionWorkspaceLoader } from "@/components/synthesis/SectionWorkspaceLoader";
 import { buttonSecondary } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
 import { listThemePassages } from "@/lib/coding/queries";
@@ -112,7 +112,7 @@ export default async function SectionPage({ params }: { params: Promise<{ review
               {t("synthesis.readOnlyNotice")}
             </p>
           )}
-          <SectionWorkspace
+          <SectionWorkspaceLoader
             key={section.id}
             reviewId={reviewId}
             section={{ id: section.id, title: section.title }}
@@ -175,4 +175,9 @@ export default async function SectionPage({ params }: { params: Promise<{ review
       )}
     </div>
   );
+}
+
+/** The section's current theme or owner stays selectable even after it was archived or left the writers. */
+function withCurrent(choices: { id: string; label: string }[], current: { id: string; label: string } | null) {
+  return current && !choices.some((choice) => choice.id === current.id) ? [current, ...choices] : choices;
 }

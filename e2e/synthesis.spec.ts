@@ -1,0 +1,305 @@
+// Writing the synthesis together: two people typing at once, citations in GB/T 7714, a reader who cannot
+// write (not even through a raw socket), nothing lost when the collaboration server dies, history, quotes
+// from coded passages, and the Word export.
+import { expect, test, type Page } from "@playwright/test";
+import JSZip from "jszip";
+import { readFile } from "node:fs/promises";
+import { mintCollabToken } from "@/lib/collab/token";
+import { codePassage } from "@/lib/coding/commands";
+import { createSection } from "@/lib/synthesis/sections";
+import { connectSection } from "@/lib/testing/collab-client";
+import { createTheme } from "@/lib/themes/codebook";
+import { storageStateOf } from "./accounts";
+import { createScenario, e2eDatabase, type Scenario } from "./support/scenario";
+import { caretToEnd, collabPid, editorText, expectSaved, sectionEditor } from "./support/synthesis";
+
+// The restart journey kills the one collaboration process; running this file's journeys one after the
+// other keeps that from pulling the rug from under a sibling journey.
+test.describe.configure({ mode: "serial" });
+
+const ZHU = {
+  titleZh: "韧性治理:风险与应急管理的新路径",
+  journalZh: "行政论坛",
+  year: 2020,
+  volume: "27",
+  issue: "05",
+  pages: "81-87",
+};
+
+async function synthesisScenario(label: string) {
+  const scenario = await createScenario(label, {
+    members: { member: "EDITOR", viewer: "VIEWER", supervisor: "SUPERVISOR" },
+    items: [ZHU.titleZh, "城乡融合发展中的基层党组织"],
+  });
+  const db = e2eDatabase();
+  await db.reviewItem.update({
+    where: { id: scenario.itemIds[0] },
+    data: {
+      ...ZHU,
+      authors: {
+        create: [
+          { position: 0, nameZh: "朱正威" },
+          { position: 1, nameZh: "刘莹莹" },
+        ],
+      },
+    },
+  });
+  const { sectionId } = await createSection(scenario.userIds.owner, { reviewId: scenario.reviewId, title: "韧性治理" });
+  return { scenario, sectionId, path: scenario.url(`synthesis/${sectionId}`) };
+}
+
+async function openAs(browser: import("@playwright/test").Browser, role: "owner" | "member" | "viewer", path: string) {
+  const context = await browser.newContext({ storageState: storageStateOf(role), locale: "zh-CN" });
+  const page = await context.newPage();
+  await page.goto(path);
+  await expect(sectionEditor(page)).toBeVisible();
+  return page;
+}
+
+async function storedText(sectionId: string) {
+  return (await e2eDatabase().sectionDocument.findUnique({ where: { sectionId } }))?.text ?? null;
+}
+
+test("two members type into one section at once and end with the same text", async ({ browser }) => {
+  const { sectionId, path } = await synthesisScenario("合写");
+  const owner = await openAs(browser, "owner", path);
+  const member = await openAs(browser, "member", path);
+  await expectSaved(owner);
+  await expectSaved(member);
+  await caretToEnd(owner);
+  await owner.keyboard.type("党建引领基层治理");
+  await owner.keyboard.press("Enter");
+  await expect.poll(() => editorText(member)).toBe("党建引领基层治理\n");
+  // The member writes the second paragraph while the owner goes on with the first.
+  await caretToEnd(member);
+  await owner.keyboard.press("ArrowUp");
+  await owner.keyboard.press("End");
+  await Promise.all([
+    owner.keyboard.type("：韧性与协同", { delay: 30 }),
+    member.keyboard.type("Resilience and coordination", { delay: 30 }),
+  ]);
+  await expectSaved(owner);
+  await expectSaved(member);
+  const expected = "党建引领基层治理：韧性与协同\nResilience and coordination";
+  await expect.poll(() => editorText(owner)).toBe(expected);
+  await expect.poll(() => editorText(member)).toBe(expected);
+  const text = expected;
+  // Each sees the other's named caret, and the database holds what both see.
+  await expect(owner.getByRole("list", { name: "正在本节的成员" })).toContainText("陈同学");
+  await expect.poll(() => storedText(sectionId)).toBe(text);
+  await owner.context().close();
+  await member.context().close();
+});
+
+test("Chinese typed through an input method, then a citation in GB/T 7714 with its bibliography entry", async ({
+  browser,
+}) => {
+  const { path } = await synthesisScenario("引用");
+  const page = await openAs(browser, "owner", path);
+  await expectSaved(page);
+  await caretToEnd(page);
+  // An input method composes pinyin first and commits the characters at the end.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Input.imeSetComposition", { text: "renxing", selectionStart: 7, selectionEnd: 7 });
+  await cdp.send("Input.imeSetComposition", { text: "韧性", selectionStart: 2, selectionEnd: 2 });
+  await cdp.send("Input.insertText", { text: "韧性治理" });
+  await page.keyboard.type("是风险社会的回应");
+  await page.keyboard.type("@朱正威");
+  const suggestions = page.getByRole("listbox", { name: "引用建议" });
+  await expect(suggestions.getByRole("option", { name: /韧性治理:风险与应急管理的新路径/ })).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(sectionEditor(page)).toContainText("韧性治理是风险社会的回应[1]");
+  const bibliography = page.getByRole("list", { name: "参考文献" });
+  await expect(bibliography.getByRole("listitem")).toHaveText([
+    "[1] 朱正威, 刘莹莹. 韧性治理:风险与应急管理的新路径[J]. 行政论坛, 2020, 27(05): 81-87.",
+  ]);
+
+  // The toolbar's dialog cites with a page locator; the same paper keeps its number.
+  await page.getByRole("button", { name: "@ 插入引用" }).click();
+  const dialog = page.getByRole("dialog", { name: "插入引用" });
+  await dialog.getByLabel("按标题或作者搜索文献").fill("韧性治理");
+  await dialog.getByLabel("页码（可选）").fill("83");
+  await dialog.getByRole("button", { name: "插入" }).click();
+  await expect(sectionEditor(page)).toContainText("[1][1]83");
+  await expectSaved(page);
+
+  // The synthesis page lists the same bibliography, and switching to APA re-renders it.
+  await page.getByRole("link", { name: "全部章节" }).first().click();
+  await expect(page.getByRole("list", { name: "参考文献" })).toContainText("朱正威, 刘莹莹. 韧性治理");
+  await page.getByLabel("引文格式").selectOption("APA");
+  await expect(page.getByRole("status").filter({ hasText: "引文格式已更新" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("list", { name: "参考文献" })).toContainText("(2020)");
+  await page.context().close();
+});
+
+test("a viewer reads but cannot write, neither in the editor nor through a raw socket update", async ({
+  browser,
+  baseURL,
+}) => {
+  const { scenario, sectionId, path } = await synthesisScenario("只读");
+  const owner = await openAs(browser, "owner", path);
+  await expectSaved(owner);
+  await caretToEnd(owner);
+  await owner.keyboard.type("负责人写的正文");
+  await expectSaved(owner);
+
+  const viewer = await openAs(browser, "viewer", path);
+  await expect(viewer.getByText("您的角色可以阅读和评论，不能修改正文。")).toBeVisible();
+  await expect(sectionEditor(viewer)).toContainText("负责人写的正文");
+  await expect(sectionEditor(viewer)).toHaveAttribute("contenteditable", "false");
+  await expect(viewer.getByRole("toolbar", { name: "格式工具栏" })).toHaveCount(0);
+  await sectionEditor(viewer).click();
+  await viewer.keyboard.type("viewer typing");
+  await expect(sectionEditor(viewer)).not.toContainText("viewer typing");
+
+  // A ticket from the viewer's own session, then a hand-made document update on the socket.
+  const ticket = await viewer.request.get(`${scenario.url(`synthesis/${sectionId}`)}/collab-token`);
+  expect(ticket.ok()).toBe(true);
+  const { token } = (await ticket.json()) as { token: string };
+  const socket = connectSection({ url: `${baseURL!.replace(/^http/, "ws")}/collab`, sectionId, token });
+  expect(await socket.authenticated).toBe("readonly");
+  await socket.synced;
+  socket.appendParagraph("forged by the viewer");
+  // A forged ticket is refused outright.
+  const forged = connectSection({
+    url: `${baseURL!.replace(/^http/, "ws")}/collab`,
+    sectionId,
+    token: mintCollabToken({ userId: scenario.userIds.viewer, sectionId }, "not-the-secret"),
+  });
+  await expect(forged.authenticated).rejects.toThrow(/authentication failed/);
+  await owner.waitForTimeout(1500);
+  socket.close();
+  forged.close();
+  expect(await storedText(sectionId)).toBe("负责人写的正文");
+  await owner.reload();
+  await expect(sectionEditor(owner)).toContainText("负责人写的正文");
+  expect(await editorText(owner)).not.toContain("forged");
+  await owner.context().close();
+  await viewer.context().close();
+});
+
+test("nothing is lost when the collaboration server dies: offline edits merge when it is back", async ({ browser }) => {
+  const { sectionId, path } = await synthesisScenario("重启");
+  const page = await openAs(browser, "member", path);
+  await expectSaved(page);
+  await caretToEnd(page);
+  await page.keyboard.type("宕机之前写的。");
+  await expectSaved(page);
+
+  process.kill(collabPid(), "SIGKILL");
+  await expect(page.getByRole("status").filter({ hasText: /^离线/ })).toBeVisible();
+  await page.keyboard.type("宕机期间写的。");
+  await expect(page.getByRole("status").filter({ hasText: /离线 · \d+ 处修改未发送/ })).toBeVisible();
+  // The supervisor in `npm start` brings it back; the editor reconnects and sends what it kept.
+  await expectSaved(page, 30_000);
+  await expect.poll(() => storedText(sectionId)).toBe("宕机之前写的。宕机期间写的。");
+
+  const fresh = await openAs(browser, "owner", path);
+  await expect(sectionEditor(fresh)).toContainText("宕机之前写的。宕机期间写的。");
+  await page.context().close();
+  await fresh.context().close();
+});
+
+test("history: a named version, the comparison, a restore that can be undone", async ({ browser }) => {
+  const { path } = await synthesisScenario("历史");
+  const page = await openAs(browser, "owner", path);
+  await expectSaved(page);
+  await caretToEnd(page);
+  await page.keyboard.type("第一稿：基层治理需要韧性。");
+  await expectSaved(page);
+  await page.getByRole("tab", { name: "历史版本" }).click();
+  await page.getByLabel("版本名称").fill("初稿");
+  await page.getByRole("button", { name: "保存版本" }).click();
+  await expect(page.getByText("已保存版本。")).toBeVisible();
+  await expect(page.getByText("初稿", { exact: true })).toBeVisible();
+
+  await sectionEditor(page).click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("第二稿：城乡融合需要协同。");
+  await expectSaved(page);
+
+  // Compare: what the current text added and what it deleted since the version.
+  await page.getByRole("link", { name: "查看并比较: 初稿" }).click();
+  await expect(page.getByRole("heading", { name: "版本：初稿" })).toBeVisible();
+  const comparison = page.getByRole("region", { name: "与当前正文比较" });
+  await expect(comparison.locator("ins")).not.toHaveCount(0);
+  await expect(comparison.locator("del")).not.toHaveCount(0);
+  await expect(comparison).toContainText("城乡融合");
+  await expect(comparison).toContainText("基层治理");
+  await page.getByRole("link", { name: /返回编辑器/ }).click();
+
+  // Restore, then undo the restore.
+  await expectSaved(page);
+  await page.getByRole("tab", { name: "历史版本" }).click();
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "恢复此版本: 初稿" }).click();
+  await expect(sectionEditor(page)).toHaveText("第一稿：基层治理需要韧性。");
+  await expect(page.getByText("恢复前 ·")).toBeVisible();
+  await page.getByRole("button", { name: "撤销恢复" }).click();
+  await expect(sectionEditor(page)).toHaveText("第二稿：城乡融合需要协同。");
+  await expectSaved(page);
+  await page.context().close();
+});
+
+async function codeFirstItem(scenario: Scenario, themeId: string) {
+  const db = e2eDatabase();
+  const fullText = "韧性治理强调在风险冲击下保持基本功能。";
+  await db.reviewItem.update({ where: { id: scenario.itemIds[0] }, data: { fullText } });
+  return codePassage(scenario.userIds.owner, {
+    reviewId: scenario.reviewId,
+    itemId: scenario.itemIds[0],
+    field: "FULL_TEXT",
+    start: 0,
+    end: fullText.length,
+    quote: fullText,
+    themeIds: [themeId],
+  });
+}
+
+test("a coded passage becomes a cited quote that links back to the paper; the Word export carries it", async ({
+  browser,
+}) => {
+  const { scenario, sectionId, path } = await synthesisScenario("引文");
+  const { themeId } = await createTheme(scenario.userIds.owner, {
+    reviewId: scenario.reviewId,
+    nameZh: "韧性",
+    color: "#0f766e",
+  });
+  await e2eDatabase().synthesisSection.update({ where: { id: sectionId }, data: { themeId } });
+  const { codingId } = await codeFirstItem(scenario, themeId);
+
+  const page = await openAs(browser, "owner", path);
+  await expectSaved(page);
+  await expect(page.getByRole("heading", { name: "「韧性」的编码段落" })).toBeVisible();
+  await page.getByRole("button", { name: /把这段引文插入正文：韧性治理强调/ }).click();
+  const quote = sectionEditor(page).locator("blockquote");
+  await expect(quote).toContainText("韧性治理强调在风险冲击下保持基本功能。[1]");
+  await expect(quote.getByRole("link", { name: "↗ 原文" })).toHaveAttribute(
+    "href",
+    scenario.url(`items/${scenario.itemIds[0]}#passage-${codingId}`),
+  );
+  await expect(page.getByText("已引用", { exact: true })).toBeVisible();
+  await expectSaved(page);
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "导出本节 Word" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("韧性治理.docx");
+  const zip = await JSZip.loadAsync(await readFile((await download.path())!));
+  const xml = await zip.file("word/document.xml")!.async("string");
+  expect(xml).toContain("韧性治理强调在风险冲击下保持基本功能。");
+  expect(xml).toContain("朱正威, 刘莹莹. 韧性治理:风险与应急管理的新路径[J]. 行政论坛, 2020, 27(05): 81-87.");
+  expect(xml).toMatch(/w:eastAsia="SimSun"/);
+  expect(xml).toContain(">[1]<");
+
+  const [markdown] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "导出本节 Markdown" }).click(),
+  ]);
+  const text = await readFile((await markdown.path())!, "utf8");
+  // Brackets are escaped Markdown: the file renders "[1]".
+  expect(text).toContain("> 韧性治理强调在风险冲击下保持基本功能。\\[1\\]");
+  await page.context().close();
+});
