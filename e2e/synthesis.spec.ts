@@ -1,7 +1,7 @@
 // Writing the synthesis together: two people typing at once, citations in GB/T 7714, a reader who cannot
 // write (not even through a raw socket), nothing lost when the collaboration server dies, history, quotes
 // from coded passages, and the Word export.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import JSZip from "jszip";
 import { readFile } from "node:fs/promises";
 import { mintCollabToken } from "@/lib/collab/token";

@@ -156,11 +156,20 @@ export default async function SectionPage({ params }: { params: Promise<{ review
                 reviewId={reviewId}
                 section={section}
                 canWrite={editor.canWrite}
-                themes={synthesis.themes.map((theme) => ({
-                  id: theme.id,
-                  label: pick(locale, theme.nameZh, theme.nameEn) ?? "",
-                }))}
-                writers={synthesis.writers.map((writer) => ({ id: writer.id, label: writer.name }))}
+                themes={withCurrent(
+                  synthesis.themes.map((theme) => ({
+                    id: theme.id,
+                    label: pick(locale, theme.nameZh, theme.nameEn) ?? "",
+                  })),
+                  section.theme && {
+                    id: section.theme.id,
+                    label: pick(locale, section.theme.nameZh, section.theme.nameEn) ?? "",
+                  },
+                )}
+                writers={withCurrent(
+                  synthesis.writers.map((writer) => ({ id: writer.id, label: writer.name })),
+                  section.owner && { id: section.owner.id, label: section.owner.name },
+                )}
                 action={updateSectionAction}
               />
             }
