@@ -59,6 +59,16 @@ async function main() {
 
   const rows: string[] = [];
   try {
+    // Wait for the process to listen, so the first size's connect time is not its start-up.
+    const { sectionId: probeSection } = await createSection(owner.id, { reviewId: review.id, title: "probe" });
+    const probe = connectSection({
+      url: `ws://127.0.0.1:${PORT}`,
+      sectionId: probeSection,
+      token: mintCollabToken({ userId: owner.id, sectionId: probeSection }, SECRET),
+    });
+    await probe.synced;
+    probe.close();
+
     for (const size of SIZES) {
       const { sectionId } = await createSection(owner.id, { reviewId: review.id, title: `${size} 人同时编辑` });
       const token = mintCollabToken({ userId: owner.id, sectionId }, SECRET);

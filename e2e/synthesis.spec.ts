@@ -5,6 +5,7 @@ import { expect, test } from "@playwright/test";
 import JSZip from "jszip";
 import { readFile } from "node:fs/promises";
 import { mintCollabToken } from "@/lib/collab/token";
+import type { DocNode } from "@/lib/synthesis/document-model";
 import { codePassage } from "@/lib/coding/commands";
 import { createSection } from "@/lib/synthesis/sections";
 import { connectSection } from "@/lib/testing/collab-client";
@@ -201,6 +202,42 @@ test("nothing is lost when the collaboration server dies: offline edits merge wh
   await fresh.context().close();
 });
 
+test("paste from Word keeps headings, emphasis, lists and links and drops the rest", async ({ browser }) => {
+  const { sectionId, path } = await synthesisScenario("粘贴");
+  const page = await openAs(browser, "member", path);
+  await expectSaved(page);
+  await caretToEnd(page);
+  const word = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal{margin:0}</style></head><body>
+<!--StartFragment--><h2>二、文献回顾</h2><p class="MsoNormal" style="font-family:SimSun"><b>韧性治理</b>强调<i>适应</i>能力<o:p></o:p></p>
+<ul><li>城乡融合</li><li>跨域治理</li></ul><p class="MsoNormal"><a href="https://example.org/paper">原文链接</a><span style="color:red">红字</span></p>
+<table><tr><td>表格内容</td></tr></table><!--EndFragment--></body></html>`;
+  await sectionEditor(page).evaluate((element, html) => {
+    const data = new DataTransfer();
+    data.setData("text/html", html);
+    data.setData("text/plain", "二、文献回顾 韧性治理强调适应能力");
+    element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, word);
+  const editor = sectionEditor(page);
+  await expect(editor.getByRole("heading", { name: "二、文献回顾" })).toBeVisible();
+  await expect(editor.getByRole("listitem")).toHaveText(["城乡融合", "跨域治理"]);
+  await expect(editor.getByRole("link", { name: "原文链接" })).toHaveAttribute("href", "https://example.org/paper");
+  await expect(editor).toContainText("表格内容");
+  await expectSaved(page);
+  // What was stored is the schema's own: bold and italic marks, no Word classes, styles or tables.
+  const content = (await e2eDatabase().sectionDocument.findUniqueOrThrow({ where: { sectionId } }))
+    .content as unknown as DocNode;
+  const marked: string[] = [];
+  const walk = (node: DocNode) => {
+    if (node.type === "text" && node.marks?.length)
+      marked.push(`${node.marks.map((mark) => mark.type).join("+")}:${node.text}`);
+    node.content?.forEach(walk);
+  };
+  walk(content);
+  expect(marked).toEqual(expect.arrayContaining(["bold:韧性治理", "italic:适应", "link:原文链接"]));
+  expect(JSON.stringify(content)).not.toMatch(/MsoNormal|SimSun|color:red|o:p|table/);
+  await page.context().close();
+});
+
 test("history: a named version, the comparison, a restore that can be undone", async ({ browser }) => {
   const { path } = await synthesisScenario("历史");
   const page = await openAs(browser, "owner", path);
@@ -301,5 +338,12 @@ test("a coded passage becomes a cited quote that links back to the paper; the Wo
   const text = await readFile((await markdown.path())!, "utf8");
   // Brackets are escaped Markdown: the file renders "[1]".
   expect(text).toContain("> 韧性治理强调在风险冲击下保持基本功能。\\[1\\]");
+
+  // Coverage: the passage now counts as quoted in this section (issue 4: gaps a writer should look at).
+  await page.goto(scenario.url("synthesis/coverage"));
+  const theme = page.getByRole("region", { name: "韧性" });
+  await expect(theme).toContainText("1 处编码 · 引文 1 · 文献已引用 0 · 未使用 0");
+  await expect(theme.getByRole("listitem")).toContainText(["已作为引文韧性治理强调在风险冲击下保持基本功能。"]);
+  await expect(theme.getByRole("listitem")).toContainText(["见：韧性治理"]);
   await page.context().close();
 });

@@ -1,7 +1,7 @@
 // Runs the collaboration server as a child process next to the web server, restarts it if it dies,
 // and forwards browsers' /collab websocket upgrades to it, so the app needs one port and one command.
 import { spawn, type ChildProcess } from "node:child_process";
-import { rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import type { IncomingMessage } from "node:http";
 import { connect, type Socket } from "node:net";
 import path from "node:path";
@@ -14,6 +14,7 @@ export interface CollabProcess {
 }
 
 export function startCollabProcess(options: { root: string; dataDir: string; port: number }): CollabProcess {
+  mkdirSync(options.dataDir, { recursive: true });
   const pidFile = path.join(options.dataDir, "collab.pid");
   let child: ChildProcess | null = null;
   let stopping = false;
@@ -23,7 +24,8 @@ export function startCollabProcess(options: { root: string; dataDir: string; por
     // One process (tsx as a loader, not its CLI, which would fork a grandchild): killing it kills the server.
     child = spawn(process.execPath, ["--import", "tsx", "lib/collab/main.ts"], {
       cwd: options.root,
-      stdio: ["ignore", "inherit", "inherit"],
+      // The IPC channel tells the child when this process is gone, so it never outlives it.
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
       env: { ...process.env, COLLAB_PORT: String(options.port) },
     });
     if (child.pid) writeFileSync(pidFile, String(child.pid));

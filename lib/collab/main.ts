@@ -21,6 +21,8 @@ async function main() {
   };
   process.on("SIGTERM", () => void stop());
   process.on("SIGINT", () => void stop());
+  // Started by scripts/collab-process.ts: when that process dies, so does this one.
+  process.on("disconnect", () => void stop());
 }
 
 main().catch((error: unknown) => {

@@ -8,8 +8,14 @@ describe("cleanPastedHtml", () => {
 <!--[if !supportLists]--><span>1.</span><!--[endif]--><p class="MsoNormal"><o:p>&nbsp;</o:p></p><!--EndFragment--></body></html>`;
     const cleaned = cleanPastedHtml(word);
     expect(cleaned).toContain("<b>韧性治理</b>强调<i>适应</i>能力");
-    expect(cleaned).not.toMatch(/o:p|<style|StartFragment|supportLists|<meta/);
+    expect(cleaned).not.toMatch(/o:p|<style|MsoNormal\{|margin:0|StartFragment|supportLists|<meta/);
     expect(cleaned).not.toMatch(/<p class="MsoNormal">\s*<\/p>/);
+  });
+  it("drops the line breaks between blocks that would become empty paragraphs", () => {
+    expect(cleanPastedHtml("<body>\n<h2>标题</h2>\n<p>一</p>\n<ul>\n<li>二</li>\n</ul>\n</body>")).toBe(
+      "<body><h2>标题</h2><p>一</p><ul><li>二</li></ul></body>",
+    );
+    expect(cleanPastedHtml("<p><b>a</b> <i>b</i></p>")).toBe("<p><b>a</b> <i>b</i></p>");
   });
   it("leaves ordinary web HTML alone", () => {
     const html = '<h2>标题</h2><p>Text with <a href="https://example.org">a link</a>.</p><ul><li>one</li></ul>';

@@ -136,6 +136,18 @@ export const zh = {
   allSections: "全部章节",
   saved: "已保存。",
   save: "保存",
+  // Coverage
+  coverage: "主题覆盖",
+  coverageTitle: "编码段落在综述中的使用情况",
+  coverageHelp:
+    "每个主题下的编码段落：已作为引文插入综述的、所在文献已被综述引用的，以及尚未使用的。尚未使用的段落排在最前，是写作时值得补上的空白。",
+  coverageCounts: "{total} 处编码 · 引文 {quoted} · 文献已引用 {cited} · 未使用 {unused}",
+  uses: { quoted: "已作为引文", cited: "文献已被引用", unused: "尚未使用" },
+  usedIn: "见：{sections}",
+  noCodedPassages: "这个主题还没有编码段落。",
+  noSectionsYet: "综述还没有章节，所有编码段落都尚未使用。",
+  readInPaper: "在文献中查看",
+  coverageBar: "{theme}：引文 {quoted}，文献已引用 {cited}，未使用 {unused}",
 };
 
 export const en: Shape<typeof zh> = {
@@ -271,4 +283,15 @@ export const en: Shape<typeof zh> = {
   allSections: "All sections",
   saved: "Saved.",
   save: "Save",
+  coverage: "Theme coverage",
+  coverageTitle: "How the synthesis uses the coded passages",
+  coverageHelp:
+    "For each theme, its coded passages: those quoted in the synthesis, those from papers the synthesis cites, and those not used yet. Unused passages come first: they are the gaps worth writing about.",
+  coverageCounts: "{total} coded · {quoted} quoted · {cited} from cited papers · {unused} unused",
+  uses: { quoted: "Quoted", cited: "Paper cited", unused: "Not used yet" },
+  usedIn: "In: {sections}",
+  noCodedPassages: "No passages are coded with this theme yet.",
+  noSectionsYet: "The synthesis has no sections yet, so no passage is used.",
+  readInPaper: "Read in the paper",
+  coverageBar: "{theme}: {quoted} quoted, {cited} from cited papers, {unused} unused",
 };

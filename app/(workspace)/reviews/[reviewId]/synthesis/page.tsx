@@ -47,16 +47,21 @@ export default async function SynthesisPage({ params }: { params: Promise<{ revi
             </h1>
             <p className="mt-1 max-w-3xl text-sm text-stone-600">{t("synthesis.help")}</p>
           </div>
-          {count > 0 && (
-            <div className="flex flex-wrap gap-2">
-              <a href={`${base}/export?format=docx`} className={buttonSecondary} download>
-                {t("synthesis.exportDocx")}
-              </a>
-              <a href={`${base}/export?format=md`} className={buttonSecondary} download>
-                {t("synthesis.exportMarkdown")}
-              </a>
-            </div>
-          )}
+          <div className="flex flex-wrap gap-2">
+            <Link href={`${base}/coverage`} className={buttonSecondary}>
+              {t("synthesis.coverage")}
+            </Link>
+            {count > 0 && (
+              <>
+                <a href={`${base}/export?format=docx`} className={buttonSecondary} download>
+                  {t("synthesis.exportDocx")}
+                </a>
+                <a href={`${base}/export?format=md`} className={buttonSecondary} download>
+                  {t("synthesis.exportMarkdown")}
+                </a>
+              </>
+            )}
+          </div>
         </header>
         {synthesis.canWrite && (
           <div className={`${cardClass} p-4`}>

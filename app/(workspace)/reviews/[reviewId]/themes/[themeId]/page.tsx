@@ -85,6 +85,10 @@ export default async function ThemePage({ params }: { params: Promise<{ reviewId
           <Link href={`${base}/themes/compare?theme=${theme.id}`} className="hover:underline">
             {t("coding.compareCoders")}
           </Link>
+          {" · "}
+          <Link href={`${base}/synthesis/coverage#coverage-${theme.id}`} className="hover:underline">
+            {t("synthesis.coverage")}
+          </Link>
         </p>
       </section>
 
