@@ -29,8 +29,11 @@ test("filters, sorts and pages on the server, with filters kept in the URL", asy
   await page.getByLabel("缺失字段").selectOption({ label: "年份" });
   await expect(page.getByText("符合条件 56 篇，共 58 篇")).toBeVisible();
   await page.getByRole("link", { name: "移除筛选：缺失字段: 年份" }).click();
+  // Wait for that navigation to land, or the sort click races it and the slower response wins.
+  await expect(page.getByText("共 58 篇", { exact: true })).toBeVisible();
 
   await page.getByRole("link", { name: "按年份排序" }).click();
+  await expect(page).toHaveURL(/sort=year/);
   await expect(table.getByRole("columnheader", { name: /年份/ })).toHaveAttribute("aria-sort", "ascending");
   await expect(table.getByRole("row").nth(1)).toContainText("城乡融合的治理逻辑");
   await expect(table.getByRole("row").nth(2)).toContainText("韧性社区建设");
@@ -76,8 +79,11 @@ test("bulk stage change asks for a reason when excluding; bulk assign and tag; s
 test("moves through rows and selects them with the keyboard", async ({ page }) => {
   const scenario = await createScenario("键盘", { items: TITLES.slice(0, 3) });
   await page.goto(scenario.url("library"));
-  await page.keyboard.press("/");
-  await expect(page.getByLabel("搜索")).toBeFocused();
+  // The shortcut works once the page is hydrated; on a busy runner the first press may come before that.
+  await expect(async () => {
+    await page.keyboard.press("/");
+    await expect(page.getByLabel("搜索")).toBeFocused({ timeout: 1000 });
+  }).toPass();
   const rows = page.getByRole("table", { name: "文献库" }).getByRole("row");
   await rows.nth(1).focus();
   await page.keyboard.press("j");

@@ -53,7 +53,8 @@ async function openAs(browser: import("@playwright/test").Browser, role: "owner"
   const context = await browser.newContext({ storageState: storageStateOf(role), locale: "zh-CN" });
   const page = await context.newPage();
   await page.goto(path);
-  await expect(sectionEditor(page)).toBeVisible();
+  // The editor loads in the browser only (Tiptap, Yjs); a busy two-core runner needs more than the default.
+  await expect(sectionEditor(page)).toBeVisible({ timeout: 30_000 });
   return page;
 }
 

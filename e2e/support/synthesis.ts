@@ -16,7 +16,8 @@ export async function editorText(page: Page): Promise<string> {
   });
 }
 
-export async function expectSaved(page: Page, timeout = 15_000) {
+// Two-core CI runners with two browsers per journey need room for the first connection.
+export async function expectSaved(page: Page, timeout = 30_000) {
   await expect(page.getByRole("status").filter({ hasText: /^(已保存|Saved)$/ })).toBeVisible({ timeout });
 }
 
