@@ -324,7 +324,7 @@ test("a coded passage becomes a cited quote that links back to the paper; the Wo
     page.waitForEvent("download"),
     page.getByRole("link", { name: "导出本节 Word" }).click(),
   ]);
-  expect(download.suggestedFilename()).toBe("韧性治理.docx");
+  expect(download.suggestedFilename()).toBe(`${scenario.title} · 韧性治理.docx`);
   const zip = await JSZip.loadAsync(await readFile((await download.path())!));
   const xml = await zip.file("word/document.xml")!.async("string");
   expect(xml).toContain("韧性治理强调在风险冲击下保持基本功能。");

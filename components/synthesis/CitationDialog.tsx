@@ -57,7 +57,7 @@ export function CitationDialog({
       ref={dialog}
       aria-label={t("synthesis.citeDialog")}
       onClose={onClose}
-      className="w-[32rem] max-w-[95vw] rounded-lg border border-stone-200 p-0 shadow-xl backdrop:bg-stone-900/30"
+      className="m-auto w-[32rem] max-w-[95vw] rounded-lg border border-stone-200 p-0 shadow-xl backdrop:bg-stone-900/30"
     >
       <form
         method="dialog"
@@ -99,9 +99,11 @@ export function CitationDialog({
                     className="mt-1"
                   />
                   <span className="min-w-0">
-                    <span className="block truncate font-medium text-stone-900">{item.title || "—"}</span>
+                    <span className="block truncate font-medium text-stone-900">
+                      {item.title || `${t("editing.untitled")} ${item.opening ?? ""}…`}
+                    </span>
                     <span className="block truncate text-xs text-stone-500">
-                      {[item.authors, item.year].filter(Boolean).join(" · ")}
+                      {[item.authors, item.journal, item.year].filter(Boolean).join(" · ")}
                     </span>
                   </span>
                 </label>

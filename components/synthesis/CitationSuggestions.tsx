@@ -25,9 +25,11 @@ export function CitationSuggestions({ state, active }: { state: NonNullable<Trig
             }}
             className={`cursor-pointer px-3 py-2 text-sm ${index === active ? "bg-teal-50" : "hover:bg-stone-50"}`}
           >
-            <span className="block truncate font-medium text-stone-900">{item.title || "—"}</span>
+            <span className="block truncate font-medium text-stone-900">
+              {item.title || `${t("editing.untitled")} ${item.opening ?? ""}…`}
+            </span>
             <span className="block truncate text-xs text-stone-500">
-              {[item.authors, item.year].filter(Boolean).join(" · ")}
+              {[item.authors, item.journal, item.year].filter(Boolean).join(" · ")}
             </span>
           </li>
         ))}

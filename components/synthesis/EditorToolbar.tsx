@@ -105,7 +105,7 @@ export function EditorToolbar({
         aria-label={t("synthesis.note")}
         title={t("synthesis.note")}
       >
-        注
+        {t("synthesis.noteMarker")}
       </button>
       <span aria-hidden className="mx-1 h-5 w-px bg-stone-200" />
       <button

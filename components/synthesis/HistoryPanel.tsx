@@ -90,7 +90,8 @@ export function HistoryPanel({
               <li key={version.id} className="rounded-md border border-stone-200 bg-white p-2.5 text-sm">
                 <p className="font-medium text-stone-900">{title}</p>
                 <p className="text-xs text-stone-500">
-                  {t(`synthesis.versionKinds.${version.kind}`)} · {format(version.createdAt)}
+                  {version.name ? `${t(`synthesis.versionKinds.${version.kind}`)} · ` : ""}
+                  {format(version.createdAt)}
                   {version.by ? ` · ${version.by}` : ""}
                 </p>
                 <div className="mt-2 flex flex-wrap gap-2">

@@ -37,9 +37,10 @@ export function PassagePanel({
       {passages.papers.map((paper) => (
         <section key={paper.item.id} aria-label={paper.item.title} className="space-y-2">
           <h3 className="text-xs font-semibold text-stone-700">
-            <Link href={`/reviews/${reviewId}/items/${paper.item.id}`} className="hover:underline">
-              {paper.item.citation}
+            <Link href={`/reviews/${reviewId}/items/${paper.item.id}`} className="line-clamp-2 hover:underline">
+              {paper.item.title}
             </Link>
+            <span className="font-normal text-stone-500">{paper.item.citation}</span>
           </h3>
           <ul className="space-y-2">
             {paper.passages.map((passage) => (

@@ -36,7 +36,7 @@ export function PromptDialog({
       ref={dialog}
       aria-label={label}
       onClose={onClose}
-      className="w-[28rem] max-w-[95vw] rounded-lg border border-stone-200 p-0 shadow-xl backdrop:bg-stone-900/30"
+      className="m-auto w-[28rem] max-w-[95vw] rounded-lg border border-stone-200 p-0 shadow-xl backdrop:bg-stone-900/30"
     >
       <form
         className="space-y-3 p-4"

@@ -2,11 +2,15 @@
 // The small forms of the synthesis: a new section, a section's details, its place in the order,
 // the trash, and the review's citation style.
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useId } from "react";
+import { useActionState, useEffect, useId, useState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
-import { FormMessage } from "@/components/ui/FormMessage";
+import { FieldError, FormMessage } from "@/components/ui/FormMessage";
 import { buttonDanger, buttonPrimary, buttonSecondary, inputClass, labelClass } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/errors/action-result";
+
+function fieldErrors(state: ActionResult<unknown> | null, field: string): string[] | undefined {
+  return state && !state.ok ? state.fields?.[field] : undefined;
+}
 
 type Action<T = unknown> = (previous: unknown, form: FormData) => Promise<ActionResult<T>>;
 export interface Choice {
@@ -68,7 +72,16 @@ export function NewSectionForm({
         <label htmlFor={titleId} className={labelClass}>
           {t("synthesis.sectionTitle")}
         </label>
-        <input id={titleId} name="title" required maxLength={200} className={`${inputClass} mt-1`} />
+        <input
+          id={titleId}
+          name="title"
+          required
+          maxLength={200}
+          aria-invalid={!!fieldErrors(state, "title")}
+          aria-describedby={`${titleId}-error`}
+          className={`${inputClass} mt-1`}
+        />
+        <FieldError id={`${titleId}-error`} messages={fieldErrors(state, "title") && [t("synthesis.titleRequired")]} />
       </div>
       <Select name="themeId" label={t("synthesis.theme")} value="" choices={themes} empty={t("synthesis.noTheme")} />
       <button type="submit" className={buttonPrimary} disabled={pending}>
@@ -129,7 +142,13 @@ export function SectionDetailsForm({
             required
             maxLength={200}
             defaultValue={section.title}
+            aria-invalid={!!fieldErrors(state, "title")}
+            aria-describedby={`${titleId}-error`}
             className={`${inputClass} mt-1`}
+          />
+          <FieldError
+            id={`${titleId}-error`}
+            messages={fieldErrors(state, "title") && [t("synthesis.titleRequired")]}
           />
         </div>
         <Select
@@ -278,8 +297,14 @@ export function CitationStyleForm({
   action: Action;
 }) {
   const { t } = useI18n();
+  const router = useRouter();
   const [state, formAction, pending] = useActionState(action, null);
+  // Controlled: a form action resets uncontrolled fields to their first value, which would show the old style.
+  const [chosen, setChosen] = useState(style);
   const id = useId();
+  useEffect(() => {
+    if (state?.ok) router.refresh();
+  }, [state, router]);
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="reviewId" value={reviewId} />
@@ -290,9 +315,12 @@ export function CitationStyleForm({
         <select
           id={id}
           name="style"
-          defaultValue={style}
+          value={chosen}
           disabled={!canWrite || pending}
-          onChange={(event) => event.currentTarget.form?.requestSubmit()}
+          onChange={(event) => {
+            setChosen(event.target.value);
+            event.currentTarget.form?.requestSubmit();
+          }}
           className={`${inputClass} mt-1`}
         >
           {(["GBT7714_NUMERIC", "GBT7714_AUTHOR_DATE", "APA"] as const).map((choice) => (

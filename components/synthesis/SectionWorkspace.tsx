@@ -101,6 +101,7 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
           missingCitation: t("synthesis.citationMissing"),
           citationOf: (label, title) => t("synthesis.citationOf", { label, title }),
           note: (text) => t("synthesis.noteOf", { text }),
+          noteMarker: t("synthesis.noteMarker"),
           openPassage: t("synthesis.openPassage"),
         }),
         note: noteView({
@@ -108,6 +109,7 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
           missingCitation: "",
           citationOf: () => "",
           note: (text) => t("synthesis.noteOf", { text }),
+          noteMarker: t("synthesis.noteMarker"),
           openPassage: "",
         }),
       }),
@@ -201,11 +203,24 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
         setSuperscript(result.data.superscript);
       }, 250);
     };
+    // Other sections (and the style) change numbering too: look again when the writer comes back to this tab
+    // and every half minute while it is visible.
+    const refreshAll = () => {
+      if (document.visibilityState !== "visible") return;
+      lastCitations.current = null;
+      refresh();
+    };
+    const interval = setInterval(refreshAll, 30_000);
     refresh();
     editor.on("update", refresh);
+    window.addEventListener("focus", refreshAll);
+    document.addEventListener("visibilitychange", refreshAll);
     return () => {
       clearTimeout(timer);
+      clearInterval(interval);
       editor.off("update", refresh);
+      window.removeEventListener("focus", refreshAll);
+      document.removeEventListener("visibilitychange", refreshAll);
     };
   }, [editor, labels, reviewId, section.id, actions]);
 
@@ -324,7 +339,7 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
         {trigger && <CitationSuggestions state={trigger} active={activeSuggestion} />}
         <section aria-labelledby="bibliography-heading" className="rounded-lg border border-stone-200 bg-white p-5">
           <h2 id="bibliography-heading" className="text-sm font-semibold text-stone-900">
-            {t("synthesis.bibliography")}
+            {t("synthesis.bibliographyWhole")}
           </h2>
           {bibliography.length === 0 ? (
             <p className="mt-2 text-sm text-stone-500">{t("synthesis.noBibliography")}</p>

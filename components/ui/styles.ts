@@ -6,7 +6,7 @@ export const buttonSecondary =
 export const buttonDanger =
   "inline-flex items-center justify-center whitespace-nowrap rounded-md border border-red-200 bg-white px-3 py-1.5 text-sm font-medium text-red-700 hover:bg-red-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700 disabled:cursor-not-allowed disabled:opacity-50";
 export const inputClass =
-  "block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm text-stone-900 shadow-sm placeholder:text-stone-400 focus:border-teal-600 focus:outline-none focus:ring-2 focus:ring-teal-600/30 aria-[invalid=true]:border-red-500";
+  "block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm text-stone-900 shadow-sm placeholder:text-stone-400 focus:border-teal-600 focus:outline-none focus:ring-2 focus:ring-teal-600/30 aria-[invalid=true]:border-red-500 disabled:cursor-not-allowed disabled:bg-stone-100 disabled:text-stone-500";
 /** The same field for use inside a row of controls: it takes the width it is given instead of the full line. */
 export const inlineInputClass = inputClass.replace("block w-full", "inline-block min-w-0");
 export const labelClass = "block text-sm font-medium text-stone-700";

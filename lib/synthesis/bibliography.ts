@@ -20,6 +20,8 @@ export interface SynthesisCitations {
   /** Per section in reading order: one label per citation. */
   sections: { id: string; title: string; labels: string[] }[];
   bibliography: { itemId: string; text: string }[];
+  /** Titles of the cited items, for tooltips (empty when the paper has none). */
+  titles: Record<string, string>;
 }
 
 export async function renderSynthesisCitations(
@@ -52,6 +54,7 @@ export async function renderSynthesisCitations(
       return { id: section.id, title: section.title, labels };
     }),
     bibliography: rendered.bibliography,
+    titles: Object.fromEntries(items.map((item) => [item.id, item.titleZh ?? item.titleEn ?? ""])),
     documents,
   };
 }

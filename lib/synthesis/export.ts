@@ -24,7 +24,9 @@ export async function exportSynthesis(
   const reviewTitle =
     (options.locale === "en" ? (review.titleEn ?? review.titleZh) : (review.titleZh ?? review.titleEn)) ??
     options.headings.untitled;
-  const title = options.sectionId ? (sections[0]?.title ?? reviewTitle) : reviewTitle;
+  // One section exported alone is still part of this review: the review titles the file, the section heads it.
+  const title = reviewTitle;
+  const fileName = options.sectionId ? `${reviewTitle} · ${sections[0]?.title ?? ""}` : reviewTitle;
   const input = {
     title,
     sections: sections.map((section) => ({ title: section.title, doc: section.doc })),
@@ -34,7 +36,7 @@ export async function exportSynthesis(
     notesHeading: options.headings.notes,
   };
   const base =
-    title
+    fileName
       .replace(/[\\/:*?"<>|\r\n]+/g, " ")
       .trim()
       .slice(0, 80) || "synthesis";

@@ -171,6 +171,12 @@ export async function searchCitableItems(userId: string, reviewId: string, rawQu
             OR: [
               { titleZh: contains },
               { titleEn: contains },
+              { journalZh: contains },
+              { journalEn: contains },
+              { abstractZh: contains },
+              { abstractEn: contains },
+              { keywordsZh: { has: query } },
+              { keywordsEn: { has: query } },
               { authors: { some: { OR: [{ nameZh: contains }, { nameEn: contains }] } } },
               ...(/^\d{4}$/.test(query) ? [{ year: Number(query) }] : []),
             ],
@@ -184,9 +190,20 @@ export async function searchCitableItems(userId: string, reviewId: string, rawQu
       titleZh: true,
       titleEn: true,
       year: true,
+      journalZh: true,
+      journalEn: true,
       authors: { orderBy: { position: "asc" }, take: 3, select: { nameZh: true, nameEn: true } },
     },
   });
+  // A paper without a title is still recognisable by the opening of its text.
+  const openings = new Map(
+    (
+      await db().reviewItem.findMany({
+        where: { id: { in: items.filter((item) => !item.titleZh && !item.titleEn).map((item) => item.id) } },
+        select: { id: true, fullText: true, abstractZh: true },
+      })
+    ).map((item) => [item.id, (item.abstractZh ?? item.fullText ?? "").replace(/\s+/g, " ").trim().slice(0, 60)]),
+  );
   return items.map((item) => ({
     id: item.id,
     title: item.titleZh ?? item.titleEn ?? "",
@@ -195,5 +212,7 @@ export async function searchCitableItems(userId: string, reviewId: string, rawQu
       .filter(Boolean)
       .join(", "),
     year: item.year,
+    journal: item.journalZh ?? item.journalEn ?? null,
+    opening: openings.get(item.id) ?? null,
   }));
 }

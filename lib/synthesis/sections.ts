@@ -174,15 +174,12 @@ export async function setSectionTrashed(userId: string, rawInput: unknown): Prom
       where: { id: input.sectionId, reviewId: input.reviewId, deletedAt: input.trashed ? null : { not: null } },
     });
     if (!section) throw new AppError("NOT_FOUND", `section ${input.sectionId} not found in review ${input.reviewId}`);
-    const last = await tx.synthesisSection.aggregate({
-      where: { reviewId: input.reviewId, deletedAt: null },
-      _max: { position: true },
-    });
     await tx.synthesisSection.update({
       where: { id: section.id },
       data: input.trashed
         ? { deletedAt: new Date(), deletedById: userId, version: { increment: 1 } }
-        : { deletedAt: null, deletedById: null, position: (last._max.position ?? -1) + 1, version: { increment: 1 } },
+        : // Back where it was: its old position sorts it among the others (ties go by creation).
+          { deletedAt: null, deletedById: null, version: { increment: 1 } },
     });
     await recordActivity(tx, {
       reviewId: input.reviewId,

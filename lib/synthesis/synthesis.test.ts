@@ -344,7 +344,9 @@ describe("sections", () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it("trashes and restores a section: out of the order, listed apart, back at the end", async () => {
+  it("trashes and restores a section: out of the order, listed apart, back where it was", async () => {
+    const orderBefore = await order(a.reviewId);
+    const positionBefore = (await section(intro)).position;
     await setSectionTrashed(a.users.EDITOR.id, { reviewId: a.reviewId, sectionId: intro, trashed: true });
     const trashed = await section(intro);
     expect(trashed.deletedAt).not.toBeNull();
@@ -388,8 +390,8 @@ describe("sections", () => {
 
     await setSectionTrashed(a.users.OWNER.id, { reviewId: a.reviewId, sectionId: intro, trashed: false });
     const restored = await section(intro);
-    expect(restored).toMatchObject({ deletedAt: null, deletedById: null, position: 3, version: 5 });
-    expect(await order(a.reviewId)).toEqual([body, outro, intro]);
+    expect(restored).toMatchObject({ deletedAt: null, deletedById: null, position: positionBefore, version: 5 });
+    expect(await order(a.reviewId)).toEqual(orderBefore);
     expect((await listSections(a.users.VIEWER.id, a.reviewId)).trashed).toEqual([]);
 
     const kinds = await db.activityEvent.findMany({
@@ -402,8 +404,9 @@ describe("sections", () => {
       { kind: "section.restored", actorId: a.users.OWNER.id },
     ]);
 
-    // Moving after a restore closes the gap the trash left in the positions.
-    await moveSection(editor, { reviewId: a.reviewId, sectionId: intro, direction: "up" });
+    // Moving after a restore rewrites the positions densely.
+    expect(orderBefore).toEqual([intro, body, outro]);
+    await moveSection(editor, { reviewId: a.reviewId, sectionId: intro, direction: "down" });
     expect(await order(a.reviewId)).toEqual([body, intro, outro]);
     const positions = await Promise.all([body, intro, outro].map(async (id) => (await section(id)).position));
     expect(positions).toEqual([0, 1, 2]);
@@ -849,9 +852,9 @@ describe("citations across the synthesis", () => {
         locale: "en",
         headings: { bibliography: "References", notes: "Notes", untitled: "Synthesis" },
       });
-      expect(file.filename).toBe("第二节 协同.md");
+      expect(file.filename).toBe("sc 综述 · 第二节 协同.md");
       const markdown = file.body as string;
-      expect(markdown).toContain("# 第二节 协同");
+      expect(markdown).toContain("# sc 综述\n\n## 第二节 协同");
       expect(markdown).not.toContain("第一节");
       expect(markdown).toContain("协同治理\\[1\\]12与基层\\[2\\]");
       expect(markdown).toContain("## References");
@@ -889,6 +892,8 @@ describe("citations across the synthesis", () => {
         title: "韧性治理：风险与应急管理的新路径",
         authors: "朱正威, 刘莹莹",
         year: 2020,
+        journal: "行政论坛",
+        opening: null,
       });
     });
 

@@ -10,6 +10,9 @@ export interface CitableOption {
   title: string;
   authors: string;
   year: number | null;
+  journal: string | null;
+  /** The start of the text, shown for a paper whose title is missing. */
+  opening: string | null;
 }
 
 export type TriggerState = SuggestionProps<CitableOption, CitableOption> | null;

@@ -13,6 +13,7 @@ export interface ViewTexts {
   missingCitation: string;
   citationOf: (label: string, title: string) => string;
   note: (text: string) => string;
+  noteMarker: string;
   openPassage: string;
 }
 
@@ -29,8 +30,9 @@ export function citationView(labels: LabelStore, titleOf: (itemId: string) => st
           const title = titleOf(node.attrs.itemId);
           dom.textContent = label ?? (title ? texts.pendingCitation : texts.missingCitation);
           dom.setAttribute("data-item-id", node.attrs.itemId ?? "");
-          dom.title = texts.citationOf(label ?? "", title ?? "");
-          dom.setAttribute("aria-label", texts.citationOf(label ?? "", title ?? ""));
+          const description = texts.citationOf(label ?? "", title || texts.missingCitation);
+          dom.title = description;
+          dom.setAttribute("aria-label", description);
         };
         render();
         const unsubscribe = labels.subscribe(render);
@@ -57,7 +59,7 @@ export function noteView(texts: ViewTexts) {
         const dom = document.createElement("sup");
         dom.className = "note-marker";
         const render = () => {
-          dom.textContent = "注";
+          dom.textContent = texts.noteMarker;
           dom.title = node.attrs.text;
           dom.setAttribute("aria-label", texts.note(node.attrs.text));
         };

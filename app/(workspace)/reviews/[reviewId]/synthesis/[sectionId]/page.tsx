@@ -39,7 +39,7 @@ export default async function SectionPage({ params }: { params: Promise<{ review
   const next = index >= 0 && index < editor.siblings.length - 1 ? editor.siblings[index + 1] : null;
 
   const knownTitles: Record<string, string> = {};
-  for (const entry of citations.bibliography) knownTitles[entry.itemId] = entry.text;
+  Object.assign(knownTitles, citations.titles);
   for (const paper of passages?.papers ?? []) {
     knownTitles[paper.item.id] = pick(locale, paper.item.titleZh, paper.item.titleEn) ?? "";
   }
