@@ -87,3 +87,23 @@ describe("compareDocuments", () => {
     ]);
   });
 });
+
+describe("comparing paragraphs", () => {
+  it("keeps unchanged paragraphs whole when one grows and a list item goes", () => {
+    const before = "近年来基层治理受到关注。\n第一点\n第二点\n结语。";
+    const after = "近年来基层治理受到关注。韧性成为新的焦点。\n第一点\n结语。";
+    const changes = compareTexts(before, after);
+    expect(changes.filter((change) => change.kind === "insert").map((change) => change.text)).toEqual([
+      "韧性成为新的焦点。",
+    ]);
+    expect(changes.filter((change) => change.kind === "delete").map((change) => change.text.trim())).toEqual([
+      "第二点",
+    ]);
+    expect(
+      changes
+        .filter((change) => change.kind === "equal")
+        .map((change) => change.text)
+        .join(""),
+    ).toContain("第一点\n");
+  });
+});

@@ -51,7 +51,45 @@ function decodeTokens(encoded: string, tokens: string[]): string {
   return text;
 }
 
+/**
+ * Paragraphs first, words second: lines (one per block) are matched as wholes, and only a run of changed
+ * lines is compared token by token. Otherwise an edit at the end of one paragraph can be "explained" by text
+ * from the next one, and unchanged paragraphs show as deleted and re-inserted.
+ */
 export function compareTexts(before: string, after: string): TextChange[] {
+  const dmp = new DiffMatchPatch();
+  const { chars1, chars2, lineArray } = dmp.diff_linesToChars_(before, after);
+  const lines = dmp.diff_main(chars1, chars2, false);
+  dmp.diff_charsToLines_(lines, lineArray);
+  const changes: TextChange[] = [];
+  let deleted = "";
+  let inserted = "";
+  const flush = () => {
+    if (deleted && inserted) changes.push(...compareTokens(deleted, inserted));
+    else if (deleted) changes.push({ kind: "delete", text: deleted });
+    else if (inserted) changes.push({ kind: "insert", text: inserted });
+    deleted = inserted = "";
+  };
+  for (const [operation, text] of lines) {
+    if (operation === DiffMatchPatch.DIFF_DELETE) deleted += text;
+    else if (operation === DiffMatchPatch.DIFF_INSERT) inserted += text;
+    else {
+      flush();
+      changes.push({ kind: "equal", text });
+    }
+  }
+  flush();
+  const merged: TextChange[] = [];
+  for (const change of changes) {
+    const last = merged.at(-1);
+    if (!change.text) continue;
+    if (last?.kind === change.kind) last.text += change.text;
+    else merged.push({ ...change });
+  }
+  return merged;
+}
+
+function compareTokens(before: string, after: string): TextChange[] {
   const dmp = new DiffMatchPatch();
   const tokenized = encodeTokens([before, after]);
   let diffs: DiffMatchPatch.Diff[];
