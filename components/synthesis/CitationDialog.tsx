@@ -83,12 +83,12 @@ export function CitationDialog({
         </div>
         <fieldset>
           <legend className={labelClass}>{t("synthesis.citeResults")}</legend>
-          <ul className="mt-1 max-h-64 space-y-1 overflow-y-auto">
+          <ul className="mt-1 max-h-64 space-y-1 overflow-y-auto overflow-x-hidden">
             {results.length === 0 && <li className="text-sm text-stone-500">{t("synthesis.citeNone")}</li>}
             {results.map((item) => (
               <li key={item.id}>
                 <label
-                  className={`flex cursor-pointer gap-2 rounded-md border px-2 py-1.5 text-sm ${chosen === item.id ? "border-teal-600 bg-teal-50" : "border-stone-200"}`}
+                  className={`flex cursor-pointer gap-2 overflow-hidden rounded-md border px-2 py-1.5 text-sm ${chosen === item.id ? "border-teal-600 bg-teal-50" : "border-stone-200"}`}
                 >
                   <input
                     type="radio"
@@ -98,7 +98,7 @@ export function CitationDialog({
                     onChange={() => setChosen(item.id)}
                     className="mt-1"
                   />
-                  <span className="min-w-0">
+                  <span className="min-w-0 flex-1">
                     <span className="block truncate font-medium text-stone-900">
                       {item.title || `${t("editing.untitled")} ${item.opening ?? ""}…`}
                     </span>

@@ -9,6 +9,7 @@ export function PromptDialog({
   label,
   initial,
   multiline,
+  submitLabel,
   onSubmit,
   onClose,
 }: {
@@ -16,6 +17,7 @@ export function PromptDialog({
   label: string;
   initial: string;
   multiline?: boolean;
+  submitLabel?: string;
   onSubmit: (value: string) => void;
   onClose: () => void;
 }) {
@@ -71,7 +73,7 @@ export function PromptDialog({
             {t("synthesis.cancel")}
           </button>
           <button type="submit" className={buttonPrimary}>
-            {t("synthesis.insert")}
+            {submitLabel ?? t("synthesis.insert")}
           </button>
         </div>
       </form>

@@ -80,6 +80,8 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
   const [activeSuggestion, setActiveSuggestion] = useState(0);
   const [live] = useState(() => createEditorRuntime(props.knownTitles));
   const [dialog, setDialog] = useState<"cite" | "link" | "note" | null>(null);
+  // A citation or note clicked in the text, to change its page or its text.
+  const [editing, setEditing] = useState<{ pos: number; kind: "citation" | "note"; value: string } | null>(null);
   const [panel, setPanel] = useState<Panel>("passages");
   const [notice, setNotice] = useState<{ error?: string; success?: string; undo?: boolean } | null>(null);
 
@@ -163,6 +165,12 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
           "aria-multiline": "true",
           class: "section-prose min-h-[24rem] px-8 py-6 focus:outline-none",
           lang: "zh-CN",
+        },
+        handleClickOn: (view, pos, node) => {
+          if (!view.editable || (node.type.name !== "citation" && node.type.name !== "note")) return false;
+          const kind = node.type.name;
+          setEditing({ pos, kind, value: String((kind === "citation" ? node.attrs.locator : node.attrs.text) ?? "") });
+          return true;
         },
       },
     },
@@ -412,6 +420,37 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
           if (!href.trim() || href.trim() === "https://") chain?.unsetLink().run();
           else chain?.setLink({ href: href.trim() }).run();
           setDialog(null);
+        }}
+      />
+      <PromptDialog
+        open={editing !== null}
+        label={editing?.kind === "note" ? t("synthesis.noteText") : t("synthesis.locator")}
+        initial={editing?.value ?? ""}
+        multiline={editing?.kind === "note"}
+        submitLabel={t("synthesis.save")}
+        onClose={() => setEditing(null)}
+        onSubmit={(value) => {
+          if (editor && editing) {
+            const node = editor.state.doc.nodeAt(editing.pos);
+            if (node && node.type.name === editing.kind) {
+              const text = value.trim();
+              editor
+                .chain()
+                .focus()
+                .command(({ tr }) => {
+                  // An emptied note is removed; an emptied page just drops the locator.
+                  if (editing.kind === "note" && !text) tr.delete(editing.pos, editing.pos + node.nodeSize);
+                  else
+                    tr.setNodeMarkup(editing.pos, undefined, {
+                      ...node.attrs,
+                      ...(editing.kind === "note" ? { text } : { locator: text || null }),
+                    });
+                  return true;
+                })
+                .run();
+            }
+          }
+          setEditing(null);
         }}
       />
       <PromptDialog
