@@ -215,7 +215,7 @@ test("paste from Word keeps headings, emphasis, lists and links and drops the re
   await expectSaved(page);
   await caretToEnd(page);
   const word = `<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal{margin:0}</style></head><body>
-<!--StartFragment--><h2>二、文献回顾</h2><p class="MsoNormal" style="font-family:SimSun"><b>韧性治理</b>强调<i>适应</i>能力<o:p></o:p></p>
+<!--StartFragment--><h1>一、引言</h1><h2>二、文献回顾</h2><p class="MsoNormal" style="font-family:SimSun"><b>韧性治理</b>强调<i>适应</i>能力<o:p></o:p></p>
 <ul><li>城乡融合</li><li>跨域治理</li></ul><p class="MsoNormal"><a href="https://example.org/paper">原文链接</a><span style="color:red">红字</span></p>
 <table><tr><td>表格内容</td></tr></table><!--EndFragment--></body></html>`;
   await sectionEditor(page).evaluate((element, html) => {
@@ -225,6 +225,7 @@ test("paste from Word keeps headings, emphasis, lists and links and drops the re
     element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
   }, word);
   const editor = sectionEditor(page);
+  await expect(editor.getByRole("heading", { name: "一、引言", level: 2 })).toBeVisible();
   await expect(editor.getByRole("heading", { name: "二、文献回顾" })).toBeVisible();
   await expect(editor.getByRole("listitem")).toHaveText(["城乡融合", "跨域治理"]);
   await expect(editor.getByRole("link", { name: "原文链接" })).toHaveAttribute("href", "https://example.org/paper");

@@ -22,3 +22,13 @@ describe("cleanPastedHtml", () => {
     expect(cleanPastedHtml(html)).toBe(html);
   });
 });
+
+describe("the section schema reads pasted headings", () => {
+  it("folds h1 into the top in-section level and h5/h6 into the lowest", async () => {
+    const { getSchema } = await import("@tiptap/core");
+    const { sectionExtensions } = await import("./document-schema");
+    const rules = getSchema(sectionExtensions()).nodes.heading!.spec.parseDOM!;
+    const levelOf = (tag: string) => rules.find((rule) => rule.tag === tag)?.attrs?.level;
+    expect(["h1", "h2", "h3", "h4", "h5", "h6"].map(levelOf)).toEqual([2, 2, 3, 4, 4, 4]);
+  });
+});

@@ -81,31 +81,42 @@ export function sectionExtensions(views: { citation?: Node; note?: Node } = {}):
       strike: false,
       underline: false,
       horizontalRule: false,
-      link: { openOnClick: false, autolink: true, protocols: ["http", "https", "mailto"] },
+      // No autolink: an autolinking mark is inclusive, so the text typed after a link would join it.
+      link: { openOnClick: false, autolink: false, protocols: ["http", "https", "mailto"] },
       blockquote: {},
     }).extend({
       addExtensions() {
         const base = this.parent?.() ?? [];
         return base.map((extension) =>
-          extension.name === "blockquote"
+          extension.name === "heading"
             ? (extension as Node).extend({
-                addAttributes() {
-                  return {
-                    ...this.parent?.(),
-                    codingId: {
-                      ...quoteAttributes.codingId,
-                      renderHTML: (attributes: Record<string, unknown>) =>
-                        attributes.codingId ? { "data-coding-id": attributes.codingId } : {},
-                    },
-                    itemId: {
-                      ...quoteAttributes.itemId,
-                      renderHTML: (attributes: Record<string, unknown>) =>
-                        attributes.itemId ? { "data-item-id": attributes.itemId } : {},
-                    },
-                  };
+                // Pasted documents use every level; the section title is the top one, so h1 folds into level 2.
+                parseHTML() {
+                  return ([1, 2, 3, 4, 5, 6] as const).map((level) => ({
+                    tag: `h${level}`,
+                    attrs: { level: Math.min(4, Math.max(2, level === 1 ? 2 : level)) },
+                  }));
                 },
               })
-            : extension,
+            : extension.name === "blockquote"
+              ? (extension as Node).extend({
+                  addAttributes() {
+                    return {
+                      ...this.parent?.(),
+                      codingId: {
+                        ...quoteAttributes.codingId,
+                        renderHTML: (attributes: Record<string, unknown>) =>
+                          attributes.codingId ? { "data-coding-id": attributes.codingId } : {},
+                      },
+                      itemId: {
+                        ...quoteAttributes.itemId,
+                        renderHTML: (attributes: Record<string, unknown>) =>
+                          attributes.itemId ? { "data-item-id": attributes.itemId } : {},
+                      },
+                    };
+                  },
+                })
+              : extension,
         );
       },
     }),
