@@ -124,7 +124,9 @@ test("Chinese typed through an input method, then a citation in GB/T 7714 with i
   await dialog.getByRole("button", { name: "插入" }).click();
   await expect(sectionEditor(page)).toContainText("[1][1]83");
   // Clicking a citation changes its page.
-  await sectionEditor(page).getByLabel(/^引用 \[1\]83：/).click();
+  await sectionEditor(page)
+    .getByLabel(/^引用 \[1\]83：/)
+    .click();
   const locator = page.getByRole("dialog", { name: "页码（可选）" });
   await locator.getByLabel("页码（可选）").fill("85");
   await locator.getByRole("button", { name: "保存" }).click();

@@ -39,13 +39,20 @@ export type ActivityKind =
   | "section.updated"
   | "section.reordered"
   | "section.deleted"
-  | "section.restored";
+  | "section.restored"
+  | "round.opened"
+  | "round.closed"
+  | "comment.created"
+  | "comment.replied"
+  | "comment.addressed"
+  | "comment.accepted"
+  | "comment.reopened";
 
 export interface ActivityInput {
   reviewId: string;
   actorId: string | null;
   kind: ActivityKind;
-  subjectType: "review" | "member" | "section" | "invitation" | "item" | "stage" | "theme";
+  subjectType: "review" | "member" | "section" | "round" | "invitation" | "item" | "stage" | "theme";
   subjectId: string;
   data?: Prisma.InputJsonValue;
 }

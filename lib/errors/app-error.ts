@@ -29,6 +29,11 @@ export const ERROR_CODES = [
   "CODEBOOK_INVALID",
   "NOTHING_TO_SAVE",
   "SECTION_OWNER_INVALID",
+  "ROUND_ALREADY_OPEN",
+  "ROUND_CLOSED",
+  "SECTION_NOT_IN_ROUND",
+  "THREAD_DELETED",
+  "THREAD_STATE",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,97 @@
+// Reading comment rounds: the list, and a round's summary — counts per section and per author, every thread
+// with its answer, and the comparison between the text when the round opened and the text now.
+import { authorize } from "@/lib/authz/authorize";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { THREAD_SELECT } from "@/lib/comments/queries";
+import { compareTexts } from "@/lib/synthesis/text-compare";
+
+const PERSON = { select: { id: true, name: true } } as const;
+
+export async function listRounds(userId: string, reviewId: string) {
+  const access = await authorize(userId, reviewId, "review.read");
+  const rounds = await db().commentRound.findMany({
+    where: { reviewId },
+    orderBy: { number: "desc" },
+    select: {
+      id: true,
+      number: true,
+      title: true,
+      note: true,
+      dueAt: true,
+      state: true,
+      openedAt: true,
+      closedAt: true,
+      openedBy: PERSON,
+      sections: { select: { section: { select: { id: true, title: true } } } },
+      threads: { where: { deletedAt: null }, select: { state: true } },
+    },
+  });
+  return {
+    role: access.role,
+    rounds: rounds.map(({ threads, ...round }) => ({
+      ...round,
+      open: threads.filter((thread) => thread.state === "OPEN").length,
+      addressed: threads.filter((thread) => thread.state === "ADDRESSED").length,
+      accepted: threads.filter((thread) => thread.state === "ACCEPTED").length,
+    })),
+  };
+}
+
+export async function getRoundSummary(userId: string, reviewId: string, roundId: string) {
+  const access = await authorize(userId, reviewId, "review.read");
+  const round = await db().commentRound.findFirst({
+    where: { id: roundId, reviewId },
+    select: {
+      id: true,
+      number: true,
+      title: true,
+      note: true,
+      dueAt: true,
+      state: true,
+      openedAt: true,
+      closedAt: true,
+      openedBy: PERSON,
+      closedBy: PERSON,
+      sections: {
+        select: {
+          snapshotText: true,
+          section: {
+            select: { id: true, title: true, position: true, deletedAt: true, document: { select: { text: true } } },
+          },
+        },
+      },
+      threads: { where: { deletedAt: null }, orderBy: { createdAt: "asc" }, select: THREAD_SELECT },
+    },
+  });
+  if (!round) throw new AppError("NOT_FOUND", `round ${roundId} not in review ${reviewId}`);
+  const sections = [...round.sections]
+    .sort((a, b) => a.section.position - b.section.position)
+    .map(({ snapshotText, section }) => {
+      const threads = round.threads.filter((thread) => thread.sectionId === section.id);
+      return {
+        id: section.id,
+        title: section.title,
+        trashed: section.deletedAt !== null,
+        changes: compareTexts(snapshotText, section.document?.text ?? ""),
+        threads,
+        counts: {
+          open: threads.filter((thread) => thread.state === "OPEN").length,
+          addressed: threads.filter((thread) => thread.state === "ADDRESSED").length,
+          accepted: threads.filter((thread) => thread.state === "ACCEPTED").length,
+        },
+      };
+    });
+  const byAuthor = new Map<string, { name: string; threads: number; replies: number }>();
+  for (const thread of round.threads) {
+    thread.comments.forEach((comment, index) => {
+      const key = comment.author?.id ?? "";
+      const entry = byAuthor.get(key) ?? { name: comment.author?.name ?? "—", threads: 0, replies: 0 };
+      if (index === 0) entry.threads += 1;
+      else entry.replies += 1;
+      byAuthor.set(key, entry);
+    });
+  }
+  const { threads: _threads, sections: _sections, ...meta } = round;
+  return { role: access.role, round: meta, sections, authors: [...byAuthor.values()] };
+}

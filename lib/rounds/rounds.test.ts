@@ -1,0 +1,263 @@
+// Comment rounds and threads against a real database: opening and closing rounds with their snapshots,
+// anchored threads, answers, the supervisor's accept and reopen, and every refusal changing nothing.
+import { getSchema } from "@tiptap/core";
+import { prosemirrorJSONToYDoc } from "@tiptap/y-tiptap";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { deleteComment, editComment, replyToThread, setThreadState, startThread } from "@/lib/comments/threads";
+import { listSectionThreads } from "@/lib/comments/queries";
+import type { Database } from "@/lib/db/client";
+import type { DocNode } from "@/lib/synthesis/document-model";
+import { sectionExtensions, SECTION_FRAGMENT } from "@/lib/synthesis/document-schema";
+import { storeSectionState } from "@/lib/synthesis/document-store";
+import { createSection } from "@/lib/synthesis/sections";
+import { createReviewWithTeam } from "@/lib/testing/fixtures";
+import { createTestDatabase } from "@/lib/testing/test-database";
+import { getRoundSummary, listRounds } from "./queries";
+import { closeRound, openRound } from "./rounds";
+
+let db: Database;
+let a: Awaited<ReturnType<typeof createReviewWithTeam>>;
+let b: Awaited<ReturnType<typeof createReviewWithTeam>>;
+let first: string;
+let second: string;
+let outside: string;
+
+const paragraph = (text: string): DocNode => ({
+  type: "doc",
+  content: [{ type: "paragraph", content: [{ type: "text", text }] }],
+});
+
+async function write(sectionId: string, text: string) {
+  const content = paragraph(text);
+  const doc = prosemirrorJSONToYDoc(getSchema(sectionExtensions()), content, SECTION_FRAGMENT);
+  await storeSectionState({ sectionId, state: Y.encodeStateAsUpdate(doc), content, updatedById: null });
+}
+
+async function snapshot() {
+  const [rounds, roundSections, threads, comments] = await Promise.all([
+    db.commentRound.findMany({ orderBy: { id: "asc" } }),
+    db.roundSection.findMany({ orderBy: [{ roundId: "asc" }, { sectionId: "asc" }] }),
+    db.commentThread.findMany({ orderBy: { id: "asc" } }),
+    db.comment.findMany({ orderBy: { id: "asc" } }),
+  ]);
+  return { rounds, roundSections, threads, comments };
+}
+
+const anchor = {
+  start: '{"type":{"client":1,"clock":0},"tname":null,"item":{"client":1,"clock":3},"assoc":0}',
+  end: '{"item":{"client":1,"clock":6},"assoc":-1}',
+  quote: "基层治理",
+};
+
+beforeAll(async () => {
+  ({ db } = await createTestDatabase());
+  a = await createReviewWithTeam(db, "ra");
+  b = await createReviewWithTeam(db, "rb");
+  const create = (title: string) => createSection(a.users.EDITOR.id, { reviewId: a.reviewId, title });
+  first = (await create("引言")).sectionId;
+  second = (await create("韧性治理")).sectionId;
+  outside = (await create("结语")).sectionId;
+  await write(first, "党建引领基层治理是新时代的重要命题。");
+  await write(second, "韧性治理强调恢复。");
+});
+
+describe("comment rounds", () => {
+  let roundId: string;
+  let threadId: string;
+
+  it("lets a supervisor open a numbered round that keeps the sections' text; one open round per section", async () => {
+    const before = await snapshot();
+    for (const role of ["EDITOR", "VIEWER"] as const) {
+      await expect(
+        openRound(a.users[role].id, { reviewId: a.reviewId, title: "第一轮", sectionIds: [first] }),
+      ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    await expect(
+      openRound(b.users.OWNER.id, { reviewId: a.reviewId, title: "x", sectionIds: [first] }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      openRound(a.users.SUPERVISOR.id, { reviewId: a.reviewId, title: " ", sectionIds: [first] }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    expect(await snapshot()).toEqual(before);
+
+    const opened = await openRound(a.users.SUPERVISOR.id, {
+      reviewId: a.reviewId,
+      title: "第二轮意见",
+      dueAt: "2026-12-05",
+      note: "请重点看引言",
+      sectionIds: [first, second],
+    });
+    roundId = opened.roundId;
+    expect(opened.number).toBe(1);
+    const stored = await db.roundSection.findMany({ where: { roundId }, orderBy: { snapshotText: "asc" } });
+    expect(stored.map((entry) => entry.snapshotText).sort()).toEqual([
+      "党建引领基层治理是新时代的重要命题。",
+      "韧性治理强调恢复。",
+    ]);
+
+    const busy = await snapshot();
+    await expect(
+      openRound(a.users.OWNER.id, { reviewId: a.reviewId, title: "又一轮", sectionIds: [second, outside] }),
+    ).rejects.toMatchObject({ code: "ROUND_ALREADY_OPEN" });
+    expect(await snapshot()).toEqual(busy);
+    const listed = await listRounds(a.users.VIEWER.id, a.reviewId);
+    expect(listed.rounds).toMatchObject([{ number: 1, title: "第二轮意见", state: "OPEN", open: 0 }]);
+  });
+
+  it("anchors a thread to a phrase in the round, and refuses a section outside it", async () => {
+    const before = await snapshot();
+    await expect(
+      startThread(a.users.SUPERVISOR.id, { reviewId: a.reviewId, sectionId: outside, roundId, body: "这里？" }),
+    ).rejects.toMatchObject({ code: "SECTION_NOT_IN_ROUND" });
+    await expect(
+      startThread(a.users.VIEWER.id, { reviewId: a.reviewId, sectionId: first, roundId, body: "读者" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      startThread(b.users.OWNER.id, { reviewId: a.reviewId, sectionId: first, roundId, body: "外人" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await snapshot()).toEqual(before);
+
+    const started = await startThread(a.users.SUPERVISOR.id, {
+      reviewId: a.reviewId,
+      sectionId: first,
+      roundId,
+      anchor,
+      body: "请 @ra-editor 补充文献依据",
+    });
+    threadId = started.threadId;
+    const [thread] = await listSectionThreads(a.users.VIEWER.id, a.reviewId, first);
+    expect(thread).toMatchObject({
+      id: threadId,
+      quote: "基层治理",
+      anchorStart: anchor.start,
+      state: "OPEN",
+      round: { number: 1 },
+      comments: [
+        { body: "请 @ra-editor 补充文献依据", mentions: [a.users.EDITOR.id], author: { id: a.users.SUPERVISOR.id } },
+      ],
+    });
+    // A comment on the section as a whole has no anchor.
+    await startThread(a.users.OWNER.id, { reviewId: a.reviewId, sectionId: second, roundId, body: "整体结构清楚。" });
+  });
+
+  it("moves a thread open → addressed (editor) → accepted or reopened (supervisor)", async () => {
+    const before = await snapshot();
+    await expect(
+      replyToThread(a.users.SUPERVISOR.id, { reviewId: a.reviewId, threadId, body: "我自己处理", addressed: true }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      setThreadState(a.users.EDITOR.id, { reviewId: a.reviewId, threadId, state: "ACCEPTED" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await snapshot()).toEqual(before);
+
+    await replyToThread(a.users.EDITOR.id, {
+      reviewId: a.reviewId,
+      threadId,
+      body: "已补充两篇文献。",
+      addressed: true,
+    });
+    expect((await db.commentThread.findUniqueOrThrow({ where: { id: threadId } })).state).toBe("ADDRESSED");
+    await expect(
+      replyToThread(a.users.EDITOR.id, { reviewId: a.reviewId, threadId, body: "再次", addressed: true }),
+    ).rejects.toMatchObject({ code: "THREAD_STATE" });
+    await setThreadState(a.users.SUPERVISOR.id, { reviewId: a.reviewId, threadId, state: "OPEN" });
+    await replyToThread(a.users.EDITOR.id, { reviewId: a.reviewId, threadId, body: "又改了一处。", addressed: true });
+    await setThreadState(a.users.SUPERVISOR.id, { reviewId: a.reviewId, threadId, state: "ACCEPTED" });
+    const kinds = await db.activityEvent.findMany({
+      where: { reviewId: a.reviewId, kind: { startsWith: "comment." } },
+      orderBy: { createdAt: "asc" },
+      select: { kind: true },
+    });
+    expect(kinds.map((event) => event.kind)).toEqual([
+      "comment.created",
+      "comment.created",
+      "comment.addressed",
+      "comment.reopened",
+      "comment.addressed",
+      "comment.accepted",
+    ]);
+  });
+
+  it("edits and deletes only one's own comments; a deleted thread takes no replies", async () => {
+    const { threadId: doomed, commentId } = await startThread(a.users.EDITOR.id, {
+      reviewId: a.reviewId,
+      sectionId: second,
+      roundId,
+      body: "草稿批注",
+    });
+    const before = await snapshot();
+    await expect(
+      editComment(a.users.SUPERVISOR.id, { reviewId: a.reviewId, commentId, body: "改别人的" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(deleteComment(a.users.OWNER.id, { reviewId: a.reviewId, commentId })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect(await snapshot()).toEqual(before);
+
+    await editComment(a.users.EDITOR.id, { reviewId: a.reviewId, commentId, body: "修改后的批注" });
+    expect((await db.comment.findUniqueOrThrow({ where: { id: commentId } })).editedAt).not.toBeNull();
+    expect(await deleteComment(a.users.EDITOR.id, { reviewId: a.reviewId, commentId })).toEqual({
+      threadDeleted: true,
+    });
+    const gone = await snapshot();
+    await expect(
+      replyToThread(a.users.SUPERVISOR.id, { reviewId: a.reviewId, threadId: doomed, body: "还在吗？" }),
+    ).rejects.toMatchObject({ code: "THREAD_DELETED" });
+    expect(await snapshot()).toEqual(gone);
+    expect((await listSectionThreads(a.users.OWNER.id, a.reviewId, second)).map((thread) => thread.id)).not.toContain(
+      doomed,
+    );
+  });
+
+  it("closes the round with a summary: counts per section and author, answers, and the text comparison", async () => {
+    await write(first, "党建引领基层治理是新时代的重要命题，韧性是其关键。");
+    await expect(closeRound(a.users.EDITOR.id, { reviewId: a.reviewId, roundId })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await closeRound(a.users.SUPERVISOR.id, { reviewId: a.reviewId, roundId });
+    await expect(closeRound(a.users.SUPERVISOR.id, { reviewId: a.reviewId, roundId })).rejects.toMatchObject({
+      code: "ROUND_CLOSED",
+    });
+    const before = await snapshot();
+    await expect(
+      startThread(a.users.SUPERVISOR.id, { reviewId: a.reviewId, sectionId: first, roundId, body: "迟到的意见" }),
+    ).rejects.toMatchObject({ code: "ROUND_CLOSED" });
+    expect(await snapshot()).toEqual(before);
+
+    const summary = await getRoundSummary(a.users.VIEWER.id, a.reviewId, roundId);
+    expect(summary.round).toMatchObject({ number: 1, state: "CLOSED", closedBy: { id: a.users.SUPERVISOR.id } });
+    const [intro, resilience] = summary.sections;
+    expect(intro).toMatchObject({ title: "引言", counts: { open: 0, addressed: 0, accepted: 1 } });
+    expect(intro!.changes).toContainEqual({ kind: "insert", text: "，韧性是其关键" });
+    expect(intro!.threads[0]!.comments.map((comment) => comment.body)).toEqual([
+      "请 @ra-editor 补充文献依据",
+      "已补充两篇文献。",
+      "又改了一处。",
+    ]);
+    expect(resilience).toMatchObject({ title: "韧性治理", counts: { open: 1, addressed: 0, accepted: 0 } });
+    expect(resilience!.changes.every((change) => change.kind === "equal")).toBe(true);
+    expect(summary.authors).toEqual(
+      expect.arrayContaining([
+        { name: "ra-supervisor", threads: 1, replies: 0 },
+        { name: "ra-owner", threads: 1, replies: 0 },
+        { name: "ra-editor", threads: 0, replies: 2 },
+      ]),
+    );
+    await expect(getRoundSummary(b.users.OWNER.id, a.reviewId, roundId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("carries open threads into the next round", async () => {
+    const next = await openRound(a.users.OWNER.id, {
+      reviewId: a.reviewId,
+      title: "第三轮",
+      sectionIds: [second, outside],
+      carryOpenThreads: true,
+    });
+    expect(next.number).toBe(2);
+    const threads = await listSectionThreads(a.users.OWNER.id, a.reviewId, second);
+    expect(threads.map((thread) => [thread.comments[0]!.body, thread.round?.number])).toEqual([["整体结构清楚。", 2]]);
+    // The accepted thread on the first section stays with round 1.
+    expect((await listSectionThreads(a.users.OWNER.id, a.reviewId, first))[0]!.round?.number).toBe(1);
+  });
+});

@@ -1,0 +1,118 @@
+// Comment rounds: a supervisor (or owner) opens a numbered round on chosen sections, which keeps their text
+// as it was; comments made during the round belong to it; closing it freezes what was asked and answered.
+import { z } from "zod";
+import { recordActivity } from "@/lib/activity/record";
+import { authorize } from "@/lib/authz/authorize";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { parseInput } from "@/lib/validation";
+
+const id = z.string().min(1).max(64);
+
+export const openRoundSchema = z.object({
+  reviewId: id,
+  title: z.string().trim().min(1).max(200),
+  note: z
+    .string()
+    .max(5000)
+    .nullish()
+    .transform((value) => value?.trim() || null),
+  dueAt: z
+    .string()
+    .nullish()
+    .transform((value) => value || null)
+    .refine((value) => value === null || /^\d{4}-\d{2}-\d{2}$/.test(value), { message: "date must be YYYY-MM-DD" })
+    .transform((value) => (value ? new Date(`${value}T23:59:59`) : null)),
+  sectionIds: z.array(id).min(1).max(200),
+  /** Open threads of earlier, closed rounds on these sections move into the new round. */
+  carryOpenThreads: z.boolean().default(true),
+});
+
+export async function openRound(userId: string, rawInput: unknown): Promise<{ roundId: string; number: number }> {
+  const input = parseInput(openRoundSchema, rawInput);
+  const sectionIds = [...new Set(input.sectionIds)];
+  return db().$transaction(async (tx) => {
+    await authorize(userId, input.reviewId, "round.run", tx);
+    const sections = await tx.synthesisSection.findMany({
+      where: { id: { in: sectionIds }, reviewId: input.reviewId, deletedAt: null },
+      select: { id: true, title: true, document: { select: { text: true, content: true } } },
+    });
+    if (sections.length !== sectionIds.length) {
+      throw new AppError("NOT_FOUND", `some of sections ${sectionIds.join(",")} are not in review ${input.reviewId}`);
+    }
+    const busy = await tx.roundSection.findMany({
+      where: { sectionId: { in: sectionIds }, round: { state: "OPEN" } },
+      select: { section: { select: { title: true } }, round: { select: { number: true, title: true } } },
+    });
+    if (busy.length) {
+      throw new AppError("ROUND_ALREADY_OPEN", "a section is already in an open round", undefined, {
+        sections: busy.map((entry) => ({ section: entry.section.title, round: entry.round.number })),
+      });
+    }
+    const last = await tx.commentRound.aggregate({ where: { reviewId: input.reviewId }, _max: { number: true } });
+    const number = (last._max.number ?? 0) + 1;
+    const round = await tx.commentRound.create({
+      data: {
+        reviewId: input.reviewId,
+        number,
+        title: input.title,
+        note: input.note,
+        dueAt: input.dueAt,
+        openedById: userId,
+        sections: {
+          create: sections.map((section) => ({
+            sectionId: section.id,
+            snapshotText: section.document?.text ?? "",
+            snapshotContent: (section.document?.content as object | undefined) ?? { type: "doc", content: [] },
+          })),
+        },
+      },
+    });
+    let carried = 0;
+    if (input.carryOpenThreads) {
+      const moved = await tx.commentThread.updateMany({
+        where: {
+          sectionId: { in: sectionIds },
+          deletedAt: null,
+          state: { not: "ACCEPTED" },
+          round: { state: "CLOSED" },
+        },
+        data: { roundId: round.id },
+      });
+      carried = moved.count;
+    }
+    await recordActivity(tx, {
+      reviewId: input.reviewId,
+      actorId: userId,
+      kind: "round.opened",
+      subjectType: "round",
+      subjectId: round.id,
+      data: { number, title: round.title, sections: sections.length, carried },
+    });
+    return { roundId: round.id, number };
+  });
+}
+
+export const closeRoundSchema = z.object({ reviewId: id, roundId: id });
+
+export async function closeRound(userId: string, rawInput: unknown): Promise<void> {
+  const input = parseInput(closeRoundSchema, rawInput);
+  await db().$transaction(async (tx) => {
+    await authorize(userId, input.reviewId, "round.run", tx);
+    const round = await tx.commentRound.findFirst({ where: { id: input.roundId, reviewId: input.reviewId } });
+    if (!round) throw new AppError("NOT_FOUND", `round ${input.roundId} not in review ${input.reviewId}`);
+    if (round.state === "CLOSED") throw new AppError("ROUND_CLOSED", `round ${round.number} is already closed`);
+    await tx.commentRound.update({
+      where: { id: round.id },
+      data: { state: "CLOSED", closedById: userId, closedAt: new Date() },
+    });
+    await recordActivity(tx, {
+      reviewId: input.reviewId,
+      actorId: userId,
+      kind: "round.closed",
+      subjectType: "round",
+      subjectId: round.id,
+      data: { number: round.number, title: round.title },
+    });
+  });
+}
