@@ -155,7 +155,7 @@ test("a viewer reads but cannot write, neither in the editor nor through a raw s
   await expectSaved(owner);
 
   const viewer = await openAs(browser, "viewer", path);
-  await expect(viewer.getByText("您的角色可以阅读和评论，不能修改正文。")).toBeVisible();
+  await expect(viewer.getByText("您的角色可以阅读本节，不能修改正文。")).toBeVisible();
   await expect(sectionEditor(viewer)).toContainText("负责人写的正文");
   await expect(sectionEditor(viewer)).toHaveAttribute("contenteditable", "false");
   await expect(viewer.getByRole("toolbar", { name: "格式工具栏" })).toHaveCount(0);

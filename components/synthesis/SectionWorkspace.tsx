@@ -14,7 +14,10 @@ import { citationsInOrder, quotedCodingIds, type DocNode } from "@/lib/synthesis
 import { sectionExtensions, SECTION_FRAGMENT } from "@/lib/synthesis/document-schema";
 import type { ActionResult } from "@/lib/errors/action-result";
 import { formatDateTime } from "@/lib/i18n/format-time";
+import { isThreadsMessage, THREADS_MESSAGE } from "@/lib/collab/stored-message";
 import { CitationDialog } from "./CitationDialog";
+import { CommentsPanel, type CommentPermissions, type PanelThread } from "./CommentsPanel";
+import { anchorOfRange, commentHighlights, createThreadStore, resolveAnchor } from "./editor/comment-anchors";
 import { CitationSuggestions } from "./CitationSuggestions";
 import { EditorToolbar } from "./EditorToolbar";
 import { HistoryPanel, type VersionSummary } from "./HistoryPanel";
@@ -40,6 +43,12 @@ export interface SectionWorkspaceProps {
   /** GB/T numeric labels are set as superscript; author-date and APA labels run in the line. */
   superscript: boolean;
   actions: SectionActions;
+  comments: {
+    userId: string;
+    can: CommentPermissions;
+    round: { id: string; number: number; title: string } | null;
+    threads: (Omit<PanelThread, "detached"> & { anchorStart: string | null; anchorEnd: string | null })[];
+  };
 }
 
 /** Server actions, handed down by the page so this component stays free of routes. */
@@ -53,6 +62,11 @@ export interface SectionActions {
   >;
   searchCitable: (input: { reviewId: string; query: string }) => Promise<ActionResult<CitableOption[]>>;
   saveVersion: (previous: unknown, form: FormData) => Promise<ActionResult<{ versionId: string }>>;
+  startThread: (input: unknown) => Promise<ActionResult<unknown>>;
+  replyToThread: (input: unknown) => Promise<ActionResult<unknown>>;
+  setThreadState: (input: unknown) => Promise<ActionResult<unknown>>;
+  editComment: (input: unknown) => Promise<ActionResult<unknown>>;
+  deleteComment: (input: unknown) => Promise<ActionResult<unknown>>;
   loadVersion: (input: {
     reviewId: string;
     sectionId: string;
@@ -60,7 +74,7 @@ export interface SectionActions {
   }) => Promise<ActionResult<{ content: DocNode }>>;
 }
 
-type Panel = "passages" | "history" | "settings";
+type Panel = "passages" | "comments" | "history" | "settings";
 
 export function SectionWorkspace(props: SectionWorkspaceProps) {
   const { reviewId, section, canWrite, user, actions } = props;
@@ -82,7 +96,12 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
   const [dialog, setDialog] = useState<"cite" | "link" | "note" | null>(null);
   // A citation or note clicked in the text, to change its page or its text.
   const [editing, setEditing] = useState<{ pos: number; kind: "citation" | "note"; value: string } | null>(null);
-  const [panel, setPanel] = useState<Panel>("passages");
+  const [panel, setPanel] = useState<Panel>(props.comments.threads.length ? "comments" : "passages");
+  const [threadStore] = useState(createThreadStore);
+  const [activeThread, setActiveThread] = useState<string | null>(null);
+  // The last phrase selected in the text: kept while the writer types the comment in the sidebar.
+  const [selected, setSelected] = useState<{ from: number; to: number; quote: string } | null>(null);
+  const [docTick, setDocTick] = useState(0);
   const [notice, setNotice] = useState<{ error?: string; success?: string; undo?: boolean } | null>(null);
 
   const search = useCallback(
@@ -123,6 +142,7 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
         t("synthesis.openPassage"),
       ),
       pasteCleaner(),
+      commentHighlights(threadStore, t("comments.highlight")),
       citationTrigger({
         search,
         onChange: (state) => {
@@ -166,6 +186,13 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
           class: "section-prose min-h-[24rem] px-8 py-6 focus:outline-none",
           lang: "zh-CN",
         },
+        handleClick: (_view, _pos, event) => {
+          const thread = (event.target as HTMLElement | null)?.closest?.("[data-thread]")?.getAttribute("data-thread");
+          if (!thread) return false;
+          setActiveThread(thread);
+          setPanel("comments");
+          return false;
+        },
         handleClickOn: (view, pos, node) => {
           if (!view.editable || (node.type.name !== "citation" && node.type.name !== "note")) return false;
           const kind = node.type.name;
@@ -181,6 +208,95 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
   useEffect(() => {
     editor?.setEditable(canWrite && readOnly === false);
   }, [editor, canWrite, readOnly]);
+
+  // Selections are read from the DOM so that readers (whose editor is not editable) can comment too.
+  useEffect(() => {
+    if (!editor) return;
+    const onSelection = () => {
+      const selection = document.getSelection();
+      if (!selection || !selection.anchorNode || !selection.focusNode) return;
+      const root = editor.view.dom;
+      if (!root.contains(selection.anchorNode) || !root.contains(selection.focusNode)) return;
+      if (selection.isCollapsed) {
+        setSelected(null);
+        return;
+      }
+      try {
+        const a = editor.view.posAtDOM(selection.anchorNode, selection.anchorOffset);
+        const b = editor.view.posAtDOM(selection.focusNode, selection.focusOffset);
+        const from = Math.min(a, b);
+        const to = Math.max(a, b);
+        const quote = editor.state.doc.textBetween(from, to, " ").trim();
+        setSelected(quote ? { from, to, quote } : null);
+      } catch {
+        setSelected(null);
+      }
+    };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onUpdate = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => setDocTick((tick) => tick + 1), 300);
+    };
+    document.addEventListener("selectionchange", onSelection);
+    editor.on("update", onUpdate);
+    return () => {
+      clearTimeout(timer);
+      document.removeEventListener("selectionchange", onSelection);
+      editor.off("update", onUpdate);
+    };
+  }, [editor]);
+
+  useEffect(() => {
+    threadStore.set(
+      props.comments.threads
+        .filter((thread) => thread.anchorStart && thread.anchorEnd)
+        .map((thread) => ({
+          id: thread.id,
+          start: thread.anchorStart!,
+          end: thread.anchorEnd!,
+          resolved: thread.state === "ACCEPTED",
+        })),
+      activeThread,
+    );
+  }, [threadStore, props.comments.threads, activeThread]);
+
+  useEffect(() => {
+    const onStateless = ({ payload }: { payload: string }) => {
+      if (isThreadsMessage(payload)) router.refresh();
+    };
+    provider.on("stateless", onStateless);
+    return () => {
+      provider.off("stateless", onStateless);
+    };
+  }, [provider, router]);
+
+  const panelThreads: PanelThread[] = useMemo(
+    () =>
+      props.comments.threads.map(({ anchorStart, anchorEnd, ...thread }) => ({
+        ...thread,
+        detached: !!(
+          editor &&
+          anchorStart &&
+          anchorEnd &&
+          docTick >= 0 &&
+          !resolveAnchor(editor.state, anchorStart, anchorEnd)
+        ),
+      })),
+    [props.comments.threads, editor, docTick],
+  );
+
+  /** Runs a comment action; on success the page reloads its comments and tells the other editors to do so. */
+  const runComment = async (work: () => Promise<ActionResult<unknown>>) => {
+    const result = await work();
+    if (!result.ok) {
+      setNotice({ error: result.error });
+      return false;
+    }
+    setNotice(null);
+    router.refresh();
+    provider.sendStateless(THREADS_MESSAGE);
+    return true;
+  };
 
   // Labels and the bibliography depend on the whole synthesis; ask the server whenever this section's
   // citations change (including changes typed by others).
@@ -303,6 +419,12 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
 
   const tabs: { id: Panel; label: string }[] = [
     { id: "passages", label: t("synthesis.passagesTab") },
+    {
+      id: "comments",
+      label: t("comments.tabCount", {
+        n: props.comments.threads.filter((thread) => thread.state !== "ACCEPTED").length,
+      }),
+    },
     { id: "history", label: t("synthesis.historyTab") },
     { id: "settings", label: t("synthesis.settingsTab") },
   ];
@@ -388,6 +510,33 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
               quoted={quoted}
               canInsert={!!editor && canWrite && readOnly === false}
               onInsert={insertQuote}
+            />
+          )}
+          {panel === "comments" && (
+            <CommentsPanel
+              threads={panelThreads}
+              userId={props.comments.userId}
+              can={props.comments.can}
+              selection={selected?.quote ?? null}
+              round={props.comments.round}
+              activeId={activeThread}
+              onActivate={setActiveThread}
+              run={runComment}
+              onStart={(body, onPhrase) => {
+                const anchor =
+                  onPhrase && selected && editor ? anchorOfRange(editor.state, selected.from, selected.to) : null;
+                return actions.startThread({
+                  reviewId,
+                  sectionId: section.id,
+                  roundId: props.comments.round?.id ?? null,
+                  anchor: anchor && selected ? { ...anchor, quote: selected.quote } : null,
+                  body,
+                });
+              }}
+              onReply={(threadId, body, addressed) => actions.replyToThread({ reviewId, threadId, body, addressed })}
+              onState={(threadId, state) => actions.setThreadState({ reviewId, threadId, state })}
+              onEdit={(commentId, body) => actions.editComment({ reviewId, commentId, body })}
+              onDelete={(commentId) => actions.deleteComment({ reviewId, commentId })}
             />
           )}
           {panel === "history" && (

@@ -32,3 +32,22 @@ export function collabPid(): number {
   const dataDir = path.resolve(process.env.E2E_DATA_DIR ?? ".data/e2e");
   return Number(readFileSync(path.join(dataDir, "collab.pid"), "utf8"));
 }
+
+/** Selects the first occurrence of `text` in the section's text, as a mouse drag would. */
+export async function selectInEditor(page: Page, text: string) {
+  await sectionEditor(page).evaluate((root, wanted) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(wanted) ?? -1;
+      if (at === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const selection = document.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return;
+    }
+    throw new Error(`text not found in the editor: ${wanted}`);
+  }, text);
+}

@@ -12,7 +12,7 @@ import type { DocNode } from "@/lib/synthesis/document-model";
 import { SECTION_FRAGMENT } from "@/lib/synthesis/document-schema";
 import { findSectionForSocket, loadSectionState, storeSectionState } from "@/lib/synthesis/document-store";
 import { sectionIdOf, verifyCollabToken } from "./token";
-import { storedMessage } from "./stored-message";
+import { isThreadsMessage, storedMessage } from "./stored-message";
 
 export interface CollabContext {
   userId: string;
@@ -77,6 +77,17 @@ function persistence(log: (line: string) => void): Extension[] {
   return [database, announceStored];
 }
 
+/**
+ * Comments live in PostgreSQL, not in the document; when one changes, the editor that changed it says so on
+ * the socket and the others reload their comments.
+ */
+const relayCommentChanges: Extension = {
+  extensionName: "huitong-comment-relay",
+  async onStateless({ payload, document, connection }) {
+    if (isThreadsMessage(payload)) document.broadcastStateless(payload, (other) => other !== connection);
+  },
+};
+
 export function createCollabServer(options: CollabServerOptions): Server<CollabContext> {
   const log = options.log ?? (() => {});
   return new Server<CollabContext>({
@@ -87,6 +98,6 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
     stopOnSignals: false,
     debounce: options.debounceMs ?? 500,
     maxDebounce: options.maxDebounceMs ?? 3000,
-    extensions: [authentication(options.secret), ...persistence(log)],
+    extensions: [authentication(options.secret), ...persistence(log), relayCommentChanges],
   });
 }

@@ -1,4 +1,4 @@
-// The one message the collaboration server adds to the protocol: "this is what is now in the database",
+// The messages the collaboration server adds to the protocol. The first: "this is what is now in the database",
 // as a Yjs state vector. An editor is saved when the stored vector covers every change it made.
 export interface StoredMessage {
   type: "stored";
@@ -18,4 +18,11 @@ export function readStoredMessage(payload: string): Uint8Array | null {
   } catch {
     return null;
   }
+}
+
+/** "Comments on this section changed": sent by the editor that changed them, relayed to the others. */
+export const THREADS_MESSAGE = JSON.stringify({ type: "threads" });
+
+export function isThreadsMessage(payload: string): boolean {
+  return payload === THREADS_MESSAGE;
 }

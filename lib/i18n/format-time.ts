@@ -7,3 +7,9 @@ export function formatDateTime(locale: Locale, value: Date | string): string {
     timeStyle: "short",
   }).format(typeof value === "string" ? new Date(value) : value);
 }
+
+export function formatDate(locale: Locale, value: Date | string): string {
+  return new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", { dateStyle: "medium" }).format(
+    typeof value === "string" ? new Date(value) : value,
+  );
+}

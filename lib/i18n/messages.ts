@@ -1,9 +1,11 @@
 import type { Shape } from "./shape";
 import * as board from "./sections/board";
 import * as coding from "./sections/coding";
+import * as comments from "./sections/comments";
 import * as dashboard from "./sections/dashboard";
 import * as editing from "./sections/editing";
 import * as library from "./sections/library";
+import * as rounds from "./sections/rounds";
 import * as screening from "./sections/screening";
 import * as synthesis from "./sections/synthesis";
 import * as workflow from "./sections/workflow";
@@ -13,6 +15,8 @@ export const zh = {
   library: library.zh,
   coding: coding.zh,
   synthesis: synthesis.zh,
+  rounds: rounds.zh,
+  comments: comments.zh,
   board: board.zh,
   dashboard: dashboard.zh,
   editing: editing.zh,
@@ -265,6 +269,8 @@ export const en: Shape<Messages> = {
   library: library.en,
   coding: coding.en,
   synthesis: synthesis.en,
+  rounds: rounds.en,
+  comments: comments.en,
   board: board.en,
   dashboard: dashboard.en,
   editing: editing.en,

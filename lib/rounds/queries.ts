@@ -95,3 +95,31 @@ export async function getRoundSummary(userId: string, reviewId: string, roundId:
   const { threads: _threads, sections: _sections, ...meta } = round;
   return { role: access.role, round: meta, sections, authors: [...byAuthor.values()] };
 }
+
+/** Sections a new round may include, each with the number of the open round it is already in, if any. */
+export async function listRoundableSections(userId: string, reviewId: string) {
+  await authorize(userId, reviewId, "review.read");
+  const sections = await db().synthesisSection.findMany({
+    where: { reviewId, deletedAt: null },
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+    select: {
+      id: true,
+      title: true,
+      rounds: { where: { round: { state: "OPEN" } }, select: { round: { select: { number: true } } } },
+    },
+  });
+  return sections.map((section) => ({
+    id: section.id,
+    title: section.title,
+    busyIn: section.rounds[0]?.round.number ?? null,
+  }));
+}
+
+/** The open round a section is in, if any: new comments on the section belong to it. */
+export async function findOpenRound(userId: string, reviewId: string, sectionId: string) {
+  await authorize(userId, reviewId, "review.read");
+  return db().commentRound.findFirst({
+    where: { reviewId, state: "OPEN", sections: { some: { sectionId } } },
+    select: { id: true, number: true, title: true },
+  });
+}

@@ -51,6 +51,7 @@ export const zh = {
   exportSectionMarkdown: "导出本节 Markdown",
   notes: "注释",
   readOnlyNotice: "您的角色可以阅读本节，不能修改正文。",
+  commentOnlyNotice: "您的角色可以阅读和批注本节（在“批注”中），不能直接修改正文。",
   trashedNotice: "本节在回收站中，恢复后才能编辑。",
   // Editor
   editorLabel: "章节正文：{title}",
@@ -203,6 +204,8 @@ export const en: Shape<typeof zh> = {
   exportSectionMarkdown: "Export this section as Markdown",
   notes: "Notes",
   readOnlyNotice: "Your role can read this section but not change its text.",
+  commentOnlyNotice:
+    "Your role can read and comment on this section (under “Comments”) but not change its text directly.",
   trashedNotice: "This section is in the trash; restore it to edit.",
   editorLabel: "Section text: {title}",
   placeholder: "Start writing… type @ to cite a paper",

@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
+import { deleteComment, editComment, replyToThread, setThreadState, startThread } from "@/lib/comments/threads";
 import { formFields, runAction, type ActionResult } from "@/lib/errors/action-result";
 import { getI18n } from "@/lib/i18n/server";
 import { renderSynthesisCitations } from "@/lib/synthesis/bibliography";
@@ -114,4 +115,34 @@ export async function loadVersionAction(raw: unknown) {
     const { version } = await getSectionVersion(user.id, input.reviewId, input.sectionId, input.versionId);
     return { content: version.content, name: version.name, createdAt: version.createdAt };
   });
+}
+
+function commentAction<T>(name: string, work: (userId: string, raw: unknown) => Promise<T>) {
+  return async (raw: unknown): Promise<ActionResult<T>> =>
+    runAction(name, async () => {
+      const user = await requireUser();
+      return work(user.id, raw);
+    });
+}
+
+const start = commentAction("startThread", startThread);
+const reply = commentAction("replyToThread", replyToThread);
+const threadState = commentAction("setThreadState", setThreadState);
+const edit = commentAction("editComment", editComment);
+const remove = commentAction("deleteComment", deleteComment);
+
+export async function startThreadAction(raw: unknown) {
+  return start(raw);
+}
+export async function replyToThreadAction(raw: unknown) {
+  return reply(raw);
+}
+export async function setThreadStateAction(raw: unknown) {
+  return threadState(raw);
+}
+export async function editCommentAction(raw: unknown) {
+  return edit(raw);
+}
+export async function deleteCommentAction(raw: unknown) {
+  return remove(raw);
 }

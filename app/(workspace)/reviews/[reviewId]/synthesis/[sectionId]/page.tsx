@@ -11,7 +11,15 @@ import { citationLabel } from "@/lib/items/display";
 import { renderSynthesisCitations } from "@/lib/synthesis/bibliography";
 import { collaboratorColor } from "@/lib/synthesis/collaborator-color";
 import { getSectionForEditor, listSections, listSectionVersions } from "@/lib/synthesis/queries";
+import { can } from "@/lib/authz/policy";
+import { listSectionThreads } from "@/lib/comments/queries";
+import { findOpenRound } from "@/lib/rounds/queries";
 import {
+  deleteCommentAction,
+  editCommentAction,
+  replyToThreadAction,
+  setThreadStateAction,
+  startThreadAction,
   loadVersionAction,
   renderCitationsAction,
   saveSectionVersionAction,
@@ -25,11 +33,13 @@ export default async function SectionPage({ params }: { params: Promise<{ review
   const { reviewId, sectionId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/synthesis/${sectionId}`);
   const { locale, t } = await getI18n();
-  const [editor, synthesis, versions, citations] = await Promise.all([
+  const [editor, synthesis, versions, citations, threads, openRound] = await Promise.all([
     loadOrNotFound(getSectionForEditor(user.id, reviewId, sectionId)),
     loadOrNotFound(listSections(user.id, reviewId)),
     loadOrNotFound(listSectionVersions(user.id, reviewId, sectionId)),
     loadOrNotFound(renderSynthesisCitations(user.id, reviewId, { locale: locale === "en" ? "en-US" : "zh-CN" })),
+    loadOrNotFound(listSectionThreads(user.id, reviewId, sectionId)),
+    loadOrNotFound(findOpenRound(user.id, reviewId, sectionId)),
   ]);
   const { section } = editor;
   const passages = section.themeId ? await loadOrNotFound(listThemePassages(user.id, reviewId, section.themeId)) : null;
@@ -109,7 +119,7 @@ export default async function SectionPage({ params }: { params: Promise<{ review
               role="status"
               className="rounded-md border border-stone-200 bg-stone-50 px-3 py-2 text-sm text-stone-700"
             >
-              {t("synthesis.readOnlyNotice")}
+              {can(editor.role, "comment.write") ? t("synthesis.commentOnlyNotice") : t("synthesis.readOnlyNotice")}
             </p>
           )}
           <SectionWorkspaceLoader
@@ -173,7 +183,36 @@ export default async function SectionPage({ params }: { params: Promise<{ review
                 action={updateSectionAction}
               />
             }
+            comments={{
+              userId: user.id,
+              can: {
+                comment: can(editor.role, "comment.write"),
+                address: can(editor.role, "synthesis.write"),
+                decide: can(editor.role, "round.run"),
+              },
+              round: openRound,
+              threads: threads.map((thread) => ({
+                id: thread.id,
+                quote: thread.quote,
+                state: thread.state,
+                anchorStart: thread.anchorStart,
+                anchorEnd: thread.anchorEnd,
+                round: thread.round ? { number: thread.round.number, title: thread.round.title } : null,
+                comments: thread.comments.map((comment) => ({
+                  id: comment.id,
+                  body: comment.body,
+                  createdAt: comment.createdAt.toISOString(),
+                  edited: comment.editedAt !== null,
+                  author: comment.author,
+                })),
+              })),
+            }}
             actions={{
+              startThread: startThreadAction,
+              replyToThread: replyToThreadAction,
+              setThreadState: setThreadStateAction,
+              editComment: editCommentAction,
+              deleteComment: deleteCommentAction,
               renderCitations: renderCitationsAction,
               searchCitable: searchCitableAction,
               saveVersion: saveSectionVersionAction,
