@@ -33,6 +33,10 @@ import {
   updateSection,
 } from "@/lib/synthesis/sections";
 import { createReviewWithTeam } from "@/lib/testing/fixtures";
+import { deleteComment, editComment, replyToThread, setThreadState, startThread } from "@/lib/comments/threads";
+import { listSectionThreads } from "@/lib/comments/queries";
+import { getRoundSummary, listRounds } from "@/lib/rounds/queries";
+import { closeRound, openRound } from "@/lib/rounds/rounds";
 import { createTestDatabase } from "@/lib/testing/test-database";
 
 let db: Database;
@@ -76,7 +80,14 @@ beforeAll(async () => {
 type Team = typeof a;
 const synthesisOf = (team: Team) => synthesis.get(team.reviewId)!;
 const EXPORT_HEADINGS = { bibliography: "参考文献", notes: "注释", untitled: "综述" };
-const OPERATIONS: Record<string, { allowed: ReviewRole[]; run: (userId: string, team: Team) => Promise<unknown> }> = {
+interface Operation {
+  allowed: ReviewRole[];
+  /** Setup the attempt needs (a fresh round, thread or section), made before the "nothing changed" snapshot. */
+  prepare?: (team: Team, userId: string) => Promise<string>;
+  run: (userId: string, team: Team, prepared: string) => Promise<unknown>;
+}
+
+const OPERATIONS: Record<string, Operation> = {
   getReview: { allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"], run: (u, t) => getReview(u, t.reviewId) },
   listLibraryPage: {
     allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
@@ -205,10 +216,78 @@ const OPERATIONS: Record<string, { allowed: ReviewRole[]; run: (userId: string, 
     allowed: ["OWNER", "EDITOR"],
     run: (u, t) => saveSectionVersion(u, { reviewId: t.reviewId, sectionId: synthesisOf(t).sectionId, name: "定稿" }),
   },
+  listRounds: { allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"], run: (u, t) => listRounds(u, t.reviewId) },
+  getRoundSummary: {
+    allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
+    prepare: async (t) => (await roundIn(t, "OPEN")).id,
+    run: (u, t, roundId) => getRoundSummary(u, t.reviewId, roundId),
+  },
+  listSectionThreads: {
+    allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
+    run: (u, t) => listSectionThreads(u, t.reviewId, synthesisOf(t).sectionId),
+  },
+  openRound: {
+    allowed: ["OWNER", "SUPERVISOR"],
+    // A section of its own each time: a section has one open round at a time.
+    prepare: async (t) =>
+      (await db.synthesisSection.create({ data: { reviewId: t.reviewId, title: "轮次", position: 99 } })).id,
+    run: (u, t, sectionId) => openRound(u, { reviewId: t.reviewId, title: "一轮", sectionIds: [sectionId] }),
+  },
+  closeRound: {
+    allowed: ["OWNER", "SUPERVISOR"],
+    prepare: async (t) => (await roundIn(t, "OPEN")).id,
+    run: (u, t, roundId) => closeRound(u, { reviewId: t.reviewId, roundId }),
+  },
+  startThread: {
+    allowed: ["OWNER", "EDITOR", "SUPERVISOR"],
+    run: (u, t) => startThread(u, { reviewId: t.reviewId, sectionId: synthesisOf(t).sectionId, body: "批注" }),
+  },
+  replyToThread: {
+    allowed: ["OWNER", "EDITOR", "SUPERVISOR"],
+    prepare: async (t, u) => (await threadIn(t, u)).id,
+    run: (u, t, threadId) => replyToThread(u, { reviewId: t.reviewId, threadId, body: "回复" }),
+  },
+  setThreadState: {
+    allowed: ["OWNER", "SUPERVISOR"],
+    prepare: async (t, u) => (await threadIn(t, u)).id,
+    run: (u, t, threadId) => setThreadState(u, { reviewId: t.reviewId, threadId, state: "ACCEPTED" }),
+  },
+  editComment: {
+    allowed: ["OWNER", "EDITOR", "SUPERVISOR"],
+    prepare: async (t, u) => (await threadIn(t, u)).commentId,
+    run: (u, t, commentId) => editComment(u, { reviewId: t.reviewId, commentId, body: "改过" }),
+  },
+  deleteComment: {
+    allowed: ["OWNER", "EDITOR", "SUPERVISOR"],
+    prepare: async (t, u) => (await threadIn(t, u)).commentId,
+    run: (u, t, commentId) => deleteComment(u, { reviewId: t.reviewId, commentId }),
+  },
 };
 
+/** A round of the review in the given state, made straight in the database for the operation under test. */
+async function roundIn(team: typeof a, state: "OPEN" | "CLOSED") {
+  const last = await db.commentRound.aggregate({ where: { reviewId: team.reviewId }, _max: { number: true } });
+  return db.commentRound.create({
+    data: { reviewId: team.reviewId, number: (last._max.number ?? 0) + 1, title: "轮次", state },
+  });
+}
+
+/** A fresh thread on the review's section whose first comment is by `authorId`. */
+async function threadIn(team: typeof a, authorId: string) {
+  const thread = await db.commentThread.create({
+    data: {
+      reviewId: team.reviewId,
+      sectionId: synthesisOf(team).sectionId,
+      createdById: authorId,
+      comments: { create: { authorId, body: "原批注" } },
+    },
+    select: { id: true, comments: { select: { id: true } } },
+  });
+  return { id: thread.id, commentId: thread.comments[0]!.id };
+}
+
 async function snapshot() {
-  const [items, changes, memberships, invitations, events, reviews, sections, versions] = await Promise.all([
+  const [items, changes, memberships, invitations, events, reviews, sections, versions, comments] = await Promise.all([
     db.reviewItem.findMany({ select: { id: true, stageId: true, version: true }, orderBy: { id: "asc" } }),
     db.statusChange.count(),
     db.membership.findMany({ select: { id: true, role: true }, orderBy: { id: "asc" } }),
@@ -220,16 +299,18 @@ async function snapshot() {
       orderBy: { id: "asc" },
     }),
     db.sectionVersion.count(),
+    db.comment.findMany({ select: { id: true, body: true, deletedAt: true }, orderBy: { id: "asc" } }),
   ]);
-  return { items, changes, memberships, invitations, events, reviews, sections, versions };
+  return { items, changes, memberships, invitations, events, reviews, sections, versions, comments };
 }
 
 describe.each(["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"] as const)("%s of review A", (role) => {
   for (const [name, operation] of Object.entries(OPERATIONS)) {
     const allowed = operation.allowed.includes(role);
     it(`${allowed ? "may" : "may not"} ${name} in review A`, async () => {
+      const prepared = (await operation.prepare?.(a, a.users[role].id)) ?? "";
       const before = await snapshot();
-      const attempt = operation.run(a.users[role].id, a);
+      const attempt = operation.run(a.users[role].id, a, prepared);
       if (allowed) {
         await expect(attempt).resolves.not.toThrow();
       } else {
@@ -239,8 +320,9 @@ describe.each(["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"] as const)("%s of revie
     });
 
     it(`cannot ${name} in review B (reported as not found, nothing changes)`, async () => {
+      const prepared = (await operation.prepare?.(b, b.users[role].id)) ?? "";
       const before = await snapshot();
-      await expect(operation.run(a.users[role].id, b)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(operation.run(a.users[role].id, b, prepared)).rejects.toMatchObject({ code: "NOT_FOUND" });
       expect(await snapshot()).toEqual(before);
     });
   }
