@@ -81,6 +81,8 @@ test("a supervisor's round: comment on a phrase, the member answers, the round c
   await expect(supervisor.getByRole("tab", { name: "批注（0）" })).toBeVisible();
   await supervisor.getByLabel("显示").selectOption("resolved");
   await expect(supervisorThread).toContainText("已接受");
+  await supervisor.getByLabel("按轮次筛选").selectOption({ label: "第 1 轮" });
+  await expect(supervisorThread).toBeVisible();
 
   // Close the round: the summary has the counts, the answer and the text comparison.
   await supervisor.goto(scenario.url("rounds"));

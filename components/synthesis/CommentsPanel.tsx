@@ -67,10 +67,26 @@ export function CommentsPanel({
 }) {
   const { t, locale } = useI18n();
   const [filter, setFilter] = useState<"open" | "resolved" | "all">("open");
+  const [roundFilter, setRoundFilter] = useState("");
+  const [authorFilter, setAuthorFilter] = useState("");
   const [draft, setDraft] = useState("");
-  const ids = { draft: useId(), filter: useId() };
-  const shown = threads.filter((thread) =>
-    filter === "all" ? true : filter === "open" ? thread.state !== "ACCEPTED" : thread.state === "ACCEPTED",
+  const ids = { draft: useId(), filter: useId(), round: useId(), author: useId() };
+  const rounds = [
+    ...new Map(threads.flatMap((thread) => (thread.round ? [[thread.round.number, thread.round]] : []))).values(),
+  ];
+  const authors = [
+    ...new Map(
+      threads.flatMap((thread) => {
+        const author = thread.comments[0]?.author;
+        return author ? [[author.id, author]] : [];
+      }),
+    ).values(),
+  ];
+  const shown = threads.filter(
+    (thread) =>
+      (filter === "all" ? true : filter === "open" ? thread.state !== "ACCEPTED" : thread.state === "ACCEPTED") &&
+      (!roundFilter || String(thread.round?.number ?? "") === roundFilter) &&
+      (!authorFilter || thread.comments[0]?.author?.id === authorFilter),
   );
   return (
     <div className="space-y-4">
@@ -108,7 +124,7 @@ export function CommentsPanel({
           </div>
         </form>
       )}
-      <div className="flex items-center gap-2">
+      <div className="flex flex-wrap items-center gap-2">
         <label htmlFor={ids.filter} className="text-xs text-stone-600">
           {t("comments.filter")}
         </label>
@@ -122,6 +138,46 @@ export function CommentsPanel({
           <option value="resolved">{t("comments.filterResolved")}</option>
           <option value="all">{t("comments.filterAll")}</option>
         </select>
+        {rounds.length > 0 && (
+          <>
+            <label htmlFor={ids.round} className="sr-only">
+              {t("comments.filterRound")}
+            </label>
+            <select
+              id={ids.round}
+              value={roundFilter}
+              onChange={(event) => setRoundFilter(event.target.value)}
+              className="h-8 rounded border border-stone-200 bg-white px-1 text-sm"
+            >
+              <option value="">{t("comments.allRounds")}</option>
+              {rounds.map((round) => (
+                <option key={round.number} value={String(round.number)}>
+                  {t("comments.roundShort", round)}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+        {authors.length > 1 && (
+          <>
+            <label htmlFor={ids.author} className="sr-only">
+              {t("comments.filterAuthor")}
+            </label>
+            <select
+              id={ids.author}
+              value={authorFilter}
+              onChange={(event) => setAuthorFilter(event.target.value)}
+              className="h-8 rounded border border-stone-200 bg-white px-1 text-sm"
+            >
+              <option value="">{t("comments.allAuthors")}</option>
+              {authors.map((author) => (
+                <option key={author.id} value={author.id}>
+                  {author.name}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
       </div>
       {shown.length === 0 && <p className="text-sm text-stone-500">{t("comments.none")}</p>}
       <ol className="space-y-3">
