@@ -2,6 +2,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { buttonPrimary, buttonSecondary, inputClass, labelClass } from "@/components/ui/styles";
+import { CitableItemText } from "./CitableItemText";
 import type { CitableOption } from "./editor/citation-trigger";
 
 /** The toolbar's way to cite: search, pick a paper, optionally give a page, insert. */
@@ -99,12 +100,7 @@ export function CitationDialog({
                     className="mt-1"
                   />
                   <span className="min-w-0 flex-1">
-                    <span className="block truncate font-medium text-stone-900">
-                      {item.title || `${t("editing.untitled")} ${item.opening ?? ""}…`}
-                    </span>
-                    <span className="block truncate text-xs text-stone-500">
-                      {[item.authors, item.journal, item.year].filter(Boolean).join(" · ")}
-                    </span>
+                    <CitableItemText item={item} />
                   </span>
                 </label>
               </li>

@@ -1,5 +1,6 @@
 "use client";
 import { useI18n } from "@/components/i18n/I18nProvider";
+import { CitableItemText } from "./CitableItemText";
 import type { CitableOption, TriggerState } from "./editor/citation-trigger";
 
 /** The popup under an "@" query: papers to cite, chosen with the arrow keys and Enter or by clicking. */
@@ -25,12 +26,7 @@ export function CitationSuggestions({ state, active }: { state: NonNullable<Trig
             }}
             className={`cursor-pointer px-3 py-2 text-sm ${index === active ? "bg-teal-50" : "hover:bg-stone-50"}`}
           >
-            <span className="block truncate font-medium text-stone-900">
-              {item.title || `${t("editing.untitled")} ${item.opening ?? ""}…`}
-            </span>
-            <span className="block truncate text-xs text-stone-500">
-              {[item.authors, item.journal, item.year].filter(Boolean).join(" · ")}
-            </span>
+            <CitableItemText item={item} />
           </li>
         ))}
       </ul>

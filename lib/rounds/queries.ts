@@ -8,21 +8,25 @@ import { compareTexts } from "@/lib/synthesis/text-compare";
 
 const PERSON = { select: { id: true, name: true } } as const;
 
+const ROUND_FIELDS = {
+  id: true,
+  number: true,
+  title: true,
+  note: true,
+  dueAt: true,
+  state: true,
+  openedAt: true,
+  closedAt: true,
+  openedBy: PERSON,
+} as const;
+
 export async function listRounds(userId: string, reviewId: string) {
   const access = await authorize(userId, reviewId, "review.read");
   const rounds = await db().commentRound.findMany({
     where: { reviewId },
     orderBy: { number: "desc" },
     select: {
-      id: true,
-      number: true,
-      title: true,
-      note: true,
-      dueAt: true,
-      state: true,
-      openedAt: true,
-      closedAt: true,
-      openedBy: PERSON,
+      ...ROUND_FIELDS,
       sections: { select: { section: { select: { id: true, title: true } } } },
       threads: { where: { deletedAt: null }, select: { state: true } },
     },
@@ -43,15 +47,7 @@ export async function getRoundSummary(userId: string, reviewId: string, roundId:
   const round = await db().commentRound.findFirst({
     where: { id: roundId, reviewId },
     select: {
-      id: true,
-      number: true,
-      title: true,
-      note: true,
-      dueAt: true,
-      state: true,
-      openedAt: true,
-      closedAt: true,
-      openedBy: PERSON,
+      ...ROUND_FIELDS,
       closedBy: PERSON,
       sections: {
         select: {
