@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { SectionDetailsForm } from "@/components/synthesis/SectionForms";
+import { RestoreSectionButton, SectionDetailsForm } from "@/components/synthesis/SectionForms";
 import { SectionWorkspaceLoader } from "@/components/synthesis/SectionWorkspaceLoader";
 import { buttonSecondary } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
@@ -27,7 +27,6 @@ import {
   trashSectionAction,
   updateSectionAction,
 } from "../actions";
-import { RestoreSectionButton } from "@/components/synthesis/SectionForms";
 
 export default async function SectionPage({ params }: { params: Promise<{ reviewId: string; sectionId: string }> }) {
   const { reviewId, sectionId } = await params;
