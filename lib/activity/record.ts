@@ -46,7 +46,10 @@ export type ActivityKind =
   | "comment.replied"
   | "comment.addressed"
   | "comment.accepted"
-  | "comment.reopened";
+  | "comment.reopened"
+  | "suggestion.created"
+  | "suggestion.applied"
+  | "suggestion.rejected";
 
 export interface ActivityInput {
   reviewId: string;

@@ -1,12 +1,14 @@
 // Comment threads on synthesis sections: start one on a phrase or on the whole section, reply (and mark it
 // addressed), accept or reopen it, edit and delete your own comments. A thread started while a round is open
-// on its section belongs to that round.
+// on its section belongs to that round. A suggestion is a thread that carries replacement text for its
+// phrase; an editor applies or rejects it. Mentions, replies and decisions land in people's inboxes.
 import { z } from "zod";
 import { recordActivity } from "@/lib/activity/record";
 import { authorize } from "@/lib/authz/authorize";
 import { can } from "@/lib/authz/policy";
 import { db, type Transaction } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { links, notify } from "@/lib/notifications/notify";
 import { parseInput } from "@/lib/validation";
 import { mentionedIds } from "./mentions";
 
@@ -15,28 +17,52 @@ const body = z.string().trim().min(1).max(10_000);
 /** A Yjs relative position as JSON, produced by the editor; opaque here. */
 const relativePosition = z.string().min(2).max(2000);
 
-export const startThreadSchema = z.object({
-  reviewId: id,
-  sectionId: id,
-  roundId: id.nullish().transform((value) => value ?? null),
-  anchor: z
-    .object({ start: relativePosition, end: relativePosition, quote: z.string().min(1).max(5000) })
-    .nullish()
-    .transform((value) => value ?? null),
-  body,
-});
+export const startThreadSchema = z
+  .object({
+    reviewId: id,
+    sectionId: id,
+    roundId: id.nullish().transform((value) => value ?? null),
+    anchor: z
+      .object({ start: relativePosition, end: relativePosition, quote: z.string().max(5000) })
+      .nullish()
+      .transform((value) => value ?? null),
+    /** Replacement text for the anchored phrase: "" deletes it; with an empty quote, it is inserted. */
+    suggestion: z
+      .string()
+      .max(5000)
+      .nullish()
+      .transform((value) => (value == null ? null : value.replace(/\s*\n\s*/g, " "))),
+    body: z.string().trim().max(10_000).default(""),
+  })
+  .superRefine((input, context) => {
+    if (input.suggestion === null) {
+      if (!input.body) context.addIssue({ code: "custom", path: ["body"], message: "a comment needs text" });
+      if (input.anchor && !input.anchor.quote.trim())
+        context.addIssue({ code: "custom", path: ["anchor", "quote"], message: "select the phrase to comment on" });
+      return;
+    }
+    if (!input.anchor)
+      context.addIssue({ code: "custom", path: ["anchor"], message: "a suggestion needs a place in the text" });
+    else if (input.anchor.quote === input.suggestion)
+      context.addIssue({ code: "custom", path: ["suggestion"], message: "the suggestion changes nothing" });
+    else if (!input.anchor.quote && !input.suggestion)
+      context.addIssue({ code: "custom", path: ["suggestion"], message: "type the text to insert" });
+  });
 
 async function members(tx: Transaction, reviewId: string) {
   return tx.membership.findMany({ where: { reviewId }, select: { user: { select: { id: true, name: true } } } });
 }
 
-export async function startThread(userId: string, rawInput: unknown): Promise<{ threadId: string; commentId: string }> {
+export async function startThread(
+  userId: string,
+  rawInput: unknown,
+): Promise<{ threadId: string; commentId: string | null }> {
   const input = parseInput(startThreadSchema, rawInput);
   return db().$transaction(async (tx) => {
     await authorize(userId, input.reviewId, "comment.write", tx);
     const section = await tx.synthesisSection.findFirst({
       where: { id: input.sectionId, reviewId: input.reviewId, deletedAt: null },
-      select: { id: true },
+      select: { id: true, title: true },
     });
     if (!section) throw new AppError("NOT_FOUND", `section ${input.sectionId} not in review ${input.reviewId}`);
     if (input.roundId) {
@@ -66,21 +92,35 @@ export async function startThread(userId: string, rawInput: unknown): Promise<{ 
         anchorStart: input.anchor?.start ?? null,
         anchorEnd: input.anchor?.end ?? null,
         quote: input.anchor?.quote ?? null,
+        suggestion: input.suggestion,
+        suggestionState: input.suggestion === null ? null : "PENDING",
         createdById: userId,
-        comments: { create: { authorId: userId, body: input.body, mentions } },
+        comments: input.body ? { create: { authorId: userId, body: input.body, mentions } } : undefined,
       },
       select: { id: true, comments: { select: { id: true } } },
     });
     await recordActivity(tx, {
       reviewId: input.reviewId,
       actorId: userId,
-      kind: "comment.created",
+      kind: input.suggestion === null ? "comment.created" : "suggestion.created",
       subjectType: "section",
       subjectId: input.sectionId,
-      data: { threadId: thread.id, quote: input.anchor?.quote ?? null },
+      data: { threadId: thread.id, quote: input.anchor?.quote ?? null, suggestion: input.suggestion },
     });
-    return { threadId: thread.id, commentId: thread.comments[0]!.id };
+    await notify(tx, {
+      reviewId: input.reviewId,
+      kind: "MENTION",
+      actorId: userId,
+      recipients: mentions,
+      link: links.thread(input.reviewId, input.sectionId, thread.id),
+      data: { sectionTitle: section.title, quote: input.anchor?.quote ?? null, excerpt: excerpt(input.body) },
+    });
+    return { threadId: thread.id, commentId: thread.comments[0]?.id ?? null };
   });
+}
+
+function excerpt(text: string): string {
+  return text.length > 140 ? `${text.slice(0, 139)}…` : text;
 }
 
 async function liveThread(tx: Transaction, reviewId: string, threadId: string) {
@@ -91,6 +131,11 @@ async function liveThread(tx: Transaction, reviewId: string, threadId: string) {
       sectionId: true,
       state: true,
       deletedAt: true,
+      quote: true,
+      suggestion: true,
+      suggestionState: true,
+      createdById: true,
+      section: { select: { title: true } },
       round: { select: { state: true, number: true } },
     },
   });
@@ -121,6 +166,10 @@ export async function replyToThread(userId: string, rawInput: unknown): Promise<
       input.body,
       (await members(tx, input.reviewId)).map((member) => member.user),
     );
+    const participants = await tx.comment.findMany({
+      where: { threadId: thread.id, deletedAt: null },
+      select: { authorId: true },
+    });
     const comment = await tx.comment.create({
       data: { threadId: thread.id, authorId: userId, body: input.body, mentions },
       select: { id: true },
@@ -133,6 +182,26 @@ export async function replyToThread(userId: string, rawInput: unknown): Promise<
       subjectType: "section",
       subjectId: thread.sectionId,
       data: { threadId: thread.id },
+    });
+    const about = {
+      reviewId: input.reviewId,
+      actorId: userId,
+      link: links.thread(input.reviewId, thread.sectionId, thread.id),
+      data: {
+        sectionTitle: thread.section.title,
+        quote: thread.quote,
+        excerpt: excerpt(input.body),
+        addressed: input.addressed,
+      },
+    };
+    await notify(tx, { ...about, kind: "MENTION", recipients: mentions });
+    const mentioned = new Set(mentions);
+    await notify(tx, {
+      ...about,
+      kind: "REPLY",
+      recipients: [thread.createdById, ...participants.map((participant) => participant.authorId)].filter(
+        (id) => !id || !mentioned.has(id),
+      ),
     });
     return { commentId: comment.id };
   });
@@ -166,7 +235,7 @@ export const deleteCommentSchema = z.object({ reviewId: id, commentId: id });
 async function ownComment(tx: Transaction, userId: string, reviewId: string, commentId: string) {
   const comment = await tx.comment.findFirst({
     where: { id: commentId, deletedAt: null, thread: { reviewId } },
-    select: { id: true, authorId: true, threadId: true },
+    select: { id: true, authorId: true, threadId: true, mentions: true },
   });
   if (!comment) throw new AppError("NOT_FOUND", `comment ${commentId} not in review ${reviewId}`);
   if (comment.authorId !== userId) throw new AppError("FORBIDDEN", `comment ${commentId} belongs to someone else`);
@@ -184,6 +253,16 @@ export async function editComment(userId: string, rawInput: unknown): Promise<vo
       (await members(tx, input.reviewId)).map((member) => member.user),
     );
     await tx.comment.update({ where: { id: comment.id }, data: { body: input.body, mentions, editedAt: new Date() } });
+    // Only people newly mentioned by the edit hear about it; the others were told when it was written.
+    const thread = await liveThread(tx, input.reviewId, comment.threadId);
+    await notify(tx, {
+      reviewId: input.reviewId,
+      kind: "MENTION",
+      actorId: userId,
+      recipients: mentions.filter((id) => !comment.mentions.includes(id)),
+      link: links.thread(input.reviewId, thread.sectionId, thread.id),
+      data: { sectionTitle: thread.section.title, quote: thread.quote, excerpt: excerpt(input.body) },
+    });
   });
 }
 
@@ -203,5 +282,59 @@ export async function deleteComment(userId: string, rawInput: unknown): Promise<
     const threadDeleted = first?.id === comment.id;
     if (threadDeleted) await tx.commentThread.update({ where: { id: comment.threadId }, data: { deletedAt: now } });
     return { threadDeleted };
+  });
+}
+
+export const decideSuggestionsSchema = z.object({
+  reviewId: id,
+  threadIds: z.array(id).min(1).max(500),
+  decision: z.enum(["APPLIED", "REJECTED"]),
+});
+
+/**
+ * An editor's decision on suggestions, one or all at once. The editor's client applies the text itself, as
+ * the editor's own change, after this succeeds: deciding first means two editors clicking "accept" at the
+ * same moment cannot both apply it.
+ */
+export async function decideSuggestions(userId: string, rawInput: unknown): Promise<{ decided: number }> {
+  const input = parseInput(decideSuggestionsSchema, rawInput);
+  const threadIds = [...new Set(input.threadIds)];
+  return db().$transaction(async (tx) => {
+    await authorize(userId, input.reviewId, "synthesis.write", tx);
+    const threads = await Promise.all(threadIds.map((threadId) => liveThread(tx, input.reviewId, threadId)));
+    for (const thread of threads) {
+      if (thread.suggestion === null) throw new AppError("THREAD_STATE", `thread ${thread.id} is not a suggestion`);
+      if (thread.suggestionState !== "PENDING")
+        throw new AppError("THREAD_STATE", `suggestion ${thread.id} is already ${thread.suggestionState}`);
+    }
+    const now = new Date();
+    await tx.commentThread.updateMany({
+      where: { id: { in: threadIds } },
+      data: { suggestionState: input.decision, state: "ACCEPTED", decidedById: userId, decidedAt: now },
+    });
+    for (const thread of threads) {
+      await recordActivity(tx, {
+        reviewId: input.reviewId,
+        actorId: userId,
+        kind: input.decision === "APPLIED" ? "suggestion.applied" : "suggestion.rejected",
+        subjectType: "section",
+        subjectId: thread.sectionId,
+        data: { threadId: thread.id, quote: thread.quote, suggestion: thread.suggestion },
+      });
+      await notify(tx, {
+        reviewId: input.reviewId,
+        kind: "SUGGESTION_DECIDED",
+        actorId: userId,
+        recipients: [thread.createdById],
+        link: links.thread(input.reviewId, thread.sectionId, thread.id),
+        data: {
+          sectionTitle: thread.section.title,
+          quote: thread.quote,
+          suggestion: thread.suggestion,
+          decision: input.decision,
+        },
+      });
+    }
+    return { decided: threads.length };
   });
 }

@@ -180,12 +180,13 @@ describe("comment rounds", () => {
   });
 
   it("edits and deletes only one's own comments; a deleted thread takes no replies", async () => {
-    const { threadId: doomed, commentId } = await startThread(a.users.EDITOR.id, {
+    const { threadId: doomed, commentId: firstComment } = await startThread(a.users.EDITOR.id, {
       reviewId: a.reviewId,
       sectionId: second,
       roundId,
       body: "草稿批注",
     });
+    const commentId = firstComment!;
     const before = await snapshot();
     await expect(
       editComment(a.users.SUPERVISOR.id, { reviewId: a.reviewId, commentId, body: "改别人的" }),

@@ -5,6 +5,7 @@ import { recordActivity } from "@/lib/activity/record";
 import { authorize } from "@/lib/authz/authorize";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { links, notify, sectionPeople } from "@/lib/notifications/notify";
 import { parseInput } from "@/lib/validation";
 
 const id = z.string().min(1).max(64);
@@ -89,6 +90,14 @@ export async function openRound(userId: string, rawInput: unknown): Promise<{ ro
       subjectId: round.id,
       data: { number, title: round.title, sections: sections.length, carried },
     });
+    await notify(tx, {
+      reviewId: input.reviewId,
+      kind: "ROUND_OPENED",
+      actorId: userId,
+      recipients: await sectionPeople(tx, sectionIds),
+      link: links.round(input.reviewId, round.id),
+      data: { number, title: round.title, dueAt: round.dueAt?.toISOString() ?? null },
+    });
     return { roundId: round.id, number };
   });
 }
@@ -99,7 +108,10 @@ export async function closeRound(userId: string, rawInput: unknown): Promise<voi
   const input = parseInput(closeRoundSchema, rawInput);
   await db().$transaction(async (tx) => {
     await authorize(userId, input.reviewId, "round.run", tx);
-    const round = await tx.commentRound.findFirst({ where: { id: input.roundId, reviewId: input.reviewId } });
+    const round = await tx.commentRound.findFirst({
+      where: { id: input.roundId, reviewId: input.reviewId },
+      include: { sections: { select: { sectionId: true } } },
+    });
     if (!round) throw new AppError("NOT_FOUND", `round ${input.roundId} not in review ${input.reviewId}`);
     if (round.state === "CLOSED") throw new AppError("ROUND_CLOSED", `round ${round.number} is already closed`);
     await tx.commentRound.update({
@@ -112,6 +124,17 @@ export async function closeRound(userId: string, rawInput: unknown): Promise<voi
       kind: "round.closed",
       subjectType: "round",
       subjectId: round.id,
+      data: { number: round.number, title: round.title },
+    });
+    await notify(tx, {
+      reviewId: input.reviewId,
+      kind: "ROUND_CLOSED",
+      actorId: userId,
+      recipients: await sectionPeople(
+        tx,
+        round.sections.map((section) => section.sectionId),
+      ),
+      link: links.round(input.reviewId, round.id),
       data: { number: round.number, title: round.title },
     });
   });

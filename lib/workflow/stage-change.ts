@@ -4,6 +4,7 @@ import { recordActivity } from "@/lib/activity/record";
 import type { Transaction } from "@/lib/db/client";
 import type { StageKind } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
+import { links, notify } from "@/lib/notifications/notify";
 
 export interface TargetStage {
   id: string;
@@ -89,5 +90,39 @@ export async function applyStageChange(tx: Transaction, change: StageChangeReque
     subjectId: item.id,
     data: { from: item.stageId, to: stage.id, reason: reasonId, note: change.note },
   });
+  await notifyAssignees(tx, change);
   return entry.id;
+}
+
+/** Members assigned to the item hear about its moves (except their own). */
+async function notifyAssignees(tx: Transaction, change: StageChangeRequest) {
+  const assignees = await tx.itemAssignment.findMany({
+    where: { itemId: change.item.id, userId: { not: change.actorId } },
+    select: { userId: true },
+  });
+  if (assignees.length === 0) return;
+  const [item, stages] = await Promise.all([
+    tx.reviewItem.findUnique({ where: { id: change.item.id }, select: { titleZh: true, titleEn: true } }),
+    tx.reviewStage.findMany({
+      where: { id: { in: [change.item.stageId, change.stage.id] } },
+      select: { id: true, nameZh: true, nameEn: true },
+    }),
+  ]);
+  const stageName = (id: string) => {
+    const stage = stages.find((candidate) => candidate.id === id);
+    return stage ? { zh: stage.nameZh, en: stage.nameEn } : null;
+  };
+  await notify(tx, {
+    reviewId: change.reviewId,
+    kind: "STAGE_CHANGED",
+    actorId: change.actorId,
+    recipients: assignees.map((assignee) => assignee.userId),
+    link: links.item(change.reviewId, change.item.id),
+    data: {
+      itemTitle: item?.titleZh ?? item?.titleEn ?? null,
+      from: stageName(change.item.stageId),
+      to: stageName(change.stage.id),
+      undo: !!change.revertsId,
+    },
+  });
 }
