@@ -1,12 +1,16 @@
 import Link from "next/link";
+import { InboxLink } from "@/components/inbox/InboxLink";
 import { LanguageSwitch } from "@/components/shell/LanguageSwitch";
 import { requirePageUser } from "@/lib/auth/session";
 import { getI18n } from "@/lib/i18n/server";
+import { countUnread } from "@/lib/notifications/inbox";
 import { setLocaleAction, signOutAction } from "../(auth)/actions";
+import { countUnreadAction } from "./inbox/actions";
 
 export default async function WorkspaceLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser("/reviews");
   const { t } = await getI18n();
+  const unread = await countUnread(user.id);
   return (
     <div className="min-h-screen">
       <a
@@ -24,6 +28,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
             <Link href="/reviews" className="text-stone-700 hover:text-teal-800">
               {t("nav.reviews")}
             </Link>
+            <InboxLink initial={unread} count={countUnreadAction} />
             <LanguageSwitch action={setLocaleAction} />
             <span className="hidden text-stone-500 sm:inline" title={user.email}>
               {user.name}

@@ -1,17 +1,27 @@
 "use client";
 // The comments beside the text: start a thread on the selected phrase or the whole section, read threads
 // (filtered), reply, mark addressed, accept or reopen, edit and delete one's own comments.
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { buttonPrimary, buttonSecondary, inputClass, labelClass } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/errors/action-result";
 import { formatDateTime } from "@/lib/i18n/format-time";
+
+export interface PanelSuggestion {
+  text: string;
+  state: "PENDING" | "APPLIED" | "REJECTED";
+  decidedBy: string | null;
+  decidedAt: string | null;
+}
 
 export interface PanelThread {
   id: string;
   quote: string | null;
   state: "OPEN" | "ADDRESSED" | "ACCEPTED";
   detached: boolean;
+  /** Who started the thread (a suggestion may have no comment of its own). */
+  author: { id: string; name: string } | null;
+  suggestion: PanelSuggestion | null;
   round: { number: number; title: string } | null;
   comments: {
     id: string;
@@ -24,9 +34,12 @@ export interface PanelThread {
 
 export interface CommentPermissions {
   comment: boolean;
+  /** Edit the text: mark comments addressed, apply or reject suggestions. */
   address: boolean;
   decide: boolean;
 }
+
+export type SuggestionDecision = "APPLIED" | "REJECTED";
 
 type Run = (work: () => Promise<ActionResult<unknown>>) => Promise<boolean>;
 
@@ -36,15 +49,24 @@ const STATE_TONE = {
   ACCEPTED: "bg-emerald-50 text-emerald-800",
 } as const;
 
+const SUGGESTION_TONE = {
+  PENDING: "bg-violet-50 text-violet-800",
+  APPLIED: "bg-emerald-50 text-emerald-800",
+  REJECTED: "bg-stone-100 text-stone-700",
+} as const;
+
 export function CommentsPanel({
   threads,
   userId,
   can,
   selection,
+  caret,
   round,
   activeId,
   onActivate,
   onStart,
+  onSuggest,
+  onDecide,
   onReply,
   onState,
   onEdit,
@@ -55,10 +77,14 @@ export function CommentsPanel({
   userId: string;
   can: CommentPermissions;
   selection: string | null;
+  /** A caret in the text with nothing selected: a suggestion there inserts. */
+  caret: boolean;
   round: { number: number; title: string } | null;
   activeId: string | null;
   onActivate: (threadId: string | null) => void;
   onStart: (body: string, onPhrase: boolean) => Promise<ActionResult<unknown>>;
+  onSuggest: (text: string, reason: string) => Promise<ActionResult<unknown>>;
+  onDecide: (threadIds: string[], decision: SuggestionDecision) => Promise<ActionResult<unknown>>;
   onReply: (threadId: string, body: string, addressed: boolean) => Promise<ActionResult<unknown>>;
   onState: (threadId: string, state: "ACCEPTED" | "OPEN") => Promise<ActionResult<unknown>>;
   onEdit: (commentId: string, body: string) => Promise<ActionResult<unknown>>;
@@ -66,27 +92,28 @@ export function CommentsPanel({
   run: Run;
 }) {
   const { t, locale } = useI18n();
-  const [filter, setFilter] = useState<"open" | "resolved" | "all">("open");
+  // Opened on a resolved thread (from a link): show it rather than hide it behind the default filter.
+  const [filter, setFilter] = useState<"open" | "resolved" | "all">(() =>
+    threads.some((thread) => thread.id === activeId && thread.state === "ACCEPTED") ? "all" : "open",
+  );
   const [roundFilter, setRoundFilter] = useState("");
   const [authorFilter, setAuthorFilter] = useState("");
   const [draft, setDraft] = useState("");
   const ids = { draft: useId(), filter: useId(), round: useId(), author: useId() };
+  const pending = threads.filter((thread) => thread.suggestion?.state === "PENDING" && !thread.detached);
   const rounds = [
     ...new Map(threads.flatMap((thread) => (thread.round ? [[thread.round.number, thread.round]] : []))).values(),
   ];
   const authors = [
     ...new Map(
-      threads.flatMap((thread) => {
-        const author = thread.comments[0]?.author;
-        return author ? [[author.id, author]] : [];
-      }),
+      threads.flatMap((thread) => (thread.author ? [[thread.author.id, thread.author]] : [])),
     ).values(),
   ];
   const shown = threads.filter(
     (thread) =>
       (filter === "all" ? true : filter === "open" ? thread.state !== "ACCEPTED" : thread.state === "ACCEPTED") &&
       (!roundFilter || String(thread.round?.number ?? "") === roundFilter) &&
-      (!authorFilter || thread.comments[0]?.author?.id === authorFilter),
+      (!authorFilter || thread.author?.id === authorFilter),
   );
   return (
     <div className="space-y-4">
@@ -123,6 +150,28 @@ export function CommentsPanel({
             </button>
           </div>
         </form>
+      )}
+      {can.comment && <SuggestForm selection={selection} caret={caret} onSuggest={onSuggest} run={run} />}
+      {can.address && pending.length > 0 && (
+        <div className="flex flex-wrap gap-2 rounded-md border border-violet-200 bg-violet-50/60 p-2">
+          <button
+            type="button"
+            className={`${buttonPrimary} px-2 py-1 text-xs`}
+            onClick={() => void run(() => onDecide(pending.map((thread) => thread.id), "APPLIED"))}
+          >
+            {t("comments.applyAll", { n: pending.length })}
+          </button>
+          <button
+            type="button"
+            className={`${buttonSecondary} px-2 py-1 text-xs`}
+            onClick={() => {
+              if (window.confirm(t("comments.rejectAllConfirm", { n: pending.length })))
+                void run(() => onDecide(pending.map((thread) => thread.id), "REJECTED"));
+            }}
+          >
+            {t("comments.rejectAll")}
+          </button>
+        </div>
       )}
       <div className="flex flex-wrap items-center gap-2">
         <label htmlFor={ids.filter} className="text-xs text-stone-600">
@@ -189,6 +238,7 @@ export function CommentsPanel({
             can={can}
             active={thread.id === activeId}
             onActivate={() => onActivate(thread.id === activeId ? null : thread.id)}
+            onDecide={onDecide}
             onReply={onReply}
             onState={onState}
             onEdit={onEdit}
@@ -208,6 +258,7 @@ function ThreadCard({
   can,
   active,
   onActivate,
+  onDecide,
   onReply,
   onState,
   onEdit,
@@ -220,6 +271,7 @@ function ThreadCard({
   can: CommentPermissions;
   active: boolean;
   onActivate: () => void;
+  onDecide: (threadIds: string[], decision: SuggestionDecision) => Promise<ActionResult<unknown>>;
   onReply: (threadId: string, body: string, addressed: boolean) => Promise<ActionResult<unknown>>;
   onState: (threadId: string, state: "ACCEPTED" | "OPEN") => Promise<ActionResult<unknown>>;
   onEdit: (commentId: string, body: string) => Promise<ActionResult<unknown>>;
@@ -231,24 +283,78 @@ function ThreadCard({
   const [reply, setReply] = useState("");
   const [editing, setEditing] = useState<{ id: string; body: string } | null>(null);
   const replyId = useId();
-  const quote = thread.quote ?? t("comments.wholeSection");
+  const card = useRef<HTMLLIElement>(null);
+  const { suggestion } = thread;
+  const quote = thread.quote || (suggestion ? suggestion.text : t("comments.wholeSection"));
+  // Opened from the text or from a link: bring the card into view beside it.
+  useEffect(() => {
+    if (active) card.current?.scrollIntoView?.({ block: "nearest", behavior: "smooth" });
+  }, [active]);
   return (
     <li
+      ref={card}
       aria-label={t("comments.threadOn", { quote })}
       className={`rounded-md border bg-white p-2.5 text-sm ${active ? "border-amber-400 ring-2 ring-amber-200" : "border-stone-200"}`}
     >
       <button type="button" onClick={onActivate} className="block w-full text-left">
         <span className="flex flex-wrap items-center gap-1.5">
-          <span className={`rounded-full px-2 py-0.5 text-xs ${STATE_TONE[thread.state]}`}>
-            {t(`comments.states.${thread.state}`)}
-          </span>
+          {suggestion ? (
+            <span className={`rounded-full px-2 py-0.5 text-xs ${SUGGESTION_TONE[suggestion.state]}`}>
+              {t(`comments.suggestionStates.${suggestion.state}`)}
+            </span>
+          ) : (
+            <span className={`rounded-full px-2 py-0.5 text-xs ${STATE_TONE[thread.state]}`}>
+              {t(`comments.states.${thread.state}`)}
+            </span>
+          )}
           {thread.round && <span className="text-xs text-stone-500">{t("comments.roundShort", thread.round)}</span>}
           {thread.detached && <span className="text-xs text-red-700">{t("comments.detached")}</span>}
         </span>
-        <q lang="zh-CN" className={`mt-1 line-clamp-2 text-stone-600 ${thread.detached ? "line-through" : ""}`}>
-          {quote}
-        </q>
+        {suggestion ? (
+          <span lang="zh-CN" className={`mt-1 block text-stone-700 ${thread.detached ? "line-through" : ""}`}>
+            {!thread.quote
+              ? t("comments.suggestInsert", { text: suggestion.text })
+              : suggestion.text
+                ? t("comments.suggestReplace", { quote: thread.quote, text: suggestion.text })
+                : t("comments.suggestDelete", { quote: thread.quote })}
+          </span>
+        ) : (
+          <q lang="zh-CN" className={`mt-1 line-clamp-2 text-stone-600 ${thread.detached ? "line-through" : ""}`}>
+            {quote}
+          </q>
+        )}
+        {suggestion && (
+          <span className="mt-0.5 block text-xs text-stone-500">
+            {thread.author?.name ?? "—"}
+            {suggestion.decidedAt &&
+              ` · ${t(`comments.suggestionStates.${suggestion.state}`)} ${t("comments.decidedBy", {
+                name: suggestion.decidedBy ?? "—",
+                time: format(suggestion.decidedAt),
+              })}`}
+          </span>
+        )}
       </button>
+      {suggestion?.state === "PENDING" && can.address && (
+        <div className="mt-2 flex gap-2">
+          <button
+            type="button"
+            className={`${buttonPrimary} px-2 py-1 text-xs`}
+            disabled={thread.detached}
+            aria-label={`${t("comments.applySuggestion")}: ${quote}`}
+            onClick={() => void run(() => onDecide([thread.id], "APPLIED"))}
+          >
+            {t("comments.applySuggestion")}
+          </button>
+          <button
+            type="button"
+            className={`${buttonSecondary} px-2 py-1 text-xs`}
+            aria-label={`${t("comments.rejectSuggestion")}: ${quote}`}
+            onClick={() => void run(() => onDecide([thread.id], "REJECTED"))}
+          >
+            {t("comments.rejectSuggestion")}
+          </button>
+        </div>
+      )}
       <ul className="mt-2 space-y-2">
         {thread.comments.map((comment) => (
           <li key={comment.id}>
@@ -340,7 +446,7 @@ function ThreadCard({
             >
               {t("comments.reply")}
             </button>
-            {can.address && thread.state === "OPEN" && (
+            {can.address && thread.state === "OPEN" && !suggestion && (
               <button
                 type="submit"
                 value="addressed"
@@ -350,7 +456,7 @@ function ThreadCard({
                 {t("comments.replyAddressed")}
               </button>
             )}
-            {can.decide && thread.state !== "ACCEPTED" && (
+            {can.decide && thread.state !== "ACCEPTED" && !suggestion && (
               <button
                 type="button"
                 className={`${buttonSecondary} px-2 py-1 text-xs`}
@@ -359,7 +465,7 @@ function ThreadCard({
                 {t("comments.accept")}
               </button>
             )}
-            {can.decide && thread.state !== "OPEN" && (
+            {can.decide && thread.state !== "OPEN" && !suggestion && (
               <button
                 type="button"
                 className={`${buttonSecondary} px-2 py-1 text-xs`}
@@ -372,5 +478,71 @@ function ThreadCard({
         </form>
       )}
     </li>
+  );
+}
+
+/** A tracked change proposed beside the text: replace or delete the selection, or insert at the caret. */
+function SuggestForm({
+  selection,
+  caret,
+  onSuggest,
+  run,
+}: {
+  selection: string | null;
+  caret: boolean;
+  onSuggest: (text: string, reason: string) => Promise<ActionResult<unknown>>;
+  run: Run;
+}) {
+  const { t } = useI18n();
+  const [text, setText] = useState("");
+  const [reason, setReason] = useState("");
+  const ids = { text: useId(), reason: useId() };
+  const place = selection
+    ? t("comments.suggestReplaceHint", { quote: selection.slice(0, 60) })
+    : caret
+      ? t("comments.suggestInsertHint")
+      : t("comments.suggestNoPlace");
+  return (
+    <form
+      className="space-y-2 border-t border-stone-200 pt-3"
+      onSubmit={async (event) => {
+        event.preventDefault();
+        if (await run(() => onSuggest(text, reason))) {
+          setText("");
+          setReason("");
+        }
+      }}
+    >
+      <h3 className="text-sm font-medium text-stone-800">{t("comments.suggestTitle")}</h3>
+      <p className="text-xs text-stone-500">{place}</p>
+      <label htmlFor={ids.text} className="sr-only">
+        {t("comments.suggestText")}
+      </label>
+      <textarea
+        id={ids.text}
+        rows={2}
+        value={text}
+        placeholder={t("comments.suggestText")}
+        onChange={(event) => setText(event.target.value)}
+        className={inputClass}
+      />
+      <label htmlFor={ids.reason} className="sr-only">
+        {t("comments.suggestReason")}
+      </label>
+      <input
+        id={ids.reason}
+        value={reason}
+        placeholder={t("comments.suggestReason")}
+        onChange={(event) => setReason(event.target.value)}
+        className={inputClass}
+      />
+      <button
+        type="submit"
+        className={`${buttonSecondary} px-2 py-1 text-xs`}
+        disabled={selection ? text === selection : !caret || !text.trim()}
+      >
+        {t("comments.suggestSubmit")}
+      </button>
+    </form>
   );
 }

@@ -5,7 +5,7 @@ import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import Placeholder from "@tiptap/extension-placeholder";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { useRouter } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { FormMessage } from "@/components/ui/FormMessage";
@@ -16,7 +16,12 @@ import type { ActionResult } from "@/lib/errors/action-result";
 import { formatDateTime } from "@/lib/i18n/format-time";
 import { isThreadsMessage, THREADS_MESSAGE } from "@/lib/collab/stored-message";
 import { CitationDialog } from "./CitationDialog";
-import { CommentsPanel, type CommentPermissions, type PanelThread } from "./CommentsPanel";
+import {
+  CommentsPanel,
+  type CommentPermissions,
+  type PanelThread,
+  type SuggestionDecision,
+} from "./CommentsPanel";
 import { anchorOfRange, commentHighlights, createThreadStore, resolveAnchor } from "./editor/comment-anchors";
 import { CitationSuggestions } from "./CitationSuggestions";
 import { EditorToolbar } from "./EditorToolbar";
@@ -47,7 +52,11 @@ export interface SectionWorkspaceProps {
     userId: string;
     can: CommentPermissions;
     round: { id: string; number: number; title: string } | null;
-    threads: (Omit<PanelThread, "detached"> & { anchorStart: string | null; anchorEnd: string | null })[];
+    threads: (Omit<PanelThread, "detached"> & {
+      anchorStart: string | null;
+      anchorEnd: string | null;
+      authorColor: string;
+    })[];
   };
 }
 
@@ -63,6 +72,7 @@ export interface SectionActions {
   searchCitable: (input: { reviewId: string; query: string }) => Promise<ActionResult<CitableOption[]>>;
   saveVersion: (previous: unknown, form: FormData) => Promise<ActionResult<{ versionId: string }>>;
   startThread: (input: unknown) => Promise<ActionResult<unknown>>;
+  decideSuggestions: (input: unknown) => Promise<ActionResult<unknown>>;
   replyToThread: (input: unknown) => Promise<ActionResult<unknown>>;
   setThreadState: (input: unknown) => Promise<ActionResult<unknown>>;
   editComment: (input: unknown) => Promise<ActionResult<unknown>>;
@@ -96,9 +106,21 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
   const [dialog, setDialog] = useState<"cite" | "link" | "note" | null>(null);
   // A citation or note clicked in the text, to change its page or its text.
   const [editing, setEditing] = useState<{ pos: number; kind: "citation" | "note"; value: string } | null>(null);
-  const [panel, setPanel] = useState<Panel>(props.comments.threads.length ? "comments" : "passages");
+  // A link to a thread (from the inbox or a summary) opens the comments beside it.
+  const linkedThread = useSearchParams().get("thread");
+  const [panel, setPanel] = useState<Panel>(
+    props.comments.threads.length || linkedThread ? "comments" : "passages",
+  );
   const [threadStore] = useState(createThreadStore);
-  const [activeThread, setActiveThread] = useState<string | null>(null);
+  const [activeThread, setActiveThread] = useState<string | null>(linkedThread);
+  const [followedLink, setFollowedLink] = useState(linkedThread);
+  if (linkedThread !== followedLink) {
+    setFollowedLink(linkedThread);
+    if (linkedThread) {
+      setActiveThread(linkedThread);
+      setPanel("comments");
+    }
+  }
   // The last phrase selected in the text: kept while the writer types the comment in the sidebar.
   const [selected, setSelected] = useState<{ from: number; to: number; quote: string } | null>(null);
   const [docTick, setDocTick] = useState(0);
@@ -217,11 +239,13 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
       if (!selection || !selection.anchorNode || !selection.focusNode) return;
       const root = editor.view.dom;
       if (!root.contains(selection.anchorNode) || !root.contains(selection.focusNode)) return;
-      if (selection.isCollapsed) {
-        setSelected(null);
-        return;
-      }
       try {
+        if (selection.isCollapsed) {
+          // A caret with nothing selected: the place a suggested insertion goes.
+          const at = editor.view.posAtDOM(selection.anchorNode, selection.anchorOffset);
+          setSelected({ from: at, to: at, quote: "" });
+          return;
+        }
         const a = editor.view.posAtDOM(selection.anchorNode, selection.anchorOffset);
         const b = editor.view.posAtDOM(selection.focusNode, selection.focusOffset);
         const from = Math.min(a, b);
@@ -255,10 +279,30 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
           start: thread.anchorStart!,
           end: thread.anchorEnd!,
           resolved: thread.state === "ACCEPTED",
+          suggestion:
+            thread.suggestion?.state === "PENDING"
+              ? {
+                  text: thread.suggestion.text,
+                  color: thread.authorColor,
+                  label: t("comments.suggestionLabel", { name: thread.author?.name ?? "—" }),
+                }
+              : null,
         })),
       activeThread,
     );
-  }, [threadStore, props.comments.threads, activeThread]);
+  }, [threadStore, props.comments.threads, activeThread, t]);
+
+  // The thread opened in the sidebar (or by a link) is brought into view in the text as well.
+  useEffect(() => {
+    if (!editor || !activeThread) return;
+    const thread = props.comments.threads.find((candidate) => candidate.id === activeThread);
+    if (!thread?.anchorStart || !thread.anchorEnd) return;
+    const range = resolveAnchor(editor.state, thread.anchorStart, thread.anchorEnd, { point: !!thread.suggestion });
+    if (!range) return;
+    const { node } = editor.view.domAtPos(range.from);
+    const element = node instanceof HTMLElement ? node : node.parentElement;
+    element?.scrollIntoView?.({ block: "nearest", behavior: "smooth" });
+  }, [editor, activeThread, props.comments.threads, docTick]);
 
   useEffect(() => {
     const onStateless = ({ payload }: { payload: string }) => {
@@ -272,14 +316,14 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
 
   const panelThreads: PanelThread[] = useMemo(
     () =>
-      props.comments.threads.map(({ anchorStart, anchorEnd, ...thread }) => ({
+      props.comments.threads.map(({ anchorStart, anchorEnd, authorColor: _color, ...thread }) => ({
         ...thread,
         detached: !!(
           editor &&
           anchorStart &&
           anchorEnd &&
           docTick >= 0 &&
-          !resolveAnchor(editor.state, anchorStart, anchorEnd)
+          !resolveAnchor(editor.state, anchorStart, anchorEnd, { point: !!thread.suggestion })
         ),
       })),
     [props.comments.threads, editor, docTick],
@@ -296,6 +340,46 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
     router.refresh();
     provider.sendStateless(THREADS_MESSAGE);
     return true;
+  };
+
+  /**
+   * Accepting suggestions: check every phrase still reads as it did, let the server record the decision
+   * (so two editors cannot both apply it), then make the change here, as this editor's own edit.
+   */
+  const decideSuggestions = async (
+    threadIds: string[],
+    decision: SuggestionDecision,
+  ): Promise<ActionResult<unknown>> => {
+    const refuse = (error: string): ActionResult<unknown> => ({ ok: false, error, code: "CLIENT", at: Date.now() });
+    if (decision === "REJECTED") return actions.decideSuggestions({ reviewId, threadIds, decision });
+    if (!editor || !editor.isEditable) return refuse(t("comments.notConnected"));
+    const chosen = props.comments.threads.filter((thread) => threadIds.includes(thread.id) && thread.suggestion);
+    const placed = () =>
+      chosen.map((thread) => {
+        const range =
+          thread.anchorStart && thread.anchorEnd
+            ? resolveAnchor(editor.state, thread.anchorStart, thread.anchorEnd, { point: true })
+            : null;
+        const current = range ? editor.state.doc.textBetween(range.from, range.to, " ") : null;
+        return { thread, range: current?.trim() === (thread.quote ?? "").trim() ? range : null };
+      });
+    const stale = placed().find((change) => !change.range);
+    if (stale) return refuse(t("comments.suggestionStale", { quote: stale.thread.quote ?? stale.thread.suggestion!.text }));
+    const result = await actions.decideSuggestions({ reviewId, threadIds: chosen.map((thread) => thread.id), decision });
+    if (!result.ok) return result;
+    // Placed again: collaborators may have typed while the server answered.
+    const changes = placed()
+      .flatMap(({ thread, range }) => (range ? [{ ...range, text: thread.suggestion!.text }] : []))
+      .sort((a, b) => b.from - a.from);
+    const tr = editor.state.tr;
+    let limit = Infinity;
+    for (const change of changes) {
+      if (change.to > limit) continue; // overlapping another suggestion already applied: keep the text sound
+      tr.insertText(change.text, change.from, change.to);
+      limit = change.from;
+    }
+    editor.view.dispatch(tr);
+    return result;
   };
 
   // Labels and the bibliography depend on the whole synthesis; ask the server whenever this section's
@@ -485,7 +569,10 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
           )}
         </section>
       </div>
-      <aside aria-label={t("synthesis.panels")} className="min-w-0">
+      <aside
+        aria-label={t("synthesis.panels")}
+        className="min-w-0 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto"
+      >
         <div role="tablist" aria-label={t("synthesis.panels")} className="flex border-b border-stone-200">
           {tabs.map((tab) => (
             <button
@@ -517,7 +604,8 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
               threads={panelThreads}
               userId={props.comments.userId}
               can={props.comments.can}
-              selection={selected?.quote ?? null}
+              selection={selected?.quote || null}
+              caret={!!selected && selected.from === selected.to}
               round={props.comments.round}
               activeId={activeThread}
               onActivate={setActiveThread}
@@ -533,6 +621,18 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
                   body,
                 });
               }}
+              onSuggest={(text, reason) => {
+                const anchor = selected && editor ? anchorOfRange(editor.state, selected.from, selected.to) : null;
+                return actions.startThread({
+                  reviewId,
+                  sectionId: section.id,
+                  roundId: props.comments.round?.id ?? null,
+                  anchor: anchor && selected ? { ...anchor, quote: selected.quote } : null,
+                  suggestion: text,
+                  body: reason,
+                });
+              }}
+              onDecide={decideSuggestions}
               onReply={(threadId, body, addressed) => actions.replyToThread({ reviewId, threadId, body, addressed })}
               onState={(threadId, state) => actions.setThreadState({ reviewId, threadId, state })}
               onEdit={(commentId, body) => actions.editComment({ reviewId, commentId, body })}

@@ -4,6 +4,7 @@ import * as coding from "./sections/coding";
 import * as comments from "./sections/comments";
 import * as dashboard from "./sections/dashboard";
 import * as editing from "./sections/editing";
+import * as inbox from "./sections/inbox";
 import * as library from "./sections/library";
 import * as rounds from "./sections/rounds";
 import * as screening from "./sections/screening";
@@ -20,6 +21,7 @@ export const zh = {
   board: board.zh,
   dashboard: dashboard.zh,
   editing: editing.zh,
+  inbox: inbox.zh,
   screening: screening.zh,
   workflow: workflow.zh,
   app: { name: "会通", tagline: "团队文献综述平台" },
@@ -277,6 +279,7 @@ export const en: Shape<Messages> = {
   board: board.en,
   dashboard: dashboard.en,
   editing: editing.en,
+  inbox: inbox.en,
   screening: screening.en,
   workflow: workflow.en,
   app: { name: "Huitong", tagline: "Literature reviews, together" },

@@ -38,6 +38,11 @@ export async function listNotifications(userId: string, rawFilter: unknown = {})
   });
 }
 
+/** One of the caller's notifications, or null: someone else's id finds nothing. */
+export async function findNotification(userId: string, id: string) {
+  return db().notification.findFirst({ where: { ...mine(userId), id }, select: { id: true, link: true } });
+}
+
 export type InboxNotification = Awaited<ReturnType<typeof listNotifications>>[number];
 
 export const markReadSchema = z.object({ ids: z.array(z.string().min(1).max(64)).min(1).max(500) });

@@ -33,7 +33,13 @@ export function anchorOfRange(state: EditorState, from: number, to: number): { s
   return { start: encode(from), end: encode(to) };
 }
 
-export function resolveAnchor(state: EditorState, start: string, end: string): { from: number; to: number } | null {
+/** A zero-width range (an insertion point) resolves only when `point` allows it. */
+export function resolveAnchor(
+  state: EditorState,
+  start: string,
+  end: string,
+  { point = false }: { point?: boolean } = {},
+): { from: number; to: number } | null {
   const ystate = syncState(state);
   if (!ystate?.binding) return null;
   try {
@@ -46,7 +52,7 @@ export function resolveAnchor(state: EditorState, start: string, end: string): {
       );
     const from = decode(start);
     const to = decode(end);
-    if (from === null || to === null || to <= from) return null;
+    if (from === null || to === null || to < from || (to === from && !point)) return null;
     return { from, to };
   } catch {
     return null;
@@ -58,6 +64,8 @@ export interface AnchoredThread {
   start: string;
   end: string;
   resolved: boolean;
+  /** A pending suggestion: its replacement text, shown inline in its author's colour. */
+  suggestion?: { text: string; color: string; label: string } | null;
 }
 
 export interface ThreadStore {
@@ -105,6 +113,10 @@ export function commentHighlights(store: ThreadStore, label: string) {
               const decorations: Decoration[] = [];
               for (const thread of store.get()) {
                 if (thread.resolved) continue;
+                if (thread.suggestion) {
+                  decorations.push(...suggestionDecorations(state, thread, thread.suggestion, store.active()));
+                  continue;
+                }
                 const range = resolveAnchor(state, thread.start, thread.end);
                 if (!range) continue;
                 decorations.push(
@@ -122,4 +134,45 @@ export function commentHighlights(store: ThreadStore, label: string) {
       ];
     },
   });
+}
+
+/** A tracked change drawn over the text: the phrase to remove struck through, the text to add underlined. */
+function suggestionDecorations(
+  state: EditorState,
+  thread: AnchoredThread,
+  suggestion: NonNullable<AnchoredThread["suggestion"]>,
+  activeId: string | null,
+): Decoration[] {
+  const range = resolveAnchor(state, thread.start, thread.end, { point: true });
+  if (!range) return [];
+  const active = thread.id === activeId ? " suggestion--active" : "";
+  const decorations: Decoration[] = [];
+  if (range.to > range.from) {
+    decorations.push(
+      Decoration.inline(range.from, range.to, {
+        class: `suggestion-delete${active}`,
+        style: `--suggestion-color: ${suggestion.color}`,
+        "data-thread": thread.id,
+        title: suggestion.label,
+      }),
+    );
+  }
+  if (suggestion.text) {
+    decorations.push(
+      Decoration.widget(
+        range.to,
+        () => {
+          const inserted = document.createElement("ins");
+          inserted.className = `suggestion-insert${active}`;
+          inserted.style.setProperty("--suggestion-color", suggestion.color);
+          inserted.dataset.thread = thread.id;
+          inserted.title = suggestion.label;
+          inserted.textContent = suggestion.text;
+          return inserted;
+        },
+        { side: 1, key: `suggestion-${thread.id}-${suggestion.text}-${active}`, ignoreSelection: true },
+      ),
+    );
+  }
+  return decorations;
 }

@@ -2,7 +2,14 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
-import { deleteComment, editComment, replyToThread, setThreadState, startThread } from "@/lib/comments/threads";
+import {
+  decideSuggestions,
+  deleteComment,
+  editComment,
+  replyToThread,
+  setThreadState,
+  startThread,
+} from "@/lib/comments/threads";
 import { formFields, runAction, type ActionResult } from "@/lib/errors/action-result";
 import { getI18n } from "@/lib/i18n/server";
 import { renderSynthesisCitations } from "@/lib/synthesis/bibliography";
@@ -130,6 +137,7 @@ const reply = commentAction("replyToThread", replyToThread);
 const threadState = commentAction("setThreadState", setThreadState);
 const edit = commentAction("editComment", editComment);
 const remove = commentAction("deleteComment", deleteComment);
+const decide = commentAction("decideSuggestions", decideSuggestions);
 
 export async function startThreadAction(raw: unknown) {
   return start(raw);
@@ -145,4 +153,7 @@ export async function editCommentAction(raw: unknown) {
 }
 export async function deleteCommentAction(raw: unknown) {
   return remove(raw);
+}
+export async function decideSuggestionsAction(raw: unknown) {
+  return decide(raw);
 }

@@ -15,6 +15,7 @@ import { can } from "@/lib/authz/policy";
 import { listSectionThreads } from "@/lib/comments/queries";
 import { findOpenRound } from "@/lib/rounds/queries";
 import {
+  decideSuggestionsAction,
   deleteCommentAction,
   editCommentAction,
   replyToThreadAction,
@@ -194,6 +195,17 @@ export default async function SectionPage({ params }: { params: Promise<{ review
                 id: thread.id,
                 quote: thread.quote,
                 state: thread.state,
+                author: thread.createdBy,
+                authorColor: thread.createdBy ? collaboratorColor(thread.createdBy.id) : "#57534e",
+                suggestion:
+                  thread.suggestion === null || thread.suggestionState === null
+                    ? null
+                    : {
+                        text: thread.suggestion,
+                        state: thread.suggestionState,
+                        decidedBy: thread.decidedBy?.name ?? null,
+                        decidedAt: thread.decidedAt?.toISOString() ?? null,
+                      },
                 anchorStart: thread.anchorStart,
                 anchorEnd: thread.anchorEnd,
                 round: thread.round ? { number: thread.round.number, title: thread.round.title } : null,
@@ -208,6 +220,7 @@ export default async function SectionPage({ params }: { params: Promise<{ review
             }}
             actions={{
               startThread: startThreadAction,
+              decideSuggestions: decideSuggestionsAction,
               replyToThread: replyToThreadAction,
               setThreadState: setThreadStateAction,
               editComment: editCommentAction,
