@@ -105,9 +105,7 @@ export function CommentsPanel({
     ...new Map(threads.flatMap((thread) => (thread.round ? [[thread.round.number, thread.round]] : []))).values(),
   ];
   const authors = [
-    ...new Map(
-      threads.flatMap((thread) => (thread.author ? [[thread.author.id, thread.author]] : [])),
-    ).values(),
+    ...new Map(threads.flatMap((thread) => (thread.author ? [[thread.author.id, thread.author]] : []))).values(),
   ];
   const shown = threads.filter(
     (thread) =>
@@ -157,7 +155,14 @@ export function CommentsPanel({
           <button
             type="button"
             className={`${buttonPrimary} px-2 py-1 text-xs`}
-            onClick={() => void run(() => onDecide(pending.map((thread) => thread.id), "APPLIED"))}
+            onClick={() =>
+              void run(() =>
+                onDecide(
+                  pending.map((thread) => thread.id),
+                  "APPLIED",
+                ),
+              )
+            }
           >
             {t("comments.applyAll", { n: pending.length })}
           </button>
@@ -166,7 +171,12 @@ export function CommentsPanel({
             className={`${buttonSecondary} px-2 py-1 text-xs`}
             onClick={() => {
               if (window.confirm(t("comments.rejectAllConfirm", { n: pending.length })))
-                void run(() => onDecide(pending.map((thread) => thread.id), "REJECTED"));
+                void run(() =>
+                  onDecide(
+                    pending.map((thread) => thread.id),
+                    "REJECTED",
+                  ),
+                );
             }}
           >
             {t("comments.rejectAll")}

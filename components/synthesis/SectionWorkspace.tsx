@@ -16,12 +16,7 @@ import type { ActionResult } from "@/lib/errors/action-result";
 import { formatDateTime } from "@/lib/i18n/format-time";
 import { isThreadsMessage, THREADS_MESSAGE } from "@/lib/collab/stored-message";
 import { CitationDialog } from "./CitationDialog";
-import {
-  CommentsPanel,
-  type CommentPermissions,
-  type PanelThread,
-  type SuggestionDecision,
-} from "./CommentsPanel";
+import { CommentsPanel, type CommentPermissions, type PanelThread, type SuggestionDecision } from "./CommentsPanel";
 import { anchorOfRange, commentHighlights, createThreadStore, resolveAnchor } from "./editor/comment-anchors";
 import { CitationSuggestions } from "./CitationSuggestions";
 import { EditorToolbar } from "./EditorToolbar";
@@ -108,9 +103,7 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
   const [editing, setEditing] = useState<{ pos: number; kind: "citation" | "note"; value: string } | null>(null);
   // A link to a thread (from the inbox or a summary) opens the comments beside it.
   const linkedThread = useSearchParams().get("thread");
-  const [panel, setPanel] = useState<Panel>(
-    props.comments.threads.length || linkedThread ? "comments" : "passages",
-  );
+  const [panel, setPanel] = useState<Panel>(props.comments.threads.length || linkedThread ? "comments" : "passages");
   const [threadStore] = useState(createThreadStore);
   const [activeThread, setActiveThread] = useState<string | null>(linkedThread);
   const [followedLink, setFollowedLink] = useState(linkedThread);
@@ -364,8 +357,13 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
         return { thread, range: current?.trim() === (thread.quote ?? "").trim() ? range : null };
       });
     const stale = placed().find((change) => !change.range);
-    if (stale) return refuse(t("comments.suggestionStale", { quote: stale.thread.quote ?? stale.thread.suggestion!.text }));
-    const result = await actions.decideSuggestions({ reviewId, threadIds: chosen.map((thread) => thread.id), decision });
+    if (stale)
+      return refuse(t("comments.suggestionStale", { quote: stale.thread.quote ?? stale.thread.suggestion!.text }));
+    const result = await actions.decideSuggestions({
+      reviewId,
+      threadIds: chosen.map((thread) => thread.id),
+      decision,
+    });
     if (!result.ok) return result;
     // Placed again: collaborators may have typed while the server answered.
     const changes = placed()

@@ -27,7 +27,13 @@ export interface SynthesisCitations {
 export async function renderSynthesisCitations(
   userId: string,
   reviewId: string,
-  options: { locale: CitationLocale; live?: { sectionId: string; citations: CitationRef[] }; sectionId?: string },
+  options: {
+    locale: CitationLocale;
+    live?: { sectionId: string; citations: CitationRef[] };
+    sectionId?: string;
+    /** A chosen set of sections (a round's) exported as a document of their own. */
+    sectionIds?: string[];
+  },
 ): Promise<SynthesisCitations & { documents: Awaited<ReturnType<typeof loadSynthesisDocuments>> }> {
   const documents = await loadSynthesisDocuments(userId, reviewId, options);
   const citations = documents.sections.flatMap((section) => section.citations);

@@ -2,14 +2,20 @@
 // headings (Times New Roman for Latin text), real footnotes, Word lists, and the bibliography at the end.
 import {
   AlignmentType,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  DeletedTextRun,
   Document,
   ExternalHyperlink,
   FootnoteReferenceRun,
   HeadingLevel,
+  InsertedTextRun,
   LevelFormat,
   Packer,
   Paragraph,
   TextRun,
+  type ICommentOptions,
   type ILevelsOptions,
   type IParagraphOptions,
   type ParagraphChild,
@@ -17,7 +23,28 @@ import {
 import type { DocNode } from "./document-model";
 import { citationLabeller, nestedHeadingLevel, noteText, safeHref, type SynthesisExportInput } from "./export-input";
 
+/**
+ * A review round laid over the text (see lib/rounds/anchored-document): Word comments on their phrases and
+ * suggestions as tracked changes. Text nodes may carry `review` marks and `suggestedInsertion` nodes.
+ */
+export interface DocxReview {
+  comments: ICommentOptions[];
+  /** Author and date of each suggestion, by its key (its deletion's id), and the id of its insertion. */
+  revisions: Map<number, { author: string; date: string; insertionId: number }>;
+  /** Replies by the comment they answer: Word marks the same phrase for each, as it does itself. */
+  replies: Map<number, number[]>;
+  /** Per section (by index): comments that belong to the section as a whole or lost their phrase. */
+  sectionComments: number[][];
+}
+
+interface ReviewMarks {
+  starts: number[];
+  ends: number[];
+  deletedBy: number | null;
+}
+
 export interface SynthesisDocxInput extends SynthesisExportInput {
+  review?: DocxReview;
   /** The document's language: Word's proofing language and, for Chinese, first-line indents of two characters. */
   language: "zh" | "en";
   /** Set the citation labels as superscript (GB/T 7714 numeric; see RenderedCitations.superscript). */
@@ -58,6 +85,7 @@ function listLevels(ordered: boolean): ILevelsOptions[] {
 }
 
 interface Context {
+  review: DocxReview | null;
   labelFor: (citation: DocNode) => string;
   superscriptLabels: boolean;
   chinese: boolean;
@@ -89,10 +117,61 @@ function noteParagraphs(text: string): Paragraph[] {
     .map((line) => new Paragraph({ children: [new TextRun({ text: line, font: BODY_FONT, size: 18 })] }));
 }
 
-function inlineRun(node: DocNode, formatting: Formatting, context: Context): ParagraphChild | null {
+function thread(key: number, review: DocxReview | null): number[] {
+  return [key, ...(review?.replies.get(key) ?? [])];
+}
+
+function commentStart(key: number, review: DocxReview | null): ParagraphChild[] {
+  return thread(key, review).map((id) => new CommentRangeStart(id));
+}
+
+function commentEnd(key: number, review: DocxReview | null): ParagraphChild[] {
+  return thread(key, review).flatMap((id) => [
+    new CommentRangeEnd(id),
+    new TextRun({ children: [new CommentReference(id)] }),
+  ]);
+}
+
+/** A text run with the round's marks: comments opening and closing on it, or a suggestion deleting it. */
+function reviewedText(node: DocNode, formatting: Formatting, context: Context): ParagraphChild[] {
+  const marks = (node as DocNode & { review?: ReviewMarks }).review;
+  const text = node.text ?? "";
+  if (!text) return [];
+  const revision = marks?.deletedBy != null ? context.review?.revisions.get(marks.deletedBy) : undefined;
+  const body = revision
+    ? new DeletedTextRun({
+        id: marks!.deletedBy!,
+        author: revision.author,
+        date: revision.date,
+        text,
+        bold: formatting.bold || undefined,
+        italics: formatting.italics || undefined,
+        font: formatting.font,
+      })
+    : run(text, formatting);
+  return [
+    ...(marks?.starts ?? []).flatMap((key) => commentStart(key, context.review)),
+    body,
+    ...(marks?.ends ?? []).flatMap((key) => commentEnd(key, context.review)),
+  ];
+}
+
+function inlineRun(node: DocNode, formatting: Formatting, context: Context): ParagraphChild | ParagraphChild[] | null {
   switch (node.type) {
     case "text":
-      return node.text ? run(node.text, formatting) : null;
+      return reviewedText(node, formatting, context);
+    case "suggestedInsertion": {
+      const key = Number(node.attrs?.key);
+      const revision = context.review?.revisions.get(key);
+      if (!node.text || !revision) return null;
+      return new InsertedTextRun({
+        id: revision.insertionId,
+        author: revision.author,
+        date: revision.date,
+        text: node.text,
+        font: formatting.font,
+      });
+    }
     case "hardBreak":
       return run("", formatting, { break: 1 });
     case "citation":
@@ -195,11 +274,20 @@ function block(node: DocNode, context: Context, placement: Placement): Paragraph
   }
 }
 
-function headingParagraph(text: string, heading: (typeof HEADINGS)[number] | typeof HeadingLevel.TITLE): Paragraph {
+function headingParagraph(
+  text: string,
+  heading: (typeof HEADINGS)[number] | typeof HeadingLevel.TITLE,
+  comments: number[] = [],
+  review: DocxReview | null = null,
+): Paragraph {
   return new Paragraph({
     heading,
     alignment: heading === HeadingLevel.TITLE ? AlignmentType.CENTER : undefined,
-    children: [new TextRun({ text, font: HEADING_FONT })],
+    children: [
+      ...comments.flatMap((key) => commentStart(key, review)),
+      new TextRun({ text, font: HEADING_FONT }),
+      ...comments.flatMap((key) => commentEnd(key, review)),
+    ],
   });
 }
 
@@ -210,14 +298,17 @@ const headingStyle = (size: number) => ({
 
 export async function synthesisToDocx(input: SynthesisDocxInput): Promise<Buffer> {
   const context: Context = {
+    review: input.review ?? null,
     labelFor: citationLabeller(input.labels),
     superscriptLabels: input.superscriptLabels ?? false,
     chinese: input.language === "zh",
     nextListInstance: 1,
   };
   const body: Paragraph[] = [headingParagraph(input.title, HeadingLevel.TITLE)];
-  for (const section of input.sections) {
-    body.push(headingParagraph(section.title, HeadingLevel.HEADING_1));
+  for (const [index, section] of input.sections.entries()) {
+    body.push(
+      headingParagraph(section.title, HeadingLevel.HEADING_1, input.review?.sectionComments[index], context.review),
+    );
     body.push(...blocks(section.doc.content ?? [], context, { quoteDepth: 0 }));
   }
   // Notes are Word footnotes at the foot of their page, so notesHeading has no place here.
@@ -235,6 +326,7 @@ export async function synthesisToDocx(input: SynthesisDocxInput): Promise<Buffer
 
   const document = new Document({
     title: input.title,
+    comments: input.review ? { children: input.review.comments } : undefined,
     styles: {
       default: {
         document: {

@@ -132,7 +132,7 @@ export async function getSectionVersion(userId: string, reviewId: string, sectio
 export async function loadSynthesisDocuments(
   userId: string,
   reviewId: string,
-  options: { sectionId?: string; live?: { sectionId: string; citations: CitationRef[] } } = {},
+  options: { sectionId?: string; sectionIds?: string[]; live?: { sectionId: string; citations: CitationRef[] } } = {},
 ) {
   await authorize(userId, reviewId, "review.read");
   const [review, sections] = await Promise.all([
@@ -141,7 +141,15 @@ export async function loadSynthesisDocuments(
       select: { titleZh: true, titleEn: true, citationStyle: true },
     }),
     db().synthesisSection.findMany({
-      where: { reviewId, deletedAt: null, ...(options.sectionId ? { id: options.sectionId } : {}) },
+      where: {
+        reviewId,
+        deletedAt: null,
+        ...(options.sectionId
+          ? { id: options.sectionId }
+          : options.sectionIds
+            ? { id: { in: options.sectionIds } }
+            : {}),
+      },
       orderBy: [{ position: "asc" }, { createdAt: "asc" }],
       select: { id: true, title: true, document: { select: { content: true } } },
     }),

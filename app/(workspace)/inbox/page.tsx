@@ -49,7 +49,10 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           {unreadOnly ? t("inbox.emptyUnread") : t("inbox.empty")}
         </p>
       ) : (
-        <ul aria-label={t("inbox.title")} className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white">
+        <ul
+          aria-label={t("inbox.title")}
+          className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white"
+        >
           {notifications.map((entry) => {
             const { headline, detail } = describe(entry, t, locale);
             return (

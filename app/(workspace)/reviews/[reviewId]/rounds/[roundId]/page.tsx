@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { CloseRoundButton } from "@/components/rounds/RoundForms";
 import { TextComparison } from "@/components/synthesis/TextComparison";
-import { cardClass } from "@/components/ui/styles";
+import { buttonSecondary, cardClass } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { loadOrNotFound } from "@/lib/errors/page-load";
@@ -58,9 +58,14 @@ export default async function RoundSummaryPage({ params }: { params: Promise<{ r
           {round.note && <p className="mt-2 max-w-3xl text-sm text-stone-700">{round.note}</p>}
           <p className="mt-2 text-sm font-medium text-stone-800">{t("rounds.counts", totals)}</p>
         </div>
-        {can(role, "round.run") && round.state === "OPEN" && (
-          <CloseRoundButton reviewId={reviewId} round={round} action={closeRoundAction} />
-        )}
+        <div className="flex flex-wrap gap-2">
+          <a href={`${base}/rounds/${round.id}/export`} className={buttonSecondary} download>
+            {t("rounds.exportDocx")}
+          </a>
+          {can(role, "round.run") && round.state === "OPEN" && (
+            <CloseRoundButton reviewId={reviewId} round={round} action={closeRoundAction} />
+          )}
+        </div>
       </header>
 
       <section aria-labelledby="by-author" className={`${cardClass} p-4`}>
