@@ -1,7 +1,9 @@
 // A supervisor's comment round: opened on a section, a comment on a Chinese phrase that the member sees live,
-// the anchor following the member's edits, the answer marked addressed and accepted, the round closed with
-// its summary.
+// the anchor following the member's edits, a suggested edit the member accepts, the answer marked addressed
+// and accepted, the round closed with its summary and exported to Word, and both inboxes.
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import JSZip from "jszip";
 import { getSchema } from "@tiptap/core";
 import { prosemirrorJSONToYDoc } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
@@ -16,6 +18,7 @@ import { caretToEnd, expectSaved, sectionEditor, selectInEditor } from "./suppor
 test("a supervisor's round: comment on a phrase, the member answers, the round closes with its summary", async ({
   browser,
 }) => {
+  test.setTimeout(180_000); // a long journey with two browsers on a two-core runner
   const scenario = await createScenario("意见", { members: { member: "EDITOR", supervisor: "SUPERVISOR" } });
   const { sectionId } = await createSection(scenario.userIds.owner, { reviewId: scenario.reviewId, title: "引言" });
   e2eDatabase(); // the section's text is written straight to the database, as the collaboration server would
@@ -70,6 +73,23 @@ test("a supervisor's round: comment on a phrase, the member answers, the round c
   await expect(sectionEditor(member).getByTitle("有批注的文字（点击查看）")).toHaveText("基层治理");
   await expect(sectionEditor(supervisor).getByTitle("有批注的文字（点击查看）")).toHaveText("基层治理");
 
+  // The supervisor suggests an edit rather than making it; the member accepts it as their own change.
+  await selectInEditor(supervisor, "重要命题");
+  await supervisor.getByLabel("建议的文字（留空即删除所选文字）").fill("核心命题");
+  await supervisor.getByLabel("理由（可选）").fill("@陈同学 (Member) 用词更准确");
+  await supervisor.getByRole("button", { name: "提出建议" }).click();
+  const suggestion = member.getByRole("listitem", { name: "批注：重要命题" });
+  await expect(suggestion).toContainText("建议把「重要命题」改为「核心命题」");
+  await expect(suggestion).toContainText("用词更准确");
+  await expect(sectionEditor(member).getByRole("insertion")).toHaveText("核心命题");
+  await expect(sectionEditor(supervisor).getByRole("insertion")).toHaveText("核心命题");
+  await suggestion.getByRole("button", { name: "采纳: 重要命题" }).click();
+  await expect(sectionEditor(member)).toContainText("党建引领基层治理是核心命题。");
+  await expectSaved(member);
+  await expect(sectionEditor(supervisor)).toContainText("党建引领基层治理是核心命题。");
+  await expect(sectionEditor(supervisor).getByRole("insertion")).toHaveCount(0);
+  await expect(sectionEditor(member).getByTitle("有批注的文字（点击查看）")).toHaveText("基层治理");
+
   await memberThread.getByLabel("回复批注：基层治理").fill("已补充两篇文献。");
   await memberThread.getByRole("button", { name: "回复并标记已处理" }).click();
   await expect(memberThread).toContainText("已回应");
@@ -97,6 +117,36 @@ test("a supervisor's round: comment on a phrase, the member answers, the round c
   await expect(section).toContainText("已补充两篇文献。");
   await expect(section.getByRole("insertion").first()).toBeVisible();
   await expect(section).toContainText("新时代，");
+
+  // The round in Word: the comment is a Word comment on its phrase, with the answer threaded under it.
+  const downloading = supervisor.waitForEvent("download");
+  await supervisor.getByRole("link", { name: "导出 Word（含批注与修订）" }).click();
+  const zip = await JSZip.loadAsync(readFileSync((await (await downloading).path())!));
+  const documentXml = await zip.file("word/document.xml")!.async("string");
+  const commentsXml = await zip.file("word/comments.xml")!.async("string");
+  expect(commentsXml).toContain("这里需要补充文献依据。");
+  expect(commentsXml).toContain("已补充两篇文献。");
+  const commented = [
+    ...documentXml.matchAll(/<w:commentRangeStart w:id="(\d+)"\/>(.*?)<w:commentRangeEnd w:id="\1"\/>/g),
+  ];
+  expect(commented.map((match) => match[2]!.replace(/<[^>]+>/g, ""))).toContain("基层治理");
+  expect(documentXml).toContain("核心命题");
+
+  // Inboxes: the member was mentioned in the suggestion; the supervisor hears it was accepted.
+  await member.goto("/inbox");
+  await expect(member.getByRole("link", { name: /^通知（\d+ 条未读）$/ })).toBeVisible();
+  const mention = member.getByRole("listitem").filter({ hasText: scenario.title }).filter({ hasText: "提到了你" });
+  await expect(mention).toContainText("用词更准确");
+  await mention.getByRole("button", { name: /^查看/ }).click();
+  await expect(member).toHaveURL(new RegExp(`/synthesis/${sectionId}\\?thread=`));
+  await expect(member.getByRole("listitem", { name: "批注：重要命题" })).toContainText("已采纳");
+
+  await supervisor.goto("/inbox");
+  const decided = supervisor.getByRole("listitem").filter({ hasText: scenario.title });
+  await expect(decided.filter({ hasText: "采纳了你在「引言」中的修改建议" })).toContainText("重要命题 → 核心命题");
+  await expect(decided.filter({ hasText: "回应并处理了你参与的批注" })).toContainText("已补充两篇文献。");
+  await supervisor.getByRole("button", { name: "全部标为已读" }).click();
+  await expect(supervisor.getByRole("link", { name: "通知", exact: true })).toBeVisible();
   await supervisorContext.close();
   await memberContext.close();
 });

@@ -6,6 +6,7 @@ import { useI18n } from "@/components/i18n/I18nProvider";
 import { buttonPrimary, buttonSecondary, inputClass, labelClass } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/errors/action-result";
 import { formatDateTime } from "@/lib/i18n/format-time";
+import { SUGGESTION_STATE_TONE as SUGGESTION_TONE, THREAD_STATE_TONE as STATE_TONE } from "./thread-tones";
 
 export interface PanelSuggestion {
   text: string;
@@ -42,18 +43,6 @@ export interface CommentPermissions {
 export type SuggestionDecision = "APPLIED" | "REJECTED";
 
 type Run = (work: () => Promise<ActionResult<unknown>>) => Promise<boolean>;
-
-const STATE_TONE = {
-  OPEN: "bg-amber-50 text-amber-800",
-  ADDRESSED: "bg-sky-50 text-sky-800",
-  ACCEPTED: "bg-emerald-50 text-emerald-800",
-} as const;
-
-const SUGGESTION_TONE = {
-  PENDING: "bg-violet-50 text-violet-800",
-  APPLIED: "bg-emerald-50 text-emerald-800",
-  REJECTED: "bg-stone-100 text-stone-700",
-} as const;
 
 export function CommentsPanel({
   threads,

@@ -28,17 +28,12 @@ export async function listRounds(userId: string, reviewId: string) {
     select: {
       ...ROUND_FIELDS,
       sections: { select: { section: { select: { id: true, title: true } } } },
-      threads: { where: { deletedAt: null }, select: { state: true } },
+      threads: { where: { deletedAt: null }, select: { state: true, suggestionState: true } },
     },
   });
   return {
     role: access.role,
-    rounds: rounds.map(({ threads, ...round }) => ({
-      ...round,
-      open: threads.filter((thread) => thread.state === "OPEN").length,
-      addressed: threads.filter((thread) => thread.state === "ADDRESSED").length,
-      accepted: threads.filter((thread) => thread.state === "ACCEPTED").length,
-    })),
+    rounds: rounds.map(({ threads, ...round }) => ({ ...round, ...countThreads(threads) })),
   };
 }
 
@@ -71,11 +66,7 @@ export async function getRoundSummary(userId: string, reviewId: string, roundId:
         trashed: section.deletedAt !== null,
         changes: compareTexts(snapshotText, section.document?.text ?? ""),
         threads,
-        counts: {
-          open: threads.filter((thread) => thread.state === "OPEN").length,
-          addressed: threads.filter((thread) => thread.state === "ADDRESSED").length,
-          accepted: threads.filter((thread) => thread.state === "ACCEPTED").length,
-        },
+        counts: countThreads(threads),
       };
     });
   const byAuthor = new Map<string, { name: string; threads: number; replies: number }>();
@@ -118,4 +109,32 @@ export async function findOpenRound(userId: string, reviewId: string, sectionId:
     where: { reviewId, state: "OPEN", sections: { some: { sectionId } } },
     select: { id: true, number: true, title: true },
   });
+}
+
+export interface ThreadCounts {
+  open: number;
+  addressed: number;
+  accepted: number;
+  /** Suggested edits are counted apart: they are applied or rejected, not answered. */
+  pending: number;
+  applied: number;
+  rejected: number;
+}
+
+export function countThreads(threads: { state: string; suggestionState: string | null }[]): ThreadCounts {
+  const count = (test: (thread: (typeof threads)[number]) => boolean) => threads.filter(test).length;
+  return {
+    open: count((thread) => !thread.suggestionState && thread.state === "OPEN"),
+    addressed: count((thread) => !thread.suggestionState && thread.state === "ADDRESSED"),
+    accepted: count((thread) => !thread.suggestionState && thread.state === "ACCEPTED"),
+    pending: count((thread) => thread.suggestionState === "PENDING"),
+    applied: count((thread) => thread.suggestionState === "APPLIED"),
+    rejected: count((thread) => thread.suggestionState === "REJECTED"),
+  };
+}
+
+export function sumCounts(all: ThreadCounts[]): ThreadCounts {
+  const total: ThreadCounts = { open: 0, addressed: 0, accepted: 0, pending: 0, applied: 0, rejected: 0 };
+  for (const counts of all) for (const key of Object.keys(total) as (keyof ThreadCounts)[]) total[key] += counts[key];
+  return total;
 }

@@ -1,20 +1,18 @@
 import Link from "next/link";
 import { CloseRoundButton } from "@/components/rounds/RoundForms";
 import { TextComparison } from "@/components/synthesis/TextComparison";
+import {
+  SUGGESTION_STATE_TONE as SUGGESTION_TONE,
+  THREAD_STATE_TONE as STATE_TONE,
+} from "@/components/synthesis/thread-tones";
 import { buttonSecondary, cardClass } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { formatDate, formatDateTime } from "@/lib/i18n/format-time";
 import { getI18n } from "@/lib/i18n/server";
-import { getRoundSummary } from "@/lib/rounds/queries";
+import { getRoundSummary, sumCounts, type ThreadCounts } from "@/lib/rounds/queries";
 import { closeRoundAction } from "../actions";
-
-const STATE_TONE = {
-  OPEN: "bg-amber-50 text-amber-800",
-  ADDRESSED: "bg-sky-50 text-sky-800",
-  ACCEPTED: "bg-emerald-50 text-emerald-800",
-} as const;
 
 export default async function RoundSummaryPage({ params }: { params: Promise<{ reviewId: string; roundId: string }> }) {
   const { reviewId, roundId } = await params;
@@ -22,14 +20,14 @@ export default async function RoundSummaryPage({ params }: { params: Promise<{ r
   const { locale, t } = await getI18n();
   const { role, round, sections, authors } = await loadOrNotFound(getRoundSummary(user.id, reviewId, roundId));
   const base = `/reviews/${reviewId}`;
-  const totals = sections.reduce(
-    (sum, section) => ({
-      open: sum.open + section.counts.open,
-      addressed: sum.addressed + section.counts.addressed,
-      accepted: sum.accepted + section.counts.accepted,
-    }),
-    { open: 0, addressed: 0, accepted: 0 },
-  );
+  const totals = sumCounts(sections.map((section) => section.counts));
+  const countLine = (counts: ThreadCounts) =>
+    [
+      t("rounds.counts", { ...counts }),
+      counts.pending + counts.applied + counts.rejected > 0 ? t("rounds.suggestionCounts", { ...counts }) : null,
+    ]
+      .filter(Boolean)
+      .join(" · ");
   return (
     <div className="space-y-5">
       <Link href={`${base}/rounds`} className="text-sm text-teal-700 hover:underline">
@@ -56,7 +54,7 @@ export default async function RoundSummaryPage({ params }: { params: Promise<{ r
               .join(" · ")}
           </p>
           {round.note && <p className="mt-2 max-w-3xl text-sm text-stone-700">{round.note}</p>}
-          <p className="mt-2 text-sm font-medium text-stone-800">{t("rounds.counts", totals)}</p>
+          <p className="mt-2 text-sm font-medium text-stone-800">{countLine(totals)}</p>
         </div>
         <div className="flex flex-wrap gap-2">
           <a href={`${base}/rounds/${round.id}/export`} className={buttonSecondary} download>
@@ -99,7 +97,7 @@ export default async function RoundSummaryPage({ params }: { params: Promise<{ r
                 <span className="text-xs font-normal text-stone-500">{t("rounds.trashedSection")}</span>
               )}
             </h3>
-            <span className="text-xs text-stone-600">{t("rounds.counts", section.counts)}</span>
+            <span className="text-xs text-stone-600">{countLine(section.counts)}</span>
           </div>
           {section.threads.length === 0 ? (
             <p className="text-sm text-stone-500">{t("rounds.noThreads")}</p>
@@ -108,12 +106,29 @@ export default async function RoundSummaryPage({ params }: { params: Promise<{ r
               {section.threads.map((thread) => (
                 <li key={thread.id} className="rounded-md border border-stone-200 p-3 text-sm">
                   <div className="flex flex-wrap items-center gap-2">
-                    <span className={`rounded-full px-2 py-0.5 text-xs ${STATE_TONE[thread.state]}`}>
-                      {t(`rounds.threadStates.${thread.state}`)}
-                    </span>
-                    <q lang="zh-CN" className="text-stone-600">
-                      {thread.quote ?? t("rounds.wholeSection")}
-                    </q>
+                    {thread.suggestionState ? (
+                      <span className={`rounded-full px-2 py-0.5 text-xs ${SUGGESTION_TONE[thread.suggestionState]}`}>
+                        {t(`comments.suggestionStates.${thread.suggestionState}`)}
+                      </span>
+                    ) : (
+                      <span className={`rounded-full px-2 py-0.5 text-xs ${STATE_TONE[thread.state]}`}>
+                        {t(`rounds.threadStates.${thread.state}`)}
+                      </span>
+                    )}
+                    {thread.suggestion !== null ? (
+                      <span lang="zh-CN" className="text-stone-700">
+                        {t("rounds.suggestionOf", { who: thread.createdBy?.name ?? "—" })}
+                        {!thread.quote
+                          ? t("comments.suggestInsert", { text: thread.suggestion })
+                          : thread.suggestion
+                            ? t("comments.suggestReplace", { quote: thread.quote, text: thread.suggestion })
+                            : t("comments.suggestDelete", { quote: thread.quote })}
+                      </span>
+                    ) : (
+                      <q lang="zh-CN" className="text-stone-600">
+                        {thread.quote ?? t("rounds.wholeSection")}
+                      </q>
+                    )}
                   </div>
                   <ul className="mt-2 space-y-1.5">
                     {thread.comments.map((comment) => (
