@@ -52,7 +52,12 @@ test("a supervisor's round: comment on a phrase, the member answers, the round c
   await supervisor.getByRole("tab", { name: /批注/ }).click();
   await selectInEditor(supervisor, "基层治理");
   await expect(supervisor.getByText("已选：基层治理")).toBeVisible();
-  await supervisor.getByLabel("新批注").fill("这里需要补充文献依据。");
+  // "@" offers the review's members; picking one writes the mention in.
+  const draft = supervisor.getByLabel("新批注");
+  await draft.fill("这里需要补充文献依据。");
+  await draft.pressSequentially(" @陈");
+  await supervisor.getByRole("option", { name: "@陈同学 (Member)" }).click();
+  await expect(draft).toHaveValue("这里需要补充文献依据。 @陈同学 (Member) ");
   await supervisor.getByRole("button", { name: "批注所选文字" }).click();
   const supervisorThread = supervisor.getByRole("listitem", { name: "批注：基层治理" });
   await expect(supervisorThread).toContainText("这里需要补充文献依据。");
@@ -93,6 +98,9 @@ test("a supervisor's round: comment on a phrase, the member answers, the round c
   await memberThread.getByLabel("回复批注：基层治理").fill("已补充两篇文献。");
   await memberThread.getByRole("button", { name: "回复并标记已处理" }).click();
   await expect(memberThread).toContainText("已回应");
+  // The answer points at the change that addressed the comment.
+  await memberThread.getByText("查看这次处理对正文的改动").click();
+  await expect(memberThread.getByRole("insertion").filter({ hasText: "核心" })).toBeVisible();
   await expect(supervisorThread).toContainText("已补充两篇文献。");
   await expect(supervisorThread).toContainText("已回应");
   await supervisorThread.getByRole("button", { name: "接受" }).click();
@@ -135,8 +143,9 @@ test("a supervisor's round: comment on a phrase, the member answers, the round c
   // Inboxes: the member was mentioned in the suggestion; the supervisor hears it was accepted.
   await member.goto("/inbox");
   await expect(member.getByRole("link", { name: /^通知（\d+ 条未读）$/ })).toBeVisible();
-  const mention = member.getByRole("listitem").filter({ hasText: scenario.title }).filter({ hasText: "提到了你" });
-  await expect(mention).toContainText("用词更准确");
+  const mentions = member.getByRole("listitem").filter({ hasText: scenario.title }).filter({ hasText: "提到了你" });
+  await expect(mentions).toHaveCount(2);
+  const mention = mentions.filter({ hasText: "用词更准确" });
   await mention.getByRole("button", { name: /^查看/ }).click();
   await expect(member).toHaveURL(new RegExp(`/synthesis/${sectionId}\\?thread=`));
   await expect(member.getByRole("listitem", { name: "批注：重要命题" })).toContainText("已采纳");

@@ -2,9 +2,12 @@
 // The comments beside the text: start a thread on the selected phrase or the whole section, read threads
 // (filtered), reply, mark addressed, accept or reopen, edit and delete one's own comments.
 import { useEffect, useId, useRef, useState } from "react";
+import { MentionTextarea, type Mentionable } from "@/components/comments/MentionTextarea";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { buttonPrimary, buttonSecondary, inputClass, labelClass } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/errors/action-result";
+import type { TextChange } from "@/lib/synthesis/text-compare";
+import { AnsweredChange } from "./AnsweredChange";
 import { formatDateTime } from "@/lib/i18n/format-time";
 import { SUGGESTION_STATE_TONE as SUGGESTION_TONE, THREAD_STATE_TONE as STATE_TONE } from "./thread-tones";
 
@@ -30,6 +33,8 @@ export interface PanelThread {
     createdAt: string;
     edited: boolean;
     author: { id: string; name: string } | null;
+    /** For an answer that marked the thread addressed: how the text changed since the thread began. */
+    change: TextChange[] | null;
   }[];
 }
 
@@ -46,6 +51,7 @@ type Run = (work: () => Promise<ActionResult<unknown>>) => Promise<boolean>;
 
 export function CommentsPanel({
   threads,
+  members,
   userId,
   can,
   selection,
@@ -63,6 +69,8 @@ export function CommentsPanel({
   run,
 }: {
   threads: PanelThread[];
+  /** Who can be @mentioned. */
+  members: Mentionable[];
   userId: string;
   can: CommentPermissions;
   selection: string | null;
@@ -120,12 +128,13 @@ export function CommentsPanel({
           <p className="text-xs text-stone-500">
             {selection ? t("comments.selected", { quote: selection.slice(0, 60) }) : t("comments.selectHint")}
           </p>
-          <textarea
+          <MentionTextarea
             id={ids.draft}
             rows={3}
             required
             value={draft}
-            onChange={(event) => setDraft(event.target.value)}
+            onValueChange={setDraft}
+            members={members}
             className={inputClass}
           />
           <div className="flex flex-wrap gap-2">
@@ -138,7 +147,10 @@ export function CommentsPanel({
           </div>
         </form>
       )}
-      {can.comment && <SuggestForm selection={selection} caret={caret} onSuggest={onSuggest} run={run} />}
+      {can.comment && (
+        // Editors can change the text themselves, so for them suggesting is folded away.
+        <SuggestForm selection={selection} caret={caret} onSuggest={onSuggest} run={run} startOpen={!can.address} />
+      )}
       {can.address && pending.length > 0 && (
         <div className="flex flex-wrap gap-2 rounded-md border border-violet-200 bg-violet-50/60 p-2">
           <button
@@ -233,6 +245,7 @@ export function CommentsPanel({
           <ThreadCard
             key={thread.id}
             thread={thread}
+            members={members}
             userId={userId}
             can={can}
             active={thread.id === activeId}
@@ -253,6 +266,7 @@ export function CommentsPanel({
 
 function ThreadCard({
   thread,
+  members,
   userId,
   can,
   active,
@@ -266,6 +280,7 @@ function ThreadCard({
   format,
 }: {
   thread: PanelThread;
+  members: Mentionable[];
   userId: string;
   can: CommentPermissions;
   active: boolean;
@@ -370,11 +385,12 @@ function ThreadCard({
                   if (await run(() => onEdit(comment.id, editing.body))) setEditing(null);
                 }}
               >
-                <textarea
+                <MentionTextarea
                   aria-label={t("comments.editComment")}
                   rows={2}
                   value={editing.body}
-                  onChange={(event) => setEditing({ id: comment.id, body: event.target.value })}
+                  onValueChange={(body) => setEditing({ id: comment.id, body })}
+                  members={members}
                   className={inputClass}
                 />
                 <div className="flex gap-2">
@@ -393,6 +409,7 @@ function ThreadCard({
             ) : (
               <p className="whitespace-pre-wrap text-stone-800">{comment.body}</p>
             )}
+            <AnsweredChange changes={comment.change} />
             {comment.author?.id === userId && can.comment && editing?.id !== comment.id && (
               <span className="mt-0.5 flex gap-3 text-xs">
                 <button
@@ -428,12 +445,13 @@ function ThreadCard({
           <label htmlFor={replyId} className="sr-only">
             {t("comments.replyTo", { quote })}
           </label>
-          <textarea
+          <MentionTextarea
             id={replyId}
             rows={2}
             value={reply}
             placeholder={t("comments.replyPlaceholder")}
-            onChange={(event) => setReply(event.target.value)}
+            onValueChange={setReply}
+            members={members}
             className={inputClass}
           />
           <div className="flex flex-wrap gap-2">
@@ -486,9 +504,11 @@ function SuggestForm({
   caret,
   onSuggest,
   run,
+  startOpen,
 }: {
   selection: string | null;
   caret: boolean;
+  startOpen: boolean;
   onSuggest: (text: string, reason: string) => Promise<ActionResult<unknown>>;
   run: Run;
 }) {
@@ -502,46 +522,48 @@ function SuggestForm({
       ? t("comments.suggestInsertHint")
       : t("comments.suggestNoPlace");
   return (
-    <form
-      className="space-y-2 border-t border-stone-200 pt-3"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        if (await run(() => onSuggest(text, reason))) {
-          setText("");
-          setReason("");
-        }
-      }}
-    >
-      <h3 className="text-sm font-medium text-stone-800">{t("comments.suggestTitle")}</h3>
-      <p className="text-xs text-stone-500">{place}</p>
-      <label htmlFor={ids.text} className="sr-only">
-        {t("comments.suggestText")}
-      </label>
-      <textarea
-        id={ids.text}
-        rows={2}
-        value={text}
-        placeholder={t("comments.suggestText")}
-        onChange={(event) => setText(event.target.value)}
-        className={inputClass}
-      />
-      <label htmlFor={ids.reason} className="sr-only">
-        {t("comments.suggestReason")}
-      </label>
-      <input
-        id={ids.reason}
-        value={reason}
-        placeholder={t("comments.suggestReason")}
-        onChange={(event) => setReason(event.target.value)}
-        className={inputClass}
-      />
-      <button
-        type="submit"
-        className={`${buttonSecondary} px-2 py-1 text-xs`}
-        disabled={selection ? text === selection : !caret || !text.trim()}
+    <details open={startOpen} className="group border-t border-stone-200 pt-3">
+      <summary className="cursor-pointer text-sm font-medium text-stone-800">{t("comments.suggestTitle")}</summary>
+      <form
+        className="mt-2 space-y-2"
+        onSubmit={async (event) => {
+          event.preventDefault();
+          if (await run(() => onSuggest(text, reason))) {
+            setText("");
+            setReason("");
+          }
+        }}
       >
-        {t("comments.suggestSubmit")}
-      </button>
-    </form>
+        <p className="text-xs text-stone-500">{place}</p>
+        <label htmlFor={ids.text} className="sr-only">
+          {t("comments.suggestText")}
+        </label>
+        <textarea
+          id={ids.text}
+          rows={2}
+          value={text}
+          placeholder={t("comments.suggestText")}
+          onChange={(event) => setText(event.target.value)}
+          className={inputClass}
+        />
+        <label htmlFor={ids.reason} className="sr-only">
+          {t("comments.suggestReason")}
+        </label>
+        <input
+          id={ids.reason}
+          value={reason}
+          placeholder={t("comments.suggestReason")}
+          onChange={(event) => setReason(event.target.value)}
+          className={inputClass}
+        />
+        <button
+          type="submit"
+          className={`${buttonSecondary} px-2 py-1 text-xs`}
+          disabled={selection ? text === selection : !caret || !text.trim()}
+        >
+          {t("comments.suggestSubmit")}
+        </button>
+      </form>
+    </details>
   );
 }

@@ -45,6 +45,7 @@ export interface SectionWorkspaceProps {
   actions: SectionActions;
   comments: {
     userId: string;
+    members: { id: string; name: string }[];
     can: CommentPermissions;
     round: { id: string; number: number; title: string } | null;
     threads: (Omit<PanelThread, "detached"> & {
@@ -600,6 +601,7 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
           {panel === "comments" && (
             <CommentsPanel
               threads={panelThreads}
+              members={props.comments.members}
               userId={props.comments.userId}
               can={props.comments.can}
               selection={selected?.quote || null}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mentionedIds } from "./mentions";
+import { mentionedIds, mentionQuery } from "./mentions";
 
 describe("mentionedIds", () => {
   const members = [
@@ -14,5 +14,20 @@ describe("mentionedIds", () => {
   it("ignores an @ that names nobody and counts a member once", () => {
     expect(mentionedIds("email@example.org", members)).toEqual([]);
     expect(mentionedIds("@Lin @Lin", members)).toEqual(["c"]);
+  });
+});
+
+describe("mentionQuery", () => {
+  it("finds the @name being typed before the caret", () => {
+    expect(mentionQuery("请 @陈", 4)).toEqual({ start: 2, query: "陈" });
+    expect(mentionQuery("@", 1)).toEqual({ start: 0, query: "" });
+    expect(mentionQuery("see @Wang", 9)).toEqual({ start: 4, query: "Wang" });
+  });
+
+  it("ignores e-mail addresses, finished mentions and text after the caret", () => {
+    expect(mentionQuery("a@b.com", 7)).toBeNull();
+    expect(mentionQuery("@陈同学 好", 6)).toBeNull();
+    expect(mentionQuery("@陈 好", 2)).toEqual({ start: 0, query: "陈" });
+    expect(mentionQuery("没有提及", 4)).toBeNull();
   });
 });

@@ -10,3 +10,10 @@ export function mentionedIds(body: string, members: { id: string; name: string }
   }
   return [...found];
 }
+
+/** The "@…" being typed just before the caret, if any: what the comment field offers members for. */
+export function mentionQuery(text: string, caret: number): { start: number; query: string } | null {
+  const match = /(^|\s)@([^\s@]{0,30})$/.exec(text.slice(0, caret));
+  if (!match) return null;
+  return { start: caret - match[2]!.length - 1, query: match[2]! };
+}

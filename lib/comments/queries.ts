@@ -1,6 +1,7 @@
 // Reading comment threads: a section's threads with their comments, for the sidebar beside the text.
 import { authorize } from "@/lib/authz/authorize";
 import { db } from "@/lib/db/client";
+import { compareTexts, excerptChanges, type TextChange } from "@/lib/synthesis/text-compare";
 
 const PERSON = { select: { id: true, name: true } } as const;
 
@@ -14,6 +15,7 @@ export const THREAD_SELECT = {
   state: true,
   suggestion: true,
   suggestionState: true,
+  textAtStart: true,
   decidedAt: true,
   decidedBy: PERSON,
   createdAt: true,
@@ -22,7 +24,15 @@ export const THREAD_SELECT = {
   comments: {
     where: { deletedAt: null },
     orderBy: { createdAt: "asc" },
-    select: { id: true, body: true, mentions: true, createdAt: true, editedAt: true, author: PERSON },
+    select: {
+      id: true,
+      body: true,
+      mentions: true,
+      textAtAnswer: true,
+      createdAt: true,
+      editedAt: true,
+      author: PERSON,
+    },
   },
 } as const;
 
@@ -36,3 +46,12 @@ export async function listSectionThreads(userId: string, reviewId: string, secti
 }
 
 export type SectionThread = Awaited<ReturnType<typeof listSectionThreads>>[number];
+
+/** The change an answer points to: the section's text from when the thread was started to the answer. */
+export function answeredChange(
+  thread: { textAtStart: string | null },
+  comment: { textAtAnswer: string | null },
+): TextChange[] | null {
+  if (thread.textAtStart === null || comment.textAtAnswer === null) return null;
+  return excerptChanges(compareTexts(thread.textAtStart, comment.textAtAnswer));
+}

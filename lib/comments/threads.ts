@@ -62,7 +62,7 @@ export async function startThread(
     await authorize(userId, input.reviewId, "comment.write", tx);
     const section = await tx.synthesisSection.findFirst({
       where: { id: input.sectionId, reviewId: input.reviewId, deletedAt: null },
-      select: { id: true, title: true },
+      select: { id: true, title: true, document: { select: { text: true } } },
     });
     if (!section) throw new AppError("NOT_FOUND", `section ${input.sectionId} not in review ${input.reviewId}`);
     if (input.roundId) {
@@ -94,6 +94,7 @@ export async function startThread(
         quote: input.anchor?.quote ?? null,
         suggestion: input.suggestion,
         suggestionState: input.suggestion === null ? null : "PENDING",
+        textAtStart: section.document?.text ?? "",
         createdById: userId,
         comments: input.body ? { create: { authorId: userId, body: input.body, mentions } } : undefined,
       },
@@ -170,8 +171,13 @@ export async function replyToThread(userId: string, rawInput: unknown): Promise<
       where: { threadId: thread.id, deletedAt: null },
       select: { authorId: true },
     });
+    // An answer that says "done" keeps the text as it stands, so everyone can see the change it points to.
+    const answeredText = input.addressed
+      ? ((await tx.sectionDocument.findUnique({ where: { sectionId: thread.sectionId }, select: { text: true } }))
+          ?.text ?? "")
+      : null;
     const comment = await tx.comment.create({
-      data: { threadId: thread.id, authorId: userId, body: input.body, mentions },
+      data: { threadId: thread.id, authorId: userId, body: input.body, mentions, textAtAnswer: answeredText },
       select: { id: true },
     });
     if (input.addressed) await tx.commentThread.update({ where: { id: thread.id }, data: { state: "ADDRESSED" } });

@@ -5,7 +5,7 @@ import { prosemirrorJSONToYDoc } from "@tiptap/y-tiptap";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { deleteComment, editComment, replyToThread, setThreadState, startThread } from "@/lib/comments/threads";
-import { listSectionThreads } from "@/lib/comments/queries";
+import { answeredChange, listSectionThreads } from "@/lib/comments/queries";
 import type { Database } from "@/lib/db/client";
 import type { DocNode } from "@/lib/synthesis/document-model";
 import { sectionExtensions, SECTION_FRAGMENT } from "@/lib/synthesis/document-schema";
@@ -151,6 +151,7 @@ describe("comment rounds", () => {
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await snapshot()).toEqual(before);
 
+    await write(first, "党建引领基层治理（张，2020；李，2021）是新时代的重要命题。");
     await replyToThread(a.users.EDITOR.id, {
       reviewId: a.reviewId,
       threadId,
@@ -158,6 +159,15 @@ describe("comment rounds", () => {
       addressed: true,
     });
     expect((await db.commentThread.findUniqueOrThrow({ where: { id: threadId } })).state).toBe("ADDRESSED");
+    // The answer points at the change that addressed the comment.
+    const [answered] = await listSectionThreads(a.users.VIEWER.id, a.reviewId, first);
+    const answer = answered!.comments.find((comment) => comment.body === "已补充两篇文献。")!;
+    expect(answeredChange(answered!, answer)).toEqual([
+      { kind: "equal", text: "党建引领基层治理" },
+      { kind: "insert", text: "（张，2020；李，2021）" },
+      { kind: "equal", text: "是新时代的重要命题。" },
+    ]);
+    expect(answeredChange(answered!, answered!.comments[0]!)).toBeNull();
     await expect(
       replyToThread(a.users.EDITOR.id, { reviewId: a.reviewId, threadId, body: "再次", addressed: true }),
     ).rejects.toMatchObject({ code: "THREAD_STATE" });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DocNode } from "./document-model";
-import { compareDocuments, compareTexts, type TextChange } from "./text-compare";
+import { compareDocuments, compareTexts, excerptChanges, type TextChange } from "./text-compare";
 
 const rebuilt = (changes: TextChange[], side: "before" | "after") =>
   changes
@@ -105,5 +105,33 @@ describe("comparing paragraphs", () => {
         .map((change) => change.text)
         .join(""),
     ).toContain("第一点\n");
+  });
+});
+
+describe("excerptChanges", () => {
+  it("keeps the changes and a little context around them", () => {
+    const before = `${"甲".repeat(100)}旧${"乙".repeat(100)}`;
+    const after = `${"甲".repeat(100)}新${"乙".repeat(100)}`;
+    expect(excerptChanges(compareTexts(before, after), 3)).toEqual([
+      { kind: "equal", text: "…甲甲甲" },
+      { kind: "delete", text: "旧" },
+      { kind: "insert", text: "新" },
+      { kind: "equal", text: "乙乙乙…" },
+    ]);
+  });
+
+  it("cuts the middle of a long unchanged stretch between two changes, and leaves short ones alone", () => {
+    const changes: TextChange[] = [
+      { kind: "insert", text: "一" },
+      { kind: "equal", text: "abcdefghij" },
+      { kind: "delete", text: "二" },
+      { kind: "equal", text: "xy" },
+    ];
+    expect(excerptChanges(changes, 2)).toEqual([
+      { kind: "insert", text: "一" },
+      { kind: "equal", text: "ab … ij" },
+      { kind: "delete", text: "二" },
+      { kind: "equal", text: "xy" },
+    ]);
   });
 });

@@ -109,3 +109,20 @@ function compareTokens(before: string, after: string): TextChange[] {
 export function compareDocuments(before: DocNode, after: DocNode): TextChange[] {
   return compareTexts(plainText(before), plainText(after));
 }
+
+/**
+ * The changes with long unchanged stretches cut down to a little context on each side, for showing one
+ * change inside a comment rather than the whole section.
+ */
+export function excerptChanges(changes: TextChange[], context = 24): TextChange[] {
+  return changes.map((change, index) => {
+    if (change.kind !== "equal") return change;
+    const first = index === 0;
+    const last = index === changes.length - 1;
+    const keep = first || last ? context : context * 2;
+    if (change.text.length <= keep + 1) return change;
+    if (first) return { kind: "equal", text: `…${change.text.slice(-context)}` };
+    if (last) return { kind: "equal", text: `${change.text.slice(0, context)}…` };
+    return { kind: "equal", text: `${change.text.slice(0, context)} … ${change.text.slice(-context)}` };
+  });
+}

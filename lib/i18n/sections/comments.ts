@@ -59,6 +59,9 @@ export const zh = {
   suggestionStale: "「{quote}」处的原文已经改动，不能自动采纳这条建议：请手动修改后拒绝它。",
   suggestionsApplied: "已采纳 {n} 条建议，正文已按建议修改。",
   notConnected: "正文尚未连接，请稍候再采纳建议。",
+  mentionMembers: "可提及的成员",
+  answeredChange: "查看这次处理对正文的改动",
+  answeredNoChange: "（标记已处理时，正文与提出批注时相同）",
 };
 
 export const en: Shape<typeof zh> = {
@@ -120,4 +123,7 @@ export const en: Shape<typeof zh> = {
     "The text at “{quote}” has changed since, so this suggestion cannot be applied automatically: edit it by hand and reject the suggestion.",
   suggestionsApplied: "Accepted {n} suggestions; the text now reads as suggested.",
   notConnected: "The text is not connected yet; try accepting again in a moment.",
+  mentionMembers: "Members to mention",
+  answeredChange: "Show how the text changed to address it",
+  answeredNoChange: "(When marked addressed, the text was the same as when the comment was made.)",
 };

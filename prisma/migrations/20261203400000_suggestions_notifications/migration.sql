@@ -5,10 +5,14 @@ CREATE TYPE "SuggestionState" AS ENUM ('PENDING', 'APPLIED', 'REJECTED');
 CREATE TYPE "NotificationKind" AS ENUM ('MENTION', 'REPLY', 'ROUND_OPENED', 'ROUND_CLOSED', 'STAGE_CHANGED', 'SUGGESTION_DECIDED');
 
 -- AlterTable
+ALTER TABLE "Comment" ADD COLUMN     "textAtAnswer" TEXT;
+
+-- AlterTable
 ALTER TABLE "CommentThread" ADD COLUMN     "decidedAt" TIMESTAMP(3),
 ADD COLUMN     "decidedById" TEXT,
 ADD COLUMN     "suggestion" TEXT,
-ADD COLUMN     "suggestionState" "SuggestionState";
+ADD COLUMN     "suggestionState" "SuggestionState",
+ADD COLUMN     "textAtStart" TEXT;
 
 -- CreateTable
 CREATE TABLE "Notification" (

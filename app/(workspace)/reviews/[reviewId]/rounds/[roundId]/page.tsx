@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { CloseRoundButton } from "@/components/rounds/RoundForms";
+import { AnsweredChange } from "@/components/synthesis/AnsweredChange";
 import { TextComparison } from "@/components/synthesis/TextComparison";
 import {
   SUGGESTION_STATE_TONE as SUGGESTION_TONE,
@@ -11,6 +12,7 @@ import { can } from "@/lib/authz/policy";
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { formatDate, formatDateTime } from "@/lib/i18n/format-time";
 import { getI18n } from "@/lib/i18n/server";
+import { answeredChange } from "@/lib/comments/queries";
 import { getRoundSummary, sumCounts, type ThreadCounts } from "@/lib/rounds/queries";
 import { closeRoundAction } from "../actions";
 
@@ -136,6 +138,7 @@ export default async function RoundSummaryPage({ params }: { params: Promise<{ r
                         <span className="font-medium text-stone-900">{comment.author?.name ?? "—"}</span>
                         <span className="ml-2 text-xs text-stone-500">{formatDateTime(locale, comment.createdAt)}</span>
                         <p className="whitespace-pre-wrap text-stone-800">{comment.body}</p>
+                        <AnsweredChange changes={answeredChange(thread, comment)} />
                       </li>
                     ))}
                   </ul>

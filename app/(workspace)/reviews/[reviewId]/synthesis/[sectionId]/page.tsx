@@ -12,8 +12,9 @@ import { renderSynthesisCitations } from "@/lib/synthesis/bibliography";
 import { collaboratorColor } from "@/lib/synthesis/collaborator-color";
 import { getSectionForEditor, listSections, listSectionVersions } from "@/lib/synthesis/queries";
 import { can } from "@/lib/authz/policy";
-import { listSectionThreads } from "@/lib/comments/queries";
+import { answeredChange, listSectionThreads } from "@/lib/comments/queries";
 import { findOpenRound } from "@/lib/rounds/queries";
+import { listMembers } from "@/lib/members/queries";
 import {
   decideSuggestionsAction,
   deleteCommentAction,
@@ -33,13 +34,14 @@ export default async function SectionPage({ params }: { params: Promise<{ review
   const { reviewId, sectionId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/synthesis/${sectionId}`);
   const { locale, t } = await getI18n();
-  const [editor, synthesis, versions, citations, threads, openRound] = await Promise.all([
+  const [editor, synthesis, versions, citations, threads, openRound, members] = await Promise.all([
     loadOrNotFound(getSectionForEditor(user.id, reviewId, sectionId)),
     loadOrNotFound(listSections(user.id, reviewId)),
     loadOrNotFound(listSectionVersions(user.id, reviewId, sectionId)),
     loadOrNotFound(renderSynthesisCitations(user.id, reviewId, { locale: locale === "en" ? "en-US" : "zh-CN" })),
     loadOrNotFound(listSectionThreads(user.id, reviewId, sectionId)),
     loadOrNotFound(findOpenRound(user.id, reviewId, sectionId)),
+    loadOrNotFound(listMembers(user.id, reviewId)),
   ]);
   const { section } = editor;
   const passages = section.themeId ? await loadOrNotFound(listThemePassages(user.id, reviewId, section.themeId)) : null;
@@ -185,6 +187,7 @@ export default async function SectionPage({ params }: { params: Promise<{ review
             }
             comments={{
               userId: user.id,
+              members: members.map((member) => ({ id: member.user.id, name: member.user.name })),
               can: {
                 comment: can(editor.role, "comment.write"),
                 address: can(editor.role, "synthesis.write"),
@@ -215,6 +218,7 @@ export default async function SectionPage({ params }: { params: Promise<{ review
                   createdAt: comment.createdAt.toISOString(),
                   edited: comment.editedAt !== null,
                   author: comment.author,
+                  change: answeredChange(thread, comment),
                 })),
               })),
             }}
