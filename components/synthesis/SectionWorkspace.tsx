@@ -68,7 +68,7 @@ export interface SectionActions {
   searchCitable: (input: { reviewId: string; query: string }) => Promise<ActionResult<CitableOption[]>>;
   saveVersion: (previous: unknown, form: FormData) => Promise<ActionResult<{ versionId: string }>>;
   startThread: (input: unknown) => Promise<ActionResult<unknown>>;
-  decideSuggestions: (input: unknown) => Promise<ActionResult<unknown>>;
+  decideSuggestions: (input: unknown) => Promise<ActionResult<{ decided: string[] }>>;
   replyToThread: (input: unknown) => Promise<ActionResult<unknown>>;
   setThreadState: (input: unknown) => Promise<ActionResult<unknown>>;
   editComment: (input: unknown) => Promise<ActionResult<unknown>>;
@@ -366,8 +366,11 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
       decision,
     });
     if (!result.ok) return result;
-    // Placed again: collaborators may have typed while the server answered.
+    // Only what this request decided is applied (another editor may have taken some meanwhile), placed
+    // again because collaborators may have typed while the server answered.
+    const decided = new Set(result.data.decided);
     const changes = placed()
+      .filter(({ thread }) => decided.has(thread.id))
       .flatMap(({ thread, range }) => (range ? [{ ...range, text: thread.suggestion!.text }] : []))
       .sort((a, b) => b.from - a.from);
     const tr = editor.state.tr;

@@ -8,6 +8,7 @@ const TONE: Record<SyncState["kind"], string> = {
   saving: "bg-amber-50 text-amber-800",
   offline: "bg-red-50 text-red-800",
   denied: "bg-red-50 text-red-800",
+  refused: "bg-red-50 text-red-800",
 };
 
 /** The editor's true sync state: "saved" only once the database holds every change typed here. */

@@ -299,23 +299,25 @@ export const decideSuggestionsSchema = z.object({
 
 /**
  * An editor's decision on suggestions, one or all at once. The editor's client applies the text itself, as
- * the editor's own change, after this succeeds: deciding first means two editors clicking "accept" at the
- * same moment cannot both apply it.
+ * the editor's own change, after this succeeds, and only for the suggestions returned: deciding first means
+ * two editors clicking "accept" at the same moment cannot both apply it. In a batch, suggestions someone has
+ * decided meanwhile are left as they are; a batch with none left to decide is refused.
  */
-export async function decideSuggestions(userId: string, rawInput: unknown): Promise<{ decided: number }> {
+export async function decideSuggestions(userId: string, rawInput: unknown): Promise<{ decided: string[] }> {
   const input = parseInput(decideSuggestionsSchema, rawInput);
   const threadIds = [...new Set(input.threadIds)];
   return db().$transaction(async (tx) => {
     await authorize(userId, input.reviewId, "synthesis.write", tx);
-    const threads = await Promise.all(threadIds.map((threadId) => liveThread(tx, input.reviewId, threadId)));
-    for (const thread of threads) {
+    const found = await Promise.all(threadIds.map((threadId) => liveThread(tx, input.reviewId, threadId)));
+    for (const thread of found) {
       if (thread.suggestion === null) throw new AppError("THREAD_STATE", `thread ${thread.id} is not a suggestion`);
-      if (thread.suggestionState !== "PENDING")
-        throw new AppError("THREAD_STATE", `suggestion ${thread.id} is already ${thread.suggestionState}`);
     }
+    const threads = found.filter((thread) => thread.suggestionState === "PENDING");
+    if (threads.length === 0)
+      throw new AppError("THREAD_STATE", `suggestions ${threadIds.join(",")} are already decided`);
     const now = new Date();
     await tx.commentThread.updateMany({
-      where: { id: { in: threadIds } },
+      where: { id: { in: threads.map((thread) => thread.id) } },
       data: { suggestionState: input.decision, state: "ACCEPTED", decidedById: userId, decidedAt: now },
     });
     for (const thread of threads) {
@@ -341,6 +343,6 @@ export async function decideSuggestions(userId: string, rawInput: unknown): Prom
         },
       });
     }
-    return { decided: threads.length };
+    return { decided: threads.map((thread) => thread.id) };
   });
 }

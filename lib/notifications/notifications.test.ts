@@ -120,10 +120,32 @@ describe("suggestions", () => {
     ).rejects.toMatchObject({ code: "THREAD_STATE" });
     expect((await threadsAndInboxes()).notifications).toEqual(after.notifications);
 
+    // A batch decides what is still pending and says which; the rest stay as they were.
+    const late = await startThread(a.users.SUPERVISOR.id, {
+      reviewId: a.reviewId,
+      sectionId,
+      anchor: anchor("重要"),
+      suggestion: "关键",
+    });
+    expect(
+      await decideSuggestions(a.users.OWNER.id, {
+        reviewId: a.reviewId,
+        threadIds: [replace.threadId, late.threadId],
+        decision: "REJECTED",
+      }),
+    ).toEqual({ decided: [late.threadId] });
+    expect((await db.commentThread.findUniqueOrThrow({ where: { id: replace.threadId } })).suggestionState).toBe(
+      "APPLIED",
+    );
+
     const told = (await inbox(a.users.SUPERVISOR.id)).filter((entry) => entry.kind === "SUGGESTION_DECIDED");
-    expect(told).toHaveLength(2);
+    expect(told).toHaveLength(3);
     expect(told[0]!.link).toContain(`/synthesis/${sectionId}?thread=`);
-    expect(told.map((entry) => (entry.data as { decision: string }).decision)).toEqual(["APPLIED", "APPLIED"]);
+    expect(told.map((entry) => (entry.data as { decision: string }).decision)).toEqual([
+      "REJECTED",
+      "APPLIED",
+      "APPLIED",
+    ]);
   });
 });
 

@@ -12,7 +12,9 @@ export type SyncState =
   | { kind: "saved" }
   | { kind: "saving"; pending: number }
   | { kind: "offline"; pending: number }
-  | { kind: "denied" };
+  | { kind: "denied" }
+  /** Changes made here on a read-only connection: the server refuses them and they are never saved. */
+  | { kind: "refused" };
 
 export interface Collaborator {
   clientId: number;
@@ -137,8 +139,9 @@ export function useCollaboration(options: {
     if (denied) return { kind: "denied" };
     if (!connected) return pending > 0 || synced ? { kind: "offline", pending } : { kind: "connecting" };
     if (!synced) return { kind: "connecting" };
+    if (readOnly && pending > 0) return { kind: "refused" };
     return pending > 0 ? { kind: "saving", pending } : { kind: "saved" };
-  }, [connected, denied, pending, synced]);
+  }, [connected, denied, pending, synced, readOnly]);
 
   return { doc, provider, sync, collaborators, readOnly, synced } satisfies Collaboration;
 }
