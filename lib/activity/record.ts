@@ -46,7 +46,8 @@ export type ActivityKind =
   | "comment.replied"
   | "comment.addressed"
   | "comment.accepted"
-  | "comment.reopened";
+  | "comment.reopened"
+  | "items.imported";
 
 export interface ActivityInput {
   reviewId: string;
