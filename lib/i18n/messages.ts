@@ -8,6 +8,7 @@ import * as library from "./sections/library";
 import * as rounds from "./sections/rounds";
 import * as screening from "./sections/screening";
 import * as synthesis from "./sections/synthesis";
+import * as transfer from "./sections/transfer";
 import * as workflow from "./sections/workflow";
 
 // Every user-visible string, in Chinese and English. `en` must have exactly the keys of `zh`.
@@ -22,6 +23,7 @@ export const zh = {
   editing: editing.zh,
   screening: screening.zh,
   workflow: workflow.zh,
+  transfer: transfer.zh,
   app: { name: "会通", tagline: "团队文献综述平台" },
   nav: {
     reviews: "我的综述",
@@ -93,7 +95,8 @@ export const zh = {
     SCREENING_CLOSED: "该文献的筛选已有结论，不能再投票或修改投票。",
     IMPORT_EMPTY: "文件是空的：其中没有任何文献记录。什么也没有导入。",
     IMPORT_TOO_LARGE: "文件太大（{size}），上限为 {limit}。请拆分后分批导入。什么也没有导入。",
-    IMPORT_UNKNOWN_FORMAT: "无法识别文件格式（文件开头为“{seen}”）。支持 RIS、BibTeX/BibLaTeX、CSL-JSON、EndNote（.enw 与 XML）、知网 NoteExpress 与 RefWorks。什么也没有导入。",
+    IMPORT_UNKNOWN_FORMAT:
+      "无法识别文件格式（文件开头为“{seen}”）。支持 RIS、BibTeX/BibLaTeX、CSL-JSON、EndNote（.enw 与 XML）、知网 NoteExpress 与 RefWorks。什么也没有导入。",
     IMPORT_MALFORMED: "文件已损坏（{format}，第 {line} 行：{reason}）。什么也没有导入。",
     IMPORT_NO_RECORDS: "文件看起来是 {format} 格式，但其中找不到任何记录。什么也没有导入。",
     IMPORT_SELECTION_INVALID: "所选记录与文件不符或含有错误，请重新上传文件后再选择。什么也没有导入。",
@@ -283,6 +286,7 @@ export const en: Shape<Messages> = {
   editing: editing.en,
   screening: screening.en,
   workflow: workflow.en,
+  transfer: transfer.en,
   app: { name: "Huitong", tagline: "Literature reviews, together" },
   nav: {
     reviews: "My reviews",
@@ -355,11 +359,14 @@ export const en: Shape<Messages> = {
     SCREENING_CLOSED: "Screening of this item is decided; votes can no longer be cast or changed.",
     LAST_OWNER: "A review needs at least one owner: make someone else owner first.",
     IMPORT_EMPTY: "The file is empty: it holds no references. Nothing was imported.",
-    IMPORT_TOO_LARGE: "The file is too large ({size}); the limit is {limit}. Split it and import the parts. Nothing was imported.",
-    IMPORT_UNKNOWN_FORMAT: "The file's format is not recognised (it starts with “{seen}”). Supported: RIS, BibTeX/BibLaTeX, CSL-JSON, EndNote (.enw and XML), CNKI NoteExpress and RefWorks. Nothing was imported.",
+    IMPORT_TOO_LARGE:
+      "The file is too large ({size}); the limit is {limit}. Split it and import the parts. Nothing was imported.",
+    IMPORT_UNKNOWN_FORMAT:
+      "The file's format is not recognised (it starts with “{seen}”). Supported: RIS, BibTeX/BibLaTeX, CSL-JSON, EndNote (.enw and XML), CNKI NoteExpress and RefWorks. Nothing was imported.",
     IMPORT_MALFORMED: "The file is malformed ({format}, line {line}: {reason}). Nothing was imported.",
     IMPORT_NO_RECORDS: "The file looks like {format} but holds no records. Nothing was imported.",
-    IMPORT_SELECTION_INVALID: "The chosen records do not match the file or contain errors; upload the file again and choose anew. Nothing was imported.",
+    IMPORT_SELECTION_INVALID:
+      "The chosen records do not match the file or contain errors; upload the file again and choose anew. Nothing was imported.",
     unexpected: "Something went wrong. Please try again.",
     notFoundTitle: "Page not found",
     notFoundBody: "It does not exist, or you are not a member of its review.",
