@@ -6,8 +6,8 @@ export const dynamic = "force-dynamic";
 
 const FIELD_LABEL = {
   FULL_TEXT: "fields.fullText",
-  ABSTRACT_ZH: "fields.abstractZh",
-  ABSTRACT_EN: "fields.abstractEn",
+  ABSTRACT_ZH: "item.abstractZh",
+  ABSTRACT_EN: "item.abstractEn",
 } as const;
 
 export async function GET(_request: Request, { params }: { params: Promise<{ reviewId: string }> }) {
