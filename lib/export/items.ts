@@ -12,9 +12,9 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import { libraryWhere, type LibraryParams } from "@/lib/library/query";
 import { toCslItem, type CslItem } from "@/lib/synthesis/csl-item";
+import { EXPORT_FORMATS, type ExportFormat } from "./formats";
 
-export const EXPORT_FORMATS = ["ris", "bibtex", "csl-json", "csv"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat };
 
 export const exportFormatSchema = z.enum(EXPORT_FORMATS);
 

@@ -4,6 +4,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getSessionUser } from "@/lib/auth/session";
 import { isAppError, type AppError } from "@/lib/errors/app-error";
 import { getI18n } from "@/lib/i18n/server";
+import { formatBytes } from "@/lib/import/limits";
 import type { Translate } from "@/lib/i18n/translate";
 
 const STATUS: Partial<Record<AppError["code"], number>> = {
@@ -12,10 +13,6 @@ const STATUS: Partial<Record<AppError["code"], number>> = {
   FORBIDDEN: 403,
   IMPORT_TOO_LARGE: 413,
 };
-
-export function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
-}
 
 /** The values an import error's message names: the size, the line, what the file started with. */
 function errorValues(error: AppError, t: Translate): Record<string, string | number> {

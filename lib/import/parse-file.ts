@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors/app-error";
 import type { ItemFields } from "@/lib/items/item-fields";
 import { decodeUpload, type TextEncoding } from "./decode";
 import { detectFormat } from "./detect";
+import { MAX_IMPORT_BYTES } from "./limits";
 import { parseBibtex } from "./parse-bibtex";
 import { MalformedFileError, parseCslJson } from "./parse-csl-json";
 import { parseEndnoteXml } from "./parse-endnote-xml";
@@ -12,7 +13,7 @@ import { ENDNOTE_TAGGED, NOTEEXPRESS, parseTagged, REFWORKS } from "./parse-tagg
 import type { ImportFormat, RecordProblem, SourceRecord } from "./source-record";
 import { toItemFields } from "./to-item-fields";
 
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export { MAX_IMPORT_BYTES };
 
 export interface ParsedRecord {
   index: number;
