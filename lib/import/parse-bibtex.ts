@@ -45,10 +45,9 @@ export function parseBibtex(text: string): SourceRecord[] {
       } catch (error) {
         record = fromCsl({}, chunk.line);
         const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
-        // The parser counts lines from the start of the entry; report them from the start of the file.
-        const at = /at line (\d+)/.exec(message);
-        const macroLines = macros ? macros.split("\n").length : 0;
-        const line = at ? Math.max(chunk.line, chunk.line + Number(at[1]) - macroLines) : chunk.line;
+        // The parser's own position counts from the start of the entry (and the macros before it), so the
+        // problem points at the entry and quotes the parser's words.
+        const line = chunk.line;
         record.problems.push({ line, field: null, code: "unparsable", severity: "error", detail: message });
       }
       record.type = chunk.type;

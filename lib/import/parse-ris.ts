@@ -60,9 +60,12 @@ export function parseRis(text: string): SourceRecord[] {
   return tokenizeRis(text).map(({ line, fields, closed }) => {
     // Continuation lines of list fields (Rayyan's keywords) are separate values; elsewhere they join with a space.
     const lines = fields.flatMap((field) =>
-      field.tag === "KW"
-        ? field.value.split("\n").map((value) => `KW  - ${value}`)
-        : [`${field.tag}  - ${field.value.replace(/\n/g, " ")}`],
+      // citation-js drops the fields of a type it does not know; read those as generic references.
+      field.tag === "TY" && !RIS_TYPES.has(field.value)
+        ? ["TY  - GEN"]
+        : field.tag === "KW"
+          ? field.value.split("\n").map((value) => `KW  - ${value}`)
+          : [`${field.tag}  - ${field.value.replace(/\n/g, " ")}`],
     );
     let record: SourceRecord;
     try {
@@ -102,6 +105,15 @@ export function parseRis(text: string): SourceRecord[] {
       record.fieldLines.year = { line: year.line, name: year.tag };
       record.year = year.value;
     }
+    // Whatever citation-js left out but the record states plainly is taken from the tags themselves.
+    record.title ??= find(TITLE_TAGS)?.value.replace(/\s+/g, " ") ?? null;
+    if (record.authors.length === 0) {
+      record.authors = fields.filter((field) => ["AU", "A1"].includes(field.tag) && field.value).map((f) => f.value);
+    }
+    record.journal ??= find(["JO", "JF", "T2", "JA", "J2"])?.value ?? null;
+    record.volume ??= find(["VL"])?.value ?? null;
+    record.issue ??= find(["IS"])?.value ?? null;
+    record.abstract ??= find(["AB", "N2"])?.value ?? null;
     const doi = find(["DO"]);
     if (doi) record.fieldLines.doi = { line: doi.line, name: "DO" };
     if (!record.doi && doi) record.doi = doi.value;

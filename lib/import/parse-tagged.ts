@@ -82,8 +82,9 @@ export const ENDNOTE_TAGGED: TaggedFormat = {
 
 export const REFWORKS: TaggedFormat = {
   tag: (line) => {
-    const match = /^([A-Z][A-Z0-9]) (.*)$/.exec(line);
-    return match ? { tag: match[1]!, value: match[2]! } : null;
+    // CNKI writes the volume tag in lower case ("vo 27"); other lower-case starts are wrapped text.
+    const match = /^([A-Z][A-Z0-9]|vo) (.*)$/.exec(line);
+    return match ? { tag: match[1]!.toUpperCase(), value: match[2]! } : null;
   },
   start: "RT",
   fields: {
