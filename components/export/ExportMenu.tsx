@@ -8,17 +8,19 @@ function FormatSelect({
   id,
   value,
   onChange,
+  className = "",
 }: {
   id: string;
   value: ExportFormat;
   onChange: (f: ExportFormat) => void;
+  className?: string;
 }) {
   const { t } = useI18n();
   return (
     <select
       id={id}
       aria-label={t("transfer.exportFormat")}
-      className={`${inlineInputClass} py-1.5`}
+      className={`${inlineInputClass} py-1.5 ${className}`}
       value={value}
       onChange={(event) => onChange(event.target.value as ExportFormat)}
     >
@@ -90,7 +92,7 @@ export function ExportSelected({
   if (allMatching) {
     return (
       <div className="flex items-center gap-2">
-        <FormatSelect id="export-selected-format" value={format} onChange={setFormat} />
+        <FormatSelect id="export-selected-format" value={format} onChange={setFormat} className="w-44" />
         <a
           href={`${action}?format=${format}&scope=filter${query ? `&${query}` : ""}`}
           download
@@ -104,7 +106,7 @@ export function ExportSelected({
   return (
     <form method="post" action={action} className="flex items-center gap-2">
       <input type="hidden" name="itemIds" value={JSON.stringify(itemIds)} />
-      <FormatSelect id="export-selected-format" value={format} onChange={setFormat} />
+      <FormatSelect id="export-selected-format" value={format} onChange={setFormat} className="w-44" />
       <input type="hidden" name="format" value={format} />
       <button type="submit" className={buttonSecondary}>
         {t("transfer.exportSelected")}

@@ -265,10 +265,10 @@ export function ImportWizard({ reviewId, maxBytes }: { reviewId: string; maxByte
           <caption className="sr-only">{t("transfer.previewTable")}</caption>
           <thead className="bg-stone-50 text-left text-xs uppercase tracking-wide text-stone-500">
             <tr>
-              <th scope="col" className="w-12 px-3 py-2">
+              <th scope="col" className="w-16 whitespace-nowrap px-3 py-2">
                 {t("transfer.colSelect")}
               </th>
-              <th scope="col" className="w-14 px-3 py-2">
+              <th scope="col" className="w-16 whitespace-nowrap px-3 py-2">
                 {t("transfer.colLine")}
               </th>
               <th scope="col" className="px-3 py-2">
