@@ -35,6 +35,8 @@ export async function commitImport(
   bytes: Uint8Array,
 ): Promise<{ imported: number }> {
   const input = parseInput(commitImportSchema, rawInput);
+  // Refuse before spending seconds on a large file; the transaction checks again against its own snapshot.
+  await authorize(userId, input.reviewId, "item.create");
   const parsed = parseImportFile(input.fileName, bytes);
   const selected = [...new Set(input.selected)].sort((a, b) => a - b);
   const records = selected.map((index) => parsed.records[index]);
