@@ -11,6 +11,8 @@ const nextConfig: NextConfig = {
     "@prisma/adapter-pg",
     "@citation-js/core",
     "@citation-js/plugin-csl",
+    "@citation-js/plugin-ris",
+    "@citation-js/plugin-bibtex",
   ],
   poweredByHeader: false,
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` is the type gate; the build need not repeat it

@@ -46,7 +46,18 @@ declare module "@citation-js/core" {
       get(name: "@csl"): CslPluginConfig;
       get(name: string): unknown;
     };
+    /** Parses input of a known type (e.g. "@ris/file", "@biblatex/text") to CSL-JSON items. */
+    input: {
+      chain(input: unknown, options: { forceType?: string; generateGraph?: boolean }): object[];
+    };
+    /** Formats CSL-JSON items with an output plugin (e.g. "ris", "bibtex"). */
+    output: {
+      format(name: string, data: object[], options?: Record<string, unknown>): string;
+    };
   };
 }
+
+declare module "@citation-js/plugin-ris";
+declare module "@citation-js/plugin-bibtex";
 
 declare module "@citation-js/plugin-csl";

@@ -44,6 +44,7 @@ export function ActivityFeed({
           role: roleName(data.role),
           from: name(data.from),
           to: name(data.to),
+          n: typeof data.count === "number" ? data.count : 0,
         });
         const item = event.subjectType === "item" ? feed.items.get(event.subjectId) : undefined;
         // An edit says which fields it touched, so the feed can be read as a history.

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
+import { ExportSelected } from "@/components/export/ExportMenu";
 import { FormMessage } from "@/components/ui/FormMessage";
 import { MissingBadge } from "@/components/ui/MissingBadge";
 import type { ActionResult } from "@/lib/errors/action-result";
@@ -131,6 +132,9 @@ export function LibraryTable({
           options={bulk.options}
           actions={bulk.actions}
         />
+      )}
+      {bulk && (selected.size > 0 || allMatching) && (
+        <ExportSelected reviewId={reviewId} itemIds={[...selected]} allMatching={allMatching} query={query} />
       )}
       {notice && selected.size === 0 && <FormMessage success={notice} />}
       <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">

@@ -49,7 +49,8 @@ export type ActivityKind =
   | "comment.reopened"
   | "suggestion.created"
   | "suggestion.applied"
-  | "suggestion.rejected";
+  | "suggestion.rejected"
+  | "items.imported";
 
 export interface ActivityInput {
   reviewId: string;

@@ -34,6 +34,12 @@ export const ERROR_CODES = [
   "SECTION_NOT_IN_ROUND",
   "THREAD_DELETED",
   "THREAD_STATE",
+  "IMPORT_EMPTY",
+  "IMPORT_TOO_LARGE",
+  "IMPORT_UNKNOWN_FORMAT",
+  "IMPORT_MALFORMED",
+  "IMPORT_NO_RECORDS",
+  "IMPORT_SELECTION_INVALID",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -9,6 +9,7 @@ import * as library from "./sections/library";
 import * as rounds from "./sections/rounds";
 import * as screening from "./sections/screening";
 import * as synthesis from "./sections/synthesis";
+import * as transfer from "./sections/transfer";
 import * as workflow from "./sections/workflow";
 
 // Every user-visible string, in Chinese and English. `en` must have exactly the keys of `zh`.
@@ -24,6 +25,7 @@ export const zh = {
   inbox: inbox.zh,
   screening: screening.zh,
   workflow: workflow.zh,
+  transfer: transfer.zh,
   app: { name: "会通", tagline: "团队文献综述平台" },
   nav: {
     reviews: "我的综述",
@@ -93,6 +95,13 @@ export const zh = {
     THREAD_DELETED: "这条批注已被删除，不能再回复或修改。",
     THREAD_STATE: "批注的状态已经变化，请刷新后再试。",
     SCREENING_CLOSED: "该文献的筛选已有结论，不能再投票或修改投票。",
+    IMPORT_EMPTY: "文件是空的：其中没有任何文献记录。什么也没有导入。",
+    IMPORT_TOO_LARGE: "文件太大（{size}），上限为 {limit}。请拆分后分批导入。什么也没有导入。",
+    IMPORT_UNKNOWN_FORMAT:
+      "无法识别文件格式（文件开头为“{seen}”）。支持 RIS、BibTeX/BibLaTeX、CSL-JSON、EndNote（.enw 与 XML）、知网 NoteExpress 与 RefWorks。什么也没有导入。",
+    IMPORT_MALFORMED: "文件已损坏（{format}，第 {line} 行：{reason}）。什么也没有导入。",
+    IMPORT_NO_RECORDS: "文件看起来是 {format} 格式，但其中找不到任何记录。什么也没有导入。",
+    IMPORT_SELECTION_INVALID: "所选记录与文件不符或含有错误，请重新上传文件后再选择。什么也没有导入。",
     unexpected: "出现意外错误，请重试。",
     notFoundTitle: "找不到页面",
     notFoundBody: "该内容不存在，或您不是该综述的成员。",
@@ -262,6 +271,7 @@ export const zh = {
     "suggestion.created": "{who} 提出了修改建议",
     "suggestion.applied": "{who} 采纳了修改建议",
     "suggestion.rejected": "{who} 拒绝了修改建议",
+    "items.imported": "{who} 导入了 {n} 条文献",
     someone: "某成员",
     open: "查看",
   },
@@ -282,6 +292,7 @@ export const en: Shape<Messages> = {
   inbox: inbox.en,
   screening: screening.en,
   workflow: workflow.en,
+  transfer: transfer.en,
   app: { name: "Huitong", tagline: "Literature reviews, together" },
   nav: {
     reviews: "My reviews",
@@ -353,6 +364,15 @@ export const en: Shape<Messages> = {
     THREAD_STATE: "The comment's state has changed meanwhile; refresh and try again.",
     SCREENING_CLOSED: "Screening of this item is decided; votes can no longer be cast or changed.",
     LAST_OWNER: "A review needs at least one owner: make someone else owner first.",
+    IMPORT_EMPTY: "The file is empty: it holds no references. Nothing was imported.",
+    IMPORT_TOO_LARGE:
+      "The file is too large ({size}); the limit is {limit}. Split it and import the parts. Nothing was imported.",
+    IMPORT_UNKNOWN_FORMAT:
+      "The file's format is not recognised (it starts with “{seen}”). Supported: RIS, BibTeX/BibLaTeX, CSL-JSON, EndNote (.enw and XML), CNKI NoteExpress and RefWorks. Nothing was imported.",
+    IMPORT_MALFORMED: "The file is malformed ({format}, line {line}: {reason}). Nothing was imported.",
+    IMPORT_NO_RECORDS: "The file looks like {format} but holds no records. Nothing was imported.",
+    IMPORT_SELECTION_INVALID:
+      "The chosen records do not match the file or contain errors; upload the file again and choose anew. Nothing was imported.",
     unexpected: "Something went wrong. Please try again.",
     notFoundTitle: "Page not found",
     notFoundBody: "It does not exist, or you are not a member of its review.",
@@ -521,6 +541,7 @@ export const en: Shape<Messages> = {
     "suggestion.created": "{who} suggested an edit",
     "suggestion.applied": "{who} accepted a suggested edit",
     "suggestion.rejected": "{who} rejected a suggested edit",
+    "items.imported": "{who} imported {n} items",
     "item.stageChanged": "{who} moved an item from {from} to {to}",
     someone: "A member",
     open: "Open",

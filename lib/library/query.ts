@@ -104,7 +104,7 @@ async function idsMatchingText(reviewId: string, text: string): Promise<string[]
   return rows.map((row) => row.id);
 }
 
-async function libraryWhere(userId: string, reviewId: string, params: LibraryParams) {
+export async function libraryWhere(userId: string, reviewId: string, params: LibraryParams) {
   const and: Prisma.ReviewItemWhereInput[] = [{ reviewId, deletedAt: null }];
   if (params.q) and.push({ id: { in: await idsMatchingText(reviewId, params.q) } });
   if (params.stage.length) and.push({ stageId: { in: params.stage } });

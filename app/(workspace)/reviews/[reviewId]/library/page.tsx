@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { ExportMenu } from "@/components/export/ExportMenu";
 import { RestoreItems } from "@/components/items/RestoreItems";
+import { FormMessage } from "@/components/ui/FormMessage";
 import { LibraryFilters } from "@/components/library/LibraryFilters";
 import { LibraryTable, type LibraryRow, type SortableColumn } from "@/components/library/LibraryTable";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
@@ -41,6 +43,7 @@ export default async function LibraryPage({
   const { locale, t } = await getI18n();
   const search = await searchParams;
   const filter = parseLibraryParams(search);
+  const imported = typeof search.imported === "string" ? Number.parseInt(search.imported, 10) || 0 : 0;
   const trashedIds = typeof search.trashed === "string" ? search.trashed.split(",").filter(Boolean) : [];
   const [library, justTrashed] = await loadOrNotFound(
     Promise.all([listLibraryPage(user.id, reviewId, filter), listTrashedTitles(user.id, reviewId, trashedIds)]),
@@ -150,6 +153,17 @@ export default async function LibraryPage({
           {t("library.title")}
         </h1>
         <div className="flex gap-2">
+          <ExportMenu
+            reviewId={reviewId}
+            total={library.total}
+            all={library.all}
+            query={libraryQueryString(current).slice(1)}
+          />
+          {can(library.role, "item.create") && (
+            <Link href={`/reviews/${reviewId}/library/import`} className={buttonSecondary}>
+              {t("transfer.importButton")}
+            </Link>
+          )}
           {can(library.role, "item.delete") && (
             <Link href={`/reviews/${reviewId}/trash`} className={buttonSecondary}>
               {t("library.trash")}
@@ -162,6 +176,7 @@ export default async function LibraryPage({
           )}
         </div>
       </div>
+      {imported > 0 && <FormMessage success={t("transfer.imported", { n: imported })} />}
       {justTrashed.length > 0 && (
         <div
           role="status"

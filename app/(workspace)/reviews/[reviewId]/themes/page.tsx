@@ -167,6 +167,9 @@ export default async function CodebookPage({ params }: { params: Promise<{ revie
             <a href={`${base}/themes/codebook.qdc`} className={buttonSecondary} download>
               {t("coding.exportQdc")}
             </a>
+            <a href={`${base}/themes/passages.csv`} className={buttonSecondary} download>
+              {t("transfer.exportCodings")}
+            </a>
           </div>
           {canManage && <CodebookImport reviewId={reviewId} action={importCodebookAction} />}
         </section>

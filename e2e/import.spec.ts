@@ -1,0 +1,77 @@
+// References in and out: a CNKI RIS export is uploaded, previewed with its duplicates flagged, imported
+// without them, and the library is exported again as RIS.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { storageStateOf } from "./accounts";
+import { createScenario, e2eDatabase } from "./support/scenario";
+
+test.use({ storageState: storageStateOf("owner") });
+
+const FIXTURE = path.resolve(import.meta.dirname, "../lib/import/fixtures/cnki-sample.ris");
+
+test("import a CNKI RIS file with duplicates left out, then export the library as RIS", async ({ page }) => {
+  const scenario = await createScenario("导入", { items: ["韧性治理：风险与应急管理的新路径"] });
+  // The item already in the library carries the DOI of the file's first record.
+  await e2eDatabase().reviewItem.update({
+    where: { id: scenario.itemIds[0] },
+    data: { doi: "10.16637/j.cnki.23-1360/d.2020.05.009", year: 2020 },
+  });
+  await page.goto(scenario.url("library"));
+  await page.getByRole("link", { name: "导入", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "导入文献" })).toBeVisible();
+
+  // A file in no known format is refused with the reason, and nothing is shown to import.
+  await page.getByLabel("导出文件").setInputFiles({
+    name: "notes.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.from("会议记录\n下周讨论文献导入\n"),
+  });
+  await page.getByRole("button", { name: "上传并预览" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "无法识别文件格式（文件开头为“会议记录”）" })).toBeVisible();
+
+  await page.getByLabel("导出文件").setInputFiles(FIXTURE);
+  await page.getByRole("button", { name: "上传并预览" }).click();
+  await expect(page.getByRole("heading", { name: "cnki-sample.ris：RIS 格式，UTF-8 编码，共 4 条记录" })).toBeVisible();
+  await expect(page.getByText("2 条新文献", { exact: true })).toBeVisible();
+  await expect(page.getByText("2 条疑似重复", { exact: true })).toBeVisible();
+
+  const table = page.getByRole("table", { name: "解析出的记录" });
+  const inLibrary = table.getByRole("row", { name: /韧性治理：风险与应急管理的新路径/ });
+  await expect(inLibrary).toContainText("库中已有（DOI 相同）：韧性治理：风险与应急管理的新路径");
+  const repeated = table.getByRole("row").filter({ hasText: "与文件第 19 行重复（标题、年份、第一作者相同）" });
+  await expect(repeated).toHaveCount(1);
+
+  // Everything selected, then the duplicates taken out again.
+  await page.getByRole("button", { name: "全选可导入的记录" }).click();
+  await expect(page.getByRole("button", { name: "导入所选 4 条" })).toBeVisible();
+  await page.getByRole("button", { name: "取消选择重复记录" }).click();
+  await expect(inLibrary.getByRole("checkbox")).not.toBeChecked();
+  await expect(repeated.getByRole("checkbox")).not.toBeChecked();
+  await expect(
+    table.getByRole("checkbox", { name: '导入第 34 行的记录「区域化党建与基层有效治理："过疏化"乡村的治理单元重构」' }),
+  ).toBeChecked();
+  await page.getByRole("button", { name: "导入所选 2 条" }).click();
+
+  await expect(page).toHaveURL(/\/library\?imported=2$/);
+  await expect(page.getByRole("status").filter({ hasText: "已导入 2 条文献。" })).toBeVisible();
+  await expect(page.getByText("共 3 篇", { exact: true })).toBeVisible();
+  const library = page.getByRole("table", { name: "文献库" });
+  await expect(library.getByRole("row", { name: /区域党建一体化驱动跨域协同治理/ })).toContainText("阚道远");
+  await expect(library.getByRole("row", { name: /"过疏化"乡村的治理单元重构/ })).toContainText("理论月刊");
+
+  await page.getByText("导出", { exact: true }).click();
+  const menu = page.getByRole("group", { name: "导出文献" });
+  await menu.getByLabel("导出格式").selectOption({ label: "RIS" });
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    menu.getByRole("link", { name: "全部文献（3 条）" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("文献库.ris");
+  const ris = await readFile((await download.path())!, "utf8");
+  expect(ris.match(/^TY {2}- /gm)).toHaveLength(3);
+  expect(ris).toContain("TI  - 区域党建一体化驱动跨域协同治理:作用机制与实践框架");
+  expect(ris).toContain("AU  - 阚道远");
+  expect(ris).toContain("TI  - 韧性治理：风险与应急管理的新路径");
+  expect(ris).toContain("DO  - 10.16637/j.cnki.23-1360/d.2020.05.009");
+});

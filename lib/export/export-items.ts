@@ -1,0 +1,43 @@
+// One export request → the file to download: which items (all, the library's filter, or the ticked ones),
+// in which format, with headers and file name in the user's language.
+import type { DownloadFile } from "@/lib/http/download";
+import type { Translate } from "@/lib/i18n/translate";
+import { EXPORT_FILE, formatItems, itemsCsv, loadExportItems, type ExportFormat, type ExportScope } from "./items";
+
+export async function exportItems(
+  userId: string,
+  reviewId: string,
+  request: { format: ExportFormat; scope: ExportScope },
+  i18n: { locale: "zh" | "en"; t: Translate },
+): Promise<DownloadFile> {
+  const items = await loadExportItems(userId, reviewId, request.scope);
+  const { t, locale } = i18n;
+  const body =
+    request.format === "csv"
+      ? itemsCsv(items, locale, {
+          columns: {
+            titleZh: t("transfer.csvColumns.titleZh"),
+            titleEn: t("transfer.csvColumns.titleEn"),
+            authors: t("transfer.csvColumns.authors"),
+            journal: t("transfer.csvColumns.journal"),
+            year: t("transfer.csvColumns.year"),
+            volume: t("transfer.csvColumns.volume"),
+            issue: t("transfer.csvColumns.issue"),
+            pages: t("transfer.csvColumns.pages"),
+            doi: t("transfer.csvColumns.doi"),
+            keywords: t("transfer.csvColumns.keywords"),
+            abstract: t("transfer.csvColumns.abstract"),
+            stage: t("transfer.csvColumns.stage"),
+            themes: t("transfer.csvColumns.themes"),
+            assignees: t("transfer.csvColumns.assignees"),
+            screeningState: t("transfer.csvColumns.screeningState"),
+            screeningDecision: t("transfer.csvColumns.screeningDecision"),
+            exclusionReason: t("transfer.csvColumns.exclusionReason"),
+          },
+          screening: (state) => t(`screening.states.${state}` as Parameters<Translate>[0]),
+          decision: (choice) => t(`screening.choices.${choice}` as Parameters<Translate>[0]),
+        })
+      : formatItems(items, request.format);
+  const { extension, contentType } = EXPORT_FILE[request.format];
+  return { body, contentType, filename: `${t("transfer.libraryFileName")}.${extension}` };
+}

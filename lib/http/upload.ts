@@ -1,0 +1,72 @@
+// File uploads (imports): the session, the size limit before the body is read, and domain errors turned into
+// a message in the user's language — the counterpart of download.ts for every upload route.
+import { NextResponse, type NextRequest } from "next/server";
+import { getSessionUser } from "@/lib/auth/session";
+import { isAppError, type AppError } from "@/lib/errors/app-error";
+import { getI18n } from "@/lib/i18n/server";
+import { formatBytes } from "@/lib/import/limits";
+import type { Translate } from "@/lib/i18n/translate";
+
+const STATUS: Partial<Record<AppError["code"], number>> = {
+  UNAUTHENTICATED: 401,
+  NOT_FOUND: 404,
+  FORBIDDEN: 403,
+  IMPORT_TOO_LARGE: 413,
+};
+
+/** The values an import error's message names: the size, the line, what the file started with. */
+function errorValues(error: AppError, t: Translate): Record<string, string | number> {
+  const details = (error.details ?? {}) as Record<string, unknown>;
+  const format =
+    typeof details.format === "string" ? t(`transfer.formatNames.${details.format}` as Parameters<Translate>[0]) : "";
+  return {
+    size: typeof details.size === "number" ? formatBytes(details.size) : "",
+    limit: typeof details.limit === "number" ? formatBytes(details.limit) : "",
+    seen: typeof details.seen === "string" ? details.seen : "",
+    line: typeof details.line === "number" ? details.line : "",
+    reason: typeof details.reason === "string" ? details.reason : "",
+    format,
+  };
+}
+
+export async function upload<T>(
+  request: NextRequest,
+  maxBytes: number,
+  handle: (userId: string, form: FormData) => Promise<T>,
+): Promise<NextResponse> {
+  const { t } = await getI18n();
+  const user = await getSessionUser();
+  if (!user) return NextResponse.json({ error: t("errors.UNAUTHENTICATED"), code: "UNAUTHENTICATED" }, { status: 401 });
+  // Refuse an oversized body before reading it; the multipart envelope adds a little to the file itself.
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > maxBytes + 64 * 1024) {
+    return NextResponse.json(
+      {
+        error: t("errors.IMPORT_TOO_LARGE", { size: formatBytes(length), limit: formatBytes(maxBytes) }),
+        code: "IMPORT_TOO_LARGE",
+      },
+      { status: 413 },
+    );
+  }
+  try {
+    const form = await request.formData();
+    return NextResponse.json(await handle(user.id, form));
+  } catch (error) {
+    if (isAppError(error)) {
+      if (!error.code.startsWith("IMPORT_")) console.warn(`upload ${request.nextUrl.pathname}: ${error.message}`);
+      return NextResponse.json(
+        { error: t(`errors.${error.code}`, errorValues(error, t)), code: error.code, fields: error.fields },
+        { status: STATUS[error.code] ?? 400 },
+      );
+    }
+    console.error(`upload ${request.nextUrl.pathname} failed:`, error);
+    return NextResponse.json({ error: t("errors.unexpected"), code: "UNEXPECTED" }, { status: 500 });
+  }
+}
+
+/** The uploaded file of a form, as bytes; a missing file reads as an empty one. */
+export async function uploadedFile(form: FormData, field = "file"): Promise<{ name: string; bytes: Uint8Array }> {
+  const file = form.get(field);
+  if (!file || typeof file === "string") return { name: "", bytes: new Uint8Array() };
+  return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+}

@@ -1,0 +1,20 @@
+// Which bibliographic format a text is in, by its content; the file extension only breaks ties.
+import type { ImportFormat } from "./source-record";
+
+export type Detection = { format: ImportFormat } | { format: null; seen: string };
+
+export function detectFormat(text: string, fileName = ""): Detection {
+  const head = text.replace(/^\uFEFF/, "").trimStart();
+  const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? "";
+  if (/^<\?xml|^<xml[\s>]/i.test(head) && /<record[\s>]/.test(head)) return { format: "endnote-xml" };
+  if (/^[[{]/.test(head) && (extension === "json" || /"(type|title|author|issued|id)"\s*:/.test(head.slice(0, 5000)))) {
+    return { format: "csl-json" };
+  }
+  if (/^TY {2}-/m.test(head)) return { format: "ris" };
+  if (/^\{Reference Type\}:/m.test(head)) return { format: "noteexpress" };
+  if (/^%0 /m.test(head)) return { format: "endnote" };
+  if (/^RT /m.test(head) && /^(A1|T1) /m.test(head)) return { format: "refworks" };
+  if (/^[ \t]*@[A-Za-z]+[ \t]*[{(]/m.test(head)) return { format: "bibtex" };
+  const firstLine = head.split(/\r?\n/, 1)[0] ?? "";
+  return { format: null, seen: firstLine.length > 60 ? `${firstLine.slice(0, 60)}…` : firstLine };
+}

@@ -1,0 +1,96 @@
+// EndNote XML (EndNote's "XML" export, also what many reference managers exchange). Every text value may sit
+// inside one or more <style> runs, so text is read by collecting all text below a node.
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { MalformedFileError } from "./parse-csl-json";
+import { emptyRecord, lineIndex, splitList, type SourceRecord } from "./source-record";
+import { ENDNOTE_TYPE_NAMES } from "./endnote-types";
+
+type Node = unknown;
+
+function textOf(node: Node): string {
+  if (node === null || node === undefined) return "";
+  if (typeof node === "string" || typeof node === "number") return String(node);
+  if (Array.isArray(node)) return node.map(textOf).join("");
+  if (typeof node === "object") {
+    return Object.entries(node as Record<string, Node>)
+      .filter(([key]) => !key.startsWith("@_"))
+      .map(([, value]) => textOf(value))
+      .join("");
+  }
+  return "";
+}
+
+function text(node: Node): string | null {
+  const value = textOf(node).replace(/\s+/g, " ").trim();
+  return value || null;
+}
+
+function child(node: Node, ...path: string[]): Node {
+  let current = node;
+  for (const key of path) {
+    if (!current || typeof current !== "object") return undefined;
+    current = (current as Record<string, Node>)[key];
+  }
+  return current;
+}
+
+function list(node: Node): Node[] {
+  if (node === undefined || node === null) return [];
+  return Array.isArray(node) ? node : [node];
+}
+
+export function parseEndnoteXml(input: string): SourceRecord[] {
+  const valid = XMLValidator.validate(input);
+  if (valid !== true) throw new MalformedFileError(valid.err.line, valid.err.msg);
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    parseTagValue: false,
+    trimValues: false,
+    isArray: (name) => ["record", "author", "keyword", "url"].includes(name),
+  });
+  const document = parser.parse(input) as Node;
+  const records = list(child(document, "xml", "records", "record"));
+  const lineOf = lineIndex(input);
+  const starts: number[] = [];
+  for (let index = input.indexOf("<record>"); index !== -1; index = input.indexOf("<record>", index + 1)) {
+    starts.push(index);
+  }
+  return records.map((node, position) => {
+    const line = starts[position] !== undefined ? lineOf(starts[position]!) : 1;
+    const record = emptyRecord(line);
+    const refType = child(node, "ref-type");
+    const typeName =
+      (refType && typeof refType === "object" ? (refType as Record<string, string>)["@_name"] : undefined) ??
+      text(refType);
+    record.type = typeName ?? null;
+    record.fieldLines = {
+      type: { line, name: "ref-type" },
+      title: { line, name: "title" },
+      year: { line, name: "year" },
+      doi: { line, name: "electronic-resource-num" },
+    };
+    if (typeName && !ENDNOTE_TYPE_NAMES.has(typeName) && !/^\d+$/.test(typeName)) {
+      record.problems.push({ line, field: "ref-type", code: "unknownType", severity: "warning", detail: typeName });
+    }
+    record.title = text(child(node, "titles", "title"));
+    record.otherTitle = text(child(node, "titles", "translated-title"));
+    record.authors = list(child(node, "contributors", "authors", "author"))
+      .map(text)
+      .filter((name): name is string => !!name);
+    record.journal =
+      text(child(node, "periodical", "full-title")) ??
+      text(child(node, "titles", "secondary-title")) ??
+      text(child(node, "periodical", "abbr-1"));
+    record.year = text(child(node, "dates", "year"));
+    record.volume = text(child(node, "volume"));
+    record.issue = text(child(node, "number")) ?? text(child(node, "issue"));
+    record.pages = text(child(node, "pages"));
+    record.doi = text(child(node, "electronic-resource-num"));
+    record.keywords = list(child(node, "keywords", "keyword")).flatMap((keyword) =>
+      splitList(textOf(keyword), /[;；\r\n]+/),
+    );
+    record.abstract = text(child(node, "abstract"));
+    record.issn = text(child(node, "isbn"));
+    return record;
+  });
+}

@@ -1,0 +1,88 @@
+// An uploaded file → the references in it, each mapped onto item fields with its problems. Pure: the preview
+// and the commit both run it on the same bytes, so what is committed is exactly what was previewed.
+import { AppError } from "@/lib/errors/app-error";
+import type { ItemFields } from "@/lib/items/item-fields";
+import { decodeUpload, type TextEncoding } from "./decode";
+import { detectFormat } from "./detect";
+import { MAX_IMPORT_BYTES } from "./limits";
+import { parseBibtex } from "./parse-bibtex";
+import { MalformedFileError, parseCslJson } from "./parse-csl-json";
+import { parseEndnoteXml } from "./parse-endnote-xml";
+import { parseRis } from "./parse-ris";
+import { ENDNOTE_TAGGED, NOTEEXPRESS, parseTagged, REFWORKS } from "./parse-tagged";
+import type { ImportFormat, RecordProblem, SourceRecord } from "./source-record";
+import { toItemFields } from "./to-item-fields";
+
+export { MAX_IMPORT_BYTES };
+
+export interface ParsedRecord {
+  index: number;
+  line: number;
+  type: string | null;
+  fields: ItemFields;
+  problems: RecordProblem[];
+  /** An error-level problem keeps the record out of the import. */
+  blocked: boolean;
+}
+
+export interface ParsedFile {
+  format: ImportFormat;
+  encoding: TextEncoding;
+  records: ParsedRecord[];
+}
+
+const PARSERS: Record<ImportFormat, (text: string) => SourceRecord[]> = {
+  ris: parseRis,
+  bibtex: parseBibtex,
+  "csl-json": parseCslJson,
+  endnote: (text) => parseTagged(text, ENDNOTE_TAGGED),
+  "endnote-xml": parseEndnoteXml,
+  noteexpress: (text) => parseTagged(text, NOTEEXPRESS),
+  refworks: (text) => parseTagged(text, REFWORKS),
+};
+
+export function parseImportFile(fileName: string, bytes: Uint8Array): ParsedFile {
+  if (bytes.byteLength > MAX_IMPORT_BYTES) {
+    throw new AppError("IMPORT_TOO_LARGE", `${fileName} has ${bytes.byteLength} bytes`, undefined, {
+      size: bytes.byteLength,
+      limit: MAX_IMPORT_BYTES,
+    });
+  }
+  const { text, encoding } = decodeUpload(bytes);
+  if (!text.trim()) throw new AppError("IMPORT_EMPTY", `${fileName} is empty`);
+  const detection = detectFormat(text, fileName);
+  if (!detection.format) {
+    throw new AppError("IMPORT_UNKNOWN_FORMAT", `${fileName}: no known format`, undefined, { seen: detection.seen });
+  }
+  const { format } = detection;
+  let sources: SourceRecord[];
+  try {
+    sources = PARSERS[format](text);
+  } catch (error) {
+    if (error instanceof MalformedFileError) {
+      throw new AppError("IMPORT_MALFORMED", `${fileName}: ${error.message}`, undefined, {
+        format,
+        line: error.line,
+        reason: error.reason,
+      });
+    }
+    throw error;
+  }
+  if (sources.length === 0) {
+    throw new AppError("IMPORT_NO_RECORDS", `${fileName}: looks like ${format} but holds no records`, undefined, {
+      format,
+    });
+  }
+  const records = sources.map((source, index) => {
+    const { fields, problems } = toItemFields(source);
+    return {
+      index,
+      line: source.line,
+      type: source.type,
+      fields,
+      problems,
+      blocked: problems.some((problem) => problem.severity === "error"),
+    };
+  });
+  return { format, encoding, records };
+}

@@ -1,0 +1,102 @@
+// What every format's parser hands on: the reference as the file states it (strings, before any mapping onto
+// the item's bilingual fields), where it starts in the file, and what was wrong with it.
+
+export const IMPORT_FORMATS = [
+  "ris",
+  "bibtex",
+  "csl-json",
+  "endnote",
+  "endnote-xml",
+  "noteexpress",
+  "refworks",
+] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+export type ProblemCode =
+  "missingTitle" | "yearNotNumber" | "unknownType" | "invalidDoi" | "unparsable" | "invalidField" | "missingEnd";
+
+export interface RecordProblem {
+  /** 1-based line in the decoded file. */
+  line: number;
+  /** The field as the format names it (PY, {Year}, year …), or null for the record as a whole. */
+  field: string | null;
+  code: ProblemCode;
+  /** An error keeps the record out of the import; a warning only tells what was dropped or guessed. */
+  severity: "error" | "warning";
+  /** The offending value or the parser's own words. */
+  detail?: string;
+}
+
+export interface SourceRecord {
+  line: number;
+  type: string | null;
+  title: string | null;
+  /** A second title in the other language (CNKI's English title, EndNote's translated title). */
+  otherTitle: string | null;
+  /** Names as written, one per author ("Smith, John", "张三"). */
+  authors: string[];
+  journal: string | null;
+  year: string | null;
+  volume: string | null;
+  issue: string | null;
+  pages: string | null;
+  doi: string | null;
+  keywords: string[];
+  abstract: string | null;
+  issn: string | null;
+  /** The line of each field by the item field it feeds, so problems point at the right line. */
+  fieldLines: Partial<Record<"title" | "year" | "type" | "doi", { line: number; name: string }>>;
+  problems: RecordProblem[];
+}
+
+export function emptyRecord(line: number): SourceRecord {
+  return {
+    line,
+    type: null,
+    title: null,
+    otherTitle: null,
+    authors: [],
+    journal: null,
+    year: null,
+    volume: null,
+    issue: null,
+    pages: null,
+    doi: null,
+    keywords: [],
+    abstract: null,
+    issn: null,
+    fieldLines: {},
+    problems: [],
+  };
+}
+
+/** Splits a list the way Chinese databases write them: ; ； , ， or CNKI's doubled ;; between entries. */
+export function splitList(value: string, separators: RegExp = /[;；]+/): string[] {
+  return value
+    .split(separators)
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+/** The 1-based line of a character offset. */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let index = text.indexOf("\n"); index !== -1 && index < offset; index = text.indexOf("\n", index + 1)) line++;
+  return line;
+}
+
+/** Line starts of a text, so many offsets can be turned into lines without rescanning. */
+export function lineIndex(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1)) starts.push(index + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
+  };
+}
