@@ -33,10 +33,18 @@ import {
   updateSection,
 } from "@/lib/synthesis/sections";
 import { createReviewWithTeam } from "@/lib/testing/fixtures";
-import { deleteComment, editComment, replyToThread, setThreadState, startThread } from "@/lib/comments/threads";
+import {
+  decideSuggestions,
+  deleteComment,
+  editComment,
+  replyToThread,
+  setThreadState,
+  startThread,
+} from "@/lib/comments/threads";
 import { listSectionThreads } from "@/lib/comments/queries";
 import { getRoundSummary, listRounds } from "@/lib/rounds/queries";
 import { closeRound, openRound } from "@/lib/rounds/rounds";
+import { exportRoundDocx } from "@/lib/rounds/export-round";
 import { createTestDatabase } from "@/lib/testing/test-database";
 
 let db: Database;
@@ -262,6 +270,41 @@ const OPERATIONS: Record<string, Operation> = {
     prepare: async (t, u) => (await threadIn(t, u)).commentId,
     run: (u, t, commentId) => deleteComment(u, { reviewId: t.reviewId, commentId }),
   },
+  decideSuggestions: {
+    allowed: ["OWNER", "EDITOR"],
+    prepare: async (t) =>
+      (
+        await db.commentThread.create({
+          data: {
+            reviewId: t.reviewId,
+            sectionId: synthesisOf(t).sectionId,
+            anchorStart: "{}",
+            anchorEnd: "{}",
+            quote: "旧",
+            suggestion: "新",
+            suggestionState: "PENDING",
+          },
+        })
+      ).id,
+    run: (u, t, threadId) => decideSuggestions(u, { reviewId: t.reviewId, threadIds: [threadId], decision: "APPLIED" }),
+  },
+  exportRoundDocx: {
+    allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
+    prepare: async (t) => (await roundIn(t, "OPEN")).id,
+    run: (u, t, roundId) => exportRoundDocx(u, t.reviewId, roundId, { locale: "zh", words: ROUND_WORDS }),
+  },
+};
+
+const ROUND_WORDS = {
+  untitled: "综述",
+  bibliography: "参考文献",
+  notes: "注释",
+  documentTitle: () => "轮次",
+  replace: () => "",
+  remove: () => "",
+  insert: () => "",
+  detached: () => "",
+  wholeSection: "",
 };
 
 /** A round of the review in the given state, made straight in the database for the operation under test. */
