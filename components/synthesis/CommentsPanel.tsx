@@ -25,6 +25,7 @@ export interface PanelThread {
   detached: boolean;
   /** Who started the thread (a suggestion may have no comment of its own). */
   author: { id: string; name: string } | null;
+  createdAt: string;
   suggestion: PanelSuggestion | null;
   round: { number: number; title: string } | null;
   comments: {
@@ -339,7 +340,7 @@ function ThreadCard({
         )}
         {suggestion && (
           <span className="mt-0.5 block text-xs text-stone-500">
-            {thread.author?.name ?? "—"}
+            {thread.author?.name ?? "—"} · {format(thread.createdAt)}
             {suggestion.decidedAt &&
               ` · ${t(`comments.suggestionStates.${suggestion.state}`)} ${t("comments.decidedBy", {
                 name: suggestion.decidedBy ?? "—",

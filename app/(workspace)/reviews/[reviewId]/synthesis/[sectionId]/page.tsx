@@ -199,6 +199,7 @@ export default async function SectionPage({ params }: { params: Promise<{ review
                 quote: thread.quote,
                 state: thread.state,
                 author: thread.createdBy,
+                createdAt: thread.createdAt.toISOString(),
                 authorColor: thread.createdBy ? collaboratorColor(thread.createdBy.id) : "#57534e",
                 suggestion:
                   thread.suggestion === null || thread.suggestionState === null
