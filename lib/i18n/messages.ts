@@ -7,6 +7,7 @@ import * as editing from "./sections/editing";
 import * as library from "./sections/library";
 import * as rounds from "./sections/rounds";
 import * as screening from "./sections/screening";
+import * as search from "./sections/search";
 import * as synthesis from "./sections/synthesis";
 import * as workflow from "./sections/workflow";
 
@@ -21,6 +22,7 @@ export const zh = {
   dashboard: dashboard.zh,
   editing: editing.zh,
   screening: screening.zh,
+  search: search.zh,
   workflow: workflow.zh,
   app: { name: "会通", tagline: "团队文献综述平台" },
   nav: {
@@ -275,6 +277,7 @@ export const en: Shape<Messages> = {
   dashboard: dashboard.en,
   editing: editing.en,
   screening: screening.en,
+  search: search.en,
   workflow: workflow.en,
   app: { name: "Huitong", tagline: "Literature reviews, together" },
   nav: {

@@ -284,3 +284,33 @@ export async function searchReview(userId: string, reviewId: string, raw: Search
 }
 
 export type { Segment } from "./highlight";
+
+/** The stages and live themes the search page offers as filters. */
+export async function searchFilterOptions(userId: string, reviewId: string) {
+  await authorize(userId, reviewId, "review.read");
+  const [stages, themes] = await Promise.all([
+    db().reviewStage.findMany({
+      where: { reviewId },
+      orderBy: { position: "asc" },
+      select: { id: true, nameZh: true, nameEn: true },
+    }),
+    db().theme.findMany({
+      where: { reviewId, archivedAt: null, mergedIntoId: null },
+      orderBy: { position: "asc" },
+      select: { id: true, nameZh: true, nameEn: true },
+    }),
+  ]);
+  return { stages, themes };
+}
+
+/** The params as a query string, leaving out what is empty, so a search can be shared as a link. */
+export function searchQueryString(params: Partial<SearchParams>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === "" || (Array.isArray(value) && value.length === 0)) continue;
+    if ((key === "page" && value === 1) || (key === "limit" && value === SEARCH_PAGE_SIZE)) continue;
+    search.set(key, Array.isArray(value) ? value.join(",") : String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
