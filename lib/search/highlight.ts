@@ -37,7 +37,10 @@ export function markAll(text: string, pattern: RegExp | null): Segment[] {
     if (!match[0]) continue;
     const at = match.index ?? 0;
     if (at > last) segments.push({ text: text.slice(last, at), hit: false });
-    segments.push({ text: match[0], hit: true });
+    const previous = segments.at(-1);
+    // Adjacent hits (城乡 + 融合) read as one mark.
+    if (previous?.hit && at === last) previous.text += match[0];
+    else segments.push({ text: match[0], hit: true });
     last = at + match[0].length;
   }
   if (last < text.length) segments.push({ text: text.slice(last), hit: false });

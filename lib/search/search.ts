@@ -209,6 +209,14 @@ function lineAt(text: string, offset: number): string {
     .slice(0, 40);
 }
 
+/** The hit and the words after it on its line: enough for the browser to find this occurrence, not the first. */
+function textFragmentAt(text: string, offset: number, hit: string): string {
+  if (offset < 0 || !hit) return "";
+  const end = text.indexOf("\n", offset);
+  const line = text.slice(offset, end < 0 ? undefined : end);
+  return line.slice(0, hit.length + 10).trim();
+}
+
 function emptyCounts(): Record<SearchKind, number> {
   return { PAPER: 0, PASSAGE: 0, SECTION: 0, COMMENT: 0 };
 }
@@ -254,7 +262,12 @@ export async function searchReview(userId: string, reviewId: string, raw: Search
     return {
       kind: row.kind,
       id: row.sourceId,
-      href: hrefOf(reviewId, row, cut.firstHitText, row.kind === "SECTION" ? lineAt(row.body, cut.firstHit) : ""),
+      href: hrefOf(
+        reviewId,
+        row,
+        row.kind === "PAPER" ? textFragmentAt(row.body, cut.firstHit, cut.firstHitText) : "",
+        row.kind === "SECTION" ? lineAt(row.body, cut.firstHit) : "",
+      ),
       titleZh: heading ?? row.titleZh,
       titleEn: heading ?? row.titleEn,
       titleSegments: {
