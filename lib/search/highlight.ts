@@ -55,11 +55,27 @@ export interface Fragment {
 }
 
 /** The part of a long text around its first hit (or its beginning), hits marked. */
-export function fragment(text: string, pattern: RegExp | null, before = 40, length = 160): Fragment {
+export function fragment(
+  text: string,
+  pattern: RegExp | null,
+  before = 40,
+  length = 160,
+  /** Texts to centre on in preference to the first hit, most specific first (the whole query, its longest word). */
+  anchors: string[] = [],
+): Fragment {
   const flat = text.replace(/\s+/g, " ");
   let firstHit = -1;
   let firstHitText = "";
-  if (pattern) {
+  const lower = flat.toLowerCase();
+  for (const anchor of anchors) {
+    const at = anchor ? lower.indexOf(anchor.toLowerCase()) : -1;
+    if (at >= 0) {
+      firstHit = at;
+      firstHitText = flat.slice(at, at + anchor.length);
+      break;
+    }
+  }
+  if (pattern && firstHit < 0) {
     pattern.lastIndex = 0;
     const match = [...flat.matchAll(pattern)][0];
     if (match) {
@@ -74,6 +90,6 @@ export function fragment(text: string, pattern: RegExp | null, before = 40, leng
   if (start > 0) segments.unshift({ text: "…", hit: false });
   if (end < flat.length) segments.push({ text: "…", hit: false });
   // The hit's offset in the original text (whitespace not collapsed) for callers that locate it.
-  const original = firstHit >= 0 && pattern ? (text.search(new RegExp(pattern.source, "iu")) ?? -1) : -1;
+  const original = firstHit >= 0 ? text.toLowerCase().indexOf(firstHitText.toLowerCase()) : -1;
   return { segments, firstHit: original, firstHitText };
 }

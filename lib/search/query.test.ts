@@ -101,4 +101,16 @@ describe("highlighting", () => {
     expect(cut.segments.filter((s) => s.hit)).toEqual([{ text: "韧性", hit: true }]);
     expect(cut.segments.at(-1)).toEqual({ text: "…", hit: false });
   });
+
+  it("centres on the whole query where it occurs rather than on the first word", () => {
+    const text = "第一段讨论基层治理。\n最后一段讨论治理共同体的形成。";
+    const pattern = matcherPattern([
+      { type: "literal", text: "治理" },
+      { type: "literal", text: "共同体" },
+    ]);
+    expect(fragment(text, pattern).firstHit).toBe(7);
+    const cut = fragment(text, pattern, 40, 160, ["治理共同体", "共同体"]);
+    expect(cut.firstHit).toBe(text.indexOf("治理共同体"));
+    expect(cut.firstHitText).toBe("治理共同体");
+  });
 });

@@ -254,10 +254,16 @@ export async function searchReview(userId: string, reviewId: string, raw: Search
     ? params.kind.reduce((sum, kind) => sum + counts[kind], 0)
     : Object.values(counts).reduce((a, b) => a + b, 0);
   const pattern = matcherPattern(matchers);
+  // Centre fragments (and links) on the whole Chinese query where it occurs, else on its longest word.
+  const hanTerms = query.include.filter((term) => term.type !== "latin" && hasHan(term.text)).map((term) => term.text);
+  const anchors = [
+    hanTerms.length > 1 ? hanTerms.join("") : "",
+    ...query.include.map((term) => term.text).sort((a, b) => b.length - a.length),
+  ].filter(Boolean);
   const hits = rows.map((row): SearchHit => {
     const shownBody =
       row.kind === "PAPER" || row.kind === "SECTION" ? row.body : row.kind === "PASSAGE" ? row.title : row.body;
-    const cut = fragment(shownBody, pattern);
+    const cut = fragment(shownBody, pattern, 40, 160, anchors);
     const heading = row.kind === "SECTION" || row.kind === "COMMENT" ? (row.sectionTitle ?? row.title) : null;
     return {
       kind: row.kind,
