@@ -10,6 +10,7 @@ import next from "next";
 import { readSettings } from "@/lib/config/settings";
 import { createDatabaseClient } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/bootstrap";
+import { drainSearchQueue } from "@/lib/search/indexer";
 import { seedDemo } from "../seeds/seed";
 import { COLLAB_PATH, startCollabProcess, type CollabProcess } from "./collab-process";
 
@@ -52,6 +53,12 @@ async function main() {
         : "seed: demo review already present",
     );
   }
+
+  // Whatever the seed or an upgrade queued is searchable before the first request.
+  const searchClient = createDatabaseClient(database.url);
+  const indexed = await drainSearchQueue(searchClient);
+  await searchClient.$disconnect();
+  if (indexed) console.log(`search: indexed ${indexed} changed source(s)`);
 
   if (!dev) buildIfSourcesChanged();
 

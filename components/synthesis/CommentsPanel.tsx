@@ -309,7 +309,7 @@ function ThreadCard({
     <li
       ref={card}
       aria-label={t("comments.threadOn", { quote })}
-      className={`rounded-md border bg-white p-2.5 text-sm ${active ? "border-amber-400 ring-2 ring-amber-200" : "border-stone-200"}`}
+      className={`scroll-mt-24 rounded-md border bg-white p-2.5 text-sm ${active ? "border-amber-400 ring-2 ring-amber-200" : "border-stone-200"}`}
     >
       <button type="button" onClick={onActivate} className="block w-full text-left">
         <span className="flex flex-wrap items-center gap-1.5">

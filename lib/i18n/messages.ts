@@ -8,6 +8,7 @@ import * as inbox from "./sections/inbox";
 import * as library from "./sections/library";
 import * as rounds from "./sections/rounds";
 import * as screening from "./sections/screening";
+import * as search from "./sections/search";
 import * as synthesis from "./sections/synthesis";
 import * as transfer from "./sections/transfer";
 import * as workflow from "./sections/workflow";
@@ -24,6 +25,7 @@ export const zh = {
   editing: editing.zh,
   inbox: inbox.zh,
   screening: screening.zh,
+  search: search.zh,
   workflow: workflow.zh,
   transfer: transfer.zh,
   app: { name: "会通", tagline: "团队文献综述平台" },
@@ -291,6 +293,7 @@ export const en: Shape<Messages> = {
   editing: editing.en,
   inbox: inbox.en,
   screening: screening.en,
+  search: search.en,
   workflow: workflow.en,
   transfer: transfer.en,
   app: { name: "Huitong", tagline: "Literature reviews, together" },

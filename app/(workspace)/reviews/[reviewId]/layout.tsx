@@ -1,5 +1,6 @@
 import { ReviewNav } from "@/components/shell/ReviewNav";
 import { ReviewSwitcher } from "@/components/shell/ReviewSwitcher";
+import { SearchBox } from "@/components/search/SearchBox";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { loadOrNotFound } from "@/lib/errors/page-load";
@@ -30,6 +31,7 @@ export default async function ReviewLayout({
     { href: `${base}/rounds`, label: t("rounds.nav") },
     ...(can(review.role, "item.changeStage") ? [{ href: `${base}/queue`, label: t("nav.queue") }] : []),
     { href: `${base}/activity`, label: t("nav.activity") },
+    { href: `${base}/search`, label: t("search.nav") },
     ...(can(review.role, "members.read") ? [{ href: `${base}/members`, label: t("nav.members") }] : []),
     { href: `${base}/settings`, label: t("nav.settings") },
   ];
@@ -47,8 +49,11 @@ export default async function ReviewLayout({
                 role: t(`roles.${r.role}`),
               }))}
             />
-            <span className="rounded-full bg-stone-100 px-2.5 py-0.5 text-xs text-stone-600">
-              {t("reviews.yourRole")}: {t(`roles.${review.role}`)}
+            <span className="flex items-center gap-3">
+              <SearchBox reviewId={reviewId} />
+              <span className="rounded-full bg-stone-100 px-2.5 py-0.5 text-xs text-stone-600">
+                {t("reviews.yourRole")}: {t(`roles.${review.role}`)}
+              </span>
             </span>
           </div>
           <div className="mt-3">

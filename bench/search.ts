@@ -1,0 +1,158 @@
+// `npm run bench:search`: a review of 10,000 papers and 100,000 coded passages, its search index built from
+// scratch, then the latency of searchReview (parse → authorize → drain check → ranked query → highlighting,
+// in process, no HTTP) for Chinese, English and mixed queries, and the index's size. Prints figures only.
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { connectDatabase } from "@/lib/db/client";
+import { migrate } from "@/lib/db/migrator";
+import { createReviewIn } from "@/lib/reviews/commands";
+import { drainSearchQueue } from "@/lib/search/indexer";
+import { parseSearchParams, searchReview } from "@/lib/search/search";
+import { fullTextOf, loadPapersFile } from "@/seeds/seed";
+import { measure, prepareDatabase, printTable, root } from "./support";
+
+const PAPERS = Number(process.env.BENCH_PAPERS ?? 10_000);
+const PASSAGES_PER_PAPER = Number(process.env.BENCH_PASSAGES_PER_PAPER ?? 10);
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+
+const QUERIES = [
+  "韧性",
+  "城乡融合",
+  "党建引领基层治理",
+  '"共同富裕"',
+  "数字治理 -乡村",
+  "治",
+  "governance",
+  '"urban rural integration"',
+  "resilience community",
+  "韧性 governance",
+];
+
+const ENGLISH = (
+  "governance resilience community party building grassroots urban rural integration digital village regional " +
+  "coordination collaborative cross-boundary mechanism framework practice logic effective reconstruction unit " +
+  "modernization common prosperity social organization network platform public service policy"
+).split(" ");
+
+/** A deterministic generator, so two runs build the same review. */
+function random(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+}
+
+function corpus(): string[] {
+  const sentences = loadPapersFile()
+    .papers.flatMap((paper) => (fullTextOf(paper) ?? "").split(/(?<=[。！？])/))
+    .map((s) => s.trim())
+    .filter((s) => s.length >= 12 && s.length <= 160);
+  if (sentences.length < 100) throw new Error("the seed documents should give the bench its sentences");
+  return sentences;
+}
+
+async function seed(url: string) {
+  const db = connectDatabase(url);
+  const rand = random(42);
+  const pick = <T>(values: readonly T[]) => values[Math.floor(rand() * values.length)]!;
+  const sentences = corpus();
+  const owner = await db.user.create({
+    data: { email: "bench-search@huitong.bench", name: "Bench", passwordHash: "x" },
+  });
+  const review = await db.$transaction((tx) =>
+    createReviewIn(tx, owner.id, { titleZh: "万篇文献检索基准", titleEn: null }),
+  );
+  const stages = await db.reviewStage.findMany({ where: { reviewId: review.id }, orderBy: { position: "asc" } });
+  const started = performance.now();
+  const itemIds: string[] = [];
+  for (let batch = 0; batch < PAPERS; batch += 500) {
+    const rows = Array.from({ length: Math.min(500, PAPERS - batch) }, (_, i) => {
+      const fullText = Array.from({ length: 12 }, () => pick(sentences)).join("\n");
+      return {
+        reviewId: review.id,
+        stageId: pick(stages).id,
+        titleZh: pick(sentences).slice(0, 30),
+        titleEn: Array.from({ length: 8 }, () => pick(ENGLISH)).join(" "),
+        year: 2000 + Math.floor(rand() * 26),
+        keywordsZh: [pick(sentences).slice(0, 4), pick(sentences).slice(4, 8)],
+        keywordsEn: [pick(ENGLISH), pick(ENGLISH)],
+        abstractZh: Array.from({ length: 3 }, () => pick(sentences)).join(""),
+        abstractEn: Array.from({ length: 60 }, () => pick(ENGLISH)).join(" "),
+        fullText,
+        sourceKind: "MANUAL" as const,
+        seedKey: `bench-${batch + i}`,
+      };
+    });
+    await db.reviewItem.createMany({ data: rows });
+  }
+  for (const item of await db.reviewItem.findMany({ where: { reviewId: review.id }, select: { id: true } })) {
+    itemIds.push(item.id);
+  }
+  for (let batch = 0; batch < itemIds.length; batch += 500) {
+    const items = await db.reviewItem.findMany({
+      where: { id: { in: itemIds.slice(batch, batch + 500) } },
+      select: { id: true, fullText: true },
+    });
+    const codings = items.flatMap((item) => {
+      const text = item.fullText ?? "";
+      return Array.from({ length: PASSAGES_PER_PAPER }, () => {
+        const start = Math.floor(rand() * Math.max(1, text.length - 80));
+        const end = start + 20 + Math.floor(rand() * 60);
+        return {
+          reviewId: review.id,
+          itemId: item.id,
+          field: "FULL_TEXT" as const,
+          start,
+          end,
+          quote: text.slice(start, end),
+          prefix: text.slice(Math.max(0, start - 20), start),
+          suffix: text.slice(end, end + 20),
+          memo: rand() < 0.4 ? pick(sentences) : null,
+          createdById: owner.id,
+        };
+      });
+    });
+    await db.coding.createMany({ data: codings });
+  }
+  const inserted = performance.now() - started;
+  console.log(
+    `built ${PAPERS} papers and ${PAPERS * PASSAGES_PER_PAPER} passages in ${(inserted / 1000).toFixed(1)} s`,
+  );
+  return { db, reviewId: review.id, ownerId: owner.id };
+}
+
+async function main() {
+  const database = await prepareDatabase();
+  try {
+    await migrate(database.url, path.join(root, "prisma/migrations"));
+    const { db, reviewId, ownerId } = await seed(database.url);
+
+    const indexStart = performance.now();
+    const sources = await drainSearchQueue(db);
+    const indexSeconds = (performance.now() - indexStart) / 1000;
+    await db.$executeRawUnsafe(`VACUUM ANALYZE "SearchEntry"`);
+    const [size] = await db.$queryRaw<{ total: bigint; gin: bigint; entries: bigint }[]>`
+      SELECT pg_total_relation_size('"SearchEntry"') AS total, pg_relation_size('"SearchEntry_tsv_idx"') AS gin,
+             (SELECT count(*) FROM "SearchEntry") AS entries`;
+    const mib = (bytes: bigint | undefined) => `${(Number(bytes ?? 0) / 1024 / 1024).toFixed(1)} MiB`;
+    console.log(`indexed ${sources} sources (${size?.entries} entries) in ${indexSeconds.toFixed(1)} s`);
+    console.log(`index size: SearchEntry total ${mib(size?.total)} (GIN index on the tsvector ${mib(size?.gin)})`);
+
+    const results: [string, number[]][] = [];
+    for (const q of QUERIES) {
+      const params = parseSearchParams({ q });
+      const first = await searchReview(ownerId, reviewId, params);
+      const times = await measure(RUNS, async () => {
+        await searchReview(ownerId, reviewId, params);
+      });
+      results.push([`${q} (${first.total} hits)`, times]);
+    }
+    printTable(`search latency over ${RUNS} runs, ms (first page of 20, counts per kind)`, results);
+    await db.$disconnect();
+  } finally {
+    await database.stop();
+  }
+}
+
+await main();

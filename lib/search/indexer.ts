@@ -1,0 +1,277 @@
+// Keeps SearchEntry in step with the content. Triggers (see the search migration) queue every source whose
+// text changed in the same transaction as the change; `drainSearchQueue` rebuilds the queued entries and runs
+// before every search, so results never lag behind a committed edit. `reindexAll` rebuilds everything.
+import { db, type Database, type Transaction } from "@/lib/db/client";
+import type { SearchKind } from "@/lib/db/generated/enums";
+import { hanTsvectorLiteral, latinPart, type Weight } from "./segment";
+
+type Client = Database | Transaction;
+
+interface Part {
+  text: string | null | undefined;
+  weight: Weight;
+}
+
+export interface EntryRow {
+  reviewId: string;
+  kind: SearchKind;
+  sourceId: string;
+  itemId: string | null;
+  sectionId: string | null;
+  threadId: string | null;
+  title: string;
+  body: string;
+  parts: Part[];
+}
+
+interface Pending {
+  kind: string;
+  sourceId: string;
+  seq: bigint;
+}
+
+// Any fixed number: every drainer takes the same lock, so two searches never rebuild the same rows at once.
+const DRAIN_LOCK = 74_201_203;
+const BATCH = 500;
+
+function joinLines(values: (string | null | undefined)[]): string {
+  return values.filter((v): v is string => Boolean(v && v.trim())).join("\n");
+}
+
+async function itemRows(client: Client, ids: string[]): Promise<EntryRow[]> {
+  const items = await client.reviewItem.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      reviewId: true,
+      titleZh: true,
+      titleEn: true,
+      journalZh: true,
+      journalEn: true,
+      keywordsZh: true,
+      keywordsEn: true,
+      abstractZh: true,
+      abstractEn: true,
+      doi: true,
+      fullText: true,
+      authors: { orderBy: { position: "asc" }, select: { nameZh: true, nameEn: true } },
+    },
+  });
+  return items.map((item) => {
+    const authors = item.authors
+      .flatMap((a) => [a.nameZh, a.nameEn])
+      .filter(Boolean)
+      .join(", ");
+    const keywords = [...item.keywordsZh, ...item.keywordsEn].join(", ");
+    const title = item.titleZh ?? item.titleEn ?? "";
+    const otherTitle = item.titleZh ? item.titleEn : null;
+    return {
+      reviewId: item.reviewId,
+      kind: "PAPER",
+      sourceId: item.id,
+      itemId: item.id,
+      sectionId: null,
+      threadId: null,
+      title,
+      body: joinLines([
+        otherTitle,
+        authors,
+        keywords,
+        item.abstractZh,
+        item.abstractEn,
+        item.journalZh,
+        item.journalEn,
+        item.doi,
+        item.fullText,
+      ]),
+      parts: [
+        { text: title, weight: "A" },
+        { text: otherTitle, weight: "A" },
+        { text: authors, weight: "A" },
+        { text: keywords, weight: "A" },
+        { text: item.abstractZh, weight: "B" },
+        { text: item.abstractEn, weight: "B" },
+        { text: joinLines([item.journalZh, item.journalEn, item.doi]), weight: "C" },
+        { text: item.fullText, weight: "D" },
+      ],
+    } satisfies EntryRow;
+  });
+}
+
+async function codingRows(client: Client, ids: string[]): Promise<EntryRow[]> {
+  const codings = await client.coding.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, reviewId: true, itemId: true, quote: true, memo: true },
+  });
+  return codings.map((coding) => ({
+    reviewId: coding.reviewId,
+    kind: "PASSAGE",
+    sourceId: coding.id,
+    itemId: coding.itemId,
+    sectionId: null,
+    threadId: null,
+    title: coding.quote,
+    body: coding.memo ?? "",
+    parts: [
+      { text: coding.quote, weight: "A" },
+      { text: coding.memo, weight: "B" },
+    ],
+  }));
+}
+
+async function sectionRows(client: Client, ids: string[]): Promise<EntryRow[]> {
+  const sections = await client.synthesisSection.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, reviewId: true, title: true, document: { select: { text: true } } },
+  });
+  return sections.map((section) => ({
+    reviewId: section.reviewId,
+    kind: "SECTION",
+    sourceId: section.id,
+    itemId: null,
+    sectionId: section.id,
+    threadId: null,
+    title: section.title,
+    body: section.document?.text ?? "",
+    parts: [
+      { text: section.title, weight: "A" },
+      { text: section.document?.text, weight: "D" },
+    ],
+  }));
+}
+
+async function commentRows(client: Client, ids: string[]): Promise<EntryRow[]> {
+  const comments = await client.comment.findMany({
+    where: { id: { in: ids }, deletedAt: null },
+    select: {
+      id: true,
+      body: true,
+      thread: { select: { id: true, reviewId: true, sectionId: true, quote: true } },
+    },
+  });
+  return comments.map((comment) => ({
+    reviewId: comment.thread.reviewId,
+    kind: "COMMENT",
+    sourceId: comment.id,
+    itemId: null,
+    sectionId: comment.thread.sectionId,
+    threadId: comment.thread.id,
+    title: comment.thread.quote ?? "",
+    body: comment.body,
+    parts: [
+      { text: comment.body, weight: "A" },
+      { text: comment.thread.quote, weight: "C" },
+    ],
+  }));
+}
+
+/** Writes entries in one statement: the tsvector joins the Han lexemes and PostgreSQL's English stems. */
+export async function writeEntries(client: Client, rows: EntryRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const latin = (row: EntryRow, weight: Weight) =>
+    latinPart(joinLines(row.parts.filter((p) => p.weight === weight).map((p) => p.text)));
+  await client.$executeRawUnsafe(
+    `INSERT INTO "SearchEntry" ("id", "reviewId", "kind", "sourceId", "itemId", "sectionId", "threadId", "title", "body", "tsv", "updatedAt")
+     SELECT gen_random_uuid()::text, u.review_id, u.kind::"SearchKind", u.source_id, u.item_id, u.section_id, u.thread_id, u.title, u.body,
+            u.han::tsvector
+              || setweight(to_tsvector('english', u.la), 'A') || setweight(to_tsvector('english', u.lb), 'B')
+              || setweight(to_tsvector('english', u.lc), 'C') || setweight(to_tsvector('english', u.ld), 'D'),
+            CURRENT_TIMESTAMP
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                   $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
+            AS u(review_id, kind, source_id, item_id, section_id, thread_id, title, body, han, la, lb, lc, ld)
+     ON CONFLICT ("kind", "sourceId") DO UPDATE SET
+       "reviewId" = EXCLUDED."reviewId", "itemId" = EXCLUDED."itemId", "sectionId" = EXCLUDED."sectionId",
+       "threadId" = EXCLUDED."threadId", "title" = EXCLUDED."title", "body" = EXCLUDED."body",
+       "tsv" = EXCLUDED."tsv", "updatedAt" = EXCLUDED."updatedAt"`,
+    rows.map((r) => r.reviewId),
+    rows.map((r) => r.kind),
+    rows.map((r) => r.sourceId),
+    rows.map((r) => r.itemId),
+    rows.map((r) => r.sectionId),
+    rows.map((r) => r.threadId),
+    rows.map((r) => r.title),
+    rows.map((r) => r.body),
+    rows.map((r) => hanTsvectorLiteral(r.parts.map((p) => ({ text: p.text ?? "", weight: p.weight })))),
+    rows.map((r) => latin(r, "A")),
+    rows.map((r) => latin(r, "B")),
+    rows.map((r) => latin(r, "C")),
+    rows.map((r) => latin(r, "D")),
+  );
+}
+
+const SOURCES: Record<string, { kind: SearchKind; load: (client: Client, ids: string[]) => Promise<EntryRow[]> }> = {
+  ITEM: { kind: "PAPER", load: itemRows },
+  CODING: { kind: "PASSAGE", load: codingRows },
+  SECTION: { kind: "SECTION", load: sectionRows },
+  COMMENT: { kind: "COMMENT", load: commentRows },
+};
+
+/** Rebuilds the entries of the given sources; a source that no longer exists (or was deleted) loses its entry. */
+export async function rebuildSources(client: Client, queueKind: string, ids: string[]): Promise<void> {
+  if (queueKind === "THREAD") {
+    const comments = await client.comment.findMany({ where: { threadId: { in: ids } }, select: { id: true } });
+    return rebuildSources(
+      client,
+      "COMMENT",
+      comments.map((c) => c.id),
+    );
+  }
+  const source = SOURCES[queueKind];
+  if (!source || ids.length === 0) return;
+  const rows = await source.load(client, ids);
+  const kept = new Set(rows.map((r) => r.sourceId));
+  const gone = ids.filter((id) => !kept.has(id));
+  if (gone.length) await client.searchEntry.deleteMany({ where: { kind: source.kind, sourceId: { in: gone } } });
+  await writeEntries(client, rows);
+}
+
+/** Rebuilds what the triggers queued, in batches; returns how many sources were processed. */
+export async function drainSearchQueue(client: Database = db()): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const [queue] = await client.$queryRaw<{ waiting: boolean }[]>`
+      SELECT EXISTS (SELECT 1 FROM "SearchPending") AS waiting`;
+    if (!queue?.waiting) return total;
+    const processed = await client.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT pg_advisory_xact_lock(${DRAIN_LOCK})::text AS locked`;
+        const pending = await tx.$queryRaw<Pending[]>`
+          SELECT "kind", "sourceId", "seq" FROM "SearchPending" ORDER BY "seq" LIMIT ${BATCH}`;
+        const byKind = new Map<string, string[]>();
+        for (const p of pending) byKind.set(p.kind, [...(byKind.get(p.kind) ?? []), p.sourceId]);
+        for (const [kind, ids] of byKind) await rebuildSources(tx, kind, ids);
+        // Only the versions read here: a source requeued meanwhile has a new seq and stays queued.
+        await tx.$executeRawUnsafe(
+          `DELETE FROM "SearchPending" p USING unnest($1::text[], $2::text[], $3::bigint[]) AS d(kind, source_id, seq)
+            WHERE p."kind" = d.kind AND p."sourceId" = d.source_id AND p."seq" = d.seq`,
+          pending.map((p) => p.kind),
+          pending.map((p) => p.sourceId),
+          pending.map((p) => p.seq.toString()),
+        );
+        return pending.length;
+      },
+      { timeout: 300_000, maxWait: 60_000 },
+    );
+    total += processed;
+  }
+}
+
+/** Empties the index and rebuilds every entry from the content: `npm run search:reindex`. */
+export async function reindexAll(client: Database = db()): Promise<{ sources: number }> {
+  await client.$transaction(
+    async (tx) => {
+      await tx.$queryRaw`SELECT pg_advisory_xact_lock(${DRAIN_LOCK})::text AS locked`;
+      await tx.$executeRaw`DELETE FROM "SearchEntry"`;
+      await tx.$executeRaw`
+        INSERT INTO "SearchPending" ("kind", "sourceId")
+        SELECT 'ITEM', "id" FROM "ReviewItem"
+        UNION ALL SELECT 'CODING', "id" FROM "Coding"
+        UNION ALL SELECT 'SECTION', "id" FROM "SynthesisSection"
+        UNION ALL SELECT 'COMMENT', "id" FROM "Comment"
+        ON CONFLICT ("kind", "sourceId") DO NOTHING`;
+    },
+    { timeout: 300_000 },
+  );
+  return { sources: await drainSearchQueue(client) };
+}

@@ -1,0 +1,219 @@
+// Search against a real database holding the five seeded papers: Chinese, English and mixed queries, phrases,
+// exclusions, filters, the index following edits, and a member of another review who must see nothing.
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/lib/db/client";
+import { codePassage, deleteCoding } from "@/lib/coding/commands";
+import { startThread, deleteComment } from "@/lib/comments/threads";
+import { createItem, trashItems, updateItem } from "@/lib/items/commands";
+import { getItemForEdit } from "@/lib/items/queries";
+import { storeSectionState } from "@/lib/synthesis/document-store";
+import { createSection } from "@/lib/synthesis/sections";
+import { createReviewWithTeam } from "@/lib/testing/fixtures";
+import { createTestDatabase } from "@/lib/testing/test-database";
+import { createTheme } from "@/lib/themes/codebook";
+import { DEMO_REVIEW_KEY, seedDemo } from "@/seeds/seed";
+import { drainSearchQueue, reindexAll } from "./indexer";
+import { parseSearchParams, searchReview, type SearchHit } from "./search";
+
+let db: Database;
+let reviewId: string;
+let owner: string;
+let editor: string;
+let papers: Record<string, string>;
+let other: Awaited<ReturnType<typeof createReviewWithTeam>>;
+
+beforeAll(async () => {
+  ({ db } = await createTestDatabase());
+  await seedDemo(db);
+  const review = await db.review.findUniqueOrThrow({ where: { seedKey: DEMO_REVIEW_KEY } });
+  reviewId = review.id;
+  owner = (await db.user.findUniqueOrThrow({ where: { email: "owner@huitong.demo" } })).id;
+  editor = (await db.user.findUniqueOrThrow({ where: { email: "member@huitong.demo" } })).id;
+  const items = await db.reviewItem.findMany({ where: { reviewId }, select: { id: true, seedKey: true } });
+  // The seed file names start with the paper's number: 000 … 004.
+  papers = Object.fromEntries(items.map((item) => [item.seedKey!.slice(0, 3), item.id]));
+  other = await createReviewWithTeam(db, "外部综述");
+}, 60_000);
+
+async function search(q: string, extra: Record<string, string> = {}, userId = owner, review = reviewId) {
+  return searchReview(userId, review, parseSearchParams({ q, limit: "50", ...extra }));
+}
+const ids = (hits: SearchHit[], kind = "PAPER") => hits.filter((h) => h.kind === kind).map((h) => h.id);
+const marked = (hit: SearchHit) => hit.fragment.filter((s) => s.hit).map((s) => s.text);
+
+describe("search over the seeded papers", () => {
+  it("indexes every seeded paper without being asked", async () => {
+    await drainSearchQueue(db);
+    expect(await db.searchEntry.count({ where: { reviewId, kind: "PAPER" } })).toBe(5);
+  });
+
+  it("「韧性」 finds the paper on resilient governance, inside longer words, and marks the word", async () => {
+    const result = await search("韧性");
+    expect(ids(result.hits)).toEqual([papers["003"]]);
+    const hit = result.hits.find((h) => h.id === papers["003"])!;
+    expect(marked(hit)).toContain("韧性");
+    // The link names the hit and the words after it, so the browser scrolls to this occurrence.
+    const [path, textFragment] = hit.href.split("#:~:text=");
+    expect(path).toBe(`/reviews/${reviewId}/items/${papers["003"]}`);
+    expect(decodeURIComponent(textFragment!)).toMatch(/^韧性.{2,}/);
+  });
+
+  it("「城乡融合」 finds the urban–rural paper first, and the exact phrase finds only it", async () => {
+    const words = await search("城乡融合");
+    expect(ids(words.hits)[0]).toBe(papers["002"]);
+    const phrase = await search('"城乡融合发展"');
+    expect(ids(phrase.hits)).toEqual([papers["002"]]);
+  });
+
+  it("a Chinese word jieba keeps whole still matches as a substring, and so does a single character", async () => {
+    // 区域化党建 is one word in paper 004's keywords; 域化 is only a part of it.
+    expect(ids((await search("域化")).hits)).toContain(papers["004"]);
+    const single = await search("疏");
+    expect(ids(single.hits)).toContain(papers["004"]);
+  });
+
+  it("English words are stemmed: governance and governing find the same English-titled papers", async () => {
+    const governance = ids((await search("governance")).hits).sort();
+    expect(governance).toEqual(expect.arrayContaining([papers["000"], papers["001"], papers["004"]]));
+    expect(governance).not.toContain(papers["002"]);
+    expect(ids((await search("governing")).hits).sort()).toEqual(governance);
+    expect(ids((await search("GOVERNANCE")).hits).sort()).toEqual(governance);
+  });
+
+  it("a mixed query needs both languages: 过疏化 governance", async () => {
+    expect(ids((await search("过疏化 governance")).hits)).toEqual([papers["004"]]);
+    expect(ids((await search("城乡融合 governance")).hits)).not.toContain(papers["002"]);
+  });
+
+  it("an English phrase keeps its words in order", async () => {
+    const hits = ids((await search('"effective governance"')).hits);
+    expect(hits).toContain(papers["004"]);
+    expect(ids((await search('"governance effective"')).hits)).not.toContain(papers["004"]);
+  });
+
+  it("minus excludes: 党建 -韧性 leaves out the resilience paper and keeps the others", async () => {
+    const all = ids((await search("党建")).hits);
+    expect(all).toContain(papers["003"]);
+    const without = ids((await search("党建 -韧性")).hits);
+    expect(without).not.toContain(papers["003"]);
+    expect(without.length).toBe(all.length - 1);
+    expect(ids((await search("governance -yangtze")).hits)).not.toContain(papers["000"]);
+  });
+
+  it("filters by year and stage, and counts per kind", async () => {
+    const y2025 = await search("党建", { yearFrom: "2025", yearTo: "2025" });
+    expect(ids(y2025.hits)).toEqual([papers["004"]]);
+    const stage = await db.reviewItem.findUniqueOrThrow({ where: { id: papers["002"]! }, select: { stageId: true } });
+    const inStage = await search("党建", { stage: stage.stageId });
+    expect(inStage.hits.every((h) => h.stageId === stage.stageId)).toBe(true);
+    expect(ids(inStage.hits)).toContain(papers["002"]);
+    expect(inStage.counts.PAPER).toBe(inStage.hits.length);
+  });
+
+  it("an empty or stop-word-only query returns nothing instead of everything", async () => {
+    expect((await search("")).total).toBe(0);
+    expect((await search("-党建")).total).toBe(0);
+    expect((await search("the")).total).toBe(0);
+  });
+});
+
+describe("the index follows the content", () => {
+  it("an edited title is found at once, and a paper in the trash is not", async () => {
+    const { itemId } = await createItem(editor, { reviewId, fields: { titleZh: "黔东南苗寨的协商治理" } });
+    expect(ids((await search("苗寨")).hits)).toEqual([itemId]);
+    const stored = await getItemForEdit(editor, reviewId, itemId);
+    await updateItem(editor, {
+      reviewId,
+      itemId,
+      version: stored.version,
+      fields: { ...stored.fields, titleZh: "侗族鼓楼议事的治理逻辑", fullText: "鼓楼议事嵌入村寨治理。" },
+    });
+    expect(ids((await search("苗寨")).hits)).toEqual([]);
+    expect(ids((await search("鼓楼议事")).hits)).toEqual([itemId]);
+    await trashItems(editor, { reviewId, itemIds: [itemId] });
+    expect(ids((await search("鼓楼议事")).hits)).toEqual([]);
+  });
+
+  it("a coded passage is found by its words and its memo, filtered by theme, and gone once deleted", async () => {
+    const item = await db.reviewItem.findUniqueOrThrow({ where: { id: papers["003"]! }, select: { fullText: true } });
+    const quote = "韧性治理";
+    const start = item.fullText!.indexOf(quote);
+    const { themeId } = await createTheme(editor, { reviewId, nameZh: "风险应对", color: "#C2410C" });
+    const { codingId } = await codePassage(editor, {
+      reviewId,
+      itemId: papers["003"],
+      field: "FULL_TEXT",
+      start,
+      end: start + quote.length,
+      quote,
+      themeIds: [themeId],
+      memo: "应急管理视角下的 resilience 概念",
+    });
+    const byMemo = await search("应急管理", { kind: "PASSAGE" });
+    expect(byMemo.hits.map((h) => h.id)).toEqual([codingId]);
+    expect(byMemo.hits[0]!.href).toBe(`/reviews/${reviewId}/items/${papers["003"]}#passage-${codingId}`);
+    expect(ids((await search("resilience", { theme: themeId })).hits, "PASSAGE")).toEqual([codingId]);
+    await deleteCoding(editor, { reviewId, codingId });
+    expect(ids((await search("应急管理")).hits, "PASSAGE")).toEqual([]);
+  });
+
+  it("synthesis text and comments are found and link to the paragraph and the thread", async () => {
+    const { sectionId } = await createSection(editor, { reviewId, title: "研究述评" });
+    await storeSectionState({
+      sectionId,
+      state: new Uint8Array(),
+      updatedById: editor,
+      content: {
+        type: "doc",
+        content: [
+          { type: "paragraph", content: [{ type: "text", text: "第一段讨论党建。" }] },
+          { type: "paragraph", content: [{ type: "text", text: "第二段讨论治理共同体的形成。" }] },
+        ],
+      },
+    });
+    const sections = await search("治理共同体", { kind: "SECTION" });
+    expect(sections.hits.map((h) => h.id)).toEqual([sectionId]);
+    expect(sections.hits[0]!.href).toBe(
+      `/reviews/${reviewId}/synthesis/${sectionId}#para=${encodeURIComponent("第二段讨论治理共同体的形成。")}`,
+    );
+    const { threadId, commentId } = await startThread(editor, {
+      reviewId,
+      sectionId,
+      body: "请补充滕尼斯共同体理论的来源",
+    });
+    const comments = await search("共同体", { kind: "COMMENT" });
+    expect(comments.hits.map((h) => h.href)).toEqual([
+      `/reviews/${reviewId}/synthesis/${sectionId}?thread=${threadId}`,
+    ]);
+    expect(comments.counts.SECTION).toBe(1);
+    await deleteComment(editor, { reviewId, commentId });
+    expect((await search("滕尼斯")).total).toBe(0);
+  });
+
+  it("reindexAll rebuilds the same entries from scratch", async () => {
+    await drainSearchQueue(db);
+    const before = await db.searchEntry.findMany({
+      select: { kind: true, sourceId: true, body: true },
+      orderBy: { sourceId: "asc" },
+    });
+    await db.$executeRaw`UPDATE "SearchEntry" SET "body" = 'stale'`;
+    await reindexAll(db);
+    const after = await db.searchEntry.findMany({
+      select: { kind: true, sourceId: true, body: true },
+      orderBy: { sourceId: "asc" },
+    });
+    expect(after).toEqual(before);
+  });
+});
+
+describe("permissions inside the query", () => {
+  it("a member of another review finds none of this review's content, and cannot search it", async () => {
+    const outsider = other.users.OWNER.id;
+    const own = await search("党建 韧性 governance", {}, outsider, other.reviewId);
+    expect(own.total).toBe(0);
+    expect((await search("外部综述", {}, outsider, other.reviewId)).hits.map((h) => h.id)).toEqual([other.itemId]);
+    await expect(search("韧性", {}, outsider, reviewId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // And the demo team does not find the other review's paper.
+    expect((await search("外部综述")).total).toBe(0);
+  });
+});
