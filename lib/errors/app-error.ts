@@ -34,6 +34,9 @@ export const ERROR_CODES = [
   "SECTION_NOT_IN_ROUND",
   "THREAD_DELETED",
   "THREAD_STATE",
+  "REFERENCE_IN_REVIEW",
+  "REFERENCE_UNREADABLE",
+  "BACKUP_INVALID",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
