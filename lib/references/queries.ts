@@ -133,17 +133,29 @@ export interface SharedReference {
   referenceId: string;
 }
 
+/** How many co-cited works the review page lists at most, most cited first. */
+export const SHARED_REFERENCES_SHOWN = 200;
+
 /** The works two or more items of the review cite: the snowballing candidates, most cited first. */
-export async function listSharedReferences(userId: string, reviewId: string): Promise<SharedReference[]> {
+export async function listSharedReferences(
+  userId: string,
+  reviewId: string,
+): Promise<{ shared: SharedReference[]; total: number }> {
   await authorize(userId, reviewId, "review.read");
-  const groups = await db().itemReference.groupBy({
-    by: ["matchKey"],
-    where: { reviewId, matchKey: { not: null }, item: { deletedAt: null } },
-    _count: { itemId: true },
-    having: { itemId: { _count: { gt: 1 } } },
-  });
+  const where = { reviewId, matchKey: { not: null }, item: { deletedAt: null } };
+  const having = { itemId: { _count: { gt: 1 } } };
+  const [groups, all] = await Promise.all([
+    db().itemReference.groupBy({
+      by: ["matchKey"],
+      where,
+      having,
+      orderBy: [{ _count: { itemId: "desc" } }, { matchKey: "asc" }],
+      take: SHARED_REFERENCES_SHOWN,
+    }),
+    db().itemReference.groupBy({ by: ["matchKey"], where, having }),
+  ]);
   const keys = groups.flatMap((group) => (group.matchKey ? [group.matchKey] : []));
-  if (keys.length === 0) return [];
+  if (keys.length === 0) return { shared: [], total: 0 };
   const rows = await db().itemReference.findMany({
     where: { reviewId, matchKey: { in: keys }, item: { deletedAt: null } },
     orderBy: [{ item: { createdAt: "asc" } }, { position: "asc" }],
@@ -172,5 +184,7 @@ export async function listSharedReferences(userId: string, reviewId: string): Pr
     list.map((entry) => entry.parsed),
   );
   list.forEach((entry, index) => (entry.inReview = inReview.get(index) ?? null));
-  return list.sort((a, b) => b.citedBy.length - a.citedBy.length || a.matchKey.localeCompare(b.matchKey));
+  list.sort((a, b) => b.citedBy.length - a.citedBy.length || a.matchKey.localeCompare(b.matchKey));
+  // A group counts reference rows, so a work one item cites twice can fill a place and then drop out here.
+  return { shared: list, total: all.length };
 }

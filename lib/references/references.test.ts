@@ -76,8 +76,9 @@ describe("cited references", () => {
     expect(refsA[0]!.citedBy.map((item) => item.id).sort()).toEqual([a, b].sort());
     expect(refsA[1]!.citedBy).toEqual([]);
     expect(refsA[2]!.parsed).toMatchObject({ raw: "这一条无法解析", title: null, authors: [] });
-    const shared = await listSharedReferences(team.users.VIEWER.id, team.reviewId);
+    const { shared, total } = await listSharedReferences(team.users.VIEWER.id, team.reviewId);
     expect(shared).toHaveLength(1);
+    expect(total).toBe(1);
     expect(shared[0]!.citedBy.map((item) => item.titleZh).sort()).toEqual(["乙文", "甲文"]);
     expect(shared[0]!.inReview).toBeNull();
   });

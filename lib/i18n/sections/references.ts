@@ -37,6 +37,7 @@ export const zh = {
   sharedTitle: "被多篇文献共同引用的参考文献",
   sharedHelp: "综述中两篇及以上文献都引用的著作，是滚雪球检索的候选。可直接添加到综述。",
   sharedNone: "还没有被两篇及以上文献共同引用的参考文献。",
+  sharedLimited: "共 {total} 篇，这里列出被引最多的 {shown} 篇。",
   citingItems: "引用它的文献",
 };
 
@@ -77,5 +78,6 @@ export const en: Shape<typeof zh> = {
   sharedHelp:
     "Works that two or more items of the review cite: candidates for snowballing. Add any of them to the review directly.",
   sharedNone: "No reference is cited by two or more items yet.",
+  sharedLimited: "{total} in all; the {shown} cited most are listed here.",
   citingItems: "Cited by",
 };

@@ -13,7 +13,7 @@ export default async function SharedReferencesPage({ params }: { params: Promise
   const { reviewId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/references`);
   const { locale, t } = await getI18n();
-  const [review, shared] = await loadOrNotFound(
+  const [review, { shared, total }] = await loadOrNotFound(
     Promise.all([getReview(user.id, reviewId), listSharedReferences(user.id, reviewId)]),
   );
   return (
@@ -21,6 +21,11 @@ export default async function SharedReferencesPage({ params }: { params: Promise
       <header>
         <h1 className="text-xl font-semibold">{t("references.sharedTitle")}</h1>
         <p className="mt-1 text-sm text-stone-600">{t("references.sharedHelp")}</p>
+        {total > shared.length && (
+          <p className="mt-1 text-sm text-stone-600">
+            {t("references.sharedLimited", { shown: shared.length, total })}
+          </p>
+        )}
       </header>
       <section className={`${cardClass} px-4 sm:px-6`} aria-label={t("references.sharedTitle")}>
         {shared.length === 0 ? (
