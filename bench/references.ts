@@ -87,6 +87,8 @@ async function main() {
       });
     }
 
+    // A bulk load leaves the planner without statistics until autovacuum's analyze runs; measure after it.
+    await db.$executeRawUnsafe("ANALYZE");
     let at = 0;
     const itemPage = await measure(RUNS, async () => {
       await listItemReferences(owner.id, review.id, itemIds[at++ % itemIds.length]!);

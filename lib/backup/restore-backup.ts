@@ -9,7 +9,7 @@ import { recordActivity } from "@/lib/activity/record";
 import { db, type Transaction } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
-import { referenceRowsOf } from "@/lib/references/sync";
+import { insertReferenceRows, referenceRowsOf } from "@/lib/references/sync";
 import { SECTION_FRAGMENT } from "@/lib/synthesis/document-schema";
 import { BACKUP_FORMAT, BACKUP_VERSION, backupSchema, type Backup } from "./backup-format";
 
@@ -578,11 +578,12 @@ async function writeBackup(tx: Transaction, userId: string, backup: Backup): Pro
     })),
   });
   // Cited references are derived from the full texts, so they are parsed again rather than carried.
-  await tx.itemReference.createMany({
-    data: backup.items.flatMap((item) =>
+  await insertReferenceRows(
+    tx,
+    backup.items.flatMap((item) =>
       referenceRowsOf(item.fullText).map((row) => ({ ...row, itemId: to(item.id), reviewId })),
     ),
-  });
+  );
   await recordActivity(tx, {
     reviewId,
     actorId: userId,

@@ -32,16 +32,33 @@ export function referenceRowsOf(fullText: string | null) {
   });
 }
 
+export type ReferenceRow = ReturnType<typeof referenceRowsOf>[number] & { itemId: string; reviewId: string };
+
+/**
+ * Inserts reference rows in one statement of column arrays: a list of thirty entries per paper, or every list of
+ * a restored review, is written without per-row overhead in the client.
+ */
+export async function insertReferenceRows(tx: Transaction, rows: ReferenceRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  const column = <K extends keyof ReferenceRow>(key: K) => rows.map((row) => row[key]);
+  await tx.$executeRaw`
+    INSERT INTO "ItemReference" ("id", "reviewId", "itemId", "position", "number", "raw", "type", "parsed", "matchKey", "doi")
+    SELECT gen_random_uuid()::text, r.* FROM unnest(
+      ${column("reviewId")}::text[], ${column("itemId")}::text[], ${column("position")}::int[],
+      ${column("number")}::int[], ${column("raw")}::text[], ${column("type")}::text[],
+      ${rows.map((row) => JSON.stringify(row.parsed))}::jsonb[], ${column("matchKey")}::text[], ${column("doi")}::text[]
+    ) AS r`;
+}
+
 export async function refreshItemReferences(
   tx: Transaction,
   item: { id: string; reviewId: string; fullText: string | null },
 ): Promise<number> {
   await tx.itemReference.deleteMany({ where: { itemId: item.id } });
   const rows = referenceRowsOf(item.fullText);
-  if (rows.length > 0) {
-    await tx.itemReference.createMany({
-      data: rows.map((row) => ({ ...row, itemId: item.id, reviewId: item.reviewId })),
-    });
-  }
+  await insertReferenceRows(
+    tx,
+    rows.map((row) => ({ ...row, itemId: item.id, reviewId: item.reviewId })),
+  );
   return rows.length;
 }
