@@ -5,7 +5,7 @@ import { getSchema } from "@tiptap/core";
 import { prosemirrorJSONToYDoc } from "@tiptap/y-tiptap";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { replyToThread, startThread } from "@/lib/comments/threads";
+import { decideSuggestions, replyToThread, startThread } from "@/lib/comments/threads";
 import { codePassage } from "@/lib/coding/commands";
 import type { Database } from "@/lib/db/client";
 import { assignItems } from "@/lib/assignments/commands";
@@ -130,6 +130,15 @@ async function buildFullReview() {
     body: "请补充文献",
   });
   await replyToThread(editor, { reviewId, threadId, body: "已补充 @王教授 (Supervisor)", addressed: true });
+  // A suggested edit that the editor turns down.
+  const { threadId: suggestionId } = await startThread(supervisor, {
+    reviewId,
+    sectionId,
+    roundId,
+    anchor: { start: anchorStart, end: anchorEnd, quote: "治理" },
+    suggestion: "治理体系",
+  });
+  await decideSuggestions(editor, { reviewId, threadIds: [suggestionId], decision: "REJECTED" });
   await closeRound(supervisor, { reviewId, roundId });
 
   // The trash: an item removed as a duplicate of another.
@@ -223,6 +232,8 @@ describe("review backup", () => {
     expect(first.items.some((item) => item.deletedAt && item.duplicateOfId)).toBe(true);
     expect(first.themes.some((theme) => theme.mergedIntoId)).toBe(true);
     expect(first.statusChanges.some((change) => change.revertsId)).toBe(true);
+    expect(first.threads.some((thread) => thread.suggestionState === "REJECTED" && thread.decidedById)).toBe(true);
+    expect(first.comments.some((comment) => comment.textAtAnswer)).toBe(true);
 
     const before = await counts();
     const { reviewId: restoredId } = await restoreBackup(owner, JSON.stringify(first));

@@ -169,6 +169,7 @@ export function checkReferences(backup: Backup): string[] {
     ["sectionId", sections],
     ["roundId", rounds],
     ["createdById", people],
+    ["decidedById", people],
   ]);
   check(backup.comments, "comments", [
     ["threadId", threads],
@@ -547,6 +548,8 @@ async function writeBackup(tx: Transaction, userId: string, backup: Backup): Pro
       reviewId,
       sectionId: to(row.sectionId),
       roundId: maybe(row.roundId),
+      decidedById: maybe(row.decidedById),
+      decidedAt: maybeDate(row.decidedAt),
       createdById: maybe(row.createdById),
       createdAt: date(row.createdAt),
       updatedAt: date(row.updatedAt),
