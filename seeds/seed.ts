@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { hashPassword } from "@/lib/auth/password";
 import type { Database, Transaction } from "@/lib/db/client";
+import { refreshItemReferences } from "@/lib/references/sync";
 import { createReviewIn } from "@/lib/reviews/commands";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 import { extractFullText } from "./full-text";
@@ -85,9 +86,15 @@ export async function seedDemo(database: Database): Promise<SeedReport> {
         const seedKey = paper.file.replace(/\.txt$/, "");
         const existing = await tx.reviewItem.findUnique({
           where: { reviewId_seedKey: { reviewId, seedKey } },
-          select: { id: true },
+          select: { id: true, fullText: true, _count: { select: { citedReferences: true } } },
         });
-        if (existing) continue;
+        if (existing) {
+          // Demo data seeded before references were parsed gets its lists now.
+          if (existing.fullText && existing._count.citedReferences === 0) {
+            await refreshItemReferences(tx, { id: existing.id, reviewId, fullText: existing.fullText });
+          }
+          continue;
+        }
         await createSeedItem(tx, { reviewId, seedKey, stageId: firstStage.id, ownerId, paper, themeIds });
         created.items++;
       }
@@ -175,6 +182,7 @@ async function createSeedItem(
   await tx.statusChange.create({
     data: { itemId: item.id, fromStageId: null, toStageId: args.stageId, changedById: args.ownerId, note: null },
   });
+  await refreshItemReferences(tx, { id: item.id, reviewId: args.reviewId, fullText: fullTextOf(paper) });
   await tx.activityEvent.create({
     data: {
       reviewId: args.reviewId,

@@ -3,6 +3,7 @@ import type { Transaction } from "@/lib/db/client";
 
 export type ActivityKind =
   | "review.created"
+  | "review.restored"
   | "member.invited"
   | "member.joined"
   | "member.roleChanged"

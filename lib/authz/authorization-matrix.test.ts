@@ -46,6 +46,10 @@ import { getRoundSummary, listRounds } from "@/lib/rounds/queries";
 import { closeRound, openRound } from "@/lib/rounds/rounds";
 import { exportRoundDocx } from "@/lib/rounds/export-round";
 import { createTestDatabase } from "@/lib/testing/test-database";
+import { exportBackup } from "@/lib/backup/export-backup";
+import { addCitedReference } from "@/lib/references/commands";
+import { listItemReferences, listSharedReferences } from "@/lib/references/queries";
+import { refreshItemReferences } from "@/lib/references/sync";
 
 let db: Database;
 let a: Awaited<ReturnType<typeof createReviewWithTeam>>;
@@ -246,6 +250,34 @@ const OPERATIONS: Record<string, Operation> = {
     prepare: async (t) => (await roundIn(t, "OPEN")).id,
     run: (u, t, roundId) => closeRound(u, { reviewId: t.reviewId, roundId }),
   },
+  listItemReferences: {
+    allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
+    run: (u, t) => listItemReferences(u, t.reviewId, t.itemId),
+  },
+  listSharedReferences: {
+    allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
+    run: (u, t) => listSharedReferences(u, t.reviewId),
+  },
+  addCitedReference: {
+    allowed: ["OWNER", "EDITOR"],
+    // Each attempt cites a work of its own, so an allowed add is never "already in the review".
+    prepare: async (team) => {
+      const fullText = `参考文献\n[1]某作者.被引著作${Math.random().toString(36).slice(2)}[J].某期刊,2020,1(1):1-9.`;
+      const item = await db.reviewItem.create({
+        data: {
+          reviewId: team.reviewId,
+          stageId: team.stages[0]!.id,
+          titleZh: "引用者",
+          sourceKind: "MANUAL",
+          fullText,
+        },
+      });
+      await db.$transaction((tx) => refreshItemReferences(tx, { id: item.id, reviewId: team.reviewId, fullText }));
+      return (await db.itemReference.findFirstOrThrow({ where: { itemId: item.id } })).id;
+    },
+    run: (u, t, referenceId) => addCitedReference(u, { reviewId: t.reviewId, referenceId }),
+  },
+  exportBackup: { allowed: ["OWNER"], run: (u, t) => exportBackup(u, t.reviewId) },
   startThread: {
     allowed: ["OWNER", "EDITOR", "SUPERVISOR"],
     run: (u, t) => startThread(u, { reviewId: t.reviewId, sectionId: synthesisOf(t).sectionId, body: "批注" }),

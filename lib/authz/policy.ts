@@ -22,6 +22,8 @@ export const ACTIONS = [
   "synthesis.write",
   "comment.write",
   "round.run",
+  // Downloading a backup hands over everything in the review, members' emails included: owners only.
+  "review.backup",
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];

@@ -40,6 +40,9 @@ export const ERROR_CODES = [
   "IMPORT_MALFORMED",
   "IMPORT_NO_RECORDS",
   "IMPORT_SELECTION_INVALID",
+  "REFERENCE_IN_REVIEW",
+  "REFERENCE_UNREADABLE",
+  "BACKUP_INVALID",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

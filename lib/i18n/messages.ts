@@ -7,6 +7,8 @@ import * as editing from "./sections/editing";
 import * as inbox from "./sections/inbox";
 import * as library from "./sections/library";
 import * as rounds from "./sections/rounds";
+import * as references from "./sections/references";
+import * as backup from "./sections/backup";
 import * as screening from "./sections/screening";
 import * as search from "./sections/search";
 import * as synthesis from "./sections/synthesis";
@@ -19,6 +21,8 @@ export const zh = {
   coding: coding.zh,
   synthesis: synthesis.zh,
   rounds: rounds.zh,
+  references: references.zh,
+  backup: backup.zh,
   comments: comments.zh,
   board: board.zh,
   dashboard: dashboard.zh,
@@ -96,6 +100,9 @@ export const zh = {
     SECTION_NOT_IN_ROUND: "这个章节不在本轮意见的范围内，不能在本轮中批注它。",
     THREAD_DELETED: "这条批注已被删除，不能再回复或修改。",
     THREAD_STATE: "批注的状态已经变化，请刷新后再试。",
+    REFERENCE_IN_REVIEW: "这篇参考文献已在综述中。",
+    REFERENCE_UNREADABLE: "无法从这条参考文献中读出题名，请手动添加。",
+    BACKUP_INVALID: "备份文件无效，未做任何更改。",
     SCREENING_CLOSED: "该文献的筛选已有结论，不能再投票或修改投票。",
     IMPORT_EMPTY: "文件是空的：其中没有任何文献记录。什么也没有导入。",
     IMPORT_TOO_LARGE: "文件太大（{size}），上限为 {limit}。请拆分后分批导入。什么也没有导入。",
@@ -226,6 +233,7 @@ export const zh = {
     title: "动态",
     empty: "暂无动态。",
     "review.created": "{who} 创建了综述",
+    "review.restored": "{who} 从备份恢复了综述",
     "member.invited": "{who} 生成了「{role}」邀请链接",
     "member.joined": "{who} 以「{role}」身份加入",
     "member.roleChanged": "{who} 更改了成员角色：{from} → {to}",
@@ -287,6 +295,8 @@ export const en: Shape<Messages> = {
   coding: coding.en,
   synthesis: synthesis.en,
   rounds: rounds.en,
+  references: references.en,
+  backup: backup.en,
   comments: comments.en,
   board: board.en,
   dashboard: dashboard.en,
@@ -365,6 +375,9 @@ export const en: Shape<Messages> = {
     SECTION_NOT_IN_ROUND: "This section is not part of the round, so it cannot be commented on in it.",
     THREAD_DELETED: "This comment thread was deleted; it cannot be replied to or changed.",
     THREAD_STATE: "The comment's state has changed meanwhile; refresh and try again.",
+    REFERENCE_IN_REVIEW: "This reference is already in the review.",
+    REFERENCE_UNREADABLE: "No title could be read from this reference; add it by hand.",
+    BACKUP_INVALID: "The backup file is not valid; nothing was changed.",
     SCREENING_CLOSED: "Screening of this item is decided; votes can no longer be cast or changed.",
     LAST_OWNER: "A review needs at least one owner: make someone else owner first.",
     IMPORT_EMPTY: "The file is empty: it holds no references. Nothing was imported.",
@@ -498,6 +511,7 @@ export const en: Shape<Messages> = {
     title: "Activity",
     empty: "Nothing has happened yet.",
     "review.created": "{who} created the review",
+    "review.restored": "{who} restored the review from a backup",
     "member.invited": "{who} created an invitation link for a {role}",
     "member.joined": "{who} joined as {role}",
     "member.roleChanged": "{who} changed a member's role: {from} → {to}",

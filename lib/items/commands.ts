@@ -8,6 +8,7 @@ import { authorize } from "@/lib/authz/authorize";
 import { db, type Transaction } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
+import { refreshItemReferences } from "@/lib/references/sync";
 import { parseInput } from "@/lib/validation";
 import { changedFields, itemFieldsOf, itemFieldsSchema, newItemFieldsSchema, type ItemFields } from "./item-fields";
 
@@ -37,36 +38,55 @@ export async function createItem(userId: string, rawInput: unknown): Promise<{ i
   const input = parseInput(createItemSchema, rawInput);
   return db().$transaction(async (tx) => {
     await authorize(userId, input.reviewId, "item.create", tx);
-    const firstStage = await tx.reviewStage.findFirst({
-      where: { reviewId: input.reviewId, kind: { not: "EXCLUDED" } },
-      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-      select: { id: true },
-    });
-    if (!firstStage) throw new AppError("STAGE_NOT_FOUND", `review ${input.reviewId} has no stage to start in`);
-    const item = await tx.reviewItem.create({
-      data: {
-        reviewId: input.reviewId,
-        stageId: firstStage.id,
-        ...columnsOf(input.fields),
-        sourceKind: "MANUAL",
-        createdById: userId,
-        authors: { create: authorRows(input.fields) },
-      },
-      select: { id: true },
-    });
-    await tx.statusChange.create({
-      data: { itemId: item.id, fromStageId: null, toStageId: firstStage.id, changedById: userId, note: null },
-    });
-    await recordActivity(tx, {
-      reviewId: input.reviewId,
-      actorId: userId,
-      kind: "item.created",
-      subjectType: "item",
-      subjectId: item.id,
-      data: { source: "manual" },
-    });
-    return { itemId: item.id };
+    return insertItem(tx, { reviewId: input.reviewId, userId, fields: input.fields, activity: { source: "manual" } });
   });
+}
+
+/**
+ * Writes a new item, authorized and validated by the caller, into the review's first stage with its history
+ * entry, its cited references and the activity event: every way of adding one item goes through here.
+ */
+export async function insertItem(
+  tx: Transaction,
+  args: {
+    reviewId: string;
+    userId: string;
+    fields: ItemFields;
+    sourceNote?: string | null;
+    activity: Record<string, string | number | null>;
+  },
+): Promise<{ itemId: string }> {
+  const firstStage = await tx.reviewStage.findFirst({
+    where: { reviewId: args.reviewId, kind: { not: "EXCLUDED" } },
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+    select: { id: true },
+  });
+  if (!firstStage) throw new AppError("STAGE_NOT_FOUND", `review ${args.reviewId} has no stage to start in`);
+  const item = await tx.reviewItem.create({
+    data: {
+      reviewId: args.reviewId,
+      stageId: firstStage.id,
+      ...columnsOf(args.fields),
+      sourceKind: "MANUAL",
+      sourceNote: args.sourceNote ?? null,
+      createdById: args.userId,
+      authors: { create: authorRows(args.fields) },
+    },
+    select: { id: true },
+  });
+  await tx.statusChange.create({
+    data: { itemId: item.id, fromStageId: null, toStageId: firstStage.id, changedById: args.userId, note: null },
+  });
+  await refreshItemReferences(tx, { id: item.id, reviewId: args.reviewId, fullText: args.fields.fullText });
+  await recordActivity(tx, {
+    reviewId: args.reviewId,
+    actorId: args.userId,
+    kind: "item.created",
+    subjectType: "item",
+    subjectId: item.id,
+    data: args.activity,
+  });
+  return { itemId: item.id };
 }
 
 export const updateItemSchema = z.object({
@@ -117,6 +137,9 @@ export async function updateItem(
       await tx.itemAuthor.createMany({
         data: authorRows(input.fields).map((author) => ({ ...author, itemId: input.itemId })),
       });
+    }
+    if (changed.includes("fullText")) {
+      await refreshItemReferences(tx, { id: input.itemId, reviewId: input.reviewId, fullText: input.fields.fullText });
     }
     // Coded passages follow their words into the corrected text, in the same transaction as the correction.
     for (const field of PASSAGE_FIELDS) {

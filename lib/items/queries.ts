@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { itemFieldsOf } from "./item-fields";
 import { missingFields } from "./missing-metadata";
+import { normalizedTitle, TITLE_NOISE } from "./title-key";
 
 /** One item with everything its page shows. A trashed item is still found, marked, so its page can offer restore. */
 export async function getItem(userId: string, reviewId: string, itemId: string) {
@@ -38,12 +39,6 @@ export async function getItemForEdit(userId: string, reviewId: string, itemId: s
   if (!item) throw new AppError("NOT_FOUND", `item ${itemId} not found in review ${reviewId}`);
   return { id: item.id, version: item.version, fields: itemFieldsOf(item) };
 }
-
-// Spaces and punctuation, ASCII and CJK, ignored when titles are compared; one pattern for JS and PostgreSQL.
-const TITLE_NOISE = "[\\s!-/:-@\\[-\\x60{-~、。《》“”‘’·—「」『』【】…〈〉]+";
-
-const normalizedTitle = (title: string | null) =>
-  (title ?? "").normalize("NFKC").toLowerCase().replace(new RegExp(TITLE_NOISE, "gu"), "");
 
 /**
  * Items this one may duplicate, most likely first: the same DOI or the same title once case, width, spaces

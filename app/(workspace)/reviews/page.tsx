@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { RestoreBackupForm } from "@/components/backup/RestoreBackupForm";
 import { CreateReviewForm } from "@/components/reviews/CreateReviewForm";
 import { cardClass } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
@@ -45,6 +46,13 @@ export default async function ReviewsPage() {
       <section className={`${cardClass} mt-8 p-4`}>
         <h2 className="mb-3 font-medium">{t("reviews.create")}</h2>
         <CreateReviewForm action={createReviewAction} />
+      </section>
+      <section className={`${cardClass} mt-4 p-4`} aria-labelledby="restore-heading">
+        <h2 id="restore-heading" className="font-medium">
+          {t("backup.restoreTitle")}
+        </h2>
+        <p className="mb-3 mt-1 text-sm text-stone-600">{t("backup.restoreHelp")}</p>
+        <RestoreBackupForm />
       </section>
     </div>
   );

@@ -27,6 +27,7 @@ export default async function ReviewLayout({
     { href: `${base}/screening`, label: t("nav.screening") },
     { href: `${base}/themes`, label: t("coding.navThemes") },
     { href: `${base}/matrix`, label: t("coding.navMatrix") },
+    { href: `${base}/references`, label: t("references.sharedNav") },
     { href: `${base}/synthesis`, label: t("synthesis.nav") },
     { href: `${base}/rounds`, label: t("rounds.nav") },
     ...(can(review.role, "item.changeStage") ? [{ href: `${base}/queue`, label: t("nav.queue") }] : []),

@@ -1,7 +1,7 @@
 import { ExclusionReasonSettings } from "@/components/settings/ExclusionReasonSettings";
 import { ScreeningRulesForm } from "@/components/settings/ScreeningRulesForm";
 import { StageSettings } from "@/components/settings/StageSettings";
-import { cardClass } from "@/components/ui/styles";
+import { buttonSecondary, cardClass } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { loadOrNotFound } from "@/lib/errors/page-load";
@@ -90,6 +90,20 @@ export default async function SettingsPage({ params }: { params: Promise<{ revie
           actions={{ update: updateReasonAction, create: createReasonAction }}
         />
       </section>
+      {can(settings.role, "review.backup") && (
+        <section aria-labelledby="backup-heading" className={`${cardClass} space-y-3 p-5`}>
+          <div>
+            <h2 id="backup-heading" className="text-base font-semibold">
+              {t("backup.title")}
+            </h2>
+            <p className="mt-1 text-sm text-stone-600">{t("backup.help")}</p>
+          </div>
+          {/* A plain link: the browser streams the file; the route checks the owner like the page does. */}
+          <a href={`/api/reviews/${reviewId}/backup`} download className={buttonSecondary}>
+            ⤓ {t("backup.download")}
+          </a>
+        </section>
+      )}
     </div>
   );
 }

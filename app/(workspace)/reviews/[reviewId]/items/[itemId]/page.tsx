@@ -16,6 +16,9 @@ import { listItemCodings } from "@/lib/coding/queries";
 import type { PassageFieldName } from "@/lib/coding/passage-field";
 import { getItem, listDuplicateCandidates } from "@/lib/items/queries";
 import { getItemWorkflow } from "@/lib/workflow/queries";
+import { listItemReferences } from "@/lib/references/queries";
+import { ReferenceEntry } from "@/components/references/ReferenceEntry";
+import { addCitedReferenceAction } from "../../references/actions";
 import { restoreItemsAction, trashItemsAction } from "../actions";
 import {
   assignItemAction,
@@ -46,7 +49,9 @@ export default async function ItemPage({ params }: { params: Promise<{ reviewId:
         ]),
       );
   const title = pick(locale, item.titleZh, item.titleEn) ?? t("editing.untitled");
-  const coding = await loadOrNotFound(listItemCodings(user.id, reviewId, itemId));
+  const [coding, references] = await loadOrNotFound(
+    Promise.all([listItemCodings(user.id, reviewId, itemId), listItemReferences(user.id, reviewId, itemId)]),
+  );
   const themeOptions = coding.themes.map((theme) => ({
     id: theme.id,
     name: pick(locale, theme.nameZh, theme.nameEn) ?? "",
@@ -253,6 +258,44 @@ export default async function ItemPage({ params }: { params: Promise<{ reviewId:
             </p>
           )}
         </section>
+
+        {item.fullText && (
+          <section aria-labelledby="references-heading" className={`${cardClass} p-4 sm:p-6`}>
+            <h2
+              id="references-heading"
+              className="flex items-baseline justify-between text-sm font-semibold text-stone-500"
+            >
+              <span>{t("references.title")}</span>
+              {references.length > 0 && (
+                <span className="font-normal">{t("references.count", { n: references.length })}</span>
+              )}
+            </h2>
+            {references.length === 0 ? (
+              <p className="mt-2 text-sm text-stone-600">{t("references.none")}</p>
+            ) : (
+              <>
+                <p className="mt-1 text-xs text-stone-500">{t("references.help")}</p>
+                <ol className="mt-2 divide-y divide-stone-100" aria-labelledby="references-heading">
+                  {references.map((reference) => (
+                    <ReferenceEntry
+                      key={reference.id}
+                      locale={locale}
+                      t={t}
+                      reviewId={reviewId}
+                      referenceId={reference.id}
+                      reference={reference.parsed}
+                      citedBy={reference.citedBy}
+                      currentItemId={itemId}
+                      inReview={reference.inReview}
+                      canAdd={!trashed && can(role, "item.create")}
+                      action={addCitedReferenceAction}
+                    />
+                  ))}
+                </ol>
+              </>
+            )}
+          </section>
+        )}
       </div>
 
       <aside className="space-y-4" aria-label={t("item.metadata")}>
