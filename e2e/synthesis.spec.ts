@@ -63,6 +63,7 @@ async function storedText(sectionId: string) {
 }
 
 test("two members type into one section at once and end with the same text", async ({ browser }) => {
+  test.setTimeout(120_000); // two browsers and two saves on a two-core runner
   const { sectionId, path } = await synthesisScenario("合写");
   const owner = await openAs(browser, "owner", path);
   const member = await openAs(browser, "member", path);
