@@ -36,10 +36,12 @@ export function MentionTextarea({ value, onValueChange, members, onKeyDown, ...r
   const choose = (member: Mentionable) => {
     if (!open) return;
     const caret = field.current?.selectionStart ?? value.length;
-    const next = `${value.slice(0, open.start)}@${member.name} ${value.slice(caret)}`;
-    onValueChange(next);
+    const after = value.slice(caret);
+    // One space after the name, unless the text already goes on with one.
+    const gap = /^\s/.test(after) ? "" : " ";
+    onValueChange(`${value.slice(0, open.start)}@${member.name}${gap}${after}`);
     setOpen(null);
-    const at = open.start + member.name.length + 2;
+    const at = open.start + member.name.length + 1 + gap.length;
     requestAnimationFrame(() => {
       field.current?.focus();
       field.current?.setSelectionRange(at, at);

@@ -1,6 +1,7 @@
 "use client";
 // The search box in the review header: Ctrl/⌘ K (or the button) opens it, results arrive as the user types,
-// ↑/↓ choose one, Enter opens it (or the full search page when none is chosen), Esc closes.
+// ↑/↓ choose one, Enter opens it (the first when none is chosen; the full search page when nothing matched),
+// Esc closes.
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import type { SearchResult } from "@/lib/search/search";
@@ -89,7 +90,7 @@ export function SearchBox({ reviewId }: { reviewId: string }) {
     } else if (event.key === "Enter" && query.trim()) {
       event.preventDefault();
       // A full navigation: the target page scrolls to the passage, paragraph or text named in the link.
-      window.location.assign(active >= 0 && hits[active] ? hits[active].href : pageHref);
+      window.location.assign((hits[active] ?? hits[0])?.href ?? pageHref);
     }
   };
 
@@ -177,7 +178,7 @@ export function SearchBox({ reviewId }: { reviewId: string }) {
                     <li key={`${hit.kind}-${hit.id}`} id={`search-live-${i}`}>
                       <a
                         href={hit.href}
-                        className={`block px-4 py-2.5 hover:bg-stone-50 ${i === active ? "bg-teal-50" : ""}`}
+                        className={`block px-4 py-2.5 hover:bg-stone-50 ${i === Math.max(active, 0) ? "bg-teal-50" : ""}`}
                         onMouseEnter={() => setActive(i)}
                       >
                         <SearchHitView hit={hit} locale={locale} t={t} compact />

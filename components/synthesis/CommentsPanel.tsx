@@ -480,7 +480,8 @@ function ThreadCard({
                 className={`${buttonSecondary} px-2 py-1 text-xs`}
                 onClick={() => void run(() => onState(thread.id, "ACCEPTED"))}
               >
-                {t("comments.accept")}
+                {/* Accepting an answer, or resolving a comment nobody needs to answer. */}
+                {thread.state === "OPEN" ? t("comments.resolve") : t("comments.accept")}
               </button>
             )}
             {can.decide && thread.state !== "OPEN" && !suggestion && (

@@ -337,6 +337,7 @@ const ROUND_WORDS = {
   insert: () => "",
   detached: () => "",
   wholeSection: "",
+  decided: () => "",
 };
 
 /** A round of the review in the given state, made straight in the database for the operation under test. */

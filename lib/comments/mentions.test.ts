@@ -22,6 +22,8 @@ describe("mentionQuery", () => {
     expect(mentionQuery("请 @陈", 4)).toEqual({ start: 2, query: "陈" });
     expect(mentionQuery("@", 1)).toEqual({ start: 0, query: "" });
     expect(mentionQuery("see @Wang", 9)).toEqual({ start: 4, query: "Wang" });
+    expect(mentionQuery("需要文献支撑，@陈", 9)).toEqual({ start: 7, query: "陈" });
+    expect(mentionQuery("请@王", 3)).toEqual({ start: 1, query: "王" });
   });
 
   it("ignores e-mail addresses, finished mentions and text after the caret", () => {

@@ -13,7 +13,8 @@ export function mentionedIds(body: string, members: { id: string; name: string }
 
 /** The "@…" being typed just before the caret, if any: what the comment field offers members for. */
 export function mentionQuery(text: string, caret: number): { start: number; query: string } | null {
-  const match = /(^|\s)@([^\s@]{0,30})$/.exec(text.slice(0, caret));
+  // After a space, Chinese text or punctuation — but not inside a word or an e-mail address.
+  const match = /(^|[^A-Za-z0-9_.@])@([^\s@]{0,30})$/.exec(text.slice(0, caret));
   if (!match) return null;
   return { start: caret - match[2]!.length - 1, query: match[2]! };
 }

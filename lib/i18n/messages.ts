@@ -132,6 +132,7 @@ export const zh = {
     creating: "正在创建…",
     items: "{n} 篇文献",
     members: "{n} 位成员",
+    created: "创建于 {date}",
     yourRole: "您的角色",
   },
   fields: {
@@ -410,6 +411,7 @@ export const en: Shape<Messages> = {
     creating: "Creating…",
     items: "{n} items",
     members: "{n} members",
+    created: "created {date}",
     yourRole: "Your role",
   },
   fields: {

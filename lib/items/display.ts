@@ -23,7 +23,9 @@ export function volumeIssue(volume: string | null, issue: string | null): string
 export function citationLabel(locale: Locale, authors: AuthorName[], year: number | null): string {
   const names = authors.map((author) => authorName(locale, author)).filter(Boolean);
   const chinese = (names[0] ?? "").match(/^\p{Script=Han}/u) !== null;
-  const surname = (name: string) => (chinese ? name : (name.split(/\s+/)[0] ?? name));
+  // "Uno, K." (as imported files write names) puts the surname before the comma.
+  const surname = (name: string) =>
+    chinese ? name : name.includes(",") ? name.split(",")[0]!.trim() : (name.split(/\s+/)[0] ?? name);
   let who: string;
   // A missing author or year is marked missing, not guessed into "anonymous".
   if (names.length === 0) who = locale === "zh" ? "作者缺失" : "author missing";

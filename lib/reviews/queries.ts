@@ -11,6 +11,7 @@ export async function listMyReviews(userId: string) {
           id: true,
           titleZh: true,
           titleEn: true,
+          createdAt: true,
           updatedAt: true,
           _count: { select: { items: { where: { deletedAt: null } }, memberships: true } },
         },

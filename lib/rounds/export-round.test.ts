@@ -34,6 +34,7 @@ const words: RoundExportWords = {
   insert: (text) => `建议插入「${text}」`,
   detached: (quote) => `（原文「${quote}」已删除）`,
   wholeSection: "（针对整节）",
+  decided: (state) => (state === "APPLIED" ? "已采纳：" : "已拒绝："),
 };
 
 /** The anchor the editor would send for the phrase `quote` (first occurrence) in the stored document. */
@@ -141,6 +142,8 @@ describe("exportRoundDocx", () => {
     expect(document).toMatch(/<w:del [^>]*w:author="ex-supervisor"[^>]*>.*?<w:delText[^>]*>重要<\/w:delText>/);
     expect(document).toMatch(/<w:ins [^>]*w:author="ex-supervisor"[^>]*>.*?<w:t[^>]*>核心<\/w:t>/);
     expect(document).not.toContain("当代");
+    // Decided suggestions stay on record as resolved comments.
+    expect(text(comments)).toContain("已拒绝：建议把「新时代」改为「当代」");
     expect(text(document)).toContain("新时代");
 
     await expect(

@@ -21,6 +21,8 @@ export interface RoundExportWords {
   remove: (quote: string) => string;
   insert: (text: string) => string;
   detached: (quote: string) => string;
+  /** "已采纳：" / "已拒绝：" before a suggestion decided during the round. */
+  decided: (state: "APPLIED" | "REJECTED") => string;
   wholeSection: string;
 }
 
@@ -75,18 +77,20 @@ export async function exportRoundDocx(
       select: { sectionId: true, state: true },
     }),
     db().commentThread.findMany({
-      where: {
-        roundId,
-        reviewId,
-        deletedAt: null,
-        OR: [{ suggestionState: null }, { suggestionState: { not: "REJECTED" } }],
-      },
+      where: { roundId, reviewId, deletedAt: null },
       orderBy: { createdAt: "asc" },
       select: THREAD_SELECT,
     }),
   ]);
-  // Applied suggestions are part of the text by now; pending ones are what Word shows as tracked changes.
-  const shown = threads.filter((thread) => thread.suggestionState !== "APPLIED");
+  // Pending suggestions are what Word shows as tracked changes. Decided ones are part of the record of the
+  // round, not of the text: they become resolved comments saying what was suggested and what became of it.
+  const shown = threads.map((thread) =>
+    thread.suggestionState === "APPLIED" || thread.suggestionState === "REJECTED"
+      ? { ...thread, decided: thread.suggestionState, suggestion: null, proposed: thread.suggestion }
+      : { ...thread, decided: null, proposed: thread.suggestion },
+  );
+  const proposal = (quote: string | null, text: string) =>
+    !quote ? words.insert(text) : text ? words.replace(quote, text) : words.remove(quote);
 
   // Word wants every comment and revision id unique in the document: one counter hands them all out.
   let nextId = 1;
@@ -132,16 +136,12 @@ export async function exportRoundDocx(
       if (!onPhrase) onHeading.push(commentKey);
       const [first, ...replies] = thread.comments;
       const lines: string[] = [];
-      if (thread.suggestion !== null) {
-        lines.push(
-          !thread.quote
-            ? words.insert(thread.suggestion)
-            : thread.suggestion
-              ? words.replace(thread.quote, thread.suggestion)
-              : words.remove(thread.quote),
-        );
+      if (thread.proposed !== null) {
+        const text = proposal(thread.quote, thread.proposed);
+        lines.push(thread.decided ? `${words.decided(thread.decided)}${text}` : text);
       }
-      if (!anchoredInText && thread.quote) lines.push(words.detached(thread.quote));
+      // An applied suggestion replaced its own phrase: that is not "deleted text".
+      if (!anchoredInText && thread.quote && thread.decided !== "APPLIED") lines.push(words.detached(thread.quote));
       if (!thread.anchorStart) lines.push(words.wholeSection);
       if (first) lines.push(first.body);
       comments.push({

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { formatDate } from "@/lib/i18n/format-time";
 import { RestoreBackupForm } from "@/components/backup/RestoreBackupForm";
 import { CreateReviewForm } from "@/components/reviews/CreateReviewForm";
 import { cardClass } from "@/components/ui/styles";
@@ -35,6 +36,8 @@ export default async function ReviewsPage() {
               <p className="mt-2 flex flex-wrap gap-x-4 text-sm text-stone-600">
                 <span>{t("reviews.items", { n: review._count.items })}</span>
                 <span>{t("reviews.members", { n: review._count.memberships })}</span>
+                {/* Tells apart copies restored from a backup, which keep the original's title. */}
+                <span>{t("reviews.created", { date: formatDate(locale, review.createdAt) })}</span>
                 <span>
                   {t("reviews.yourRole")}: {t(`roles.${review.role}`)}
                 </span>

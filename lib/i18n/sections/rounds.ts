@@ -37,6 +37,8 @@ export const zh = {
   docxInsert: "建议插入「{text}」",
   docxDetached: "（原文「{quote}」已删除）",
   docxWholeSection: "（针对整节）",
+  docxApplied: "已采纳：",
+  docxRejected: "已拒绝：",
   closeConfirm: "结束第 {n} 轮？结束后不能再在本轮中添加批注，未处理的批注可以转入下一轮。",
   closed: "本轮已结束。",
   summary: "本轮总结",
@@ -89,6 +91,8 @@ export const en: Shape<typeof zh> = {
   docxInsert: "Insert “{text}”",
   docxDetached: "(the text “{quote}” was deleted)",
   docxWholeSection: "(on the whole section)",
+  docxApplied: "Accepted: ",
+  docxRejected: "Rejected: ",
   closeConfirm:
     "Close round {n}? No comments can be added to it afterwards; open comments can be carried into the next round.",
   closed: "The round is closed.",

@@ -20,6 +20,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ rev
         insert: (text) => t("rounds.docxInsert", { text }),
         detached: (quote) => t("rounds.docxDetached", { quote }),
         wholeSection: t("rounds.docxWholeSection"),
+        decided: (state) => t(state === "APPLIED" ? "rounds.docxApplied" : "rounds.docxRejected"),
       },
     }),
   );
