@@ -67,7 +67,7 @@ test("import a CNKI RIS file with duplicates left out, then export the library a
     page.waitForEvent("download"),
     menu.getByRole("link", { name: "全部文献（3 条）" }).click(),
   ]);
-  expect(download.suggestedFilename()).toBe("文献库.ris");
+  expect(download.suggestedFilename()).toMatch(/^.+ · 文献库 · \d{4}-\d{2}-\d{2}\.ris$/);
   const ris = await readFile((await download.path())!, "utf8");
   expect(ris.match(/^TY {2}- /gm)).toHaveLength(3);
   expect(ris).toContain("TI  - 区域党建一体化驱动跨域协同治理:作用机制与实践框架");

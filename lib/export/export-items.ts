@@ -2,6 +2,7 @@
 // in which format, with headers and file name in the user's language.
 import type { DownloadFile } from "@/lib/http/download";
 import type { Translate } from "@/lib/i18n/translate";
+import { exportFileName, reviewTitleForFile } from "./file-name";
 import { EXPORT_FILE, formatItems, itemsCsv, loadExportItems, type ExportFormat, type ExportScope } from "./items";
 
 export async function exportItems(
@@ -39,5 +40,6 @@ export async function exportItems(
         })
       : formatItems(items, request.format);
   const { extension, contentType } = EXPORT_FILE[request.format];
-  return { body, contentType, filename: `${t("transfer.libraryFileName")}.${extension}` };
+  const title = (await reviewTitleForFile(reviewId, locale)) ?? t("transfer.untitledReview");
+  return { body, contentType, filename: exportFileName(title, t("transfer.libraryFileName"), extension) };
 }

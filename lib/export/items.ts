@@ -111,18 +111,113 @@ export function toExportCsl(item: ExportItem): CslItem & Record<string, unknown>
   return csl;
 }
 
-/** BibTeX keys: the first author's Latin family name and the year, made unique; Chinese names give "item". */
-function citationKeys(items: CslItem[]): string[] {
-  const used = new Map<string, number>();
-  return items.map((item) => {
+/** a, b, … z, aa, ab, …: the suffix that tells apart works with the same key base. */
+function letters(index: number): string {
+  let suffix = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    suffix = String.fromCharCode(97 + ((n - 1) % 26)) + suffix;
+  return suffix;
+}
+
+/**
+ * BibTeX keys, ASCII only because BibTeX 0.99 and many LaTeX setups reject UTF-8 keys: the first author's Latin
+ * family name (accents dropped), or "zh" for a Chinese name (there is no romanization without a pinyin table),
+ * or "item" without an author; then the year, or "nd" without one. Works sharing a base all get a letter in
+ * export order, as author–year styles do ("zh2019a", "zh2019b"); a base used once stays bare ("Smith2020").
+ */
+export function citationKeys(items: CslItem[]): string[] {
+  const bases = items.map((item) => {
     const first = item.author?.[0];
-    const family = first && "family" in first ? first.family : "";
-    const ascii = family.normalize("NFKD").replace(/[^A-Za-z]/g, "");
-    const base = `${ascii || "item"}${item.issued?.["date-parts"][0][0] ?? ""}`;
-    const count = used.get(base) ?? 0;
-    used.set(base, count + 1);
-    return count === 0 ? base : `${base}${String.fromCharCode(96 + Math.min(count, 26))}${count > 26 ? count : ""}`;
+    const name = first ? ("family" in first ? first.family : first.literal) : "";
+    const ascii = /\p{Script=Han}/u.test(name) ? "zh" : name.normalize("NFKD").replace(/[^A-Za-z]/g, "");
+    const year = item.issued?.["date-parts"]?.[0]?.[0];
+    return `${ascii || "item"}${year ?? "nd"}`;
   });
+  const total = new Map<string, number>();
+  for (const base of bases) total.set(base, (total.get(base) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  const used = new Set<string>();
+  return bases.map((base) => {
+    if (total.get(base) === 1 && !used.has(base)) {
+      used.add(base);
+      return base;
+    }
+    let key: string;
+    do {
+      const count = seen.get(base) ?? 0;
+      seen.set(base, count + 1);
+      key = `${base}${letters(count)}`;
+    } while (used.has(key));
+    used.add(key);
+    return key;
+  });
+}
+
+/**
+ * A BibTeX field value inside braces, on one line. BibTeX counts braces even after a backslash, so \{ \} are
+ * only safe when the text's braces balance; otherwise they become \textbraceleft{} and \textbraceright{}.
+ */
+export function bibtexValue(value: string): string {
+  const text = value.replace(/\s+/g, " ").trim();
+  let depth = 0;
+  let balanced = true;
+  for (const char of text) {
+    if (char === "{") depth++;
+    else if (char === "}" && --depth < 0) balanced = false;
+  }
+  balanced &&= depth === 0;
+  return text.replace(/[\\{}]/g, (char) =>
+    char === "\\"
+      ? "\\textbackslash{}"
+      : balanced
+        ? `\\${char}`
+        : char === "{"
+          ? "\\textbraceleft{}"
+          : "\\textbraceright{}",
+  );
+}
+
+/** RIS values are one line per tag: line breaks inside a value become spaces, and nothing is wrapped. */
+function risValue(value: unknown): string {
+  return String(value)
+    .replace(/\s*[\r\n]+\s*/g, " ")
+    .trim();
+}
+
+/**
+ * RIS written by hand from citation-js's tag objects: its own text output hard-wraps values at 70 characters
+ * into untagged lines (mid-word too) and puts the other-language title under OP (original publication). Here
+ * TI is the title and TT (translated title, read by Zotero and EndNote) the one in the other language.
+ */
+function formatRis(csl: (CslItem & Record<string, unknown>)[]): string {
+  const entries = plugins.output.format(
+    "ris",
+    csl.map((item) => {
+      const rest: Record<string, unknown> = { ...item };
+      delete rest["original-title"];
+      return rest;
+    }),
+    { format: "object" },
+  ) as unknown as Record<string, unknown>[];
+  return entries
+    .map((entry, index) => {
+      const values = (tag: string) =>
+        ([] as unknown[])
+          .concat(entry[tag] ?? [])
+          .map(risValue)
+          .filter(Boolean);
+      const other = csl[index]?.["original-title"];
+      const lines = [`TY  - ${risValue(entry.TY ?? "GEN")}`];
+      for (const title of values("TI")) lines.push(`TI  - ${title}`);
+      if (typeof other === "string" && risValue(other)) lines.push(`TT  - ${risValue(other)}`);
+      for (const tag of Object.keys(entry)) {
+        if (tag === "TY" || tag === "TI" || tag === "TT") continue;
+        for (const value of values(tag)) lines.push(`${tag}  - ${value}`);
+      }
+      lines.push("ER  - ");
+      return `${lines.join("\n")}\n`;
+    })
+    .join("\n");
 }
 
 let bibtexConfigured = false;
@@ -130,17 +225,47 @@ let bibtexConfigured = false;
 export function formatItems(items: ExportItem[], format: Exclude<ExportFormat, "csv">): string {
   const csl = items.map(toExportCsl);
   if (format === "csl-json") return `${JSON.stringify(csl, null, 2)}\n`;
-  if (format === "ris") return plugins.output.format("ris", csl);
+  if (format === "ris") return formatRis(csl);
   if (!bibtexConfigured) {
     // Chinese stays Chinese in the .bib (BibLaTeX and XeLaTeX read UTF-8) instead of becoming LaTeX escapes.
     (plugins.config.get("@bibtex") as { format: { asciiOnly: boolean } }).format.asciiOnly = false;
     bibtexConfigured = true;
   }
   const keys = citationKeys(csl);
-  return plugins.output.format(
+  const text = plugins.output.format(
     "bibtex",
     csl.map((item, index) => ({ ...item, "citation-key": keys[index] })),
-  );
+  ) as string;
+  // citation-js leaves out abstract and keywords; they are added to each entry (in order) before its closing brace.
+  const entries = text.split(/^(?=@)/m);
+  let position = 0;
+  return entries
+    .map((entry) => {
+      if (!entry.startsWith("@")) return entry;
+      const item = csl[position++];
+      if (!item) return entry;
+      const extra: string[] = [];
+      if (typeof item.abstract === "string" && item.abstract.trim()) {
+        extra.push(`\tabstract = {${bibtexValue(item.abstract)}},`);
+      }
+      if (typeof item.keyword === "string" && item.keyword.trim()) {
+        extra.push(
+          `\tkeywords = {${bibtexValue(
+            item.keyword
+              .split(",")
+              .map((k) => k.trim())
+              .filter(Boolean)
+              .join(", "),
+          )}},`,
+        );
+      }
+      if (extra.length === 0 || /^\s*(abstract|keywords)\s*=/m.test(entry)) return entry;
+      return entry.replace(
+        /,?\n\}\s*$/,
+        (end) => `${end.startsWith(",") ? "," : ","}\n${extra.join("\n").replace(/,$/, "")}\n}\n\n`,
+      );
+    })
+    .join("");
 }
 
 export function itemsCsv(items: ExportItem[], locale: "zh" | "en", headers: ItemsCsvHeaders): string {

@@ -29,6 +29,17 @@ function errorValues(error: AppError, t: Translate): Record<string, string | num
   };
 }
 
+/** A binary file (an image, a PDF…) is named for what it is rather than quoted as unreadable text. */
+function errorMessage(error: AppError, t: Translate): string {
+  const binary = (error.details as { binary?: unknown } | undefined)?.binary;
+  if (error.code === "IMPORT_UNKNOWN_FORMAT" && typeof binary === "string") {
+    return t("transfer.binaryFile", {
+      kind: t(`transfer.binaryKinds.${binary}` as Parameters<Translate>[0]),
+    });
+  }
+  return t(`errors.${error.code}`, errorValues(error, t));
+}
+
 export async function upload<T>(
   request: NextRequest,
   maxBytes: number,
@@ -55,7 +66,7 @@ export async function upload<T>(
     if (isAppError(error)) {
       if (!error.code.startsWith("IMPORT_")) console.warn(`upload ${request.nextUrl.pathname}: ${error.message}`);
       return NextResponse.json(
-        { error: t(`errors.${error.code}`, errorValues(error, t)), code: error.code, fields: error.fields },
+        { error: errorMessage(error, t), code: error.code, fields: error.fields },
         { status: STATUS[error.code] ?? 400 },
       );
     }

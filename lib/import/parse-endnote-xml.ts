@@ -2,14 +2,23 @@
 // inside one or more <style> runs, so text is read by collecting all text below a node.
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { MalformedFileError } from "./parse-csl-json";
-import { emptyRecord, lineIndex, splitList, type SourceRecord } from "./source-record";
+import { emptyRecord, lineIndex, splitAuthors, splitList, type SourceRecord } from "./source-record";
 import { ENDNOTE_TYPE_NAMES } from "./endnote-types";
 
 type Node = unknown;
 
+/** fast-xml-parser decodes the named entities but leaves numeric ones (&#xD; &#13; &#x2013;) as text. */
+export function decodeCharacterReferences(value: string): string {
+  return value.replace(/&#(?:x([0-9a-f]+)|(\d+));/gi, (whole, hex: string | undefined, decimal: string | undefined) => {
+    const code = hex !== undefined ? parseInt(hex, 16) : Number(decimal);
+    return Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
 function textOf(node: Node): string {
   if (node === null || node === undefined) return "";
-  if (typeof node === "string" || typeof node === "number") return String(node);
+  if (typeof node === "string") return decodeCharacterReferences(node);
+  if (typeof node === "number") return String(node);
   if (Array.isArray(node)) return node.map(textOf).join("");
   if (typeof node === "object") {
     return Object.entries(node as Record<string, Node>)
@@ -20,9 +29,19 @@ function textOf(node: Node): string {
   return "";
 }
 
+/** A single-line field: line breaks inside it (EndNote writes &#xD; between values) become spaces. */
 function text(node: Node): string | null {
   const value = textOf(node).replace(/\s+/g, " ").trim();
   return value || null;
+}
+
+/** A field that holds one identifier: EndNote lists several ("1545-9616 (Print)&#xD;1545-9616"); keep the first. */
+function firstLine(node: Node): string | null {
+  const [first] = textOf(node)
+    .split(/[\r\n]+/)
+    .map((line) => line.replace(/\s+/g, " ").trim())
+    .filter(Boolean);
+  return first ?? null;
 }
 
 function child(node: Node, ...path: string[]): Node {
@@ -74,9 +93,9 @@ export function parseEndnoteXml(input: string): SourceRecord[] {
     }
     record.title = text(child(node, "titles", "title"));
     record.otherTitle = text(child(node, "titles", "translated-title"));
-    record.authors = list(child(node, "contributors", "authors", "author"))
-      .map(text)
-      .filter((name): name is string => !!name);
+    record.authors = list(child(node, "contributors", "authors", "author")).flatMap((author) =>
+      splitAuthors(text(author) ?? ""),
+    );
     record.journal =
       text(child(node, "periodical", "full-title")) ??
       text(child(node, "titles", "secondary-title")) ??
@@ -85,12 +104,12 @@ export function parseEndnoteXml(input: string): SourceRecord[] {
     record.volume = text(child(node, "volume"));
     record.issue = text(child(node, "number")) ?? text(child(node, "issue"));
     record.pages = text(child(node, "pages"));
-    record.doi = text(child(node, "electronic-resource-num"));
+    record.doi = firstLine(child(node, "electronic-resource-num"));
     record.keywords = list(child(node, "keywords", "keyword")).flatMap((keyword) =>
       splitList(textOf(keyword), /[;；\r\n]+/),
     );
     record.abstract = text(child(node, "abstract"));
-    record.issn = text(child(node, "isbn"));
+    record.issn = firstLine(child(node, "isbn"));
     return record;
   });
 }

@@ -2,7 +2,7 @@
 // and the commit both run it on the same bytes, so what is committed is exactly what was previewed.
 import { AppError } from "@/lib/errors/app-error";
 import type { ItemFields } from "@/lib/items/item-fields";
-import { decodeUpload, type TextEncoding } from "./decode";
+import { decodeUpload, detectBinary, type BinaryKind, type TextEncoding } from "./decode";
 import { detectFormat } from "./detect";
 import { MAX_IMPORT_BYTES } from "./limits";
 import { parseBibtex } from "./parse-bibtex";
@@ -41,11 +41,34 @@ const PARSERS: Record<ImportFormat, (text: string) => SourceRecord[]> = {
   refworks: (text) => parseTagged(text, REFWORKS),
 };
 
+/**
+ * What the unknown-format message shows as the file's start for a binary file, instead of garbled bytes. The
+ * message itself is built from `seen` by lib/http/upload.ts; `binary` names the kind for a fuller message.
+ */
+const BINARY_SEEN: Record<BinaryKind, string> = {
+  image: "{label} 图片，不是文献导出文件 / a {label} image, not a reference export",
+  pdf: "PDF 文档，不是文献导出文件 / a PDF document, not a reference export",
+  archive:
+    "{label} 压缩包或 Office 文档，不是文献导出文件 / a {label} archive or Office document, not a reference export",
+  office: "{label} Office 文档，不是文献导出文件 / a {label} Office document, not a reference export",
+  binary: "二进制文件，不是文献导出文件 / a binary file, not a reference export",
+};
+
 export function parseImportFile(fileName: string, bytes: Uint8Array): ParsedFile {
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
     throw new AppError("IMPORT_TOO_LARGE", `${fileName} has ${bytes.byteLength} bytes`, undefined, {
       size: bytes.byteLength,
       limit: MAX_IMPORT_BYTES,
+    });
+  }
+  // A picture, PDF or Word file is refused by what it is, before its bytes are misread as GBK text.
+  const binary = detectBinary(bytes);
+  if (binary) {
+    const { kind, label } = binary;
+    throw new AppError("IMPORT_UNKNOWN_FORMAT", `${fileName}: binary file (${label || kind})`, undefined, {
+      binary: kind,
+      label,
+      seen: BINARY_SEEN[kind].replaceAll("{label}", label).replace(/ {2,}/g, " "),
     });
   }
   const { text, encoding } = decodeUpload(bytes);

@@ -4,7 +4,7 @@
 import { plugins } from "@citation-js/core";
 import "@citation-js/plugin-ris";
 import { fromCsl } from "./from-csl";
-import { type SourceRecord } from "./source-record";
+import { splitAuthors, type SourceRecord } from "./source-record";
 
 const TAG = /^([A-Z][A-Z0-9])  -(?: (.*))?$/;
 
@@ -107,9 +107,13 @@ export function parseRis(text: string): SourceRecord[] {
     }
     // Whatever citation-js left out but the record states plainly is taken from the tags themselves.
     record.title ??= find(TITLE_TAGS)?.value.replace(/\s+/g, " ") ?? null;
-    if (record.authors.length === 0) {
-      record.authors = fields.filter((field) => ["AU", "A1"].includes(field.tag) && field.value).map((f) => f.value);
-    }
+    // CNKI and Wanfang sometimes put all Chinese authors on one AU line ("谢昕,王小增"), which citation-js
+    // would read as one surname and given name; those lines are split here like the tagged formats.
+    const authorFields = fields.filter((field) => ["AU", "A1"].includes(field.tag) && field.value);
+    const split = authorFields.map((field) => splitAuthors(field.value.replace(/\n/g, " ")));
+    if (record.authors.length === 0 || split.some((names) => names.length > 1)) record.authors = split.flat();
+    // TT (translated title) carries the title in the other language; our own RIS export writes it there.
+    record.otherTitle ??= find(["TT"])?.value.replace(/\s+/g, " ") ?? null;
     record.journal ??= find(["JO", "JF", "T2", "JA", "J2"])?.value ?? null;
     record.volume ??= find(["VL"])?.value ?? null;
     record.issue ??= find(["IS"])?.value ?? null;

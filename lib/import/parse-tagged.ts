@@ -2,7 +2,7 @@
 // with Chinese conventions: NoteExpress ({Title}: …), EndNote tagged .enw (%T …) and RefWorks (T1 …).
 // One reader, three tag tables.
 import { ENDNOTE_TYPE_NAMES } from "./endnote-types";
-import { emptyRecord, splitList, type SourceRecord } from "./source-record";
+import { emptyRecord, splitAuthors, splitList, type SourceRecord } from "./source-record";
 
 type Target =
   | "type"
@@ -27,6 +27,8 @@ interface TaggedFormat {
   start: string;
   fields: Record<string, Target>;
   types: ReadonlySet<string>;
+  /** Whether an author field always holds the whole list (CNKI), so any comma separates names. */
+  authorList: boolean;
 }
 
 export const NOTEEXPRESS: TaggedFormat = {
@@ -53,6 +55,7 @@ export const NOTEEXPRESS: TaggedFormat = {
     "ISBN/ISSN": "issn",
   },
   types: ENDNOTE_TYPE_NAMES,
+  authorList: true,
 };
 
 export const ENDNOTE_TAGGED: TaggedFormat = {
@@ -78,6 +81,7 @@ export const ENDNOTE_TAGGED: TaggedFormat = {
     "%@": "issn",
   },
   types: ENDNOTE_TYPE_NAMES,
+  authorList: false,
 };
 
 export const REFWORKS: TaggedFormat = {
@@ -106,6 +110,7 @@ export const REFWORKS: TaggedFormat = {
     SN: "issn",
   },
   types: ENDNOTE_TYPE_NAMES,
+  authorList: true,
 };
 
 export function parseTagged(text: string, format: TaggedFormat): SourceRecord[] {
@@ -119,7 +124,8 @@ export function parseTagged(text: string, format: TaggedFormat): SourceRecord[] 
     const tagged = format.tag(line);
     if (!tagged) {
       // An untagged line continues the field above it (long abstracts wrap in some exports).
-      if (record && last?.target && line.trim()) apply(record, last.target, line.trim(), lineNumber, last.name, true);
+      if (record && last?.target && line.trim())
+        apply(record, last.target, line.trim(), lineNumber, last.name, true, format);
       continue;
     }
     if (tagged.tag === format.start) {
@@ -130,7 +136,7 @@ export function parseTagged(text: string, format: TaggedFormat): SourceRecord[] 
     const target = format.fields[tagged.tag];
     last = { target, name: tagged.tag };
     const value = tagged.value.trim();
-    if (target && value) apply(record, target, value, lineNumber, tagged.tag, false);
+    if (target && value) apply(record, target, value, lineNumber, tagged.tag, false, format);
     if (target === "type" && value && !format.types.has(value)) {
       record.problems.push({
         line: lineNumber,
@@ -144,7 +150,15 @@ export function parseTagged(text: string, format: TaggedFormat): SourceRecord[] 
   return records;
 }
 
-function apply(record: SourceRecord, target: Target, value: string, line: number, name: string, continued: boolean) {
+function apply(
+  record: SourceRecord,
+  target: Target,
+  value: string,
+  line: number,
+  name: string,
+  continued: boolean,
+  format: TaggedFormat,
+) {
   const join = (previous: string | null) => (continued && previous ? `${previous} ${value}` : (previous ?? value));
   switch (target) {
     case "type":
@@ -159,8 +173,8 @@ function apply(record: SourceRecord, target: Target, value: string, line: number
       record.otherTitle = join(record.otherTitle);
       break;
     case "author":
-      // CNKI writes all authors on one line, "唐伦;赵培培;"; EndNote repeats the tag per author.
-      record.authors.push(...splitList(value, /[;；]+/));
+      // CNKI writes all authors on one line, "唐伦;赵培培;" or "谢昕,王小增"; EndNote repeats the tag per author.
+      record.authors.push(...splitAuthors(value, format.authorList));
       break;
     case "journal":
       record.journal = join(record.journal);

@@ -78,6 +78,28 @@ export function splitList(value: string, separators: RegExp = /[;；]+/): string
     .filter(Boolean);
 }
 
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * One author field → the names in it. CNKI and Wanfang put every author on one line and separate Chinese
+ * names with ; ； , ， or 、 (a Chinese personal name never holds a comma). A Latin list keeps its commas,
+ * which separate surname from given name ("Smith, John"); there only semicolons separate authors.
+ *
+ * `listOnly` is for formats where a field is always a list (CNKI's NoteExpress and RefWorks). Elsewhere (RIS,
+ * EndNote) one field is usually one author and Zotero writes a Chinese name as "朱, 正威"; there a single
+ * comma splits only without a space and with two or more characters on both sides ("谢昕,王小增").
+ */
+export function splitAuthors(value: string, listOnly = false): string[] {
+  if (!HAN.test(value)) return splitList(value, /[;；]+/);
+  const commas = value.match(/,/g)?.length ?? 0;
+  const list =
+    listOnly ||
+    /[;；，、]/.test(value) ||
+    commas >= 2 ||
+    (commas === 1 && /^[^,\s]{2,},[^,\s]{2,}$/u.test(value.trim()));
+  return list ? splitList(value, /[;；,，、]+/) : splitList(value, /[;；]+/);
+}
+
 /** The 1-based line of a character offset. */
 export function lineAt(text: string, offset: number): number {
   let line = 1;

@@ -52,7 +52,7 @@ export const zh = {
     invalidDoi: "不是有效的 DOI（“{detail}”），已略去",
     unparsable: "无法解析此记录（{detail}）",
     invalidField: "字段值无效（{detail}）",
-    missingEnd: "记录缺少结束标记 ER",
+    missingEnd: "这条记录没有结束标记 ER：文件可能被截断，最后一个字段（如摘要）可能不完整",
   },
   encodings: {
     "utf-8": "UTF-8",
@@ -75,6 +75,15 @@ export const zh = {
   nextPage: "下一页",
   imported: "已导入 {n} 条文献。",
   uploadFailed: "上传失败，请检查网络后重试。",
+  binaryFile:
+    "这是{kind}，不是文献导出文件。请从数据库或文献管理软件导出 RIS、BibTeX、EndNote、NoteExpress 或 CSL-JSON 文件。什么也没有导入。",
+  binaryKinds: {
+    image: "图片",
+    pdf: "PDF 文件",
+    archive: "压缩包（ZIP，或 Word/Excel 文档）",
+    office: "Word/Excel 文档",
+    binary: "图片/PDF/压缩包等二进制文件",
+  },
   exportButton: "导出",
   exportMenu: "导出文献",
   exportAll: "全部文献（{n} 条）",
@@ -121,6 +130,7 @@ export const zh = {
   },
   yes: "是",
   libraryFileName: "文献库",
+  untitledReview: "未命名综述",
   codingsFileName: "编码段落",
 };
 
@@ -175,7 +185,8 @@ export const en: Shape<typeof zh> = {
     invalidDoi: "not a valid DOI (“{detail}”), left out",
     unparsable: "the record cannot be parsed ({detail})",
     invalidField: "invalid value ({detail})",
-    missingEnd: "the record has no ER end tag",
+    missingEnd:
+      "the record has no end tag (ER): the file may be cut off and its last field (e.g. the abstract) incomplete",
   },
   encodings: {
     "utf-8": "UTF-8",
@@ -198,6 +209,15 @@ export const en: Shape<typeof zh> = {
   nextPage: "Next",
   imported: "{n} items imported.",
   uploadFailed: "The upload failed; check the connection and try again.",
+  binaryFile:
+    "This is {kind}, not a reference export. Export a RIS, BibTeX, EndNote, NoteExpress or CSL-JSON file from the database or reference manager. Nothing was imported.",
+  binaryKinds: {
+    image: "an image",
+    pdf: "a PDF file",
+    archive: "an archive (ZIP, or a Word/Excel document)",
+    office: "a Word/Excel document",
+    binary: "a binary file (image, PDF, archive …)",
+  },
   exportButton: "Export",
   exportMenu: "Export items",
   exportAll: "All items ({n})",
@@ -243,6 +263,7 @@ export const en: Shape<typeof zh> = {
     orphaned: "Passage lost",
   },
   yes: "yes",
-  libraryFileName: "library",
-  codingsFileName: "coded-passages",
+  libraryFileName: "Library",
+  untitledReview: "Untitled review",
+  codingsFileName: "Coded passages",
 };
