@@ -97,7 +97,7 @@ export function CommentsPanel({
   const [roundFilter, setRoundFilter] = useState("");
   const [authorFilter, setAuthorFilter] = useState("");
   const [draft, setDraft] = useState("");
-  const ids = { draft: useId(), filter: useId(), round: useId(), author: useId() };
+  const ids = { draft: useId(), filter: useId() };
   const pending = threads.filter((thread) => thread.suggestion?.state === "PENDING" && !thread.detached);
   const rounds = [
     ...new Map(threads.flatMap((thread) => (thread.round ? [[thread.round.number, thread.round]] : []))).values(),
@@ -200,44 +200,22 @@ export function CommentsPanel({
           <option value="all">{t("comments.filterAll")}</option>
         </select>
         {rounds.length > 0 && (
-          <>
-            <label htmlFor={ids.round} className="sr-only">
-              {t("comments.filterRound")}
-            </label>
-            <select
-              id={ids.round}
-              value={roundFilter}
-              onChange={(event) => setRoundFilter(event.target.value)}
-              className="h-8 rounded border border-stone-200 bg-white px-1 text-sm"
-            >
-              <option value="">{t("comments.allRounds")}</option>
-              {rounds.map((round) => (
-                <option key={round.number} value={String(round.number)}>
-                  {t("comments.roundShort", round)}
-                </option>
-              ))}
-            </select>
-          </>
+          <FilterSelect
+            label={t("comments.filterRound")}
+            value={roundFilter}
+            onChange={setRoundFilter}
+            everything={t("comments.allRounds")}
+            options={rounds.map((round) => ({ value: String(round.number), label: t("comments.roundShort", round) }))}
+          />
         )}
         {authors.length > 1 && (
-          <>
-            <label htmlFor={ids.author} className="sr-only">
-              {t("comments.filterAuthor")}
-            </label>
-            <select
-              id={ids.author}
-              value={authorFilter}
-              onChange={(event) => setAuthorFilter(event.target.value)}
-              className="h-8 rounded border border-stone-200 bg-white px-1 text-sm"
-            >
-              <option value="">{t("comments.allAuthors")}</option>
-              {authors.map((author) => (
-                <option key={author.id} value={author.id}>
-                  {author.name}
-                </option>
-              ))}
-            </select>
-          </>
+          <FilterSelect
+            label={t("comments.filterAuthor")}
+            value={authorFilter}
+            onChange={setAuthorFilter}
+            everything={t("comments.allAuthors")}
+            options={authors.map((author) => ({ value: author.id, label: author.name }))}
+          />
         )}
       </div>
       {shown.length === 0 && <p className="text-sm text-stone-500">{t("comments.none")}</p>}
@@ -567,5 +545,42 @@ function SuggestForm({
         </button>
       </form>
     </details>
+  );
+}
+
+/** A narrowing of the thread list: "everything" (the empty value) or one of the options. */
+function FilterSelect({
+  label,
+  value,
+  onChange,
+  everything,
+  options,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  everything: string;
+  options: { value: string; label: string }[];
+}) {
+  const id = useId();
+  return (
+    <>
+      <label htmlFor={id} className="sr-only">
+        {label}
+      </label>
+      <select
+        id={id}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        className="h-8 rounded border border-stone-200 bg-white px-1 text-sm"
+      >
+        <option value="">{everything}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </>
   );
 }

@@ -11,7 +11,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import { libraryWhere, type LibraryParams } from "@/lib/library/query";
-import { toCslItem, type CslItem } from "@/lib/synthesis/csl-item";
+import { citableItemSelect, toCslItem, type CslItem } from "@/lib/synthesis/csl-item";
 import { EXPORT_FORMATS, type ExportFormat } from "./formats";
 
 export { EXPORT_FORMATS, type ExportFormat };
@@ -47,24 +47,15 @@ export const CSV_COLUMNS = [
   "exclusionReason",
 ] as const;
 
+// What a citation needs, plus what the export formats and the CSV's review columns add.
 const exportSelect = {
-  id: true,
-  titleZh: true,
-  titleEn: true,
-  journalZh: true,
-  journalEn: true,
-  year: true,
-  volume: true,
-  issue: true,
-  pages: true,
-  doi: true,
+  ...citableItemSelect,
   keywordsZh: true,
   keywordsEn: true,
   abstractZh: true,
   abstractEn: true,
   identifiers: true,
   screeningState: true,
-  authors: { select: { nameZh: true, nameEn: true }, orderBy: { position: "asc" } },
   stage: { select: { nameZh: true, nameEn: true } },
   exclusionReason: { select: { labelZh: true, labelEn: true } },
   themes: { select: { theme: { select: { nameZh: true, nameEn: true } } } },
