@@ -48,6 +48,10 @@ export interface CommentPermissions {
 
 export type SuggestionDecision = "APPLIED" | "REJECTED";
 
+// The thread cards' buttons: the shared button styles, sized down for the narrow sidebar.
+const smallPrimary = `${buttonPrimary} px-2 py-1 text-xs`;
+const smallSecondary = `${buttonSecondary} px-2 py-1 text-xs`;
+
 type Run = (work: () => Promise<ActionResult<unknown>>) => Promise<boolean>;
 
 export function CommentsPanel({
@@ -156,7 +160,7 @@ export function CommentsPanel({
         <div className="flex flex-wrap gap-2 rounded-md border border-violet-200 bg-violet-50/60 p-2">
           <button
             type="button"
-            className={`${buttonPrimary} px-2 py-1 text-xs`}
+            className={smallPrimary}
             onClick={() =>
               void run(() =>
                 onDecide(
@@ -170,7 +174,7 @@ export function CommentsPanel({
           </button>
           <button
             type="button"
-            className={`${buttonSecondary} px-2 py-1 text-xs`}
+            className={smallSecondary}
             onClick={() => {
               if (window.confirm(t("comments.rejectAllConfirm", { n: pending.length })))
                 void run(() =>
@@ -331,7 +335,7 @@ function ThreadCard({
         <div className="mt-2 flex gap-2">
           <button
             type="button"
-            className={`${buttonPrimary} px-2 py-1 text-xs`}
+            className={smallPrimary}
             disabled={thread.detached}
             aria-label={`${t("comments.applySuggestion")}: ${quote}`}
             onClick={() => void run(() => onDecide([thread.id], "APPLIED"))}
@@ -340,7 +344,7 @@ function ThreadCard({
           </button>
           <button
             type="button"
-            className={`${buttonSecondary} px-2 py-1 text-xs`}
+            className={smallSecondary}
             aria-label={`${t("comments.rejectSuggestion")}: ${quote}`}
             onClick={() => void run(() => onDecide([thread.id], "REJECTED"))}
           >
@@ -373,14 +377,10 @@ function ThreadCard({
                   className={inputClass}
                 />
                 <div className="flex gap-2">
-                  <button type="submit" className={`${buttonPrimary} px-2 py-1 text-xs`}>
+                  <button type="submit" className={smallPrimary}>
                     {t("comments.save")}
                   </button>
-                  <button
-                    type="button"
-                    className={`${buttonSecondary} px-2 py-1 text-xs`}
-                    onClick={() => setEditing(null)}
-                  >
+                  <button type="button" className={smallSecondary} onClick={() => setEditing(null)}>
                     {t("comments.cancel")}
                   </button>
                 </div>
@@ -434,28 +434,18 @@ function ThreadCard({
             className={inputClass}
           />
           <div className="flex flex-wrap gap-2">
-            <button
-              type="submit"
-              value="reply"
-              className={`${buttonSecondary} px-2 py-1 text-xs`}
-              disabled={!reply.trim()}
-            >
+            <button type="submit" value="reply" className={smallSecondary} disabled={!reply.trim()}>
               {t("comments.reply")}
             </button>
             {can.address && thread.state === "OPEN" && !suggestion && (
-              <button
-                type="submit"
-                value="addressed"
-                className={`${buttonSecondary} px-2 py-1 text-xs`}
-                disabled={!reply.trim()}
-              >
+              <button type="submit" value="addressed" className={smallSecondary} disabled={!reply.trim()}>
                 {t("comments.replyAddressed")}
               </button>
             )}
             {can.decide && thread.state !== "ACCEPTED" && !suggestion && (
               <button
                 type="button"
-                className={`${buttonSecondary} px-2 py-1 text-xs`}
+                className={smallSecondary}
                 onClick={() => void run(() => onState(thread.id, "ACCEPTED"))}
               >
                 {/* Accepting an answer, or resolving a comment nobody needs to answer. */}
@@ -465,7 +455,7 @@ function ThreadCard({
             {can.decide && thread.state !== "OPEN" && !suggestion && (
               <button
                 type="button"
-                className={`${buttonSecondary} px-2 py-1 text-xs`}
+                className={smallSecondary}
                 onClick={() => void run(() => onState(thread.id, "OPEN"))}
               >
                 {t("comments.reopen")}
@@ -538,7 +528,7 @@ function SuggestForm({
         />
         <button
           type="submit"
-          className={`${buttonSecondary} px-2 py-1 text-xs`}
+          className={smallSecondary}
           disabled={selection ? text === selection : !caret || !text.trim()}
         >
           {t("comments.suggestSubmit")}
