@@ -10,6 +10,7 @@ import next from "next";
 import { readSettings } from "@/lib/config/settings";
 import { createDatabaseClient } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/bootstrap";
+import { startJobWorker, type JobWorker } from "@/lib/jobs/worker";
 import { drainSearchQueue } from "@/lib/search/indexer";
 import { seedDemo } from "../seeds/seed";
 import { COLLAB_PATH, startCollabProcess, type CollabProcess } from "./collab-process";
@@ -24,10 +25,12 @@ async function main() {
   const server = createServer();
   const database = await prepareDatabase(settings, { log: (line) => process.env.HUITONG_DEBUG && console.log(line) });
   let collab: CollabProcess | null = null;
+  let jobs: JobWorker | null = null;
   const shutdown = async (signal: string) => {
     console.log(`\n${signal}: stopping Huitong`);
     server.close();
     await collab?.stop();
+    await jobs?.stop().catch((error: unknown) => console.error("stopping the job worker failed:", error));
     await database.stop().catch((error: unknown) => console.error("stopping PostgreSQL failed:", error));
     process.exit(0);
   };
@@ -61,6 +64,9 @@ async function main() {
   if (indexed) console.log(`search: indexed ${indexed} changed source(s)`);
 
   if (!dev) buildIfSourcesChanged();
+
+  // The all-in-one process runs background jobs itself; a scaled-out deployment runs `npm run worker` instead.
+  if (process.env.HUITONG_WORKER !== "off") jobs = await startJobWorker({ databaseUrl: database.url });
 
   collab = startCollabProcess({ root, dataDir: settings.dataDir, port: settings.collabPort });
 

@@ -4,6 +4,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { prepareJobQueue } from "@/lib/jobs/queue-schema";
 
 export interface MigrationFile {
   name: string;
@@ -82,6 +83,8 @@ export async function migrate(databaseUrl: string, migrationsDir: string): Promi
       }
       newlyApplied.push(migration.name);
     }
+    // The job queue's own tables live in the graphile_worker schema, migrated by graphile-worker itself.
+    await prepareJobQueue(databaseUrl);
     return newlyApplied;
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});

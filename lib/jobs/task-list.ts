@@ -1,0 +1,4 @@
+// Every job the worker knows. A domain adds its jobs here; nothing else has to change for the worker to run them.
+import type { JobDefinition } from "./define-job";
+
+export const jobDefinitions: JobDefinition[] = [];
