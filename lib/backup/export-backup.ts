@@ -47,7 +47,7 @@ export async function readBackup(tx: Transaction, reviewId: string, now = new Da
     tx.reviewItem.findMany({
       where: inReview,
       orderBy: byTime,
-      include: { authors: { orderBy: { position: "asc" } } },
+      include: { authors: { orderBy: [{ role: "asc" }, { position: "asc" }] } },
     }),
     tx.itemAssignment.findMany({
       where: ofItems,

@@ -231,7 +231,7 @@ export function checkReferences(backup: Backup): string[] {
   );
   unique(
     "items (author position)",
-    backup.items.flatMap((item) => item.authors.map((author) => `${item.id}/${author.position}`)),
+    backup.items.flatMap((item) => item.authors.map((author) => `${item.id}/${author.role}/${author.position}`)),
   );
   unique(
     "codingThemes",
