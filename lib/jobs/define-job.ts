@@ -20,7 +20,7 @@ export interface JobDefinition<Schema extends z.ZodType = z.ZodType> {
   /** Defaults to 25 (graphile-worker's own default): about three days of back-off in all. */
   maxAttempts?: number;
   /** Jobs in one queue run one at a time, in order; leave unset for parallel jobs. */
-  queue?: (payload: z.infer<Schema>) => string | undefined;
+  queue?(payload: z.infer<Schema>): string | undefined;
   run(payload: z.infer<Schema>, context: JobContext): Promise<void>;
 }
 
