@@ -24,11 +24,21 @@ function datasets(): string[] {
 }
 
 function load(file: string) {
-  const rows = parse(readFileSync(file), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
-  const labelColumn = ["label_included", "included", "label", "label_abstract_screening"].find((c) => c in (rows[0] ?? {}));
+  const rows = parse(readFileSync(file), { columns: true, bom: true, skip_empty_lines: true }) as Record<
+    string,
+    string
+  >[];
+  const labelColumn = ["label_included", "included", "label", "label_abstract_screening"].find(
+    (c) => c in (rows[0] ?? {}),
+  );
   if (!labelColumn) throw new Error(`${file}: no label column (label_included, included or label)`);
   return rows.map((row) => ({
-    text: { title: row.title ?? "", abstract: row.abstract ?? "", keywords: row.keywords ?? "", journal: row.journal ?? "" },
+    text: {
+      title: row.title ?? "",
+      abstract: row.abstract ?? "",
+      keywords: row.keywords ?? "",
+      journal: row.journal ?? "",
+    },
     relevant: row[labelColumn] === "1",
   }));
 }

@@ -2,4 +2,4 @@
 import { retrainRankingJob } from "@/lib/screening/ranking/jobs";
 import type { JobDefinition } from "./define-job";
 
-export const jobDefinitions: JobDefinition[] = [retrainRankingJob as unknown as JobDefinition];
+export const jobDefinitions: JobDefinition[] = [retrainRankingJob];

@@ -44,7 +44,10 @@ export function recordTermCounts(text: ScreeningText): Map<string, number> {
 }
 
 /** Builds the vocabulary from every record of the review (labelled or not) and vectorises them all. */
-export function buildFeatureSpace(texts: ScreeningText[], options: { minDocumentFrequency?: number } = {}): FeatureSpace {
+export function buildFeatureSpace(
+  texts: ScreeningText[],
+  options: { minDocumentFrequency?: number } = {},
+): FeatureSpace {
   return featureSpaceFromCounts(texts.map(recordTermCounts), options);
 }
 

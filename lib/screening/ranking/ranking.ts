@@ -3,6 +3,7 @@
 import type { Database } from "@/lib/db/client";
 import { featureSpaceFromCounts, recordTermCounts, type ScreeningText } from "./features";
 import { probability, trainLogistic } from "./model";
+import { readableTerm } from "./tokens";
 
 /** Chosen on the two Cohen (2006) datasets with `npm run bench:screening` (see README). */
 export const RANKING_L2 = 3e-3;
@@ -44,8 +45,8 @@ export interface RankingInput {
   relevant: boolean | null;
 }
 
-function readableTerm(name: string): string {
-  return name.startsWith("journal:") ? name.slice("journal:".length) : name;
+function readableFeature(name: string): string {
+  return name.startsWith("journal:") ? name.slice("journal:".length) : readableTerm(name);
 }
 
 /** Pure: trains on the decided records and scores the undecided ones. Null until both outcomes have been seen. */
@@ -74,7 +75,7 @@ export function rankRecords(records: RankingInput[]): RankingResult | null {
     const contributions: { term: string; value: number }[] = [];
     for (let k = 0; k < vector.indices.length; k++) {
       const value = model.weights[vector.indices[k]!]! * vector.values[k]!;
-      if (value > 0) contributions.push({ term: readableTerm(space.names[vector.indices[k]!]!), value });
+      if (value > 0) contributions.push({ term: readableFeature(space.names[vector.indices[k]!]!), value });
     }
     contributions.sort((a, b) => b.value - a.value);
     ranked.push({ id: record.id, score, terms: contributions.slice(0, TERMS_SHOWN).map((c) => c.term) });
@@ -129,7 +130,12 @@ export async function retrainScreeningRanking(client: Database, reviewId: string
         return;
       }
       await tx.screeningScore.createMany({
-        data: result.ranked.map((record) => ({ itemId: record.id, reviewId, score: record.score, terms: record.terms })),
+        data: result.ranked.map((record) => ({
+          itemId: record.id,
+          reviewId,
+          score: record.score,
+          terms: record.terms,
+        })),
       });
       const summary = {
         trainedAt: new Date(),

@@ -33,10 +33,7 @@ export function simulateScreening(
   const next = random(options.seed ?? 7);
   const relevant = labels.flatMap((label, i) => (label ? [i] : []));
   const irrelevant = labels.flatMap((label, i) => (label ? [] : [i]));
-  const priors = [
-    relevant[Math.floor(next() * relevant.length)]!,
-    irrelevant[Math.floor(next() * irrelevant.length)]!,
-  ];
+  const priors = [relevant[Math.floor(next() * relevant.length)]!, irrelevant[Math.floor(next() * irrelevant.length)]!];
   const screened = new Set(priors);
   const order = priors.map((i) => labels[i]!);
   const retrainMs: number[] = [];

@@ -17,18 +17,45 @@ const ENGLISH_STOP_WORDS = new Set(
   ).split(" "),
 );
 
-const CHINESE_STOP_WORDS = new Set(["的", "了", "和", "与", "及", "在", "是", "对", "中", "等", "为", "以", "从", "其"]);
+const CHINESE_STOP_WORDS = new Set([
+  "的",
+  "了",
+  "和",
+  "与",
+  "及",
+  "在",
+  "是",
+  "对",
+  "中",
+  "等",
+  "为",
+  "以",
+  "从",
+  "其",
+]);
 
 // Stemming is the costly step and a review repeats the same few thousand words: remember each word's stem.
 const stems = new Map<string, string>();
+// The first word seen for each stem, so an explanation says "therapy", not "therapi".
+const surfaces = new Map<string, string>();
 function stem(word: string): string {
   let stemmed = stems.get(word);
   if (stemmed === undefined) {
     stemmed = stemmer(word);
     if (stems.size < 200_000) stems.set(word, stemmed);
+    if (!surfaces.has(stemmed) && surfaces.size < 200_000) surfaces.set(stemmed, word);
   }
   return stemmed;
 }
+
+/** A term (one stem, or two joined by a space) as a reader would write it. */
+export function readableTerm(term: string): string {
+  const parts = term.split(" ").map((part) => surfaces.get(part) ?? part);
+  // Chinese is written without spaces: 乡村 + 振兴 reads 乡村振兴.
+  return parts.every((part) => HAN_ONLY.test(part)) ? parts.join("") : parts.join(" ");
+}
+
+const HAN_ONLY = /^\p{Script=Han}+$/u;
 
 /** The terms of one text, in reading order; readable forms are kept for the explanation of a score. */
 export function screeningTerms(text: string): string[] {
