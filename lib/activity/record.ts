@@ -26,6 +26,7 @@ export type ActivityKind =
   | "screening.voted"
   | "screening.decided"
   | "screening.resolved"
+  | "screening.stopped"
   | "theme.created"
   | "theme.updated"
   | "theme.reordered"

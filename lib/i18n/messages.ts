@@ -7,6 +7,7 @@ import * as editing from "./sections/editing";
 import * as inbox from "./sections/inbox";
 import * as library from "./sections/library";
 import * as rounds from "./sections/rounds";
+import * as ranking from "./sections/ranking";
 import * as references from "./sections/references";
 import * as backup from "./sections/backup";
 import * as screening from "./sections/screening";
@@ -29,6 +30,7 @@ export const zh = {
   editing: editing.zh,
   inbox: inbox.zh,
   screening: screening.zh,
+  ranking: ranking.zh,
   search: search.zh,
   workflow: workflow.zh,
   transfer: transfer.zh,
@@ -257,6 +259,7 @@ export const zh = {
     "screening.voted": "{who} 提交了筛选意见",
     "screening.decided": "筛选意见一致，文献已有结论",
     "screening.resolved": "{who} 裁决了筛选分歧",
+    "screening.stopped": "{who} 按停止规则结束了筛选",
     "theme.created": "{who} 新建了主题",
     "theme.updated": "{who} 修改了主题",
     "theme.reordered": "{who} 调整了主题顺序",
@@ -304,6 +307,7 @@ export const en: Shape<Messages> = {
   editing: editing.en,
   inbox: inbox.en,
   screening: screening.en,
+  ranking: ranking.en,
   search: search.en,
   workflow: workflow.en,
   transfer: transfer.en,
@@ -535,6 +539,7 @@ export const en: Shape<Messages> = {
     "screening.voted": "{who} screened an item",
     "screening.decided": "Screening votes agreed; the item has a decision",
     "screening.resolved": "{who} resolved a screening conflict",
+    "screening.stopped": "{who} stopped screening under the stopping rule",
     "theme.created": "{who} created a theme",
     "theme.updated": "{who} edited a theme",
     "theme.reordered": "{who} reordered the themes",

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { recordActivity } from "@/lib/activity/record";
+import { scheduleRankingRetrain } from "@/lib/screening/ranking/jobs";
 import { authorize } from "@/lib/authz/authorize";
 import { db, type Transaction } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -100,6 +101,8 @@ export async function commitImport(
         subjectId: input.reviewId,
         data: { count: rows.length, file: input.fileName, format: parsed.format },
       });
+      // New records wait for a score from the screening ranking.
+      await scheduleRankingRetrain(tx, input.reviewId);
       return { imported: rows.length };
     },
     { timeout: 300_000, maxWait: 10_000 },

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/validation";
 import { applyStageChange, resolveExclusionReason } from "@/lib/workflow/stage-change";
 import { voteOutcome, type VoteSummary } from "./outcome";
+import { scheduleRankingRetrain } from "./ranking/jobs";
 
 const id = z.string().min(1).max(64);
 const note = z
@@ -56,6 +57,7 @@ async function settleItem(tx: Transaction, request: SettleRequest): Promise<void
     where: { id: item.id },
     data: { screeningState: request.choice === "INCLUDE" ? "INCLUDED" : "EXCLUDED" },
   });
+  await scheduleRankingRetrain(tx, request.reviewId);
   const stages = await tx.reviewStage.findMany({
     where: { reviewId: request.reviewId },
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],

@@ -8,6 +8,7 @@ const counts = {
   duplicatesRemoved: 2,
   screened: 8,
   awaitingScreening: 2,
+  stoppedByRule: false,
   excludedAtScreening: 3,
   excludedAtScreeningByReason: [{ labelZh: "主题<不相关>", labelEn: "Off-topic & more", count: 3 }],
   assessedForEligibility: 5,

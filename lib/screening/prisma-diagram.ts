@@ -11,6 +11,7 @@ export interface PrismaLabels {
   duplicates: string;
   screened: string;
   awaiting: string;
+  notScreened: string;
   excludedAtScreening: string;
   assessed: string;
   excludedAfterScreening: string;
@@ -83,7 +84,10 @@ export function renderPrismaSvg(counts: PrismaFlowCounts, labels: PrismaLabels):
         lines: [
           { text: labels.screened, bold: true },
           { text: labels.count(counts.screened) },
-          { text: `${labels.awaiting}: ${counts.awaitingScreening}`, indent: true },
+          {
+            text: `${counts.stoppedByRule ? labels.notScreened : labels.awaiting}: ${counts.awaitingScreening}`,
+            indent: true,
+          },
         ],
       },
       right: {

@@ -15,6 +15,8 @@ export interface PrismaFlowCounts {
   duplicatesRemoved: number;
   screened: number;
   awaitingScreening: number;
+  /** True once the team recorded stopping under its stopping rule: the records awaiting are then "not screened". */
+  stoppedByRule: boolean;
   excludedAtScreening: number;
   excludedAtScreeningByReason: ReasonCount[];
   assessedForEligibility: number;
@@ -25,7 +27,7 @@ export interface PrismaFlowCounts {
 
 export async function getPrismaFlow(userId: string, reviewId: string): Promise<PrismaFlowCounts> {
   await authorize(userId, reviewId, "review.read");
-  const [sources, duplicates, decisions, screeningReasons, laterReasons] = await Promise.all([
+  const [sources, duplicates, decisions, screeningReasons, laterReasons, stops] = await Promise.all([
     // Identified: everything the team brought in that is still here, plus what was removed as a duplicate.
     db().$queryRaw<{ source: SourceKind; count: bigint }[]>`
       SELECT "sourceKind" AS source, count(*) AS count FROM "ReviewItem"
@@ -55,6 +57,7 @@ export async function getPrismaFlow(userId: string, reviewId: string): Promise<P
       JOIN "ExclusionReason" r ON r."id" = i."exclusionReasonId"
       WHERE i."reviewId" = ${reviewId} AND i."deletedAt" IS NULL AND d."choice" = 'INCLUDE' AND s."kind" = 'EXCLUDED'
       GROUP BY r."id", r."labelZh", r."labelEn", r."position" ORDER BY count(*) DESC, r."position"`,
+    db().screeningStop.count({ where: { reviewId } }),
   ]);
   const decided = (choice: string, excludedLater?: boolean) =>
     decisions
@@ -70,6 +73,7 @@ export async function getPrismaFlow(userId: string, reviewId: string): Promise<P
     duplicatesRemoved: duplicates,
     screened,
     awaitingScreening: identified - duplicates - screened,
+    stoppedByRule: stops > 0,
     excludedAtScreening: decided("EXCLUDE"),
     excludedAtScreeningByReason: toCounts(screeningReasons),
     assessedForEligibility: decided("INCLUDE"),

@@ -14,6 +14,7 @@ export function prismaLabels(locale: Locale): PrismaLabels {
     duplicates: t("screening.duplicates"),
     screened: t("screening.screened"),
     awaiting: t("screening.awaiting"),
+    notScreened: t("ranking.prismaNotScreened"),
     excludedAtScreening: t("screening.excludedAtScreening"),
     assessed: t("screening.assessed"),
     excludedAfterScreening: t("screening.excludedAfterScreening"),

@@ -20,7 +20,10 @@ const ITEM_FIELDS = {
   abstractEn: true,
   screeningState: true,
   authors: { orderBy: { position: "asc" as const }, select: { nameZh: true, nameEn: true } },
+  screeningScore: { select: { score: true, terms: true } },
 };
+
+export type ScreeningOrder = "relevance" | "added";
 
 const VOTE_FIELDS = {
   choice: true,
@@ -38,11 +41,11 @@ const VOTE_FIELDS = {
 export async function getScreeningDesk(
   userId: string,
   reviewId: string,
-  options: { itemId?: string; after?: string } = {},
+  options: { itemId?: string; after?: string; order?: ScreeningOrder } = {},
 ) {
   const { itemId } = options;
   const access = await authorize(userId, reviewId, "review.read");
-  const [review, stateCounts, myVotes, reasons] = await Promise.all([
+  const [review, stateCounts, myVotes, reasons, ranking] = await Promise.all([
     db().review.findUniqueOrThrow({ where: { id: reviewId }, select: { screeningVotesRequired: true } }),
     db().reviewItem.groupBy({
       by: ["screeningState"],
@@ -51,7 +54,10 @@ export async function getScreeningDesk(
     }),
     db().screeningVote.count({ where: { userId, item: { reviewId, deletedAt: null } } }),
     listExclusionReasons(reviewId),
+    db().screeningRanking.findUnique({ where: { reviewId }, select: { trainedAt: true } }),
   ]);
+  // Relevance order is the default once the model has seen an inclusion and an exclusion.
+  const order: ScreeningOrder = ranking ? (options.order ?? "relevance") : "added";
   const counts = Object.fromEntries(stateCounts.map((row) => [row.screeningState, row._count._all])) as Partial<
     Record<ScreeningState, number>
   >;
@@ -66,7 +72,9 @@ export async function getScreeningDesk(
     db().reviewItem.count({ where: awaitingMine }),
     itemId
       ? db().reviewItem.findFirst({ where: { id: itemId, reviewId, deletedAt: null }, select: ITEM_FIELDS })
-      : nextAwaiting(awaitingMine, options.after),
+      : order === "relevance"
+        ? nextByRelevance(reviewId, userId, options.after)
+        : nextAwaiting(awaitingMine, options.after),
   ]);
   if (itemId && !current) throw new AppError("NOT_FOUND", `item ${itemId} not in review ${reviewId}`);
   let votes: {
@@ -104,7 +112,40 @@ export async function getScreeningDesk(
     votes,
     reasons,
     recent,
+    ranking: { available: !!ranking, trainedAt: ranking?.trainedAt ?? null, order },
   };
+}
+
+/**
+ * The next record awaiting the reader's vote, most probably relevant first; records added since the last retrain
+ * (no score yet) come after the scored ones. "after" skips past one in the same order, wrapping round.
+ */
+async function nextByRelevance(reviewId: string, userId: string, after?: string) {
+  // Ordered by (−score, createdAt, id) so a row comparison finds the record after a skipped one.
+  const rows = await db().$queryRaw<{ id: string }[]>`
+    WITH awaiting AS (
+      SELECT i.id, -COALESCE(s.score, -1) AS rank, i."createdAt"
+        FROM "ReviewItem" i
+        LEFT JOIN "ScreeningScore" s ON s."itemId" = i.id
+       WHERE i."reviewId" = ${reviewId} AND i."deletedAt" IS NULL
+         AND i."screeningState" IN ('UNSCREENED', 'IN_PROGRESS')
+         AND NOT EXISTS (SELECT 1 FROM "ScreeningVote" v WHERE v."itemId" = i.id AND v."userId" = ${userId})
+    ), skipped AS (
+      SELECT -COALESCE(s.score, -1) AS rank, i."createdAt", i.id
+        FROM "ReviewItem" i LEFT JOIN "ScreeningScore" s ON s."itemId" = i.id
+       WHERE i.id = ${after ?? ""} AND i."reviewId" = ${reviewId}
+    )
+    SELECT id FROM (
+      (SELECT a.id, 0 AS pass, a.rank, a."createdAt" FROM awaiting a, skipped k
+        WHERE (a.rank, a."createdAt", a.id) > (k.rank, k."createdAt", k.id)
+        ORDER BY a.rank, a."createdAt", a.id LIMIT 1)
+      UNION ALL
+      (SELECT a.id, 1 AS pass, a.rank, a."createdAt" FROM awaiting a ORDER BY a.rank, a."createdAt", a.id LIMIT 1)
+    ) candidates
+    ORDER BY pass LIMIT 1`;
+  const next = rows[0];
+  if (!next) return null;
+  return db().reviewItem.findUnique({ where: { id: next.id }, select: ITEM_FIELDS });
 }
 
 /** The next item awaiting the reader's vote, in the order items were added; "after" skips past one, wrapping round. */

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ActivityFeed } from "@/components/activity/ActivityFeed";
 import { StageBar, stageColor } from "@/components/dashboard/StageBar";
+import { StoppingPanel } from "@/components/screening/StoppingPanel";
 import { buttonPrimary, buttonSecondary, cardClass } from "@/components/ui/styles";
 import { listActivity } from "@/lib/activity/queries";
 import { requirePageUser } from "@/lib/auth/session";
@@ -10,6 +11,8 @@ import { loadOrNotFound } from "@/lib/errors/page-load";
 import { getI18n } from "@/lib/i18n/server";
 import { pick } from "@/lib/i18n/translate";
 import { libraryQueryString, parseLibraryParams } from "@/lib/library/query";
+import { getStoppingStatus } from "@/lib/screening/ranking/stopping";
+import { recordScreeningStopAction, updateStoppingRuleAction } from "../screening/actions";
 
 const RECENT_EVENTS = 12;
 
@@ -17,8 +20,12 @@ export default async function DashboardPage({ params }: { params: Promise<{ revi
   const { reviewId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/dashboard`);
   const { locale, t } = await getI18n();
-  const [dashboard, feed] = await loadOrNotFound(
-    Promise.all([getDashboard(user.id, reviewId), listActivity(user.id, reviewId, RECENT_EVENTS)]),
+  const [dashboard, feed, stopping] = await loadOrNotFound(
+    Promise.all([
+      getDashboard(user.id, reviewId),
+      listActivity(user.id, reviewId, RECENT_EVENTS),
+      getStoppingStatus(user.id, reviewId),
+    ]),
   );
   const base = `/reviews/${reviewId}`;
   const library = (filter: Record<string, string>) =>
@@ -121,6 +128,16 @@ export default async function DashboardPage({ params }: { params: Promise<{ revi
             <Link href={`${base}/screening/prisma`} className={buttonSecondary}>
               {t("dashboard.prisma")}
             </Link>
+          </div>
+          <div className="mt-5 border-t border-stone-100 pt-4">
+            <StoppingPanel
+              reviewId={reviewId}
+              role={dashboard.role}
+              status={stopping.status}
+              stops={stopping.stops}
+              updateRule={updateStoppingRuleAction}
+              recordStop={recordScreeningStopAction}
+            />
           </div>
         </section>
 

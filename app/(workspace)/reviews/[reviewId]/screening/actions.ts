@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
 import { formFields, runAction, type ActionResult } from "@/lib/errors/action-result";
 import { castVote, resolveConflict } from "@/lib/screening/commands";
+import { recordScreeningStop, updateStoppingRule } from "@/lib/screening/ranking/stopping";
 
 export async function castVoteAction(_p: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction("castVote", async () => {
@@ -19,6 +20,26 @@ export async function resolveConflictAction(_p: ActionResult | null, form: FormD
     const user = await requireUser();
     const input = formFields(form, ["reviewId", "itemId", "choice", "reasonId", "note"]);
     await resolveConflict(user.id, input);
+    revalidatePath(`/reviews/${String(input.reviewId)}`, "layout");
+    return undefined;
+  });
+}
+
+export async function updateStoppingRuleAction(_p: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction("updateStoppingRule", async () => {
+    const user = await requireUser();
+    const input = formFields(form, ["reviewId", "rule", "value"]);
+    await updateStoppingRule(user.id, input);
+    revalidatePath(`/reviews/${String(input.reviewId)}`, "layout");
+    return undefined;
+  });
+}
+
+export async function recordScreeningStopAction(_p: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction("recordScreeningStop", async () => {
+    const user = await requireUser();
+    const input = formFields(form, ["reviewId", "note"]);
+    await recordScreeningStop(user.id, input);
     revalidatePath(`/reviews/${String(input.reviewId)}`, "layout");
     return undefined;
   });

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { RankingBar, ScoreExplanation } from "@/components/screening/RankingBar";
 import { VoteForm } from "@/components/screening/VoteForm";
 import { MissingBadge } from "@/components/ui/MissingBadge";
 import { cardClass } from "@/components/ui/styles";
@@ -24,19 +25,23 @@ export default async function ScreeningDeskPage({
   searchParams,
 }: {
   params: Promise<{ reviewId: string }>;
-  searchParams: Promise<{ item?: string; after?: string }>;
+  searchParams: Promise<{ item?: string; after?: string; order?: string }>;
 }) {
   const { reviewId } = await params;
-  const { item: itemParam, after } = await searchParams;
+  const { item: itemParam, after, order: orderParam } = await searchParams;
+  const requestedOrder = orderParam === "added" || orderParam === "relevance" ? orderParam : undefined;
   const user = await requirePageUser(`/reviews/${reviewId}/screening`);
   const { locale, t } = await getI18n();
   const desk = await loadOrNotFound(
     getScreeningDesk(user.id, reviewId, {
       itemId: typeof itemParam === "string" ? itemParam.slice(0, 64) : undefined,
       after: typeof after === "string" ? after.slice(0, 64) : undefined,
+      order: requestedOrder,
     }),
   );
   const base = `/reviews/${reviewId}/screening`;
+  // The chosen order travels with skips; relevance is the default and needs no parameter.
+  const orderQuery = desk.ranking.order === "added" && desk.ranking.available ? "&order=added" : "";
   const item = desk.current;
   const reasonLabel = (reason: { labelZh: string; labelEn: string }) =>
     locale === "zh" ? reason.labelZh : reason.labelEn;
@@ -50,6 +55,12 @@ export default async function ScreeningDeskPage({
             {t("screening.readOnly", { role: t(`roles.${desk.role}`) })}
           </p>
         )}
+        <RankingBar
+          base={base}
+          available={desk.ranking.available}
+          order={desk.ranking.order}
+          trainedAt={desk.ranking.trainedAt}
+        />
         {!item ? (
           <section className={`${cardClass} p-6 text-center`}>
             <p className="text-lg font-medium">{t("screening.allDone")}</p>
@@ -76,6 +87,7 @@ export default async function ScreeningDeskPage({
                 {item.year ?? <MissingBadge label={t("screening.noYear")} />}
               </p>
             </header>
+            {desk.ranking.available && <ScoreExplanation score={item.screeningScore} />}
             {[...(locale === "zh" ? item.keywordsZh : item.keywordsEn)].length > 0 && (
               <ul className="flex flex-wrap gap-1.5" aria-label={t("screening.keywords")}>
                 {(locale === "zh" ? item.keywordsZh : item.keywordsEn).map((keyword) => (
@@ -133,7 +145,7 @@ export default async function ScreeningDeskPage({
                   itemId={item.id}
                   current={desk.votes?.mine ?? null}
                   reasons={desk.reasons.map((reason) => ({ id: reason.id, label: reasonLabel(reason) }))}
-                  skipHref={desk.remainingForMe > 1 || itemParam ? `${base}?after=${item.id}` : null}
+                  skipHref={desk.remainingForMe > 1 || itemParam ? `${base}?after=${item.id}${orderQuery}` : null}
                 />
               </>
             )}

@@ -16,7 +16,7 @@ export default async function PrismaPage({ params }: { params: Promise<{ reviewI
     [t("screening.identified"), counts.identified],
     [t("screening.duplicates"), counts.duplicatesRemoved],
     [t("screening.screened"), counts.screened],
-    [t("screening.awaiting"), counts.awaitingScreening],
+    [counts.stoppedByRule ? t("ranking.prismaNotScreened") : t("screening.awaiting"), counts.awaitingScreening],
     [t("screening.excludedAtScreening"), counts.excludedAtScreening],
     [t("screening.assessed"), counts.assessedForEligibility],
     [t("screening.excludedAfterScreening"), counts.excludedAfterScreening],
