@@ -56,22 +56,25 @@ export function startCollabProcess(options: { root: string; dataDir: string; por
       });
     },
     forwardUpgrade(request, socket, head) {
-      const upstream = connect(options.port, "127.0.0.1", () => {
-        const headers: string[] = [];
-        for (let i = 0; i < request.rawHeaders.length; i += 2) {
-          headers.push(`${request.rawHeaders[i]}: ${request.rawHeaders[i + 1]}`);
-        }
-        upstream.write(
-          `${request.method} ${request.url} HTTP/${request.httpVersion}\r\n${headers.join("\r\n")}\r\n\r\n`,
-        );
-        if (head.length) upstream.write(head);
-        socket.pipe(upstream).pipe(socket);
-      });
-      // While the collaboration server restarts the browser's provider simply retries.
-      upstream.on("error", () => socket.destroy());
-      socket.on("error", () => upstream.destroy());
-      socket.on("close", () => upstream.destroy());
-      upstream.on("close", () => socket.destroy());
+      forwardUpgrade(request, socket, head, "127.0.0.1", options.port);
     },
   };
+}
+
+/** Hands a browser's websocket upgrade to a collaboration process, byte for byte. */
+export function forwardUpgrade(request: IncomingMessage, socket: Socket, head: Buffer, host: string, port: number) {
+  const upstream = connect(port, host, () => {
+    const headers: string[] = [];
+    for (let i = 0; i < request.rawHeaders.length; i += 2) {
+      headers.push(`${request.rawHeaders[i]}: ${request.rawHeaders[i + 1]}`);
+    }
+    upstream.write(`${request.method} ${request.url} HTTP/${request.httpVersion}\r\n${headers.join("\r\n")}\r\n\r\n`);
+    if (head.length) upstream.write(head);
+    socket.pipe(upstream).pipe(socket);
+  });
+  // While the collaboration server restarts the browser's provider simply retries.
+  upstream.on("error", () => socket.destroy());
+  socket.on("error", () => upstream.destroy());
+  socket.on("close", () => upstream.destroy());
+  upstream.on("close", () => socket.destroy());
 }

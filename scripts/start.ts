@@ -13,7 +13,7 @@ import { prepareDatabase } from "@/lib/db/bootstrap";
 import { startJobWorker, type JobWorker } from "@/lib/jobs/worker";
 import { drainSearchQueue } from "@/lib/search/indexer";
 import { seedDemo } from "../seeds/seed";
-import { COLLAB_PATH, startCollabProcess, type CollabProcess } from "./collab-process";
+import { COLLAB_PATH, forwardUpgrade, startCollabProcess, type CollabProcess } from "./collab-process";
 
 const dev = process.argv.includes("--dev");
 const root = path.resolve(import.meta.dirname, "..");
@@ -65,10 +65,13 @@ async function main() {
 
   if (!dev) buildIfSourcesChanged();
 
-  // The all-in-one process runs background jobs itself; a scaled-out deployment runs `npm run worker` instead.
-  if (process.env.HUITONG_WORKER !== "off") jobs = await startJobWorker({ databaseUrl: database.url });
-
-  collab = startCollabProcess({ root, dataDir: settings.dataDir, port: settings.collabPort });
+  // The all-in-one process runs background jobs and a collaboration process itself. The web role
+  // (`npm run web`) leaves jobs to `npm run worker` and collaboration to `npm run collab` processes: the reverse
+  // proxy routes /collab to them, or COLLAB_UPSTREAM (host:port) names one this process forwards to.
+  const webRole = process.env.HUITONG_ROLE === "web";
+  if (!webRole && process.env.HUITONG_WORKER !== "off") jobs = await startJobWorker({ databaseUrl: database.url });
+  const collabUpstream = parseUpstream(process.env.COLLAB_UPSTREAM);
+  if (!webRole) collab = startCollabProcess({ root, dataDir: settings.dataDir, port: settings.collabPort });
 
   const app = next({ dev, dir: root, hostname: settings.host, port: settings.port });
   await app.prepare();
@@ -76,8 +79,12 @@ async function main() {
   const handleUpgrade = app.getUpgradeHandler();
   server.on("request", (request, response) => void handle(request, response));
   server.on("upgrade", (request, socket, head) => {
-    if (request.url?.startsWith(COLLAB_PATH)) collab?.forwardUpgrade(request, socket as Socket, head);
-    else void handleUpgrade(request, socket, head);
+    if (request.url?.startsWith(COLLAB_PATH)) {
+      if (collab) collab.forwardUpgrade(request, socket as Socket, head);
+      else if (collabUpstream)
+        forwardUpgrade(request, socket as Socket, head, collabUpstream.host, collabUpstream.port);
+      else socket.destroy();
+    } else void handleUpgrade(request, socket, head);
   });
   server.on("error", (error: NodeJS.ErrnoException) => {
     console.error(
@@ -90,6 +97,13 @@ async function main() {
   server.listen(settings.port, settings.host, () => {
     console.log(`Huitong is ready on http://localhost:${settings.port}`);
   });
+}
+
+function parseUpstream(value: string | undefined): { host: string; port: number } | null {
+  if (!value) return null;
+  const match = /^([^:]+):(\d{1,5})$/.exec(value);
+  if (!match) throw new Error(`COLLAB_UPSTREAM must be host:port, got "${value}"`);
+  return { host: match[1]!, port: Number(match[2]) };
 }
 
 // A production build is reused until a source file changes, so a second `npm start` starts at once.

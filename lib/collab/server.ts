@@ -3,6 +3,7 @@
 // every document in PostgreSQL, telling the editors afterwards exactly what is stored so they can show
 // "saved" truthfully.
 import { Database } from "@hocuspocus/extension-database";
+import { Redis } from "@hocuspocus/extension-redis";
 import { Server, type Extension } from "@hocuspocus/server";
 import { yDocToProsemirrorJSON } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
@@ -24,6 +25,13 @@ export interface CollabServerOptions {
   port: number;
   host?: string;
   secret: string;
+  /**
+   * Joins this process to every other collaboration process on the same Redis: editors of one section connected
+   * to different processes see each other's typing, presence and comment updates. Unset: a single process.
+   */
+  redisUrl?: string;
+  /** Names this process in Redis messages and logs; unique per process. */
+  instanceName?: string;
   /** How long a document waits for typing to pause before it is stored. */
   debounceMs?: number;
   maxDebounceMs?: number;
@@ -48,6 +56,24 @@ function authentication(secret: string): Extension {
   };
 }
 
+const STORED_STATE_ORIGIN = "huitong-stored-state";
+
+function redisFanOut(url: string, identifier: string): Extension {
+  const parsed = new URL(url);
+  return new Redis({
+    host: parsed.hostname,
+    port: Number(parsed.port || 6379),
+    identifier,
+    prefix: "huitong-collab",
+    options: {
+      username: parsed.username ? decodeURIComponent(parsed.username) : undefined,
+      password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
+      db: parsed.pathname.length > 1 ? Number(parsed.pathname.slice(1)) : undefined,
+      tls: parsed.protocol === "rediss:" ? {} : undefined,
+    },
+  });
+}
+
 function persistence(log: (line: string) => void): Extension[] {
   const database = new Database({
     async fetch({ documentName }) {
@@ -63,6 +89,14 @@ function persistence(log: (line: string) => void): Extension[] {
         state,
         content,
         updatedById: (lastContext as CollabContext | undefined)?.userId ?? null,
+        // Merging what is stored is a no-op for a single process and keeps every process's changes for several.
+        mergeStored(stored) {
+          Y.applyUpdate(document, stored, STORED_STATE_ORIGIN);
+          return {
+            state: Y.encodeStateAsUpdate(document),
+            content: yDocToProsemirrorJSON(document, SECTION_FRAGMENT) as DocNode,
+          };
+        },
       });
       log(`stored ${documentName} (${state.byteLength} bytes)`);
     },
@@ -98,6 +132,11 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
     stopOnSignals: false,
     debounce: options.debounceMs ?? 500,
     maxDebounce: options.maxDebounceMs ?? 3000,
-    extensions: [authentication(options.secret), ...persistence(log), relayCommentChanges],
+    extensions: [
+      ...(options.redisUrl ? [redisFanOut(options.redisUrl, options.instanceName ?? `collab-${process.pid}`)] : []),
+      authentication(options.secret),
+      ...persistence(log),
+      relayCommentChanges,
+    ],
   });
 }

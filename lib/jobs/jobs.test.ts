@@ -91,4 +91,24 @@ describe("job queue", () => {
       await worker.stop();
     }
   });
+
+  it("runs each job exactly once when two workers share the queue", async () => {
+    runs.length = 0;
+    const labels = Array.from({ length: 30 }, (_, i) => `job-${i}`);
+    const workers = await Promise.all(
+      [1, 2].map(() =>
+        startJobWorker({ databaseUrl: url, db, jobs: [recordJob], pollIntervalMs: 100, concurrency: 3 }),
+      ),
+    );
+    try {
+      await db.$transaction(async (tx) => {
+        for (const label of labels) await enqueueJob(tx, recordJob, { label });
+      });
+      await expect.poll(() => runs.length, { timeout: 20_000 }).toBe(labels.length);
+      expect([...runs].sort()).toEqual([...labels].sort());
+      expect(await jobRows()).toHaveLength(0);
+    } finally {
+      await Promise.all(workers.map((worker) => worker.stop()));
+    }
+  });
 });

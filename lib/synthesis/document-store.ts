@@ -30,20 +30,31 @@ export interface StoreSectionInput {
   state: Uint8Array;
   content: DocNode;
   updatedById: string | null;
+  /**
+   * Called under the row lock with the state already stored. With several collaboration processes, another one
+   * may have stored changes this one has not received yet; the callback merges them into the live document and
+   * returns what to store instead, so one process's store never overwrites another's.
+   */
+  mergeStored?: (stored: Uint8Array) => { state: Uint8Array; content: DocNode };
 }
 
 export async function storeSectionState(input: StoreSectionInput, now = new Date()): Promise<void> {
-  const text = plainText(input.content);
-  const citedItemIds = [...new Set(citationsInOrder(input.content).map((citation) => citation.itemId))];
-  const projection = {
-    state: Buffer.from(input.state),
-    content: input.content as object,
-    text,
-    citedItemIds,
-    quotedCodingIds: quotedCodingIds(input.content),
-    updatedById: input.updatedById,
-  };
   await db().$transaction(async (tx) => {
+    let { state, content } = input;
+    if (input.mergeStored) {
+      const [stored] = await tx.$queryRaw<{ state: Uint8Array }[]>`
+        SELECT state FROM "SectionDocument" WHERE "sectionId" = ${input.sectionId} FOR UPDATE`;
+      if (stored) ({ state, content } = input.mergeStored(new Uint8Array(stored.state)));
+    }
+    const text = plainText(content);
+    const projection = {
+      state: Buffer.from(state),
+      content: content as object,
+      text,
+      citedItemIds: [...new Set(citationsInOrder(content).map((citation) => citation.itemId))],
+      quotedCodingIds: quotedCodingIds(content),
+      updatedById: input.updatedById,
+    };
     await tx.sectionDocument.upsert({
       where: { sectionId: input.sectionId },
       create: { sectionId: input.sectionId, ...projection },
