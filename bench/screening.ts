@@ -11,7 +11,7 @@ import { probability, trainLogistic } from "@/lib/screening/ranking/model";
 import { simulateScreening } from "@/lib/screening/ranking/simulate";
 
 const STARTS = Number(process.env.BENCH_STARTS ?? 5);
-const RETRAIN_EVERY = Number(process.env.BENCH_RETRAIN_EVERY ?? 1);
+const RETRAIN_EVERY = Number(process.env.BENCH_RETRAIN_EVERY ?? 5);
 const root = path.resolve(import.meta.dirname, "..");
 
 function datasets(): string[] {
