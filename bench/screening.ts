@@ -7,7 +7,7 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { buildFeatureSpace } from "@/lib/screening/ranking/features";
 import { relevantRecordsFound, screenedToRecall, workSavedOverSampling } from "@/lib/screening/ranking/metrics";
-import { probability, trainLogistic } from "@/lib/screening/ranking/model";
+import { rankRecords } from "@/lib/screening/ranking/ranking";
 import { simulateScreening } from "@/lib/screening/ranking/simulate";
 
 const STARTS = Number(process.env.BENCH_STARTS ?? 5);
@@ -46,7 +46,7 @@ function load(file: string) {
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
-for (const file of datasets()) {
+for (const file of process.argv.includes("--retrain-only") ? [] : datasets()) {
   const records = load(file);
   const labels = records.map((r) => r.relevant);
   const space = buildFeatureSpace(records.map((r) => r.text));
@@ -81,23 +81,23 @@ for (const file of datasets()) {
   );
 }
 
-// One retrain at review scale: 10,000 records, 2,000 of them decided, as the background job does it.
+// One retrain at review scale, as the background job does it: 10,000 records, 2,000 of them decided. The first
+// retrain segments and stems every record; the worker keeps those term counts, so the next one reuses them.
 {
   const records = load(datasets()[0]!);
-  const big = Array.from({ length: 10_000 }, (_, i) => records[i % records.length]!);
+  const input = Array.from({ length: 10_000 }, (_, i) => ({
+    id: `record-${i}`,
+    stamp: "1",
+    text: records[i % records.length]!.text,
+    relevant: i < 2_000 ? records[i % records.length]!.relevant : null,
+  }));
   let started = performance.now();
-  const space = buildFeatureSpace(big.map((r) => r.text));
-  const featuresMs = performance.now() - started;
+  rankRecords(input);
+  const coldMs = performance.now() - started;
   started = performance.now();
-  const trained = trainLogistic(
-    space.names.length,
-    big.slice(0, 2_000).map((r, i) => ({ vector: space.vectors[i]!, relevant: r.relevant })),
-  );
-  const trainMs = performance.now() - started;
-  started = performance.now();
-  for (const vector of space.vectors) probability(trained, vector);
-  const scoreMs = performance.now() - started;
+  rankRecords(input);
+  const warmMs = performance.now() - started;
   console.log(
-    `retrain at 10,000 records (2,000 decided): features ${featuresMs.toFixed(0)} ms, training ${trainMs.toFixed(0)} ms, scoring ${scoreMs.toFixed(0)} ms, total ${(featuresMs + trainMs + scoreMs).toFixed(0)} ms`,
+    `retrain at 10,000 records (2,000 decided): first ${coldMs.toFixed(0)} ms (segmenting and stemming every record), then ${warmMs.toFixed(0)} ms per retrain`,
   );
 }
