@@ -7,6 +7,7 @@ import { recordActivity } from "@/lib/activity/record";
 import { authorize } from "@/lib/authz/authorize";
 import { can } from "@/lib/authz/policy";
 import { db, type Transaction } from "@/lib/db/client";
+import { lockRows } from "@/lib/db/lock";
 import { AppError } from "@/lib/errors/app-error";
 import { links, notify } from "@/lib/notifications/notify";
 import { parseInput } from "@/lib/validation";
@@ -308,6 +309,9 @@ export async function decideSuggestions(userId: string, rawInput: unknown): Prom
   const threadIds = [...new Set(input.threadIds)];
   return db().$transaction(async (tx) => {
     await authorize(userId, input.reviewId, "synthesis.write", tx);
+    // Two editors deciding the same suggestion at once: the second waits here for the first to commit, then
+    // reads the suggestion as decided, so only one of them is told to apply the text.
+    await lockRows(tx, "CommentThread", threadIds);
     const found = await Promise.all(threadIds.map((threadId) => liveThread(tx, input.reviewId, threadId)));
     for (const thread of found) {
       if (thread.suggestion === null) throw new AppError("THREAD_STATE", `thread ${thread.id} is not a suggestion`);
@@ -317,7 +321,7 @@ export async function decideSuggestions(userId: string, rawInput: unknown): Prom
       throw new AppError("THREAD_STATE", `suggestions ${threadIds.join(",")} are already decided`);
     const now = new Date();
     await tx.commentThread.updateMany({
-      where: { id: { in: threads.map((thread) => thread.id) } },
+      where: { id: { in: threads.map((thread) => thread.id) }, suggestionState: "PENDING" },
       data: { suggestionState: input.decision, state: "ACCEPTED", decidedById: userId, decidedAt: now },
     });
     for (const thread of threads) {
