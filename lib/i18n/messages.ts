@@ -6,6 +6,7 @@ import * as dashboard from "./sections/dashboard";
 import * as editing from "./sections/editing";
 import * as inbox from "./sections/inbox";
 import * as library from "./sections/library";
+import * as limits from "./sections/limits";
 import * as rounds from "./sections/rounds";
 import * as references from "./sections/references";
 import * as backup from "./sections/backup";
@@ -23,6 +24,7 @@ export const zh = {
   rounds: rounds.zh,
   references: references.zh,
   backup: backup.zh,
+  limits: limits.zh,
   comments: comments.zh,
   board: board.zh,
   dashboard: dashboard.zh,
@@ -298,6 +300,7 @@ export const en: Shape<Messages> = {
   rounds: rounds.en,
   references: references.en,
   backup: backup.en,
+  limits: limits.en,
   comments: comments.en,
   board: board.en,
   dashboard: dashboard.en,
