@@ -11,10 +11,11 @@ import { lockRows } from "@/lib/db/lock";
 import { AppError } from "@/lib/errors/app-error";
 import { links, notify } from "@/lib/notifications/notify";
 import { parseInput } from "@/lib/validation";
+import { COMMENT_MAX_CHARS, SUGGESTION_MAX_CHARS } from "./limits";
 import { mentionedIds } from "./mentions";
 
 const id = z.string().min(1).max(64);
-const body = z.string().trim().min(1).max(10_000);
+const body = z.string().trim().min(1).max(COMMENT_MAX_CHARS);
 /** A Yjs relative position as JSON, produced by the editor; opaque here. */
 const relativePosition = z.string().min(2).max(2000);
 
@@ -30,10 +31,10 @@ export const startThreadSchema = z
     /** Replacement text for the anchored phrase: "" deletes it; with an empty quote, it is inserted. */
     suggestion: z
       .string()
-      .max(5000)
+      .max(SUGGESTION_MAX_CHARS)
       .nullish()
       .transform((value) => (value == null ? null : value.replace(/\s*\n\s*/g, " "))),
-    body: z.string().trim().max(10_000).default(""),
+    body: z.string().trim().max(COMMENT_MAX_CHARS).default(""),
   })
   .superRefine((input, context) => {
     if (input.suggestion === null) {
