@@ -4,7 +4,6 @@ import type { Shape } from "../shape";
 export const zh = {
   bodyTooLarge: "上传内容超过上限 {limit}，服务器已停止接收。什么也没有更改。",
   unreadableForm: "上传的表单无法读取（内容不完整或格式不对）。什么也没有更改。",
-  nulCharacter: "文本中含有空字符（U+0000），无法保存。请删除该字符（常见于从 PDF 复制的文字）后重试。",
   tooDeep: "文件的嵌套层级过深（超过 {max} 层），不是会通的备份。什么也没有更改。",
   tooLong: "太长：{count} 个字符，上限为 {max} 个。您的文字仍在框中，请删减后再保存。",
   characters: "{count} / {max} 字符",
@@ -15,8 +14,6 @@ export const zh = {
 export const en: Shape<typeof zh> = {
   bodyTooLarge: "The upload is larger than the limit of {limit}; the server stopped receiving it. Nothing was changed.",
   unreadableForm: "The uploaded form cannot be read (it is incomplete or malformed). Nothing was changed.",
-  nulCharacter:
-    "The text contains a null character (U+0000), which cannot be stored. Remove it (it often comes with text copied from a PDF) and try again.",
   tooDeep: "The file is nested too deeply (over {max} levels); it is not a Huitong backup. Nothing was changed.",
   tooLong: "Too long: {count} characters; the limit is {max}. Your text is still in the box: shorten it, then save.",
   characters: "{count} / {max} characters",

@@ -38,11 +38,13 @@ export async function POST(request: Request) {
           ? t("backup.notJson", { detail: problem.detail })
           : problem.kind === "wrongFormat"
             ? t("backup.wrongFormat")
-            : problem.kind === "wrongVersion"
-              ? t("backup.wrongVersion", { version: problem.version, supported: BACKUP_VERSION })
-              : t(problem.kind === "invalidContent" ? "backup.invalidContent" : "backup.inconsistent", {
-                  problems: problem.problems.join("; "),
-                });
+            : problem.kind === "tooDeep"
+              ? t("limits.tooDeep", { max: problem.max })
+              : problem.kind === "wrongVersion"
+                ? t("backup.wrongVersion", { version: problem.version, supported: BACKUP_VERSION })
+                : t(problem.kind === "invalidContent" ? "backup.invalidContent" : "backup.inconsistent", {
+                    problems: problem.problems.join("; "),
+                  });
       return NextResponse.json({ error: message, problem }, { status: 400 });
     }
     if (isAppError(error) && error.code === "UNAUTHENTICATED") {
