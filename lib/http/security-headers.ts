@@ -12,7 +12,14 @@ export const SERVER_ACTION_BODY_LIMIT_MB = 10;
  * is on the same host (/collab); pdf.js runs its worker from a blob.
  */
 export function contentSecurityPolicy(nonce: string, options: { host: string; dev: boolean }): string {
-  const scriptSources = [`'self'`, `'nonce-${nonce}'`, `'strict-dynamic'`, ...(options.dev ? [`'unsafe-eval'`] : [])];
+  // 'wasm-unsafe-eval' lets pdf.js compile its WebAssembly image decoders; it does not allow eval().
+  const scriptSources = [
+    `'self'`,
+    `'nonce-${nonce}'`,
+    `'strict-dynamic'`,
+    `'wasm-unsafe-eval'`,
+    ...(options.dev ? [`'unsafe-eval'`] : []),
+  ];
   return [
     `default-src 'self'`,
     `script-src ${scriptSources.join(" ")}`,
