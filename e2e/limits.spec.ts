@@ -46,8 +46,11 @@ function chunkedUpload(baseURL: string, path: string, totalBytes: number) {
       let body = "";
       response.setEncoding("utf8");
       response.on("data", (chunk: string) => (body += chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, body, sentWhenAnswered }));
-      request.destroy();
+      // The rest of the upload is never sent; the connection goes once the answer is read.
+      response.on("end", () => {
+        resolve({ status: response.statusCode ?? 0, body, sentWhenAnswered });
+        request.destroy();
+      });
     });
     request.on("error", (error) => {
       if (!answered) reject(error);

@@ -5,7 +5,7 @@ import { readVarInt, type Decoder } from "lib0/decoding";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { readStoredMessage } from "@/lib/collab/stored-message";
-import { sectionDocumentName } from "@/lib/collab/token";
+import { sectionDocumentName } from "@/lib/collab/document-name";
 import { SECTION_FRAGMENT } from "@/lib/synthesis/document-schema";
 
 /** Hocuspocus's message type for the server's answer to an update (applied or refused). */
