@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { HSTS_HEADER, SERVER_ACTION_BODY_LIMIT_MB, STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // Native and server-only packages stay outside the bundle. citation-js: its CSL plugin registers into the
@@ -16,6 +17,21 @@ const nextConfig: NextConfig = {
   ],
   poweredByHeader: false,
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` is the type gate; the build need not repeat it
+  experimental: {
+    // The zod limits (an item's full text: 2,000,000 characters) must fit in a request, or a long but allowed
+    // text fails before the action can answer.
+    serverActions: { bodySizeLimit: `${SERVER_ACTION_BODY_LIMIT_MB}mb` },
+  },
+  async headers() {
+    return [
+      { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
+      {
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        headers: [HSTS_HEADER],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -10,6 +10,7 @@ import next from "next";
 import { readSettings } from "@/lib/config/settings";
 import { createDatabaseClient } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/bootstrap";
+import { NUL_IN_URL_MESSAGE, urlHasNul } from "@/lib/http/nul";
 import { startJobWorker, type JobWorker } from "@/lib/jobs/worker";
 import { drainSearchQueue } from "@/lib/search/indexer";
 import { seedDemo } from "../seeds/seed";
@@ -77,7 +78,14 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const handleUpgrade = app.getUpgradeHandler();
-  server.on("request", (request, response) => void handle(request, response));
+  server.on("request", (request, response) => {
+    // Refused here, for every route at once, before a NUL can reach a query.
+    if (urlHasNul(request.url ?? "")) {
+      response.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end(NUL_IN_URL_MESSAGE);
+      return;
+    }
+    void handle(request, response);
+  });
   server.on("upgrade", (request, socket, head) => {
     if (request.url?.startsWith(COLLAB_PATH)) {
       if (collab) collab.forwardUpgrade(request, socket as Socket, head);
@@ -140,6 +148,7 @@ function sourceStamp(): string {
     "lib",
     "public",
     "next.config.ts",
+    "proxy.ts",
     "package.json",
     "postcss.config.mjs",
     "tsconfig.json",

@@ -3,6 +3,7 @@
 // arrow keys and Enter (or a click), and "@Name " is written in, which is how mentions are recognised.
 import { useId, useRef, useState, type TextareaHTMLAttributes } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
+import { COMMENT_MAX_CHARS } from "@/lib/comments/limits";
 import { mentionQuery } from "@/lib/comments/mentions";
 
 export interface Mentionable {
@@ -10,15 +11,36 @@ export interface Mentionable {
   name: string;
 }
 
-interface Props extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "value" | "onChange"> {
+interface Props extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "value" | "onChange" | "maxLength"> {
   value: string;
   onValueChange: (value: string) => void;
   members: Mentionable[];
+  /** Past this many characters the field says so beside itself; the text is kept (no cutting on paste). */
+  maxChars?: number;
 }
 
-export function MentionTextarea({ value, onValueChange, members, onKeyDown, ...rest }: Props) {
-  const { t } = useI18n();
+/** Whether a comment field's text fits its limit: forms hold back their submit button while it does not. */
+export function withinLimit(value: string, maxChars = COMMENT_MAX_CHARS): boolean {
+  return value.trim().length <= maxChars;
+}
+
+export function MentionTextarea({
+  value,
+  onValueChange,
+  members,
+  onKeyDown,
+  maxChars = COMMENT_MAX_CHARS,
+  ...rest
+}: Props) {
+  const { t, locale } = useI18n();
   const listId = useId();
+  const limitId = useId();
+  const over = !withinLimit(value, maxChars);
+  // The count appears once the text nears the limit, so short comments stay uncluttered.
+  const showCount = value.length > maxChars * 0.8;
+  const numberFormat = new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en");
+  const count = numberFormat.format(value.trim().length);
+  const max = numberFormat.format(maxChars);
   const field = useRef<HTMLTextAreaElement>(null);
   const [open, setOpen] = useState<{ start: number; query: string } | null>(null);
   const [active, setActive] = useState(0);
@@ -59,6 +81,8 @@ export function MentionTextarea({ value, onValueChange, members, onKeyDown, ...r
         aria-expanded={showing}
         aria-controls={showing ? listId : undefined}
         aria-activedescendant={showing ? `${listId}-${active}` : undefined}
+        aria-invalid={over || undefined}
+        aria-describedby={showCount ? limitId : undefined}
         onChange={(event) => {
           onValueChange(event.target.value);
           look(event.target.value, event.target.selectionStart);
@@ -87,6 +111,11 @@ export function MentionTextarea({ value, onValueChange, members, onKeyDown, ...r
           onKeyDown?.(event);
         }}
       />
+      {showCount && (
+        <p id={limitId} className={`mt-1 text-xs ${over ? "text-red-700" : "text-stone-500"}`}>
+          {over ? t("limits.tooLong", { count, max }) : t("limits.characters", { count, max })}
+        </p>
+      )}
       {showing && (
         <ul
           id={listId}

@@ -5,6 +5,8 @@ import { useI18n } from "@/components/i18n/I18nProvider";
 import { FormMessage } from "@/components/ui/FormMessage";
 import { buttonPrimary, buttonSecondary, cardClass, inputClass, labelClass } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/errors/action-result";
+import { tooLongFields, utf8Bytes } from "@/lib/errors/too-long";
+import { SERVER_ACTION_BODY_LIMIT_MB } from "@/lib/http/security-headers";
 import type { EditConflict } from "@/lib/items/commands";
 import { itemFieldsSchema, type ItemFields } from "@/lib/items/item-fields";
 import { fromFormModel, toFormModel, type AuthorModel, type ItemFormModel } from "@/lib/items/item-form-model";
@@ -45,7 +47,18 @@ export function ItemForm({
     const field = problemField(path);
     problems.set(field, t(fieldProblemKey(field)));
   }
-  const mine = itemFieldsSchema.safeParse(fromFormModel(model));
+  const fields = fromFormModel(model);
+  const mine = itemFieldsSchema.safeParse(fields);
+  // Over-long text is named beside its field as soon as it is typed or pasted, and the save is held back, so
+  // the text is never sent only to be refused (or cut off by the request limit) and never lost.
+  const numberFormat = new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en");
+  for (const long of tooLongFields(mine.error, fields)) {
+    problems.set(
+      problemField(long.path),
+      t("limits.tooLong", { count: numberFormat.format(long.count), max: numberFormat.format(long.max) }),
+    );
+  }
+  const [tooLarge, setTooLarge] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   // A refused save is reported at the field that caused it, which may be far above the save button.
   useEffect(() => {
@@ -126,6 +139,18 @@ export function ItemForm({
       )}
       <form
         action={formAction}
+        onSubmit={(event) => {
+          const held =
+            tooLongFields(mine.error, fields).length > 0 ||
+            utf8Bytes(JSON.stringify(fields)) > SERVER_ACTION_BODY_LIMIT_MB * 1024 * 1024 - 64 * 1024;
+          setTooLarge(held && tooLongFields(mine.error, fields).length === 0);
+          if (!held) return;
+          event.preventDefault();
+          const target = form.current?.querySelector<HTMLElement>("[aria-invalid=true]");
+          target?.scrollIntoView({ block: "center" });
+          target?.focus();
+        }}
+        ref={form}
         className="space-y-4"
         aria-label={mode === "create" ? t("editing.newTitle") : t("editing.editTitle")}
       >
@@ -134,6 +159,7 @@ export function ItemForm({
         <input type="hidden" name="version" value={version} />
         <input type="hidden" name="fields" value={JSON.stringify(fromFormModel(model))} />
 
+        {tooLarge && <FormMessage error={t("limits.requestTooLarge")} />}
         {failure && !conflict && (
           <FormMessage
             error={

@@ -2,7 +2,8 @@
 // The comments beside the text: start a thread on the selected phrase or the whole section, read threads
 // (filtered), reply, mark addressed, accept or reopen, edit and delete one's own comments.
 import { useEffect, useId, useRef, useState } from "react";
-import { MentionTextarea, type Mentionable } from "@/components/comments/MentionTextarea";
+import { MentionTextarea, withinLimit, type Mentionable } from "@/components/comments/MentionTextarea";
+import { SUGGESTION_MAX_CHARS } from "@/lib/comments/limits";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { buttonPrimary, buttonSecondary, inputClass, labelClass } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/errors/action-result";
@@ -143,10 +144,20 @@ export function CommentsPanel({
             className={inputClass}
           />
           <div className="flex flex-wrap gap-2">
-            <button type="submit" value="phrase" className={buttonPrimary} disabled={!selection || !draft.trim()}>
+            <button
+              type="submit"
+              value="phrase"
+              className={buttonPrimary}
+              disabled={!selection || !draft.trim() || !withinLimit(draft)}
+            >
               {t("comments.commentPhrase")}
             </button>
-            <button type="submit" value="section" className={buttonSecondary} disabled={!draft.trim()}>
+            <button
+              type="submit"
+              value="section"
+              className={buttonSecondary}
+              disabled={!draft.trim() || !withinLimit(draft)}
+            >
               {t("comments.commentSection")}
             </button>
           </div>
@@ -377,7 +388,7 @@ function ThreadCard({
                   className={inputClass}
                 />
                 <div className="flex gap-2">
-                  <button type="submit" className={smallPrimary}>
+                  <button type="submit" className={smallPrimary} disabled={!withinLimit(editing.body)}>
                     {t("comments.save")}
                   </button>
                   <button type="button" className={smallSecondary} onClick={() => setEditing(null)}>
@@ -434,11 +445,21 @@ function ThreadCard({
             className={inputClass}
           />
           <div className="flex flex-wrap gap-2">
-            <button type="submit" value="reply" className={smallSecondary} disabled={!reply.trim()}>
+            <button
+              type="submit"
+              value="reply"
+              className={smallSecondary}
+              disabled={!reply.trim() || !withinLimit(reply)}
+            >
               {t("comments.reply")}
             </button>
             {can.address && thread.state === "OPEN" && !suggestion && (
-              <button type="submit" value="addressed" className={smallSecondary} disabled={!reply.trim()}>
+              <button
+                type="submit"
+                value="addressed"
+                className={smallSecondary}
+                disabled={!reply.trim() || !withinLimit(reply)}
+              >
                 {t("comments.replyAddressed")}
               </button>
             )}
@@ -514,8 +535,15 @@ function SuggestForm({
           value={text}
           placeholder={t("comments.suggestText")}
           onChange={(event) => setText(event.target.value)}
+          aria-invalid={text.length > SUGGESTION_MAX_CHARS || undefined}
+          aria-describedby={text.length > SUGGESTION_MAX_CHARS ? `${ids.text}-limit` : undefined}
           className={inputClass}
         />
+        {text.length > SUGGESTION_MAX_CHARS && (
+          <p id={`${ids.text}-limit`} className="text-xs text-red-700">
+            {t("limits.tooLong", { count: text.length, max: SUGGESTION_MAX_CHARS })}
+          </p>
+        )}
         <label htmlFor={ids.reason} className="sr-only">
           {t("comments.suggestReason")}
         </label>
@@ -529,7 +557,11 @@ function SuggestForm({
         <button
           type="submit"
           className={smallSecondary}
-          disabled={selection ? text === selection : !caret || !text.trim()}
+          disabled={
+            (selection ? text === selection : !caret || !text.trim()) ||
+            text.length > SUGGESTION_MAX_CHARS ||
+            !withinLimit(reason)
+          }
         >
           {t("comments.suggestSubmit")}
         </button>

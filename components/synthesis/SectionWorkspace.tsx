@@ -355,7 +355,15 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
 
   /** Runs a comment action; on success the page reloads its comments and tells the other editors to do so. */
   const runComment = async (work: () => Promise<ActionResult<unknown>>) => {
-    const result = await work();
+    let result: ActionResult<unknown>;
+    try {
+      result = await work();
+    } catch (error) {
+      // The request itself failed (the connection dropped, the server refused the body): the typed text stays.
+      console.error("comment action failed:", error);
+      setNotice({ error: t("errors.unexpected") });
+      return false;
+    }
     if (!result.ok) {
       setNotice({ error: result.error });
       return false;

@@ -337,6 +337,16 @@ describe("review backup", () => {
         { problems: [expect.stringMatching(/themes \(nameZh\)/)] },
       ],
     ];
+    // Text PostgreSQL cannot store (a NUL) is named before anything is written; nesting far deeper than any
+    // backup is refused before the file is parsed.
+    cases.push(
+      [
+        broken((b) => ((b.activity as { kind: string }[]).at(-1)!.kind = "item.created\u0000")),
+        "invalidContent",
+        { problems: [expect.stringMatching(/^activity\.\d+\.kind: holds a NUL character/)] },
+      ],
+      [`{"format":"huitong-backup","items":${"[".repeat(50_000)}${"]".repeat(50_000)}}`, "tooDeep", { max: 256 }],
+    );
     const before = await counts();
     for (const [text, kind, details] of cases) {
       await expect(restoreBackup(owner, text), kind).rejects.toMatchObject({
@@ -349,9 +359,10 @@ describe("review backup", () => {
 
   it("rolls back everything when the database refuses part of a restore", async () => {
     const backup = await exportBackup(owner, reviewId);
-    // Valid JSON and a valid backup, but PostgreSQL stores no NUL character: the last table written fails.
+    // Valid JSON and a valid backup, but a position past PostgreSQL's integer range: a table written after
+    // the items, stages and themes fails.
     const copy = structuredClone(backup);
-    copy.activity.at(-1)!.kind = "item.created\u0000";
+    copy.sections.at(-1)!.position = 2 ** 31;
     const before = await counts();
     await expect(restoreBackup(owner, JSON.stringify(copy))).rejects.toThrow();
     expect(await counts()).toEqual(before);

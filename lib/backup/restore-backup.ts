@@ -9,6 +9,7 @@ import { recordActivity } from "@/lib/activity/record";
 import { db, type Transaction } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
+import { findNul } from "@/lib/http/nul";
 import { insertReferenceRows, referenceRowsOf } from "@/lib/references/sync";
 import { SECTION_FRAGMENT } from "@/lib/synthesis/document-schema";
 import { BACKUP_FORMAT, BACKUP_VERSION, backupSchema, type Backup } from "./backup-format";
@@ -21,7 +22,37 @@ export type BackupProblem =
   | { kind: "wrongFormat" }
   | { kind: "wrongVersion"; version: string }
   | { kind: "invalidContent"; problems: string[] }
-  | { kind: "inconsistent"; problems: string[] };
+  | { kind: "inconsistent"; problems: string[] }
+  | { kind: "tooDeep"; max: number };
+
+/**
+ * Section documents nest two levels per node (a list inside a list inside a list…), so a real backup can go a
+ * few dozen levels deep; thousands of levels are not a backup, and would overflow the stack of the schema
+ * check and the database driver.
+ */
+export const MAX_BACKUP_DEPTH = 256;
+
+/** The deepest nesting of arrays and objects in JSON text, counted without parsing (strings are skipped). */
+export function jsonDepth(text: string, stopAbove = Infinity): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 /* { */ || c === 91 /* [ */) {
+      depth++;
+      if (depth > deepest) {
+        deepest = depth;
+        if (deepest > stopAbove) return deepest;
+      }
+    } else if (c === 125 /* } */ || c === 93 /* ] */) depth--;
+  }
+  return deepest;
+}
 
 const MAX_LISTED_PROBLEMS = 5;
 
@@ -31,6 +62,7 @@ function refuse(problem: BackupProblem): never {
 
 /** Reads and checks a backup file's text: JSON, the format and version, the schema, then its inner references. */
 export function readBackupText(text: string): Backup {
+  if (jsonDepth(text, MAX_BACKUP_DEPTH) > MAX_BACKUP_DEPTH) refuse({ kind: "tooDeep", max: MAX_BACKUP_DEPTH });
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -42,6 +74,8 @@ export function readBackupText(text: string): Backup {
   }
   const version = (raw as Record<string, unknown>).version;
   if (version !== BACKUP_VERSION) refuse({ kind: "wrongVersion", version: JSON.stringify(version ?? null) });
+  const nulAt = findNul(raw);
+  if (nulAt !== null) refuse({ kind: "invalidContent", problems: [`${nulAt}: holds a NUL character (U+0000)`] });
   const parsed = backupSchema.safeParse(raw);
   if (!parsed.success) {
     refuse({

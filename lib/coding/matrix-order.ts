@@ -1,5 +1,5 @@
 // How the theme × paper matrix is ordered and written out, shared by the page and its CSV export.
-import { stringify } from "csv-stringify/sync";
+import { csvDocument } from "@/lib/export/csv";
 
 export interface MatrixShape<T extends { id: string }, I extends { id: string }> {
   themes: T[];
@@ -58,5 +58,5 @@ export function matrixCsv<T extends { id: string }, I extends { id: string }>(
       }),
     ]),
   ];
-  return `\uFEFF${stringify(rows, { record_delimiter: "\r\n" })}`;
+  return csvDocument(rows, { record_delimiter: "\r\n" });
 }

@@ -85,8 +85,10 @@ describe("collaboration server", () => {
       const reader = connect(team.users[role].id);
       expect(await reader.authenticated).toBe("readonly");
       await reader.synced;
+      const refused = reader.nextRefusal();
       reader.appendParagraph(`forged by ${role}`);
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      // The server has read the update and answered that it did not apply it.
+      await refused;
       const fresh = connect(team.users.OWNER.id);
       await fresh.synced;
       expect(fresh.text()).not.toContain("forged");

@@ -38,12 +38,4 @@ export function verifyCollabToken(token: string, secret: string, now = Date.now(
   }
 }
 
-/** Each section is one collaborative document, named so the server can tell what it is. */
-export function sectionDocumentName(sectionId: string): string {
-  return `section.${sectionId}`;
-}
-
-export function sectionIdOf(documentName: string): string | null {
-  const match = /^section\.([A-Za-z0-9_-]{1,64})$/.exec(documentName);
-  return match?.[1] ?? null;
-}
+export { sectionDocumentName, sectionIdOf } from "./document-name";

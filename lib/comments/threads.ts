@@ -7,13 +7,15 @@ import { recordActivity } from "@/lib/activity/record";
 import { authorize } from "@/lib/authz/authorize";
 import { can } from "@/lib/authz/policy";
 import { db, type Transaction } from "@/lib/db/client";
+import { lockRows } from "@/lib/db/lock";
 import { AppError } from "@/lib/errors/app-error";
 import { links, notify } from "@/lib/notifications/notify";
 import { parseInput } from "@/lib/validation";
+import { COMMENT_MAX_CHARS, SUGGESTION_MAX_CHARS } from "./limits";
 import { mentionedIds } from "./mentions";
 
 const id = z.string().min(1).max(64);
-const body = z.string().trim().min(1).max(10_000);
+const body = z.string().trim().min(1).max(COMMENT_MAX_CHARS);
 /** A Yjs relative position as JSON, produced by the editor; opaque here. */
 const relativePosition = z.string().min(2).max(2000);
 
@@ -29,10 +31,10 @@ export const startThreadSchema = z
     /** Replacement text for the anchored phrase: "" deletes it; with an empty quote, it is inserted. */
     suggestion: z
       .string()
-      .max(5000)
+      .max(SUGGESTION_MAX_CHARS)
       .nullish()
       .transform((value) => (value == null ? null : value.replace(/\s*\n\s*/g, " "))),
-    body: z.string().trim().max(10_000).default(""),
+    body: z.string().trim().max(COMMENT_MAX_CHARS).default(""),
   })
   .superRefine((input, context) => {
     if (input.suggestion === null) {
@@ -308,6 +310,9 @@ export async function decideSuggestions(userId: string, rawInput: unknown): Prom
   const threadIds = [...new Set(input.threadIds)];
   return db().$transaction(async (tx) => {
     await authorize(userId, input.reviewId, "synthesis.write", tx);
+    // Two editors deciding the same suggestion at once: the second waits here for the first to commit, then
+    // reads the suggestion as decided, so only one of them is told to apply the text.
+    await lockRows(tx, "CommentThread", threadIds);
     const found = await Promise.all(threadIds.map((threadId) => liveThread(tx, input.reviewId, threadId)));
     for (const thread of found) {
       if (thread.suggestion === null) throw new AppError("THREAD_STATE", `thread ${thread.id} is not a suggestion`);
@@ -317,7 +322,7 @@ export async function decideSuggestions(userId: string, rawInput: unknown): Prom
       throw new AppError("THREAD_STATE", `suggestions ${threadIds.join(",")} are already decided`);
     const now = new Date();
     await tx.commentThread.updateMany({
-      where: { id: { in: threads.map((thread) => thread.id) } },
+      where: { id: { in: threads.map((thread) => thread.id) }, suggestionState: "PENDING" },
       data: { suggestionState: input.decision, state: "ACCEPTED", decidedById: userId, decidedAt: now },
     });
     for (const thread of threads) {

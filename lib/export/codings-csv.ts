@@ -1,8 +1,8 @@
 // Every coded passage of a review as CSV: the quote, where it comes from, its themes, memo and coder — the
 // table a qualitative analysis is handed on in (NVivo, Excel, R).
-import { stringify } from "csv-stringify/sync";
 import { authorize } from "@/lib/authz/authorize";
 import { db } from "@/lib/db/client";
+import { csvDocument } from "@/lib/export/csv";
 
 export const CODING_CSV_COLUMNS = [
   "item",
@@ -66,5 +66,5 @@ export function codingsCsv(
     coding.createdAt.toISOString(),
     coding.orphaned ? labels.yes : "",
   ]);
-  return `\uFEFF${stringify([CODING_CSV_COLUMNS.map((column) => labels.columns[column]), ...rows])}`;
+  return csvDocument([CODING_CSV_COLUMNS.map((column) => labels.columns[column]), ...rows]);
 }

@@ -4,12 +4,12 @@
 import { plugins } from "@citation-js/core";
 import "@citation-js/plugin-bibtex";
 import "@citation-js/plugin-ris";
-import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import { authorize } from "@/lib/authz/authorize";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
+import { csvDocument } from "@/lib/export/csv";
 import { libraryWhere, type LibraryParams } from "@/lib/library/query";
 import { citableItemSelect, toCslItem, type CslItem } from "@/lib/synthesis/csl-item";
 import { EXPORT_FORMATS, type ExportFormat } from "./formats";
@@ -283,8 +283,7 @@ export function itemsCsv(items: ExportItem[], locale: "zh" | "en", headers: Item
     };
     return CSV_COLUMNS.map((column) => values[column] ?? "");
   });
-  // The BOM makes Excel read the file as UTF-8, so Chinese is not garbled when opened by double-click.
-  return `\uFEFF${stringify([CSV_COLUMNS.map((column) => headers.columns[column]), ...rows])}`;
+  return csvDocument([CSV_COLUMNS.map((column) => headers.columns[column]), ...rows]);
 }
 
 export const EXPORT_FILE: Record<ExportFormat, { extension: string; contentType: string }> = {

@@ -1,10 +1,11 @@
-// File uploads (imports): the session, the size limit before the body is read, and domain errors turned into
+// File uploads (imports): the session, the size limit while the body is read, and domain errors turned into
 // a message in the user's language — the counterpart of download.ts for every upload route.
 import { NextResponse, type NextRequest } from "next/server";
 import { getSessionUser } from "@/lib/auth/session";
 import { isAppError, type AppError } from "@/lib/errors/app-error";
 import { getI18n } from "@/lib/i18n/server";
 import { formatBytes } from "@/lib/import/limits";
+import { formDataWithin, isBodyTooLarge, isUnreadableForm, MULTIPART_ENVELOPE_BYTES } from "./limited-body";
 import type { Translate } from "@/lib/i18n/translate";
 
 const STATUS: Partial<Record<AppError["code"], number>> = {
@@ -40,6 +41,19 @@ function errorMessage(error: AppError, t: Translate): string {
   return t(`errors.${error.code}`, errorValues(error, t));
 }
 
+/** 413 with a message naming the limit; the size is unknown when the upload was cut off. */
+export function bodyTooLargeResponse(t: Translate, maxBytes: number): NextResponse {
+  return NextResponse.json(
+    { error: t("limits.bodyTooLarge", { limit: formatBytes(maxBytes) }), code: "BODY_TOO_LARGE" },
+    { status: 413 },
+  );
+}
+
+/** 400 for a body that is not the form it claims to be. */
+export function unreadableFormResponse(t: Translate): NextResponse {
+  return NextResponse.json({ error: t("limits.unreadableForm"), code: "UNREADABLE_FORM" }, { status: 400 });
+}
+
 export async function upload<T>(
   request: NextRequest,
   maxBytes: number,
@@ -48,21 +62,13 @@ export async function upload<T>(
   const { t } = await getI18n();
   const user = await getSessionUser();
   if (!user) return NextResponse.json({ error: t("errors.UNAUTHENTICATED"), code: "UNAUTHENTICATED" }, { status: 401 });
-  // Refuse an oversized body before reading it; the multipart envelope adds a little to the file itself.
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > maxBytes + 64 * 1024) {
-    return NextResponse.json(
-      {
-        error: t("errors.IMPORT_TOO_LARGE", { size: formatBytes(length), limit: formatBytes(maxBytes) }),
-        code: "IMPORT_TOO_LARGE",
-      },
-      { status: 413 },
-    );
-  }
   try {
-    const form = await request.formData();
+    // Read with a byte counter: a chunked body (no Content-Length) stops at the limit instead of being buffered.
+    const form = await formDataWithin(request, maxBytes + MULTIPART_ENVELOPE_BYTES);
     return NextResponse.json(await handle(user.id, form));
   } catch (error) {
+    if (isBodyTooLarge(error)) return bodyTooLargeResponse(t, maxBytes);
+    if (isUnreadableForm(error)) return unreadableFormResponse(t);
     if (isAppError(error)) {
       if (!error.code.startsWith("IMPORT_")) console.warn(`upload ${request.nextUrl.pathname}: ${error.message}`);
       return NextResponse.json(

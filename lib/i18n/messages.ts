@@ -6,6 +6,7 @@ import * as dashboard from "./sections/dashboard";
 import * as editing from "./sections/editing";
 import * as inbox from "./sections/inbox";
 import * as library from "./sections/library";
+import * as limits from "./sections/limits";
 import * as rounds from "./sections/rounds";
 import * as ranking from "./sections/ranking";
 import * as references from "./sections/references";
@@ -24,6 +25,7 @@ export const zh = {
   rounds: rounds.zh,
   references: references.zh,
   backup: backup.zh,
+  limits: limits.zh,
   comments: comments.zh,
   board: board.zh,
   dashboard: dashboard.zh,
@@ -105,6 +107,7 @@ export const zh = {
     REFERENCE_IN_REVIEW: "这篇参考文献已在综述中。",
     REFERENCE_UNREADABLE: "无法从这条参考文献中读出题名，请手动添加。",
     BACKUP_INVALID: "备份文件无效，未做任何更改。",
+    TEXT_HAS_NUL: "文本中含有空字符（U+0000），无法保存，未做任何更改。请删除该字符（常见于从 PDF 复制的文字）后重试。",
     SCREENING_CLOSED: "该文献的筛选已有结论，不能再投票或修改投票。",
     IMPORT_EMPTY: "文件是空的：其中没有任何文献记录。什么也没有导入。",
     IMPORT_TOO_LARGE: "文件太大（{size}），上限为 {limit}。请拆分后分批导入。什么也没有导入。",
@@ -301,6 +304,7 @@ export const en: Shape<Messages> = {
   rounds: rounds.en,
   references: references.en,
   backup: backup.en,
+  limits: limits.en,
   comments: comments.en,
   board: board.en,
   dashboard: dashboard.en,
@@ -383,6 +387,8 @@ export const en: Shape<Messages> = {
     REFERENCE_IN_REVIEW: "This reference is already in the review.",
     REFERENCE_UNREADABLE: "No title could be read from this reference; add it by hand.",
     BACKUP_INVALID: "The backup file is not valid; nothing was changed.",
+    TEXT_HAS_NUL:
+      "The text contains a null character (U+0000), which cannot be stored; nothing was changed. Remove it (it often comes with text copied from a PDF) and try again.",
     SCREENING_CLOSED: "Screening of this item is decided; votes can no longer be cast or changed.",
     LAST_OWNER: "A review needs at least one owner: make someone else owner first.",
     IMPORT_EMPTY: "The file is empty: it holds no references. Nothing was imported.",

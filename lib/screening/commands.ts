@@ -2,6 +2,7 @@ import { z } from "zod";
 import { recordActivity } from "@/lib/activity/record";
 import { authorize } from "@/lib/authz/authorize";
 import { db, type Transaction } from "@/lib/db/client";
+import { lockRows } from "@/lib/db/lock";
 import type { ScreeningState } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/validation";
@@ -128,6 +129,9 @@ export async function castVote(userId: string, rawInput: unknown): Promise<{ sta
   const input = parseInput(castVoteSchema, rawInput);
   return db().$transaction(async (tx) => {
     await authorize(userId, input.reviewId, "screening.vote", tx);
+    // The last two votes arriving together must see each other: the second waits for the first to commit, so
+    // whichever counts the votes last counts both and settles the item.
+    await lockRows(tx, "ReviewItem", [input.itemId]);
     const item = await tx.reviewItem.findFirst({
       where: { id: input.itemId, reviewId: input.reviewId, deletedAt: null },
       select: { id: true, stageId: true, exclusionReasonId: true, screeningState: true },
@@ -179,6 +183,8 @@ export async function resolveConflict(userId: string, rawInput: unknown): Promis
   const input = parseInput(resolveConflictSchema, rawInput);
   await db().$transaction(async (tx) => {
     await authorize(userId, input.reviewId, "screening.resolve", tx);
+    // A vote that settles the item while the owner rules on it must not record a second decision.
+    await lockRows(tx, "ReviewItem", [input.itemId]);
     const item = await tx.reviewItem.findFirst({
       where: { id: input.itemId, reviewId: input.reviewId, deletedAt: null },
       select: { id: true, stageId: true, exclusionReasonId: true, screeningState: true },

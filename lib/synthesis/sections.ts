@@ -110,8 +110,10 @@ export async function updateSection(userId: string, rawInput: unknown): Promise<
     );
     const changed = (["title", "themeId", "status", "ownerId"] as const).filter((key) => section[key] !== input[key]);
     if (changed.length === 0) return { version: section.version };
-    const updated = await tx.synthesisSection.update({
-      where: { id: section.id },
+    // The version in the WHERE makes a concurrent save that passed the check above lose here instead of
+    // silently overwriting it (read committed re-checks the condition once the other save has committed).
+    const written = await tx.synthesisSection.updateMany({
+      where: { id: section.id, version: input.version, deletedAt: null },
       data: {
         title: input.title,
         themeId: input.themeId,
@@ -120,6 +122,8 @@ export async function updateSection(userId: string, rawInput: unknown): Promise<
         version: { increment: 1 },
       },
     });
+    if (written.count !== 1) throw new AppError("EDIT_CONFLICT", `section ${section.id} changed during the save`);
+    const updated = await tx.synthesisSection.findUniqueOrThrow({ where: { id: section.id } });
     await recordActivity(tx, {
       reviewId: input.reviewId,
       actorId: userId,

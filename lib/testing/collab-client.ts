@@ -1,11 +1,15 @@
 // A Node client of the collaboration server for tests, e2e checks and the bench: a Hocuspocus provider over
 // `ws`, with promises for the moments a test waits on (authenticated, synced, stored).
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import { readVarInt, type Decoder } from "lib0/decoding";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { readStoredMessage } from "@/lib/collab/stored-message";
-import { sectionDocumentName } from "@/lib/collab/token";
+import { sectionDocumentName } from "@/lib/collab/document-name";
 import { SECTION_FRAGMENT } from "@/lib/synthesis/document-schema";
+
+/** Hocuspocus's message type for the server's answer to an update (applied or refused). */
+const SYNC_STATUS_MESSAGE = 8;
 
 export interface SectionClient {
   doc: Y.Doc;
@@ -15,6 +19,11 @@ export interface SectionClient {
   synced: Promise<void>;
   /** Resolves once the server reports a stored state covering everything this client wrote. */
   waitStored(timeoutMs?: number): Promise<void>;
+  /**
+   * Resolves when the server answers a document update from this client with "not applied" (a read-only
+   * connection); rejects if no such answer comes in time. Call before making the change.
+   */
+  nextRefusal(timeoutMs?: number): Promise<void>;
   /** Appends a paragraph of text to the section, as an editor would. */
   appendParagraph(text: string): void;
   text(): string;
@@ -50,6 +59,16 @@ export function connectSection(options: { url: string; sectionId: string; token:
       for (const listener of storedListeners) listener();
     },
   });
+  const syncStatusListeners = new Set<(applied: boolean) => void>();
+  provider.on(
+    "message",
+    ({ message }: { message: { readVarString(): string; readVarUint(): number; decoder: Decoder } }) => {
+      message.readVarString();
+      if (message.readVarUint() !== SYNC_STATUS_MESSAGE) return;
+      const applied = readVarInt(message.decoder) === 1;
+      for (const listener of [...syncStatusListeners]) listener(applied);
+    },
+  );
   provider.attach();
   const ownClock = () => Y.decodeStateVector(Y.encodeStateVector(doc)).get(doc.clientID) ?? 0;
   return {
@@ -72,6 +91,21 @@ export function connectSection(options: { url: string; sectionId: string; token:
         }, timeoutMs);
         storedListeners.add(check);
         check();
+      });
+    },
+    nextRefusal(timeoutMs = 10_000) {
+      return new Promise<void>((resolve, reject) => {
+        const listener = (applied: boolean) => {
+          if (applied) return;
+          syncStatusListeners.delete(listener);
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          syncStatusListeners.delete(listener);
+          reject(new Error("the server did not refuse the update"));
+        }, timeoutMs);
+        syncStatusListeners.add(listener);
       });
     },
     appendParagraph(text) {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { parse as parseCsv } from "csv-parse/sync";
-import { stringify as stringifyCsv } from "csv-stringify/sync";
 import { XMLBuilder, XMLParser, XMLValidator } from "fast-xml-parser";
+import { csvDocument, restoreNeutralisedCsvCell } from "@/lib/export/csv";
 
 export interface CodebookTheme {
   /** Identifies the theme within the file: used to express parent links. For export pass the theme's database id. */
@@ -167,8 +167,7 @@ export function codebookToCsv(themes: CodebookTheme[]): string {
     theme.inclusionNotes ?? "",
     (theme.parentKey !== null ? nameByKey.get(theme.parentKey) : undefined) ?? "",
   ]);
-  return stringifyCsv([[...CSV_COLUMNS], ...rows], {
-    bom: true,
+  return csvDocument([[...CSV_COLUMNS], ...rows], {
     record_delimiter: "windows",
     // Giving record_delimiter switches this off, and then a cell holding a newline would be written unquoted.
     quote_record_delimiter: true,
@@ -270,7 +269,7 @@ export function parseCodebookCsv(
   data.forEach((record, index) => {
     const cell = (column: CsvColumn): string | null => {
       const at = position.get(column);
-      const value = at === undefined ? "" : (record.cells[at] ?? "").trim();
+      const value = at === undefined ? "" : restoreNeutralisedCsvCell((record.cells[at] ?? "").trim());
       return value === "" ? null : value;
     };
     const nameZh = cell("name_zh");

@@ -2,33 +2,42 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireUser } from "@/lib/auth/session";
+import { requirePageUser, requireUser } from "@/lib/auth/session";
 import { runAction } from "@/lib/errors/action-result";
 import { countUnread, findNotification, markAllRead, markRead } from "@/lib/notifications/inbox";
-import { parseInput } from "@/lib/validation";
 
 const idForm = z.object({ id: z.string().min(1).max(64) });
 
+/**
+ * These actions are plain form posts (they work without JavaScript), so a refusal cannot be returned as a
+ * message: a signed-out visitor is sent to sign in, and an id that cannot be one (empty, too long, holding a
+ * NUL) names no notification — the inbox is shown again, unchanged.
+ */
+async function notificationIdOf(form: FormData): Promise<{ userId: string; id: string }> {
+  const user = await requirePageUser("/inbox");
+  const parsed = idForm.safeParse({ id: form.get("id") });
+  if (!parsed.success || parsed.data.id.includes("\u0000")) redirect("/inbox");
+  return { userId: user.id, id: parsed.data.id };
+}
+
 /** Opening a notification marks it read and goes to its place. */
 export async function openNotificationAction(form: FormData): Promise<void> {
-  const user = await requireUser();
-  const { id } = parseInput(idForm, { id: form.get("id") });
-  const notification = await findNotification(user.id, id);
+  const { userId, id } = await notificationIdOf(form);
+  const notification = await findNotification(userId, id);
   if (!notification) redirect("/inbox");
-  await markRead(user.id, { ids: [id] });
+  await markRead(userId, { ids: [id] });
   revalidatePath("/", "layout");
   redirect(notification.link);
 }
 
 export async function markReadAction(form: FormData): Promise<void> {
-  const user = await requireUser();
-  const { id } = parseInput(idForm, { id: form.get("id") });
-  await markRead(user.id, { ids: [id] });
+  const { userId, id } = await notificationIdOf(form);
+  await markRead(userId, { ids: [id] });
   revalidatePath("/", "layout");
 }
 
 export async function markAllReadAction(): Promise<void> {
-  const user = await requireUser();
+  const user = await requirePageUser("/inbox");
   await markAllRead(user.id);
   revalidatePath("/", "layout");
 }

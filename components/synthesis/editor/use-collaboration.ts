@@ -5,7 +5,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from
 import { useEffect, useMemo, useState } from "react";
 import * as Y from "yjs";
 import { readStoredMessage } from "@/lib/collab/stored-message";
-import { sectionDocumentName } from "@/lib/collab/token";
+import { sectionDocumentName } from "@/lib/collab/document-name";
 
 export type SyncState =
   | { kind: "connecting" }

@@ -2,10 +2,15 @@ import type { NextRequest } from "next/server";
 import { exportItems } from "@/lib/export/export-items";
 import { exportFormatSchema } from "@/lib/export/items";
 import { download } from "@/lib/http/download";
+import { formDataWithin, isBodyTooLarge, isUnreadableForm } from "@/lib/http/limited-body";
+import { bodyTooLargeResponse, unreadableFormResponse } from "@/lib/http/upload";
 import { getI18n } from "@/lib/i18n/server";
 import { parseLibraryParams } from "@/lib/library/query";
 
 export const dynamic = "force-dynamic";
+
+// 50,000 ids of ~30 characters each, JSON-quoted, with room to spare.
+const MAX_EXPORT_FORM_BYTES = 4 * 1024 * 1024;
 
 const BAD_FORMAT = "Unknown export format: use format=ris, bibtex, csl-json or csv.";
 
@@ -27,7 +32,14 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
 export async function POST(request: NextRequest, { params }: { params: Promise<{ reviewId: string }> }) {
   const { reviewId } = await params;
   const i18n = await getI18n();
-  const form = await request.formData();
+  let form: FormData;
+  try {
+    form = await formDataWithin(request, MAX_EXPORT_FORM_BYTES);
+  } catch (error) {
+    if (isBodyTooLarge(error)) return bodyTooLargeResponse(i18n.t, MAX_EXPORT_FORM_BYTES);
+    if (isUnreadableForm(error)) return unreadableFormResponse(i18n.t);
+    throw error;
+  }
   const format = exportFormatSchema.safeParse(form.get("format"));
   if (!format.success) return new Response(BAD_FORMAT, { status: 400 });
   let itemIds: string[] = [];
