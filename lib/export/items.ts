@@ -265,7 +265,10 @@ export function itemsCsv(items: ExportItem[], locale: "zh" | "en", headers: Item
     const values: Record<(typeof CSV_COLUMNS)[number], string | number | null> = {
       titleZh: item.titleZh,
       titleEn: item.titleEn,
-      authors: item.authors.map((author) => author.nameZh ?? author.nameEn ?? "").join("; "),
+      authors: item.authors
+        .filter((author) => author.role === "AUTHOR")
+        .map((author) => author.nameZh ?? author.nameEn ?? "")
+        .join("; "),
       journal: name(item.journalZh, item.journalEn),
       year: item.year,
       volume: item.volume,

@@ -245,12 +245,12 @@ export function itemFieldsOf(
     authors: item.authors
       .filter((author) => isAuthor(author.role))
       .map(({ nameZh, nameEn, affiliations, corresponding, bio }) => ({
-      nameZh,
-      nameEn,
-      affiliations,
-      corresponding,
-      bio,
-    })),
+        nameZh,
+        nameEn,
+        affiliations,
+        corresponding,
+        bio,
+      })),
     journalZh: item.journalZh,
     journalEn: item.journalEn,
     year: item.year,

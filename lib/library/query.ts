@@ -75,7 +75,7 @@ export function libraryQueryString(params: Partial<LibraryParams>): string {
 
 const MISSING_WHERE: Record<TrackedField, Prisma.ReviewItemWhereInput> = {
   title: { titleZh: null, titleEn: null },
-  authors: { authors: { none: {} } },
+  authors: { authors: { none: { role: "AUTHOR" } } },
   journal: { journalZh: null, journalEn: null },
   year: { year: null },
   volumeIssue: { volume: null, issue: null },
@@ -194,7 +194,7 @@ export async function listLibraryPage(userId: string, reviewId: string, params: 
       funding: true,
       screeningState: true,
       stage: { select: { id: true, nameZh: true, nameEn: true, kind: true } },
-      authors: { select: { nameZh: true, nameEn: true }, orderBy: { position: "asc" } },
+      authors: { where: { role: "AUTHOR" }, select: { nameZh: true, nameEn: true }, orderBy: { position: "asc" } },
       themes: { select: { theme: { select: { id: true, nameZh: true, nameEn: true, color: true } } } },
       assignments: { select: { user: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } },
     },
