@@ -293,9 +293,10 @@ export function toCslItem(item: CitableItem): CslItem {
   const volume = value("volume");
   if (volume) csl.volume = volume;
   const issue = value("issue");
-  if (issue) csl.issue = normaliseIssue(issue);
+  // Stored as written ("05", "127～141"): exports keep the value; citations set it (lib/bibliography/typography.ts).
+  if (issue) csl.issue = issue;
   const pages = value("pages");
-  if (pages) csl.page = normalisePages(pages);
+  if (pages) csl.page = pages;
   if (present(item.doi)) csl.DOI = item.doi.trim();
   const url = value("url");
   if (url) csl.URL = url;

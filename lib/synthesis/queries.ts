@@ -45,6 +45,8 @@ export async function listSections(userId: string, reviewId: string) {
   ]);
   return {
     canWrite: can(access.role, "synthesis.write"),
+    /** Whether the bibliography may link incomplete references to their edit forms. */
+    canEditItems: can(access.role, "item.update"),
     citationStyle: review.citationStyle,
     sections: sections.map(({ document, ...section }) => ({
       ...section,
