@@ -38,7 +38,6 @@ interface StyleSetup {
   finish: (text: string) => string;
 }
 
-const unchanged = <T>(value: T) => value;
 
 const STYLE_SETUP: Record<CitationStyle, StyleSetup> = {
   "gbt7714-numeric": {
