@@ -219,6 +219,7 @@ export function rolesOfType(type: ItemType): ContributorRole[] {
  */
 export function fieldLabelKey(type: ItemType, field: TypeField): MessageKey {
   const specific: Partial<Record<ItemType, Partial<Record<TypeField, string>>>> = {
+    JOURNAL_ARTICLE: { container: "journal" },
     THESIS: { publisher: "institution", genre: "degree" },
     BOOK_CHAPTER: { container: "bookTitle" },
     CONFERENCE_PAPER: { container: "proceedings" },
