@@ -38,7 +38,6 @@ interface StyleSetup {
   finish: (text: string) => string;
 }
 
-
 const STYLE_SETUP: Record<CitationStyle, StyleSetup> = {
   "gbt7714-numeric": {
     file: "gb-t-7714-2015-numeric-bilingual.csl",
