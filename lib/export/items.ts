@@ -11,7 +11,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import { csvDocument } from "@/lib/export/csv";
 import { libraryWhere, type LibraryParams } from "@/lib/library/query";
-import { citableItemSelect, toCslItem, type CslItem } from "@/lib/synthesis/csl-item";
+import { citableItemSelect, toCslItem, type CslItem } from "@/lib/bibliography/csl";
 import { EXPORT_FORMATS, type ExportFormat } from "./formats";
 
 export { EXPORT_FORMATS, type ExportFormat };
@@ -265,7 +265,10 @@ export function itemsCsv(items: ExportItem[], locale: "zh" | "en", headers: Item
     const values: Record<(typeof CSV_COLUMNS)[number], string | number | null> = {
       titleZh: item.titleZh,
       titleEn: item.titleEn,
-      authors: item.authors.map((author) => author.nameZh ?? author.nameEn ?? "").join("; "),
+      authors: item.authors
+        .filter((author) => author.role === "AUTHOR")
+        .map((author) => author.nameZh ?? author.nameEn ?? "")
+        .join("; "),
       journal: name(item.journalZh, item.journalEn),
       year: item.year,
       volume: item.volume,

@@ -5,6 +5,7 @@ import * as comments from "./sections/comments";
 import * as dashboard from "./sections/dashboard";
 import * as editing from "./sections/editing";
 import * as inbox from "./sections/inbox";
+import * as itemTypes from "./sections/item-types";
 import * as library from "./sections/library";
 import * as limits from "./sections/limits";
 import * as rounds from "./sections/rounds";
@@ -24,6 +25,7 @@ export const zh = {
   synthesis: synthesis.zh,
   rounds: rounds.zh,
   references: references.zh,
+  itemTypes: itemTypes.zh,
   backup: backup.zh,
   limits: limits.zh,
   comments: comments.zh,
@@ -303,6 +305,7 @@ export const en: Shape<Messages> = {
   synthesis: synthesis.en,
   rounds: rounds.en,
   references: references.en,
+  itemTypes: itemTypes.en,
   backup: backup.en,
   limits: limits.en,
   comments: comments.en,

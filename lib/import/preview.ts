@@ -39,7 +39,12 @@ export async function reviewDuplicateCandidates(tx: Transaction, reviewId: strin
       titleEn: true,
       year: true,
       doi: true,
-      authors: { select: { nameZh: true, nameEn: true }, orderBy: { position: "asc" }, take: 1 },
+      authors: {
+        where: { role: "AUTHOR" },
+        select: { nameZh: true, nameEn: true },
+        orderBy: { position: "asc" },
+        take: 1,
+      },
     },
   });
 }
