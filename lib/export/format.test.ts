@@ -33,7 +33,7 @@ function item(overrides: Partial<ExportItem>): ExportItem {
   } as ExportItem;
 }
 
-const zhAuthor = (nameZh: string) => ({ nameZh, nameEn: null });
+const zhAuthor = (nameZh: string) => ({ role: "AUTHOR" as const, nameZh, nameEn: null });
 const LONG_ABSTRACT =
   "Resilience governance offers emergency management a perspective that reaches beyond the immediate response, " +
   "towards prevention,\nadaptation and recovery of communities over many years.";
@@ -91,7 +91,11 @@ describe("BibTeX export", () => {
         item({ titleZh: "甲", authors: [zhAuthor("谢昕")], year: 2019 }),
         item({ titleZh: "乙", authors: [zhAuthor("王小增")], year: 2019 }),
         item({ titleZh: "丙", authors: [zhAuthor("穆仙丽")] }),
-        item({ titleEn: "Stress", authors: [{ nameZh: null, nameEn: "Labanski, A." }], year: 2020 }),
+        item({
+          titleEn: "Stress",
+          authors: [{ role: "AUTHOR" as const, nameZh: null, nameEn: "Labanski, A." }],
+          year: 2020,
+        }),
       ],
       "bibtex",
     );

@@ -11,7 +11,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import { libraryWhere, type LibraryParams } from "@/lib/library/query";
-import { citableItemSelect, toCslItem, type CslItem } from "@/lib/synthesis/csl-item";
+import { citableItemSelect, toCslItem, type CslItem } from "@/lib/bibliography/csl";
 import { EXPORT_FORMATS, type ExportFormat } from "./formats";
 
 export { EXPORT_FORMATS, type ExportFormat };

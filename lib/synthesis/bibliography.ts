@@ -4,7 +4,7 @@
 import { db } from "@/lib/db/client";
 import type { CitationStyle as StoredStyle } from "@/lib/db/generated/enums";
 import { renderCitations, type CitationLocale, type CitationStyle } from "./citations";
-import { citableItemSelect, toCslItem } from "./csl-item";
+import { citableItemSelect, toCslItem } from "@/lib/bibliography/csl";
 import type { CitationRef } from "./document-model";
 import { loadSynthesisDocuments } from "./queries";
 

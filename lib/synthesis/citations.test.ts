@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { renderCitations } from "./citations";
-import { toCslItem, type CitableItem, type CslItem } from "./csl-item";
+import { toCslItem, type CitableItem, type CslItem } from "@/lib/bibliography/csl";
 
 const blank: Omit<CitableItem, "id"> = {
   titleZh: null,

@@ -6,7 +6,7 @@ import path from "node:path";
 import { plugins, type CslPluginConfig } from "@citation-js/core";
 import "@citation-js/plugin-csl";
 import type { CitationRef } from "./document-model";
-import type { CslItem } from "./csl-item";
+import type { CslItem } from "@/lib/bibliography/csl";
 
 export const CITATION_STYLES = ["gbt7714-numeric", "gbt7714-author-date", "apa"] as const;
 export type CitationStyle = (typeof CITATION_STYLES)[number];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnglishName, toCslItem, type CitableItem } from "./csl-item";
+import { parseEnglishName, toCslItem, type CitableItem } from "./csl";
 
 const blank: CitableItem = {
   id: "item",
