@@ -74,7 +74,8 @@ describe("findDuplicates", () => {
     );
     expect(result).toEqual([
       { in: "review", itemId: "a", by: "title" },
-      { in: "review", itemId: "b", by: "doi" },
+      // Same DOI, different title: a supplement's abstracts share one DOI; not a duplicate.
+      null,
       null,
       { in: "file", index: 2, by: "title" },
       null,

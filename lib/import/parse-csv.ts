@@ -195,7 +195,7 @@ export function parseCsvLayout(text: string, mapping?: CsvTarget[]): { layout: C
     relax_quotes: true,
     skip_empty_lines: true,
     info: true,
-  }) as { record: string[]; info: { lines: number } }[];
+  }) as unknown as { record: string[]; info: { lines: number } }[];
   const [head, ...rest] = records;
   const headers = (head?.record ?? []).map((cell) => cleanCell(cell));
   const tool = detectTool(headers);

@@ -271,7 +271,9 @@ export function toItemFields(record: SourceRecord, format: ImportFormat = "ris")
   }
 }
 
-function fitName(value: string, problems: RecordProblem[], line: number): string {
+function fitName(raw: string, problems: RecordProblem[], line: number): string {
+  // Zotero writes a Chinese name as "朱, 正威" (family, given); the item stores it whole.
+  const value = isChinese(raw) ? raw.replace(/^([^,，]+)\s*[,，]\s*([^,，]+)$/u, "$1$2") : raw;
   if (value.length <= NAME_LIMIT) return value;
   problems.push({ line, field: "author", code: "nameTruncated", severity: "warning", detail: value.slice(0, 60) });
   return `${value.slice(0, NAME_LIMIT - 1)}…`;
@@ -307,7 +309,8 @@ function toAuthors(record: SourceRecord, problems: RecordProblem[]): ItemFields[
 
 function toContributors(role: ImportedContributor["role"], names: string[]): ImportedContributor[] {
   return names.flatMap((raw) => {
-    const name = collapseSpaces(raw).slice(0, NAME_LIMIT);
+    const whole = collapseSpaces(raw);
+    const name = (isChinese(whole) ? whole.replace(/^([^,，]+)\s*[,，]\s*([^,，]+)$/u, "$1$2") : whole).slice(0, NAME_LIMIT);
     if (!name) return [];
     return [isChinese(name) ? { role, nameZh: name.replace(/\s+/g, ""), nameEn: null } : { role, nameZh: null, nameEn: name }];
   });
