@@ -45,6 +45,25 @@ const ESTUDY_TYPES: Record<string, ItemType> = {
   成果: "REPORT",
 };
 
+// Document types as Scopus and Web of Science write them in their CSV and tab-delimited exports.
+const DOCUMENT_TYPES: Record<string, ItemType> = {
+  article: "JOURNAL_ARTICLE",
+  review: "JOURNAL_ARTICLE",
+  "editorial material": "JOURNAL_ARTICLE",
+  editorial: "JOURNAL_ARTICLE",
+  letter: "JOURNAL_ARTICLE",
+  note: "JOURNAL_ARTICLE",
+  "early access": "JOURNAL_ARTICLE",
+  "article in press": "JOURNAL_ARTICLE",
+  "proceedings paper": "CONFERENCE_PAPER",
+  "conference paper": "CONFERENCE_PAPER",
+  "conference review": "CONFERENCE_PAPER",
+  "book chapter": "BOOK_CHAPTER",
+  book: "BOOK",
+  "data paper": "DATASET",
+  preprint: "PREPRINT",
+};
+
 export function itemTypeOf(
   format: ImportFormat,
   type: string | null,
@@ -79,7 +98,12 @@ export function itemTypeOf(
       break;
     case "csv":
       // A spreadsheet's type column holds whatever its tool writes: RIS codes, CSL or EndNote names.
-      found = itemTypeFromTypeName(value) ?? itemTypeFromRis(value) ?? itemTypeFromCsl(value) ?? null;
+      found =
+        DOCUMENT_TYPES[value.toLowerCase()] ??
+        itemTypeFromTypeName(value) ??
+        itemTypeFromRis(value) ??
+        itemTypeFromCsl(value) ??
+        null;
       break;
   }
   return found ? { itemType: found, known: true } : { itemType: "OTHER", known: false };

@@ -124,6 +124,8 @@ function guessTarget(header: string, tool: CsvTool | null, used: Set<CsvTarget>)
   if (tool === "scopus" && key === "authors") return "authors";
   if (tool === "scopus" && key === "author full names") return "ignore";
   if (tool === "wos" && key === "au" && used.has("authors")) return "ignore";
+  // WoS's PT is a one-letter code (J, B, S, P); DT names the document type.
+  if (tool === "wos" && key === "pt") return "ignore";
   const own = HUITONG_HEADERS[key];
   if (own && !used.has(own)) return own;
   for (const [target, names] of HEADER_TARGETS) {
@@ -208,6 +210,16 @@ export function parseCsvLayout(text: string, mapping?: CsvTarget[]): { layout: C
       if (target !== "ignore") used.add(target);
       return target;
     });
+  }
+  // Web of Science gives short names (AU) and full names (AF); the full ones are kept.
+  if (!mapping && tool === "wos") {
+    const folded = headers.map(fold);
+    const full = folded.indexOf("af");
+    const short = folded.indexOf("au");
+    if (full >= 0 && short >= 0) {
+      guessed[short] = "ignore";
+      guessed[full] = "authors";
+    }
   }
   // csv-parse counts the line where a record ends; a record's first line is one after the previous end.
   let previousEnd = head?.info.lines ?? 1;

@@ -165,6 +165,8 @@ export const ENDNOTE_TAGGED: TaggedFormat = {
     "%[": "accessed",
     "%G": "language",
     "%Z": "notes",
+    // CNKI writes a journal's CN number as the call number.
+    "%L": "notes",
   },
   types: ENDNOTE_TYPE_NAMES,
   authorList: false,
@@ -526,7 +528,14 @@ function assemble(line: number, values: Map<Target, RawValue[]>, format: TaggedF
   record.funding = funding.length ? funding.join("; ") : null;
   const pmid = text("pmid");
   if (pmid) record.identifiers.push({ type: "PMID", value: pmid });
-  // MEDLINE lists an affiliation after each author it belongs to; the assembler keeps them in order.
+  if (kind === "thesis") {
+    // CNKI and E-Study name a thesis's university where a journal would be; it is the degree's institution.
+    if (!record.publisher && record.journal) {
+      record.publisher = record.journal;
+      record.journal = null;
+    }
+    if (!record.genre && type && /博士|硕士/.test(type)) record.genre = type;
+  }
   return record;
 }
 

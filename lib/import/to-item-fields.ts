@@ -212,7 +212,8 @@ export function toItemFields(record: SourceRecord, format: ImportFormat = "ris")
     number: limited("number", record.number),
     jurisdiction: limited("jurisdiction", record.jurisdiction),
     url: limited("url", record.url),
-    issuedDate: isoDateOrNull(record.date),
+    // A bare year is the year column's; the issued date says more only with a month.
+    issuedDate: record.date && /^\d{4}-\d{2}/.test(record.date) ? isoDateOrNull(record.date) : null,
     accessedDate: isoDateOrNull(record.accessed),
     language: languageCode(record.language),
     moreAuthors: record.etAl,
