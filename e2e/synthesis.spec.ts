@@ -114,7 +114,7 @@ test("Chinese typed through an input method, then a citation in GB/T 7714 with i
   await expect(sectionEditor(page)).toContainText("韧性治理是风险社会的回应[1]");
   const bibliography = page.getByRole("list", { name: "参考文献" });
   await expect(bibliography.getByRole("listitem")).toHaveText([
-    "[1] 朱正威, 刘莹莹. 韧性治理:风险与应急管理的新路径[J]. 行政论坛, 2020, 27(05): 81-87.",
+    "[1] 朱正威, 刘莹莹. 韧性治理: 风险与应急管理的新路径[J]. 行政论坛, 2020, 27(5): 81-87.",
   ]);
 
   // The toolbar's dialog cites with a page locator; the same paper keeps its number.
@@ -338,7 +338,7 @@ test("a coded passage becomes a cited quote that links back to the paper; the Wo
   const zip = await JSZip.loadAsync(await readFile((await download.path())!));
   const xml = await zip.file("word/document.xml")!.async("string");
   expect(xml).toContain("韧性治理强调在风险冲击下保持基本功能。");
-  expect(xml).toContain("朱正威, 刘莹莹. 韧性治理:风险与应急管理的新路径[J]. 行政论坛, 2020, 27(05): 81-87.");
+  expect(xml).toContain("朱正威, 刘莹莹. 韧性治理: 风险与应急管理的新路径[J]. 行政论坛, 2020, 27(5): 81-87.");
   expect(xml).toMatch(/w:eastAsia="SimSun"/);
   expect(xml).toContain(">[1]<");
 

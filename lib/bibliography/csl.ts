@@ -79,7 +79,9 @@ type SelectedItem = Prisma.ReviewItemGetPayload<{ select: typeof citableItemSele
 type AssertTrue<T extends true> = T;
 type _CitableItemMatchesSelect = AssertTrue<SelectedItem extends CitableItem ? true : false>;
 
-export type CslName = { family: string; given?: string; suffix?: string } | { literal: string };
+/** `comma-suffix` prints "PEEBLES P Z, Jr" (GB/T) and "Peebles, P. Z., Jr." (APA) rather than "Z Jr". */
+export type CslName =
+  { family: string; given?: string; suffix?: string; "comma-suffix"?: boolean } | { literal: string };
 
 export interface CslDate {
   "date-parts"?: [[number, number?, number?]];
@@ -190,7 +192,7 @@ export function parseEnglishName(name: string): CslName {
     const given = rest.filter(Boolean).join(" ");
     // "Smith, Jr., John" and "Smith, John, Jr." both mean John Smith Jr.
     const result: CslName = given ? { family, given } : { family };
-    if (suffix) (result as { suffix?: string }).suffix = suffix.replace(/\.$/, "");
+    if (suffix) Object.assign(result, { suffix: suffix.replace(/\.$/, ""), "comma-suffix": true });
     return result;
   }
   let parts = trimmed.split(" ");
@@ -208,7 +210,7 @@ export function parseEnglishName(name: string): CslName {
         ? { family: first, given: parts.slice(1).join(" ") }
         : { family: parts[parts.length - 1]!, given: parts.slice(0, -1).join(" ") };
   }
-  if (suffix) (result as { suffix?: string }).suffix = suffix;
+  if (suffix) Object.assign(result, { suffix, "comma-suffix": true });
   return result;
 }
 

@@ -76,7 +76,7 @@ describe("renderCitations — GB/T 7714 numeric", () => {
     expect(result.superscript).toBe(true);
     expect(result.bibliography.map((entry) => entry.itemId)).toEqual(["ansell", "zhu", "many"]);
     expect(result.bibliography[1]!.text).toBe(
-      "[2] 朱正威, 刘莹莹. 韧性治理:风险与应急管理的新路径[J]. 行政论坛, 2020, 27(5): 81-87.",
+      "[2] 朱正威, 刘莹莹. 韧性治理: 风险与应急管理的新路径[J]. 行政论坛, 2020, 27(5): 81-87.",
     );
     expect(result.bibliography[0]!.text).toBe(
       "[1] ANSELL C, GASH A, DOE J, et al. Collaborative governance in theory and practice[J]. " +
@@ -122,7 +122,7 @@ describe("renderCitations — GB/T 7714 author-date", () => {
     expect(result.superscript).toBe(false);
     expect(result.bibliography.map((entry) => entry.itemId)).toHaveLength(3);
     expect(result.bibliography.find((entry) => entry.itemId === "zhu")!.text).toBe(
-      "朱正威, 刘莹莹, 2020. 韧性治理:风险与应急管理的新路径[J]. 行政论坛, 27(5): 81-87.",
+      "朱正威, 刘莹莹, 2020. 韧性治理: 风险与应急管理的新路径[J]. 行政论坛, 27(5): 81-87.",
     );
   });
 });
@@ -134,7 +134,7 @@ describe("renderCitations — APA", () => {
       items,
       citations: [cite("zhu"), cite("ansell", "12"), cite("bare")],
     });
-    expect(result.labels[0]).toBe("(朱正威 & 刘莹莹, 2020)");
+    expect(result.labels[0]).toBe("(朱正威, 刘莹莹, 2020)");
     expect(result.labels[1]).toBe("(Ansell et al., 2008, p. 12)");
     expect(result.labels[2]).not.toMatch(/undefined/);
     const ansellEntry = result.bibliography.find((entry) => entry.itemId === "ansell")!;
@@ -144,7 +144,7 @@ describe("renderCitations — APA", () => {
     );
     expect(result.bibliography[0]!.itemId).toBe("ansell");
     expect(result.bibliography.find((entry) => entry.itemId === "zhu")!.text).toBe(
-      "朱正威 & 刘莹莹. (2020). 韧性治理:风险与应急管理的新路径. 行政论坛, 27(5), 81–87.",
+      "朱正威, 刘莹莹. (2020). 韧性治理:风险与应急管理的新路径. 行政论坛, 27(5), 81–87.",
     );
   });
 });

@@ -5,8 +5,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { plugins, type CslPluginConfig } from "@citation-js/core";
 import "@citation-js/plugin-csl";
-import type { CitationRef } from "./document-model";
 import type { CslItem } from "@/lib/bibliography/csl";
+import { apaChineseNames, gbtNameSuffix, withGbtTypography } from "@/lib/bibliography/typography";
+import type { CitationRef } from "./document-model";
 
 export const CITATION_STYLES = ["gbt7714-numeric", "gbt7714-author-date", "apa"] as const;
 export type CitationStyle = (typeof CITATION_STYLES)[number];
@@ -32,7 +33,12 @@ interface StyleSetup {
   locator: "after-label" | "inside-parentheses" | "style";
   /** GB/T numeric labels are superscript in print. */
   superscript: boolean;
+  /** Typography the style expects but stored metadata does not keep (lib/bibliography/typography.ts). */
+  prepare: (item: CslItem) => CslItem;
+  finish: (text: string) => string;
 }
+
+const unchanged = <T>(value: T) => value;
 
 const STYLE_SETUP: Record<CitationStyle, StyleSetup> = {
   "gbt7714-numeric": {
@@ -41,6 +47,8 @@ const STYLE_SETUP: Record<CitationStyle, StyleSetup> = {
     defaultLocale: "zh-CN",
     locator: "after-label",
     superscript: true,
+    prepare: withGbtTypography,
+    finish: gbtNameSuffix,
   },
   "gbt7714-author-date": {
     file: "gb-t-7714-2015-author-date-bilingual.csl",
@@ -48,8 +56,20 @@ const STYLE_SETUP: Record<CitationStyle, StyleSetup> = {
     defaultLocale: "zh-CN",
     locator: "inside-parentheses",
     superscript: false,
+    prepare: withGbtTypography,
+    finish: gbtNameSuffix,
   },
-  apa: { file: "apa.csl", defaultLocale: "en-US", locator: "style", superscript: false },
+  // APA 7 is an English style: its terms (p., pp., Ed., n.d.) stay English in a Chinese interface, where the
+  // zh-CN locale would print "页 130"; Chinese names are joined the way Chinese journals print APA.
+  apa: {
+    file: "apa.csl",
+    fixedLocale: "en-US",
+    defaultLocale: "en-US",
+    locator: "style",
+    superscript: false,
+    prepare: unchanged,
+    finish: apaChineseNames,
+  },
 };
 
 const LOCALE_FILES: Record<CitationLocale, string> = {
@@ -81,7 +101,7 @@ export interface RenderCitationsInput {
   items: CslItem[];
   /** Every in-text citation of the synthesis, in reading order. */
   citations: CitationRef[];
-  /** Only APA follows it; see StyleSetup.fixedLocale. */
+  /** The interface language; every bundled style fixes its own (see StyleSetup.fixedLocale). */
   locale?: CitationLocale;
 }
 
@@ -111,7 +131,7 @@ export function renderCitations({ style, items, citations, locale }: RenderCitat
   const setup = STYLE_SETUP[style];
   const known = new Set(items.map((item) => item.id));
   const engine = cslPlugin().engine(
-    items,
+    items.map(setup.prepare),
     registeredName(style),
     setup.fixedLocale ?? locale ?? setup.defaultLocale,
     "text",
@@ -127,6 +147,7 @@ export function renderCitations({ style, items, citations, locale }: RenderCitat
     if (label === undefined) {
       label = engine.makeCitationCluster([locator ? { id: itemId, locator, label: "page" } : { id: itemId }]);
       if (locator) label = placeLocator(label, locator, setup.locator);
+      label = setup.finish(label);
       rendered.set(key, label);
     }
     return label;
@@ -138,7 +159,9 @@ export function renderCitations({ style, items, citations, locale }: RenderCitat
     const [meta, entries] = made;
     entries.forEach((entry, index) => {
       const itemId = meta.entry_ids[index]?.[0];
-      if (itemId !== undefined) bibliography.push({ itemId, text: entry.replace(/\s+/g, " ").trim() });
+      if (itemId !== undefined) {
+        bibliography.push({ itemId, text: setup.finish(entry.replace(/\s+/g, " ").trim()) });
+      }
     });
   }
   return { labels, bibliography, superscript: setup.superscript };

@@ -703,7 +703,7 @@ describe("citations across the synthesis", () => {
     ]);
     expect(rendered.bibliography.map((entry) => entry.itemId)).toEqual([zhu, ansell, ouyang]);
     expect(rendered.bibliography[0]!.text).toBe(
-      "[1] 朱正威, 刘莹莹. 韧性治理：风险与应急管理的新路径[J]. 行政论坛, 2020, 27(5): 81-87.",
+      "[1] 朱正威, 刘莹莹. 韧性治理: 风险与应急管理的新路径[J]. 行政论坛, 2020, 27(5): 81-87.",
     );
     expect(rendered.bibliography[1]!.text).toMatch(/^\[2\] ANSELL C, GASH A\. Collaborative governance/);
 
@@ -820,7 +820,7 @@ describe("citations across the synthesis", () => {
         "韧性治理强调恢复",
         "协同治理",
         "参考文献",
-        "[1] 朱正威, 刘莹莹. 韧性治理：风险与应急管理的新路径[J]. 行政论坛, 2020, 27(5): 81-87.",
+        "[1] 朱正威, 刘莹莹. 韧性治理: 风险与应急管理的新路径[J]. 行政论坛, 2020, 27(5): 81-87.",
         "[2]12",
         "[3]",
       ]) {
@@ -841,7 +841,7 @@ describe("citations across the synthesis", () => {
       // Brackets are Markdown syntax, so the labels are escaped; they render as [1].
       expect(markdown).toContain("韧性治理强调恢复\\[1\\]，亦见\\[2\\]");
       expect(markdown).toContain("协同治理\\[2\\]12与基层\\[3\\]");
-      expect(markdown).toContain("\\[1\\] 朱正威, 刘莹莹. 韧性治理：风险与应急管理的新路径\\[J\\]");
+      expect(markdown).toContain("\\[1\\] 朱正威, 刘莹莹. 韧性治理: 风险与应急管理的新路径\\[J\\]");
       expect(markdown.indexOf("## 第一节 韧性")).toBeLessThan(markdown.indexOf("## 第二节 协同"));
     });
 
