@@ -33,7 +33,9 @@ export function cslName(name: unknown): string | null {
   const familyName = str(value.family);
   const family = familyName ? (particle ? `${particle} ${familyName}` : familyName) : null;
   const givenName = str(value.given);
-  const suffix = str(value.suffix);
+  // citeproc writes "Jr" without its dot; the name as people write it has one.
+  const suffixText = str(value.suffix);
+  const suffix = suffixText && /^(jr|sr)$/i.test(suffixText) ? `${suffixText}.` : suffixText;
   if (!family) return givenName;
   if (!givenName) return suffix ? `${family}, ${suffix}` : family;
   // Chinese names have no comma and family first: 肖 + 发民 is 肖发民.
@@ -100,7 +102,8 @@ export function fromCsl(csl: Record<string, unknown>, line: number): SourceRecor
   record.genre = str(csl.genre);
   record.publisher = str(csl.publisher);
   record.publisherPlace = str(csl["publisher-place"]);
-  record.edition = str(csl.edition);
+  // CSL calls a dataset's edition its version.
+  record.edition = str(csl.edition) ?? str(csl.version);
   record.eventTitle = str(csl["event-title"]) ?? (typeof csl.event === "string" ? str(csl.event) : null);
   record.eventPlace = str(csl["event-place"]);
   record.eventDate = cslDate(csl["event-date"]);
@@ -109,7 +112,42 @@ export function fromCsl(csl: Record<string, unknown>, line: number): SourceRecor
   record.url = str(csl.URL);
   record.accessed = cslDate(csl.accessed);
   record.language = str(csl.language);
+  const otherContainer = str(csl["original-container-title"]);
+  if (otherContainer) record.otherJournal = otherContainer;
+  readNote(record, csl.note);
   const pmid = str(csl.PMID);
   if (pmid) record.identifiers.push({ type: "PMID", value: pmid });
   return record;
+}
+
+/**
+ * Zotero's Extra (CSL `note`) lines this app reads: "Funding: …", and the one JSON line this app's own
+ * CSL-JSON export writes for what CSL has no variable for (lib/export/reference-formats.ts).
+ */
+function readNote(record: SourceRecord, note: unknown) {
+  if (typeof note !== "string") return;
+  for (const line of note.split(/\r?\n/)) {
+    const funding = /^Funding:\s*(.+)$/.exec(line.trim());
+    if (funding) record.funding = funding[1]!.trim();
+    if (!line.startsWith("huitong: ")) continue;
+    let extras: Record<string, unknown>;
+    try {
+      extras = JSON.parse(line.slice("huitong: ".length)) as Record<string, unknown>;
+    } catch {
+      continue;
+    }
+    if (typeof extras.otherAbstract === "string") record.otherAbstract = extras.otherAbstract;
+    if (Array.isArray(extras.otherNames)) {
+      record.translatedAuthors = extras.otherNames.map((name) => (typeof name === "string" ? name : ""));
+    }
+    if (Array.isArray(extras.affiliations)) {
+      record.authorAffiliations = extras.affiliations.map((list) =>
+        Array.isArray(list) ? list.filter((value): value is string => typeof value === "string") : [],
+      );
+    }
+    if (Array.isArray(extras.supervisors)) {
+      record.supervisors = extras.supervisors.filter((value): value is string => typeof value === "string");
+    }
+    if (extras.moreAuthors === true) record.etAl = true;
+  }
 }

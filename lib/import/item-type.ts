@@ -1,7 +1,9 @@
 // A record's type as its format names it → the item's type, through the one set of type maps in
 // lib/bibliography/type-maps.ts. Formats without a type vocabulary of their own (MEDLINE, CNKI E-Study, CSV)
 // have their few names here and otherwise fall back on the shared names.
+import { ITEM_TYPES } from "@/lib/bibliography/item-types";
 import {
+  endnoteTypeOf,
   itemTypeFromBibtex,
   itemTypeFromCsl,
   itemTypeFromEndnoteRefType,
@@ -64,6 +66,9 @@ const DOCUMENT_TYPES: Record<string, ItemType> = {
   preprint: "PREPRINT",
 };
 
+// This app's CSV export names each type by its EndNote name; read back exactly, before any other guess.
+const OWN_CSV_TYPES = new Map(ITEM_TYPES.map((type) => [endnoteTypeOf(type).toLowerCase(), type]));
+
 export function itemTypeOf(
   format: ImportFormat,
   type: string | null,
@@ -76,9 +81,17 @@ export function itemTypeOf(
     case "ris":
       found = itemTypeFromRis(value);
       break;
-    case "bibtex":
+    case "bibtex": {
       found = itemTypeFromBibtex(value, hints);
+      // Plain BibTeX has no entry type for these; a @misc says which in its `type` (as this app writes it).
+      const marker = hints?.type?.toLowerCase().replace(/\s+/g, "") ?? "";
+      if (found === "OTHER" || found === "WEB_PAGE") {
+        if (marker === "webpage" || marker === "online") found = "WEB_PAGE";
+        else if (marker === "dataset") found = "DATASET";
+        else if (marker === "preprint") found = "PREPRINT";
+      }
       break;
+    }
     case "csl-json":
       found = itemTypeFromCsl(value);
       break;
@@ -99,6 +112,7 @@ export function itemTypeOf(
     case "csv":
       // A spreadsheet's type column holds whatever its tool writes: RIS codes, CSL or EndNote names.
       found =
+        OWN_CSV_TYPES.get(value.toLowerCase()) ??
         DOCUMENT_TYPES[value.toLowerCase()] ??
         itemTypeFromTypeName(value) ??
         itemTypeFromRis(value) ??

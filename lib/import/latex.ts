@@ -140,9 +140,23 @@ function script(text: string, table: Record<string, string>, marker: string): st
   return [...text].every((char) => table[char]) ? [...text].map((char) => table[char]).join("") : `${marker}${text}`;
 }
 
-/** Decodes the LaTeX a BibTeX parser leaves in a value; plain text passes through unchanged. */
-export function decodeLatex(value: string): string {
+/**
+ * Decodes LaTeX in a value; plain text passes through unchanged. `parsed` is for text a BibTeX parser has
+ * already decoded (its $, braces and ~ are literal characters by then): only the commands it left are read.
+ */
+export function decodeLatex(value: string, parsed = false): string {
   if (!/[\\$^_{}~]/.test(value)) return value;
+  if (parsed) {
+    if (!value.includes("\\")) return value;
+    return value
+      .replace(
+        /\\(?:textit|textbf|textrm|textsf|texttt|textsc|textup|textnormal|emph|mathrm|mathit|mathbf|mathsf|mathtt|mathcal|mbox|text|ensuremath)\s*\{([^{}]*)\}/g,
+        "$1",
+      )
+      .replace(/\\(quad|qquad)\b\s*/g, "\u2003")
+      .replace(/\\([,;:! ])/g, (_, char: string) => SPACES[char] ?? "")
+      .replace(/\\([A-Za-z]+)\b(?:\{\})?/g, (whole, name: string) => COMMANDS[name] ?? whole);
+  }
   let text = value;
   // Formatting wrappers keep their content: \textit{x}, \emph{x}, \mathrm{x}, \textsuperscript{2}.
   text = text.replace(/\\textsuperscript\{([^{}]*)\}/g, (_, inner: string) => script(inner, SUPERSCRIPT, "^"));

@@ -80,6 +80,22 @@ function splitNames(value: string | null): string[] {
     .filter(Boolean);
 }
 
+// citation-js folds every Unicode space into an ASCII one; the wide spaces Chinese titles use on purpose
+// (U+3000, U+2002–U+200A) travel through it as private-use characters and are restored afterwards.
+const WIDE_SPACES = /[\u2002-\u200a\u3000]/g;
+const protect = (text: string) => text.replace(WIDE_SPACES, (char) => String.fromCharCode(0xe000 + (char.charCodeAt(0) & 0xfff)));
+const restore = (text: string) =>
+  text.replace(/[\ue002-\ue00a\ue000]/g, (char) => (char === "\ue000" ? "\u3000" : String.fromCharCode(0x2000 + (char.charCodeAt(0) & 0xfff))));
+
+function restoreStrings<T>(value: T): T {
+  if (typeof value === "string") return restore(value) as T;
+  if (Array.isArray(value)) return value.map(restoreStrings) as T;
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, restoreStrings(inner)])) as T;
+  }
+  return value;
+}
+
 export function parseBibtex(text: string): SourceRecord[] {
   const lines = text.split(/\r\n|\r|\n/);
   const chunks: { type: string; line: number; text: string }[] = [];
@@ -106,12 +122,12 @@ export function parseBibtex(text: string): SourceRecord[] {
       });
       let record: SourceRecord;
       try {
-        const csl = plugins.input.chain(macros ? `${macros}\n${entry}` : entry, {
+        const csl = plugins.input.chain(protect(macros ? `${macros}\n${entry}` : entry), {
           forceType: "@biblatex/text",
           generateGraph: false,
         }) as Record<string, unknown>[];
         if (csl.length === 0) throw new Error("no entry could be read");
-        record = fromCsl(csl[0]!, chunk.line);
+        record = fromCsl(restoreStrings(csl[0]!), chunk.line);
       } catch (error) {
         record = fromCsl({}, chunk.line);
         const message = error instanceof Error ? error.message.split("\n")[0]! : String(error);
@@ -119,7 +135,7 @@ export function parseBibtex(text: string): SourceRecord[] {
         // problem points at the entry and quotes the parser's words.
         record.problems.push({ line: chunk.line, field: null, code: "unparsable", severity: "error", detail: message });
       }
-      finish(record, entry);
+      finish(record, entry, mendeley?.parseAs ?? chunk.type);
       // The type as written: the shared type map knows Mendeley's names too.
       record.type = chunk.type;
       record.fieldLines.type = { line: chunk.line, name: `@${chunk.type}` };
@@ -146,43 +162,64 @@ export function parseBibtex(text: string): SourceRecord[] {
     });
 }
 
-/** What citation-js leaves undone: LaTeX in values, "others", and the fields it does not map. */
-function finish(record: SourceRecord, entry: string) {
-  const decode = (value: string | null) => (value ? collapseSpaces(decodeLatex(value)) || null : null);
+// The `type` values this app writes to mark a type BibTeX has no entry type for; they are not a genre.
+const TYPE_MARKERS = /^(standard|patent|web ?page|online|dataset|data set|preprint)$/i;
+
+/** What citation-js leaves undone: LaTeX commands in values, "others", and the fields it does not map. */
+function finish(record: SourceRecord, entry: string, entryType: string) {
+  const decode = (value: string | null) => (value ? collapseSpaces(decodeLatex(value, true)) || null : null);
   record.title = decode(record.title);
   record.journal = decode(record.journal);
   record.publisher = decode(record.publisher);
   record.eventTitle = decode(record.eventTitle);
-  record.abstract = record.abstract ? decodeLatex(record.abstract).trim() || null : null;
-  const decodedNames = (list: string[]) => dropEtAl(list.map((name) => collapseSpaces(decodeLatex(name))));
+  record.abstract = record.abstract ? decodeLatex(record.abstract, true).trim() || null : null;
+  const decodedNames = (list: string[]) => dropEtAl(list.map((name) => collapseSpaces(decodeLatex(name, true))));
   const authors = decodedNames(record.authors);
   record.authors = authors.names;
   record.etAl ||= authors.etAl;
   record.editors = decodedNames(record.editors).names;
   record.translators = decodedNames(record.translators).names;
-  record.keywords = record.keywords.map((keyword) => collapseSpaces(decodeLatex(keyword))).filter(Boolean);
+  record.keywords = record.keywords.map((keyword) => collapseSpaces(decodeLatex(keyword, true))).filter(Boolean);
 
+  const raw = (name: string) => {
+    const value = rawField(entry, name);
+    return value === null ? null : restore(value);
+  };
   // BibLaTeX's origtitle (and this app's exports) carry the title in the other language; titleaddon the
   // subtitle some tools split off.
-  record.otherTitle ??= cleanValue(rawField(entry, "origtitle")) ?? cleanValue(rawField(entry, "translatedtitle"));
-  const addon = cleanValue(rawField(entry, "titleaddon"));
+  record.otherTitle ??= cleanValue(raw("origtitle")) ?? cleanValue(raw("translatedtitle"));
+  const addon = cleanValue(raw("titleaddon"));
   if (addon && record.title && !record.title.includes(addon)) record.title = `${record.title}: ${addon}`;
-  record.journal ??= cleanValue(rawField(entry, "booktitle")) ?? cleanValue(rawField(entry, "journaltitle"));
-  record.otherJournal = cleanValue(rawField(entry, "origjournaltitle")) ?? cleanValue(rawField(entry, "translatedjournal"));
-  record.translatedAuthors = dropEtAl(splitNames(rawField(entry, "translatedauthor"))).names;
-  record.supervisors = splitNames(rawField(entry, "supervisor") ?? rawField(entry, "advisor"));
-  const affiliation = cleanValue(rawField(entry, "affiliation") ?? rawField(entry, "affiliations"));
+  record.journal ??= cleanValue(raw("booktitle")) ?? cleanValue(raw("journaltitle")) ?? cleanValue(raw("maintitle"));
+  record.otherJournal = cleanValue(raw("origjournaltitle")) ?? cleanValue(raw("translatedjournal"));
+  record.translatedAuthors = dropEtAl(splitNames(raw("translatedauthor"))).names;
+  record.supervisors = splitNames(raw("supervisor") ?? raw("advisor"));
+  const affiliation = cleanValue(raw("affiliation") ?? raw("affiliations"));
   if (affiliation) record.affiliations = splitList(affiliation, /\s*(?:;|；|\band\b)\s*/);
-  record.funding = cleanValue(rawField(entry, "funding") ?? rawField(entry, "funding-acknowledgement"));
-  const otherAbstract = rawField(entry, "origabstract") ?? rawField(entry, "translatedabstract");
+  record.funding = cleanValue(raw("funding") ?? raw("funding-acknowledgement"));
+  const otherAbstract = raw("origabstract") ?? raw("translatedabstract");
   record.otherAbstract = otherAbstract ? decodeLatex(otherAbstract).trim() || null : null;
-  record.language ??= cleanValue(rawField(entry, "langid"));
-  const typeField = cleanValue(rawField(entry, "type"));
+  record.language ??= cleanValue(raw("langid"));
+  const typeField = cleanValue(raw("type"));
+  const eprint = cleanValue(raw("eprint"));
   record.typeHints = {
-    entrysubtype: cleanValue(rawField(entry, "entrysubtype")),
+    entrysubtype: cleanValue(raw("entrysubtype")),
     type: typeField,
-    eprint: cleanValue(rawField(entry, "eprint")),
+    eprint,
   };
-  // citation-js copies the entry type into genre when there is no `type` field; only a stated type is a genre.
-  record.genre = typeField;
+  // citation-js copies the entry type into genre when there is no `type` field; only a stated type is a genre,
+  // and not the markers that tell a standard, patent, web page, dataset or preprint in plain BibTeX.
+  record.genre = typeField && !TYPE_MARKERS.test(typeField) ? typeField : null;
+  // A report's, standard's or patent's `number` is its own number, not an issue; a preprint's is its eprint id.
+  const numbered = /report|patent/.test(entryType) || (typeField !== null && /^(standard|patent)$/i.test(typeField));
+  if (numbered) {
+    const number = cleanValue(raw("number"));
+    if (number) {
+      record.number = number;
+      if (record.issue === number) record.issue = null;
+    }
+  }
+  if (eprint) record.number ??= eprint;
+  const pmid = cleanValue(raw("pmid"));
+  if (pmid) record.identifiers.push({ type: "PMID", value: pmid });
 }

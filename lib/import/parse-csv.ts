@@ -5,6 +5,7 @@
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
+import { en as transferEn, zh as transferZh } from "@/lib/i18n/sections/transfer";
 import { isoDate } from "./parse-tagged";
 import { collapseSpaces, dropEtAl, emptyRecord, splitAuthors, splitList, type SourceRecord } from "./source-record";
 
@@ -35,6 +36,19 @@ export const CSV_TARGETS = [
   "affiliations",
   "funding",
   "pmid",
+  "otherJournal",
+  "publisherPlace",
+  "edition",
+  "genre",
+  "eventTitle",
+  "eventPlace",
+  "eventDate",
+  "number",
+  "jurisdiction",
+  "accessedDate",
+  "editors",
+  "translators",
+  "supervisors",
 ] as const;
 export type CsvTarget = (typeof CSV_TARGETS)[number];
 
@@ -109,15 +123,61 @@ function fold(header: string): string {
     .replace(/\s*\(.*\)$/, "");
 }
 
-/** This app's own CSV headers (both languages), so its exports come back with every column mapped. */
-const HUITONG_HEADERS: Record<string, CsvTarget> = {
-  "titlezh": "title",
-  "titleen": "otherTitle",
-  "中文标题": "title",
-  "英文标题": "otherTitle",
-  "chinese title": "title",
-  "english title": "otherTitle",
+/** Own headers keep their parentheses: "Authors (other script)" is not "Authors". */
+function foldOwn(header: string): string {
+  return header.replace(/^\uFEFF/, "").trim().toLowerCase().replace(/\s+/g, " ");
+}
+
+/** This app's own CSV columns (lib/export/items.ts) → fields, so its exports come back with every column mapped. */
+const OWN_COLUMNS: Record<string, CsvTarget> = {
+  titleZh: "title",
+  titleEn: "otherTitle",
+  itemType: "type",
+  authors: "authors",
+  authorsOther: "translatedAuthors",
+  affiliations: "affiliations",
+  editors: "editors",
+  translators: "translators",
+  supervisors: "supervisors",
+  journalZh: "journal",
+  journalEn: "otherJournal",
+  year: "year",
+  issuedDate: "date",
+  volume: "volume",
+  issue: "issue",
+  pages: "pages",
+  doi: "doi",
+  url: "url",
+  accessedDate: "accessedDate",
+  publisher: "publisher",
+  publisherPlace: "publisherPlace",
+  edition: "edition",
+  genre: "genre",
+  eventTitle: "eventTitle",
+  eventPlace: "eventPlace",
+  eventDate: "eventDate",
+  number: "number",
+  jurisdiction: "jurisdiction",
+  language: "language",
+  issn: "issn",
+  isbn: "isbn",
+  keywords: "keywords",
+  abstractZh: "abstract",
+  abstractEn: "otherAbstract",
+  funding: "funding",
+  // The older single-language columns of earlier exports.
+  journal: "journal",
+  abstract: "abstract",
 };
+
+// Headers in both languages, as the export writes them.
+const HUITONG_HEADERS: Record<string, CsvTarget> = Object.fromEntries(
+  [transferZh.csvColumns, transferEn.csvColumns].flatMap((columns) =>
+    Object.entries(columns).flatMap(([column, header]) =>
+      OWN_COLUMNS[column] ? [[foldOwn(header), OWN_COLUMNS[column]!] as const] : [],
+    ),
+  ),
+);
 
 function guessTarget(header: string, tool: CsvTool | null, used: Set<CsvTarget>): CsvTarget {
   const key = fold(header);
@@ -126,8 +186,8 @@ function guessTarget(header: string, tool: CsvTool | null, used: Set<CsvTarget>)
   if (tool === "wos" && key === "au" && used.has("authors")) return "ignore";
   // WoS's PT is a one-letter code (J, B, S, P); DT names the document type.
   if (tool === "wos" && key === "pt") return "ignore";
-  const own = HUITONG_HEADERS[key];
-  if (own && !used.has(own)) return own;
+  const own = tool === "huitong" ? HUITONG_HEADERS[foldOwn(header)] : undefined;
+  if (own) return used.has(own) ? "ignore" : own;
   for (const [target, names] of HEADER_TARGETS) {
     if (names.includes(key) && !used.has(target)) return target;
   }
@@ -143,7 +203,7 @@ function detectTool(headers: string[]): CsvTool | null {
   if (set.has("eid") || (set.has("source title") && set.has("link") && set.has("authors"))) return "scopus";
   if ((set.has("ut") && set.has("pt")) || set.has("ut (unique wos id)") || set.has("article title")) return "wos";
   if (set.has("key") && set.has("notes") && set.has("authors") && set.has("journal")) return "rayyan";
-  if (set.has("titlezh") || set.has("中文标题")) return "huitong";
+  if (set.has(fold(transferZh.csvColumns.titleZh)) || set.has(fold(transferEn.csvColumns.titleZh))) return "huitong";
   return null;
 }
 
@@ -167,7 +227,7 @@ export function looksLikeCsv(text: string): boolean {
   const cells = header.split(delimiter).map((cell) => fold(cell.replace(/^"|"$/g, "")));
   if (cells.length < 2) return false;
   const titles = HEADER_TARGETS.find(([target]) => target === "title")![1];
-  return cells.some((cell) => titles.includes(cell) || cell === "titlezh");
+  return cells.some((cell) => titles.includes(cell) || HUITONG_HEADERS[cell] === "title");
 }
 
 /** Excel writes ="0123" to keep a value as text and prefixes ' for the same reason. */
@@ -234,8 +294,8 @@ export function parseCsvLayout(text: string, mapping?: CsvTarget[]): { layout: C
 
 /** One author cell → names: "; " (Scopus, WoS, Covidence, this app), " and " (Rayyan), or Scopus's old ", ". */
 function splitAuthorCell(value: string): string[] {
-  if (/\p{Script=Han}/u.test(value)) return splitAuthors(value, true);
   if (/[;；]/.test(value)) return splitList(value, /[;；]+/);
+  if (/\p{Script=Han}/u.test(value)) return splitAuthors(value, true);
   if (/\s+and\s+/i.test(value)) return value.split(/\s+and\s+/i).map((name) => name.trim()).filter(Boolean);
   // "Smith J., Doe A.B." — surnames with initials, separated by commas.
   if (/^[^,]+ (?:\p{Lu}\.?-?)+(?:, [^,]+ (?:\p{Lu}\.?-?)+)+$/u.test(value)) return splitList(value, /,\s*/);
@@ -296,6 +356,19 @@ export function parseCsv(text: string, mapping?: CsvTarget[]): { records: Source
       record.language = one("language");
       record.affiliations = columns("affiliations").flatMap((value) => splitList(value, /[;；\n]+/).map(collapseSpaces));
       record.funding = one("funding");
+      record.otherJournal = one("otherJournal");
+      record.publisherPlace = one("publisherPlace");
+      record.edition = one("edition");
+      record.genre = one("genre");
+      record.eventTitle = one("eventTitle");
+      record.eventPlace = one("eventPlace");
+      record.eventDate = one("eventDate");
+      record.number = one("number");
+      record.jurisdiction = one("jurisdiction");
+      record.accessed = one("accessedDate");
+      record.editors = columns("editors").flatMap(splitAuthorCell);
+      record.translators = columns("translators").flatMap(splitAuthorCell);
+      record.supervisors = columns("supervisors").flatMap(splitAuthorCell);
       const pmid = one("pmid");
       if (pmid) record.identifiers.push({ type: "PMID", value: pmid });
       return record;

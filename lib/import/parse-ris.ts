@@ -116,7 +116,8 @@ export function parseRis(text: string): SourceRecord[] {
     const authors = dropEtAl(names("AU", "A1"));
     record.authors = authors.names;
     record.etAl = authors.etAl;
-    record.translatedAuthors = [];
+    // TA: the authors' names in the other script (EndNote's "Translated Author"), in the same order.
+    record.translatedAuthors = names("TA");
     // A2 is the editor of an article, chapter or paper; A3 edits a book (the series editor elsewhere) and is
     // the supervisor of a thesis (EndNote's "Tertiary Author" on THES); A4 translates.
     record.editors = dropEtAl(names("ED", ...(book ? ["A3"] : ["A2"]))).names;
@@ -130,7 +131,8 @@ export function parseRis(text: string): SourceRecord[] {
       const proceedings = value("C3");
       record.journal = proceedings ?? value("T2", "BT", "JF", "JO");
       record.eventTitle = proceedings ? value("T2") : null;
-      record.eventPlace = value("C1", "CY");
+      // Zotero writes the conference's place in C1 and the publisher's in CY; EndNote only CY, the conference's.
+      record.eventPlace = value("C1") ?? value("CY");
     } else if (is("CHAP", "ECHAP")) {
       record.journal = value("T2", "BT", "JF", "JO");
     } else if (is("PAT")) {
@@ -154,10 +156,16 @@ export function parseRis(text: string): SourceRecord[] {
     }
     // Keywords: one per KW line; Rayyan continues the list on untagged lines, CNKI joins them with ; or ;;.
     record.keywords = all("KW").flatMap((field) => splitList(field.value, /[\n;；]+/).map(collapseSpaces));
-    record.abstract = first("AB", "N2")?.value.replace(/\n/g, " ").trim() ?? null;
+    const abstracts = all("AB", "N2").map((field) => field.value.replace(/\n/g, " ").trim());
+    record.abstract = abstracts[0] ?? null;
+    // A second abstract (N2 beside AB) in the other language is the translated abstract.
+    record.otherAbstract = abstracts.find((text) => text !== record.abstract) ?? null;
+    // J2 is the journal's abbreviation, or (as this app writes it) the journal's name in the other language.
+    const alternate = value("J2");
+    const han = /\p{Script=Han}/u;
+    if (alternate && record.journal && han.test(alternate) !== han.test(record.journal)) record.otherJournal = alternate;
     record.publisher = value("PB");
-    if (!conference) record.publisherPlace = value("CY");
-    else record.publisherPlace = value("PP");
+    record.publisherPlace = !conference || value("C1") ? value("CY") : null;
     record.edition = value("ET");
     // M3 is the "type of work": a thesis's degree, a report's kind (unless it is a DOI, as some tools write).
     const typeOfWork = value("M3");
@@ -169,7 +177,7 @@ export function parseRis(text: string): SourceRecord[] {
       else if (serial.replace(/[^\dXx]/g, "").length >= 10) record.isbn = serial;
       else record.issn = serial;
     }
-    record.number ??= is("RPRT", "PAT", "STAND") ? value("M1", "IS") : null;
+    record.number ??= is("RPRT", "PAT", "STAND") ? value("M1", "IS") : value("M1");
     record.url = value("UR", "L2");
     record.language = value("LA");
     record.accessed = (() => {
@@ -184,7 +192,13 @@ export function parseRis(text: string): SourceRecord[] {
       record.fieldLines.year = { line: year.line, name: year.tag };
       record.year = collapseSpaces(year.value);
     }
-    const funding = all("FU", "FX").map((field) => collapseSpaces(field.value));
+    const funding = [
+      ...all("FU", "FX").map((field) => collapseSpaces(field.value)),
+      ...all("N1")
+        .map((field) => /^Funding:\s*(.+)$/s.exec(field.value.trim())?.[1])
+        .filter((text): text is string => !!text)
+        .map(collapseSpaces),
+    ];
     if (funding.length) record.funding = funding.join("; ");
     const pmid = value("AN") ?? null;
     if (pmid && /^\d+$/.test(pmid)) record.identifiers.push({ type: "PMID", value: pmid });

@@ -60,6 +60,8 @@ export interface SourceRecord {
   translatedAuthors: string[];
   /** Affiliations as the record lists them (RIS AD/C1, CNKI %+ and {Author Address}), in order. */
   affiliations: string[];
+  /** Each author's own affiliations, when the file says whose they are (this app's CSL-JSON). */
+  authorAffiliations?: string[][];
   editors: string[];
   translators: string[];
   /** Thesis supervisors (CNKI %Y / {Tertiary Author} on a thesis, EndNote A3 on THES). */

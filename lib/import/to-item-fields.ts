@@ -218,6 +218,11 @@ export function toItemFields(record: SourceRecord, format: ImportFormat = "ris")
     language: languageCode(record.language),
     moreAuthors: record.etAl,
   };
+  // BibLaTeX and CSL give a patent's country as its place.
+  if (itemType === "PATENT" && reference.publisherPlace) {
+    reference.jurisdiction ??= reference.publisherPlace;
+    if (reference.jurisdiction === reference.publisherPlace) reference.publisherPlace = null;
+  }
   const contributors: ImportedContributor[] = [
     ...toContributors("EDITOR", record.editors),
     ...toContributors("TRANSLATOR", record.translators),
@@ -292,11 +297,13 @@ function toAuthors(record: SourceRecord, problems: RecordProblem[]): ItemFields[
   const pairwise = affiliations.length === record.authors.length;
   return record.authors.flatMap((author, index) => {
     const name = fitName(collapseSpaces(author), problems, record.line);
-    const translated = record.translatedAuthors[index];
+    const translated = record.translatedAuthors[index] || null;
     const other = translated ? fitName(collapseSpaces(translated), problems, record.line) : null;
     const zh = isChinese(name) ? name.replace(/\s+/g, "") : other && isChinese(other) ? other.replace(/\s+/g, "") : null;
     const en = !isChinese(name) ? name : other && !isChinese(other) ? other : null;
-    const own = pairwise
+    const own = record.authorAffiliations
+      ? (record.authorAffiliations[index] ?? []).slice(0, 20)
+      : pairwise
       ? [affiliations[index]!]
       : affiliations.length === 1
         ? affiliations
