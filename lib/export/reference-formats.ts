@@ -125,7 +125,7 @@ export function formatRis(items: ReferenceItem[]): string {
       const add = (tag: string, value: string | null | undefined) => {
         if (present(value) && risValue(value)) lines.push(`${tag}  - ${risValue(value)}`);
       };
-      add("TY", risTypeOf(type));
+      lines.push(`TY  - ${risTypeOf(type) ?? "GEN"}`);
       add("TI", d.title.main);
       add("TT", d.title.other);
       for (const author of d.authors) add("AU", author.main);
