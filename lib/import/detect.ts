@@ -19,9 +19,11 @@ export function detectFormat(text: string, fileName = ""): Detection {
   if (/^%0 /m.test(head)) return { format: "endnote" };
   if (/^RT /m.test(head) && /^(A1|T1) /m.test(head)) return { format: "refworks" };
   if (/^[ \t]*@[A-Za-z_]+[ \t]*[{(]/m.test(head)) return { format: "bibtex" };
-  if (["csv", "tsv", "txt", "tab"].includes(extension) || /[,;\t]/.test(head.split(/\r?\n/, 1)[0] ?? "")) {
+  const firstLine = head.split(/\r?\n/, 1)[0] ?? "";
+  if (["csv", "tsv", "txt", "tab"].includes(extension) || /[,;\t]/.test(firstLine)) {
     if (looksLikeCsv(head)) return { format: "csv" };
   }
-  const firstLine = head.split(/\r?\n/, 1)[0] ?? "";
+  // A file named .csv/.tsv is a table even when no column is recognised: the preview lets the user map them.
+  if ((extension === "csv" || extension === "tsv") && /[,;\t]/.test(firstLine)) return { format: "csv" };
   return { format: null, seen: firstLine.length > 60 ? `${firstLine.slice(0, 60)}…` : firstLine };
 }

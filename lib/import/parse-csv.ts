@@ -6,51 +6,11 @@ import { parse } from "csv-parse/sync";
 import { z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { en as transferEn, zh as transferZh } from "@/lib/i18n/sections/transfer";
+import { CSV_TARGETS, type CsvLayout, type CsvTarget, type CsvTool } from "./parse-csv-targets";
 import { isoDate } from "./parse-tagged";
 import { collapseSpaces, dropEtAl, emptyRecord, splitAuthors, splitList, type SourceRecord } from "./source-record";
 
-export const CSV_TARGETS = [
-  "ignore",
-  "title",
-  "otherTitle",
-  "authors",
-  "translatedAuthors",
-  "journal",
-  "year",
-  "date",
-  "volume",
-  "issue",
-  "pages",
-  "startPage",
-  "endPage",
-  "doi",
-  "abstract",
-  "otherAbstract",
-  "keywords",
-  "issn",
-  "isbn",
-  "url",
-  "type",
-  "publisher",
-  "language",
-  "affiliations",
-  "funding",
-  "pmid",
-  "otherJournal",
-  "publisherPlace",
-  "edition",
-  "genre",
-  "eventTitle",
-  "eventPlace",
-  "eventDate",
-  "number",
-  "jurisdiction",
-  "accessedDate",
-  "editors",
-  "translators",
-  "supervisors",
-] as const;
-export type CsvTarget = (typeof CSV_TARGETS)[number];
+export { CSV_TARGETS, type CsvLayout, type CsvTarget, type CsvTool } from "./parse-csv-targets";
 
 export const csvMappingSchema = z.array(z.enum(CSV_TARGETS)).max(500);
 
@@ -68,28 +28,35 @@ export function csvMappingFromForm(value: FormDataEntryValue | null): CsvTarget[
   return parsed.data;
 }
 
-export type CsvTool = "asreview" | "rayyan" | "covidence" | "scopus" | "wos" | "huitong";
-
-export interface CsvLayout {
-  delimiter: "," | ";" | "\t";
-  headers: string[];
-  mapping: CsvTarget[];
-  /** The tool whose layout the headers match, or null for a sheet of unknown origin. */
-  tool: CsvTool | null;
-  /** The first row's values, so the mapping can be judged by what the columns hold. */
-  sample: string[];
-}
-
 // Header → field, compared lower-cased with spaces, dots and underscores folded. The first match wins, so
 // more specific headers come first (WoS's "AF" full names before "AU" short ones).
 const HEADER_TARGETS: [CsvTarget, string[]][] = [
-  ["title", ["title", "article title", "document title", "ti", "primary title", "题名", "标题", "篇名", "中文标题", "中文题名"]],
-  ["otherTitle", ["translated title", "english title", "original title", "英文题名", "英文标题", "英文篇名", "其他语言标题"]],
+  [
+    "title",
+    ["title", "article title", "document title", "ti", "primary title", "题名", "标题", "篇名", "中文标题", "中文题名"],
+  ],
+  [
+    "otherTitle",
+    ["translated title", "english title", "original title", "英文题名", "英文标题", "英文篇名", "其他语言标题"],
+  ],
   ["authors", ["authors", "author", "af", "au", "author full names", "作者", "著者"]],
   ["translatedAuthors", ["translated authors", "english authors", "英文作者", "作者英文名"]],
   [
     "journal",
-    ["journal", "source title", "source", "so", "publication title", "journal/book", "secondary title", "刊名", "来源", "期刊", "文献来源", "期刊/会议/书名"],
+    [
+      "journal",
+      "source title",
+      "source",
+      "so",
+      "publication title",
+      "journal/book",
+      "secondary title",
+      "刊名",
+      "来源",
+      "期刊",
+      "文献来源",
+      "期刊/会议/书名",
+    ],
   ],
   ["year", ["year", "publication year", "py", "published year", "pubyear", "年", "年份", "出版年", "发表年份"]],
   ["date", ["date", "publication date", "pd", "pubdate", "日期", "发表时间", "出版日期"]],
@@ -105,7 +72,10 @@ const HEADER_TARGETS: [CsvTarget, string[]][] = [
   ["issn", ["issn", "sn", "eissn"]],
   ["isbn", ["isbn", "bn"]],
   ["url", ["url", "link", "链接", "网址"]],
-  ["type", ["type", "document type", "dt", "publication type", "pt", "item type", "reference type", "文献类型", "类型"]],
+  [
+    "type",
+    ["type", "document type", "dt", "publication type", "pt", "item type", "reference type", "文献类型", "类型"],
+  ],
   ["publisher", ["publisher", "pu", "出版社", "出版者", "机构"]],
   ["language", ["language", "language of original document", "la", "语言", "语种"]],
   ["affiliations", ["affiliations", "addresses", "c1", "affiliation", "单位", "作者单位", "机构单位"]],
@@ -125,7 +95,11 @@ function fold(header: string): string {
 
 /** Own headers keep their parentheses: "Authors (other script)" is not "Authors". */
 function foldOwn(header: string): string {
-  return header.replace(/^\uFEFF/, "").trim().toLowerCase().replace(/\s+/g, " ");
+  return header
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, " ");
 }
 
 /** This app's own CSV columns (lib/export/items.ts) → fields, so its exports come back with every column mapped. */
@@ -221,7 +195,10 @@ function detectDelimiter(firstLine: string): CsvLayout["delimiter"] {
 
 /** Whether a text looks like a table whose header names a title column (used by format detection). */
 export function looksLikeCsv(text: string): boolean {
-  const lines = text.replace(/^\uFEFF/, "").replace(/^sep=.\r?\n/i, "").split(/\r?\n/, 2);
+  const lines = text
+    .replace(/^\uFEFF/, "")
+    .replace(/^sep=.\r?\n/i, "")
+    .split(/\r?\n/, 2);
   const header = lines[0] ?? "";
   const delimiter = detectDelimiter(header);
   const cells = header.split(delimiter).map((cell) => fold(cell.replace(/^"|"$/g, "")));
@@ -239,7 +216,10 @@ function cleanCell(value: string | undefined): string {
     .trim();
 }
 
-export function parseCsvLayout(text: string, mapping?: CsvTarget[]): { layout: CsvLayout; rows: { line: number; cells: string[] }[] } {
+export function parseCsvLayout(
+  text: string,
+  mapping?: CsvTarget[],
+): { layout: CsvLayout; rows: { line: number; cells: string[] }[] } {
   let body = text.replace(/^\uFEFF/, "");
   let lineOffset = 0;
   // Excel's "sep=;" first line names the delimiter.
@@ -296,7 +276,11 @@ export function parseCsvLayout(text: string, mapping?: CsvTarget[]): { layout: C
 function splitAuthorCell(value: string): string[] {
   if (/[;；]/.test(value)) return splitList(value, /[;；]+/);
   if (/\p{Script=Han}/u.test(value)) return splitAuthors(value, true);
-  if (/\s+and\s+/i.test(value)) return value.split(/\s+and\s+/i).map((name) => name.trim()).filter(Boolean);
+  if (/\s+and\s+/i.test(value))
+    return value
+      .split(/\s+and\s+/i)
+      .map((name) => name.trim())
+      .filter(Boolean);
   // "Smith J., Doe A.B." — surnames with initials, separated by commas.
   if (/^[^,]+ (?:\p{Lu}\.?-?)+(?:, [^,]+ (?:\p{Lu}\.?-?)+)+$/u.test(value)) return splitList(value, /,\s*/);
   return value.trim() ? [value.trim()] : [];
@@ -354,7 +338,9 @@ export function parseCsv(text: string, mapping?: CsvTarget[]): { records: Source
       if (record.type) record.fieldLines.type = at("type");
       record.publisher = one("publisher");
       record.language = one("language");
-      record.affiliations = columns("affiliations").flatMap((value) => splitList(value, /[;；\n]+/).map(collapseSpaces));
+      record.affiliations = columns("affiliations").flatMap((value) =>
+        splitList(value, /[;；\n]+/).map(collapseSpaces),
+      );
       record.funding = one("funding");
       record.otherJournal = one("otherJournal");
       record.publisherPlace = one("publisherPlace");
