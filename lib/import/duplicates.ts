@@ -19,6 +19,7 @@ interface Keys {
   doi: string | null;
   /** Normalized full titles, both languages. */
   full: string[];
+  fullSet: Set<string>;
   /** Normalized titles without their subtitle. */
   main: string[];
   year: string;
@@ -28,9 +29,11 @@ interface Keys {
 function keysOf(candidate: DuplicateCandidate): Keys {
   const first = candidate.authors[0];
   const titles = [candidate.titleZh, candidate.titleEn];
+  const full = titles.map(normalizeTitle).filter((title) => title.length >= 4);
   return {
     doi: normalizeDoi(candidate.doi),
-    full: titles.map(normalizeTitle).filter((title) => title.length >= 4),
+    full,
+    fullSet: new Set(full),
     main: titles.map(mainTitleKey).filter((title): title is string => title !== null),
     year: String(candidate.year ?? ""),
     // Either name form of the first author: a CNKI record and its Scopus twin name 阚道远 and Kan, Daoyuan.
@@ -41,10 +44,8 @@ function keysOf(candidate: DuplicateCandidate): Keys {
 /** Whether two titles name the same work: equal, or one is the other without its subtitle. Unknown agrees. */
 export function titlesAgree(a: Keys, b: Keys): boolean {
   if (a.full.length === 0 || b.full.length === 0) return true;
-  const bFull = new Set(b.full);
-  if (a.full.some((title) => bFull.has(title)) || a.main.some((title) => bFull.has(title))) return true;
-  const aFull = new Set(a.full);
-  return b.main.some((title) => aFull.has(title));
+  if (a.full.some((title) => b.fullSet.has(title)) || a.main.some((title) => b.fullSet.has(title))) return true;
+  return b.main.some((title) => a.fullSet.has(title));
 }
 
 /** Title keys: each full or main title with the year and each form of the first author. */
@@ -52,6 +53,8 @@ function titleKeys(keys: Keys, titles: string[]): string[] {
   const authors = keys.authors.length > 0 ? keys.authors : [""];
   return titles.flatMap((title) => authors.map((author) => `${title}|${keys.year}|${author}`));
 }
+
+const DOI_SHARERS = 50;
 
 class Index<T> {
   private byDoi = new Map<string, { id: T; keys: Keys }[]>();
@@ -61,7 +64,8 @@ class Index<T> {
   add(id: T, keys: Keys) {
     if (keys.doi) {
       const list = this.byDoi.get(keys.doi) ?? [];
-      list.push({ id, keys });
+      // A DOI shared by many different titles (a supplement's abstracts) is compared against the first few.
+      if (list.length < DOI_SHARERS) list.push({ id, keys });
       this.byDoi.set(keys.doi, list);
     }
     for (const key of titleKeys(keys, keys.full)) if (!this.byFull.has(key)) this.byFull.set(key, id);

@@ -78,10 +78,21 @@ export function risDate(value: string): string {
 export function parseRis(text: string): SourceRecord[] {
   return tokenizeRis(text).map(({ line, fields, closed }) => {
     const record = emptyRecord(line);
-    const all = (...tags: string[]) => fields.filter((field) => tags.includes(field.tag) && field.value);
+    // The record's fields by tag, once: a record is read through some forty tag lookups.
+    const byTag = new Map<string, RisField[]>();
+    for (const field of fields) {
+      if (!field.value) continue;
+      const list = byTag.get(field.tag);
+      if (list) list.push(field);
+      else byTag.set(field.tag, [field]);
+    }
+    const all = (...tags: string[]) =>
+      tags.length === 1
+        ? (byTag.get(tags[0]!) ?? [])
+        : fields.filter((field) => field.value && tags.includes(field.tag));
     const first = (...tags: string[]) => {
       for (const tag of tags) {
-        const found = fields.find((field) => field.tag === tag && field.value);
+        const found = byTag.get(tag)?.[0];
         if (found) return found;
       }
       return undefined;

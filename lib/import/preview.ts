@@ -51,13 +51,13 @@ export async function reviewDuplicateCandidates(tx: Transaction, reviewId: strin
       journalEn: true,
       year: true,
       doi: true,
+      // One more than is shown, so the preview knows to add "et al." without counting every author.
       authors: {
         where: { role: "AUTHOR" },
         select: { nameZh: true, nameEn: true },
         orderBy: { position: "asc" },
-        take: SHOWN_AUTHORS,
+        take: SHOWN_AUTHORS + 1,
       },
-      _count: { select: { authors: { where: { role: "AUTHOR" } } } },
     },
   });
 }
@@ -105,8 +105,8 @@ export async function previewImport(
       other: {
         titleZh: item.titleZh,
         titleEn: item.titleEn,
-        authors: item.authors.map(nameOf),
-        authorCount: item._count.authors,
+        authors: item.authors.slice(0, SHOWN_AUTHORS).map(nameOf),
+        authorCount: item.authors.length,
         year: item.year,
         doi: item.doi,
         journal: item.journalZh ?? item.journalEn,
