@@ -7,7 +7,23 @@ import { buttonPrimary, buttonSecondary, cardClass, inputClass, labelClass } fro
 import type { ActionResult } from "@/lib/errors/action-result";
 import type { EditConflict } from "@/lib/items/commands";
 import { itemFieldsSchema, type ItemFields } from "@/lib/items/item-fields";
-import { fromFormModel, toFormModel, type AuthorModel, type ItemFormModel } from "@/lib/items/item-form-model";
+import {
+  fieldLabelKey,
+  ITEM_TYPE_SPECS,
+  ITEM_TYPES,
+  roleLabelKey,
+  rolesOfType,
+  typeLabelKey,
+  type TypeField,
+} from "@/lib/bibliography/item-types";
+import {
+  fromFormModel,
+  toFormModel,
+  type AuthorModel,
+  type ContributorModel,
+  type ItemFormModel,
+  type TypeTextField,
+} from "@/lib/items/item-form-model";
 import { ConflictMerge } from "./ConflictMerge";
 import { fieldProblemKey, problemField } from "./field-labels";
 
@@ -69,6 +85,26 @@ export function ItemForm({
       authors.splice(index + by, 0, moved!);
       return { ...current, authors };
     });
+
+  const setContributor = (index: number, change: Partial<ContributorModel>) =>
+    setModel((current) => ({
+      ...current,
+      contributors: current.contributors.map((contributor, i) =>
+        i === index ? { ...contributor, ...change } : contributor,
+      ),
+    }));
+  const type = model.itemType;
+  const spec = ITEM_TYPE_SPECS[type];
+  const has = (field: TypeField) => spec.fields.includes(field);
+  const label = (field: TypeField) => t(fieldLabelKey(type, field));
+  const otherRoles = rolesOfType(type).filter((role) => role !== "AUTHOR") as ContributorModel["role"][];
+  // Fields after the container and the volume/issue/pages row, in the type's own order.
+  const detailFields = spec.fields.filter(
+    (field): field is TypeField & TypeTextField =>
+      !["container", "volume", "issue", "pages", "url", "accessedDate"].includes(field),
+  );
+  const dateField = (field: TypeTextField) =>
+    field === "issuedDate" || field === "accessedDate" || field === "eventDate";
 
   const text = (
     key: keyof ItemFormModel,
@@ -142,6 +178,30 @@ export function ItemForm({
           />
         )}
 
+        <Section title={t("itemTypes.label")}>
+          <label htmlFor="field-itemType" className={labelClass}>
+            {t("itemTypes.label")}
+          </label>
+          <select
+            id="field-itemType"
+            value={type}
+            onChange={(event) =>
+              setModel((current) => ({ ...current, itemType: event.target.value as ItemFormModel["itemType"] }))
+            }
+            aria-describedby="field-itemType-help"
+            className={`mt-1 ${inputClass} sm:max-w-xs`}
+          >
+            {ITEM_TYPES.map((option) => (
+              <option key={option} value={option}>
+                {t(typeLabelKey(option))}
+              </option>
+            ))}
+          </select>
+          <p id="field-itemType-help" className="mt-1 text-xs text-stone-500">
+            {t("itemTypes.typeHelp")}
+          </p>
+        </Section>
+
         <Section title={t("editing.sectionTitles")}>
           <div className="grid gap-4">
             {area("titleZh", t("item.titleZh"), 2, { lang: "zh-CN" })}
@@ -149,7 +209,11 @@ export function ItemForm({
           </div>
         </Section>
 
-        <Section title={t("editing.sectionAuthors")}>
+        <Section
+          title={
+            type === "PATENT" || type === "STANDARD" ? t(roleLabelKey(type, "AUTHOR")) : t("editing.sectionAuthors")
+          }
+        >
           {model.authors.length === 0 && <p className="text-sm text-stone-500">{t("editing.noAuthors")}</p>}
           <ol className="space-y-3">
             {model.authors.map((author, index) => {
@@ -267,18 +331,139 @@ export function ItemForm({
           </button>
         </Section>
 
-        <Section title={t("editing.sectionPublication")}>
-          <div className="grid gap-4 sm:grid-cols-2">
-            {text("journalZh", t("item.journalZh"), { lang: "zh-CN" })}
-            {text("journalEn", t("item.journalEn"), { lang: "en" })}
-          </div>
-          <div className="mt-4 grid gap-4 sm:grid-cols-4">
+        {(otherRoles.length > 0 || model.contributors.length > 0) && (
+          <Section title={t("itemTypes.contributors")}>
+            <p className="mb-3 text-xs text-stone-500">{t("itemTypes.contributorsHelp")}</p>
+            {model.contributors.length === 0 && (
+              <p className="text-sm text-stone-500">{t("itemTypes.noContributors")}</p>
+            )}
+            <ol className="space-y-3">
+              {model.contributors.map((contributor, index) => {
+                const roleName = t(roleLabelKey(type, contributor.role));
+                const n = model.contributors.slice(0, index + 1).filter((c) => c.role === contributor.role).length;
+                const name = t("itemTypes.contributorRole", { role: roleName, n });
+                const nameProblem = problems.get(`contributors.${index}.nameZh`);
+                const roleOptions = otherRoles.includes(contributor.role)
+                  ? otherRoles
+                  : [...otherRoles, contributor.role];
+                return (
+                  <li key={index} className="rounded-md border border-stone-200 p-3">
+                    <fieldset>
+                      <legend className="mb-2 text-sm font-medium text-stone-700">{name}</legend>
+                      <div className="grid gap-3 sm:grid-cols-[10rem_1fr_1fr_auto] sm:items-end">
+                        <div>
+                          <label htmlFor={`contributor-${index}-role`} className={labelClass}>
+                            {t("itemTypes.roleLabel")}
+                          </label>
+                          <select
+                            id={`contributor-${index}-role`}
+                            aria-label={t("itemTypes.roleOf", { name })}
+                            value={contributor.role}
+                            onChange={(event) =>
+                              setContributor(index, { role: event.target.value as ContributorModel["role"] })
+                            }
+                            className={`mt-1 ${inputClass}`}
+                          >
+                            {roleOptions.map((role) => (
+                              <option key={role} value={role}>
+                                {t(roleLabelKey(type, role))}
+                              </option>
+                            ))}
+                          </select>
+                        </div>
+                        <TextField
+                          id={`contributor-${index}-zh`}
+                          label={t("editing.nameZh")}
+                          ariaLabel={t("itemTypes.nameZhOf", { name })}
+                          value={contributor.nameZh}
+                          onChange={(value) => setContributor(index, { nameZh: value })}
+                          lang="zh-CN"
+                          problem={nameProblem}
+                        />
+                        <TextField
+                          id={`contributor-${index}-en`}
+                          label={t("editing.nameEn")}
+                          ariaLabel={t("itemTypes.nameEnOf", { name })}
+                          value={contributor.nameEn}
+                          onChange={(value) => setContributor(index, { nameEn: value })}
+                          lang="en"
+                        />
+                        <button
+                          type="button"
+                          className={buttonSecondary}
+                          onClick={() =>
+                            setModel((current) => ({
+                              ...current,
+                              contributors: current.contributors.filter((_, i) => i !== index),
+                            }))
+                          }
+                          aria-label={t("itemTypes.removeContributor", { role: roleName, n })}
+                        >
+                          ✕
+                        </button>
+                      </div>
+                    </fieldset>
+                  </li>
+                );
+              })}
+            </ol>
+            <div className="mt-3 flex flex-wrap gap-2">
+              {otherRoles.map((role) => (
+                <button
+                  key={role}
+                  type="button"
+                  className={buttonSecondary}
+                  onClick={() =>
+                    setModel((current) => ({
+                      ...current,
+                      contributors: [...current.contributors, { role, nameZh: "", nameEn: "" }],
+                    }))
+                  }
+                >
+                  + {t("itemTypes.addContributor", { role: t(roleLabelKey(type, role)) })}
+                </button>
+              ))}
+            </div>
+          </Section>
+        )}
+
+        <Section title={t("itemTypes.typeFields", { type: t(typeLabelKey(type)) })}>
+          {has("container") && (
+            <div className="mb-4 grid gap-4 sm:grid-cols-2">
+              {text("journalZh", t("itemTypes.inZh", { field: label("container") }), { lang: "zh-CN" })}
+              {text("journalEn", t("itemTypes.inEn", { field: label("container") }), { lang: "en" })}
+            </div>
+          )}
+          <div className="grid gap-4 sm:grid-cols-4">
             {text("year", t("fields.year"), { type: "number" })}
-            {text("volume", t("item.volume"))}
-            {text("issue", t("item.issue"))}
-            {text("pages", t("fields.pages"))}
+            {has("volume") && text("volume", label("volume"))}
+            {has("issue") && text("issue", label("issue"))}
+            {has("pages") && text("pages", label("pages"))}
           </div>
-          <div className="mt-4">{text("doi", t("fields.doi"), { help: t("editing.doiHelp"), lang: "en" })}</div>
+          {detailFields.length > 0 && (
+            <div className="mt-4 grid gap-4 sm:grid-cols-2">
+              {detailFields.map((field) => (
+                <div key={field}>
+                  {text(field, label(field), {
+                    help: dateField(field)
+                      ? t("itemTypes.fieldHints.date")
+                      : field === "genre" && type === "THESIS"
+                        ? t("itemTypes.fieldHints.degree")
+                        : undefined,
+                  })}
+                </div>
+              ))}
+            </div>
+          )}
+          <div className="mt-4 grid gap-4 sm:grid-cols-2">
+            {has("url") && text("url", label("url"), { lang: "en", type: "url" })}
+            {has("accessedDate") &&
+              text("accessedDate", label("accessedDate"), { help: t("itemTypes.fieldHints.date") })}
+          </div>
+          <div className="mt-4 grid gap-4 sm:grid-cols-2">
+            {text("doi", t("fields.doi"), { help: t("editing.doiHelp"), lang: "en" })}
+            {text("language", t("itemTypes.fields.language"), { help: t("itemTypes.fieldHints.language") })}
+          </div>
         </Section>
 
         <Section title={t("editing.sectionContent")}>

@@ -3,6 +3,21 @@ import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import type { EditableField, ItemFields } from "@/lib/items/item-fields";
 
 export const FIELD_LABEL: Record<EditableField, MessageKey> = {
+  itemType: "itemTypes.label",
+  contributors: "itemTypes.contributors",
+  genre: "itemTypes.fields.genre",
+  publisher: "itemTypes.fields.publisher",
+  publisherPlace: "itemTypes.fields.publisherPlace",
+  edition: "itemTypes.fields.edition",
+  eventTitle: "itemTypes.fields.eventTitle",
+  eventPlace: "itemTypes.fields.eventPlace",
+  eventDate: "itemTypes.fields.eventDate",
+  number: "itemTypes.fields.number",
+  jurisdiction: "itemTypes.fields.jurisdiction",
+  url: "itemTypes.fields.url",
+  issuedDate: "itemTypes.fields.issuedDate",
+  accessedDate: "itemTypes.fields.accessedDate",
+  language: "itemTypes.fields.language",
   titleZh: "item.titleZh",
   titleEn: "item.titleEn",
   authors: "fields.authors",
@@ -30,6 +45,7 @@ export const FIELD_LABEL: Record<EditableField, MessageKey> = {
 export function problemField(path: string): string {
   const parts = path.replace(/^fields\./, "").split(".");
   if (parts[0] === "authors" && parts.length >= 3) return `authors.${parts[1]}.nameZh`;
+  if (parts[0] === "contributors" && parts.length >= 3) return `contributors.${parts[1]}.nameZh`;
   if (parts[0] === "dates" && parts[1]) return `dates.${parts[1]}`;
   return parts[0] ?? path;
 }
@@ -40,7 +56,9 @@ export function fieldProblemKey(field: string): MessageKey {
   if (field === "doi") return "editing.errors.doi";
   if (field === "dates.order") return "editing.errors.dateOrder";
   if (field.startsWith("dates.")) return "editing.errors.date";
-  if (field.startsWith("authors.")) return "editing.errors.authorName";
+  if (field.startsWith("authors.") || field.startsWith("contributors.")) return "editing.errors.authorName";
+  if (field === "issuedDate" || field === "accessedDate") return "itemTypes.errors.partialDate";
+  if (field === "url") return "itemTypes.errors.url";
   if (field === "identifiers") return "editing.errors.identifier";
   return "editing.errors.generic";
 }
@@ -51,6 +69,19 @@ const PREVIEW_CHARACTERS = 280;
 export function formatFieldValue<K extends EditableField>(field: K, value: ItemFields[K], t: Translate): string {
   const empty = t("editing.emptyValue");
   switch (field) {
+    case "itemType":
+      return t(`itemTypes.types.${value as ItemFields["itemType"]}`);
+    case "contributors": {
+      const contributors = value as ItemFields["contributors"];
+      return contributors.length
+        ? contributors
+            .map(
+              (contributor) =>
+                `${t(`itemTypes.roles.${contributor.role}`)}: ${[contributor.nameZh, contributor.nameEn].filter(Boolean).join(" / ")}`,
+            )
+            .join("\n")
+        : empty;
+    }
     case "authors": {
       const authors = value as ItemFields["authors"];
       return authors.length

@@ -14,6 +14,7 @@ export interface FilterValues {
   theme?: string;
   assignee?: string;
   screening?: string;
+  type?: string;
   missing?: string;
   yearFrom?: number;
   yearTo?: number;
@@ -29,7 +30,14 @@ export function LibraryFilters({
   options,
 }: {
   values: FilterValues;
-  options: { stages: Option[]; themes: Option[]; members: Option[]; screening: Option[]; missing: Option[] };
+  options: {
+    stages: Option[];
+    themes: Option[];
+    members: Option[];
+    screening: Option[];
+    types: Option[];
+    missing: Option[];
+  };
 }) {
   const { t } = useI18n();
   const form = useRef<HTMLFormElement>(null);
@@ -88,6 +96,7 @@ export function LibraryFilters({
         {select("theme", t("library.theme"), options.themes, values.theme)}
         {select("assignee", t("library.assignee"), options.members, values.assignee)}
         {select("screening", t("library.screening"), options.screening, values.screening)}
+        {select("type", t("itemTypes.label"), options.types, values.type)}
         {select("missing", t("library.missingField"), options.missing, values.missing)}
         <div>
           <label htmlFor="filter-yearFrom" className={labelClass}>

@@ -16,6 +16,7 @@ export interface LibraryRow {
   otherTitle: string | null;
   authors: string | null;
   journal: string | null;
+  type: string;
   year: number | null;
   stage: string;
   screening: string;
@@ -26,7 +27,15 @@ export interface LibraryRow {
 
 export interface SortableColumn {
   key:
-    "colTitle" | "colAuthors" | "colJournal" | "colYear" | "colStage" | "colScreening" | "colAssignees" | "colThemes";
+    | "colTitle"
+    | "colType"
+    | "colAuthors"
+    | "colJournal"
+    | "colYear"
+    | "colStage"
+    | "colScreening"
+    | "colAssignees"
+    | "colThemes";
   href?: string;
   sort?: "ascending" | "descending";
 }
@@ -216,6 +225,7 @@ export function LibraryTable({
                     </p>
                   )}
                 </td>
+                <td className="whitespace-nowrap px-3 py-3 text-xs text-stone-600">{row.type}</td>
                 <td className="max-w-48 px-3 py-3 text-stone-700">{row.authors ?? missing}</td>
                 <td className="px-3 py-3 text-stone-700">{row.journal ?? missing}</td>
                 <td className="px-3 py-3 tabular-nums text-stone-700">{row.year ?? missing}</td>

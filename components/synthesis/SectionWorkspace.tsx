@@ -1,6 +1,7 @@
 "use client";
 // The section editor: a Tiptap editor bound to the section's Yjs document, with the toolbar, citations,
 // presence and sync state, and the side panels that feed it (theme passages, history, details).
+import { BibliographyList, type BibliographyListEntry } from "@/components/bibliography/BibliographyList";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import Placeholder from "@tiptap/extension-placeholder";
@@ -39,7 +40,9 @@ export interface SectionWorkspaceProps {
   passages: ThemePassages | null;
   versions: VersionSummary[];
   settings: React.ReactNode;
-  initialBibliography: { itemId: string; text: string }[];
+  initialBibliography: BibliographyListEntry[];
+  /** Whether incomplete references link to their edit forms. */
+  canEditItems: boolean;
   /** GB/T numeric labels are set as superscript; author-date and APA labels run in the line. */
   superscript: boolean;
   actions: SectionActions;
@@ -62,9 +65,7 @@ export interface SectionActions {
     reviewId: string;
     sectionId: string;
     citations: { itemId: string; locator: string | null }[];
-  }) => Promise<
-    ActionResult<{ labels: string[]; bibliography: { itemId: string; text: string }[]; superscript: boolean }>
-  >;
+  }) => Promise<ActionResult<{ labels: string[]; bibliography: BibliographyListEntry[]; superscript: boolean }>>;
   searchCitable: (input: { reviewId: string; query: string }) => Promise<ActionResult<CitableOption[]>>;
   saveVersion: (previous: unknown, form: FormData) => Promise<ActionResult<{ versionId: string }>>;
   startThread: (input: unknown) => Promise<ActionResult<unknown>>;
@@ -590,14 +591,12 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
           {bibliography.length === 0 ? (
             <p className="mt-2 text-sm text-stone-500">{t("synthesis.noBibliography")}</p>
           ) : (
-            <ol
-              aria-label={t("synthesis.bibliography")}
-              className="mt-2 space-y-1.5 text-sm leading-relaxed text-stone-800"
-            >
-              {bibliography.map((entry) => (
-                <li key={entry.itemId}>{entry.text}</li>
-              ))}
-            </ol>
+            <BibliographyList
+              reviewId={props.reviewId}
+              entries={bibliography}
+              canEdit={props.canEditItems}
+              label={t("synthesis.bibliography")}
+            />
           )}
         </section>
       </div>

@@ -2,7 +2,14 @@
 // metadata stays absent (the style then omits it), it is never filled in with a guess; what the styles need
 // per type (publisher, genre, number, event, dates) is passed as the CSL variable the style reads.
 import type { Prisma } from "@/lib/db/generated/client";
-import { isAuthorLikeRole, type ContributorRole, type ItemType } from "./item-types";
+import {
+  isAuthorLikeRole,
+  ITEM_TYPE_SPECS,
+  typeHasField,
+  type ContributorRole,
+  type ItemType,
+  type TypeField,
+} from "./item-types";
 import { cslTypeOf, itemTypeFromCsl, type CslType } from "./type-maps";
 
 /** The columns a citation needs; usable as `select` on ReviewItem. Contributors come with their role. */
@@ -257,39 +264,62 @@ function names(contributors: CitableAuthor[], toName: (author: CitableAuthor) =>
   return contributors.map(toName).filter((name): name is CslName => name !== null);
 }
 
+/**
+ * The item as CSL-JSON. Only the fields of the item's type are passed (ITEM_TYPE_SPECS): a value left over
+ * from another type (a thesis's university once imported as its "journal") must not make the style print a
+ * journal, nor a chapter layout.
+ */
 export function toCslItem(item: CitableItem): CslItem {
   const type: ItemType = item.itemType ?? "JOURNAL_ARTICLE";
+  const has = (field: TypeField) => typeHasField(type, field);
+  const value = (field: TypeField & keyof CitableItem) => {
+    const raw = item[field];
+    return has(field) && present(raw) ? raw.trim() : undefined;
+  };
   const language = itemLanguage(item);
   const csl: CslItem = { id: item.id, type: cslTypeOf(type), language };
   const title = pick(language, item.titleZh, item.titleEn);
   if (title) csl.title = title;
-  const container = pick(language, item.journalZh, item.journalEn);
+  const container = has("container") ? pick(language, item.journalZh, item.journalEn) : undefined;
   if (container) csl["container-title"] = container;
 
-  const issued = parseDate(item.issuedDate);
+  const issued = has("issuedDate") ? parseDate(item.issuedDate) : undefined;
   // A stored year that disagrees with a full date is the date's year written wrong; the date wins.
   if (issued) csl.issued = issued;
   else if (item.year !== null) csl.issued = { "date-parts": [[item.year]] };
-  const accessed = parseDate(item.accessedDate);
+  const accessed = has("accessedDate") ? parseDate(item.accessedDate) : undefined;
   if (accessed) csl.accessed = accessed;
 
-  if (present(item.volume)) csl.volume = item.volume.trim();
-  if (present(item.issue)) csl.issue = normaliseIssue(item.issue);
-  if (present(item.pages)) csl.page = normalisePages(item.pages);
+  const volume = value("volume");
+  if (volume) csl.volume = volume;
+  const issue = value("issue");
+  // Stored as written ("05", "127～141"): exports keep the value; citations set it (lib/bibliography/typography.ts).
+  if (issue) csl.issue = issue;
+  const pages = value("pages");
+  if (pages) csl.page = pages;
   if (present(item.doi)) csl.DOI = item.doi.trim();
-  if (present(item.url)) csl.URL = item.url.trim();
-  if (present(item.genre)) csl.genre = item.genre.trim();
-  if (present(item.publisher)) csl.publisher = item.publisher.trim();
-  if (present(item.publisherPlace)) csl["publisher-place"] = item.publisherPlace.trim();
-  if (present(item.edition)) {
-    if (type === "DATASET") csl.version = item.edition.trim();
-    else csl.edition = item.edition.trim();
+  const url = value("url");
+  if (url) csl.URL = url;
+  const edition = value("edition");
+  if (edition) {
+    if (type === "DATASET") csl.version = edition;
+    else csl.edition = edition;
   }
-  if (present(item.eventTitle)) csl["event-title"] = item.eventTitle.trim();
-  if (present(item.eventPlace)) csl["event-place"] = item.eventPlace.trim();
-  if (present(item.eventDate)) csl["event-date"] = parseDate(item.eventDate) ?? { literal: item.eventDate.trim() };
-  if (present(item.number)) csl.number = item.number.trim();
-  if (present(item.jurisdiction)) csl.jurisdiction = item.jurisdiction.trim();
+  const eventDate = value("eventDate");
+  if (eventDate) csl["event-date"] = parseDate(eventDate) ?? { literal: eventDate };
+  const plain = [
+    ["genre", "genre"],
+    ["publisher", "publisher"],
+    ["publisherPlace", "publisher-place"],
+    ["eventTitle", "event-title"],
+    ["eventPlace", "event-place"],
+    ["number", "number"],
+    ["jurisdiction", "jurisdiction"],
+  ] as const;
+  for (const [field, variable] of plain) {
+    const text = value(field);
+    if (text) csl[variable] = text;
+  }
 
   const toName = language === "zh-CN" ? chineseItemName : englishItemName;
   const authors = names(
@@ -297,15 +327,17 @@ export function toCslItem(item: CitableItem): CslItem {
     toName,
   );
   if (authors.length > 0) csl.author = authors;
-  const editors = names(
-    item.authors.filter((author) => author.role === "EDITOR"),
-    toName,
-  );
+  const roles: readonly ContributorRole[] = ITEM_TYPE_SPECS[type].roles;
+  const ofRole = (role: ContributorRole) =>
+    roles.includes(role)
+      ? names(
+          item.authors.filter((author) => author.role === role),
+          toName,
+        )
+      : [];
+  const editors = ofRole("EDITOR");
   if (editors.length > 0) csl.editor = editors;
-  const translators = names(
-    item.authors.filter((author) => author.role === "TRANSLATOR"),
-    toName,
-  );
+  const translators = ofRole("TRANSLATOR");
   if (translators.length > 0) csl.translator = translators;
   return csl;
 }

@@ -2,6 +2,7 @@
 // roles it has besides its authors, and what a citation of that type cannot do without. Client-safe (no
 // Prisma client): the form, the item page, the library, the importers and the citation code all read it.
 import type { ContributorRole, ItemType } from "@/lib/db/generated/enums";
+import type { MessageKey } from "@/lib/i18n/translate";
 
 export type { ContributorRole, ItemType };
 
@@ -141,7 +142,7 @@ export const ITEM_TYPE_SPECS: Record<ItemType, ItemTypeSpec> = {
     editorsAsAuthors: false,
   },
   REPORT: {
-    fields: ["genre", "number", "publisher", "publisherPlace", "pages", "url", "accessedDate"],
+    fields: ["genre", "number", "publisher", "publisherPlace", "issuedDate", "pages", "url", "accessedDate"],
     roles: [],
     needs: ["author", "title", "source", "year"],
     editorsAsAuthors: false,
@@ -216,8 +217,9 @@ export function rolesOfType(type: ItemType): ContributorRole[] {
  * Message keys (lib/i18n/sections/item-types.ts) naming a field for a type where the generic name would
  * mislead: a thesis's publisher is its degree-granting institution, a chapter's container its book.
  */
-export function fieldLabelKey(type: ItemType, field: TypeField): `itemTypes.fields.${string}` {
+export function fieldLabelKey(type: ItemType, field: TypeField): MessageKey {
   const specific: Partial<Record<ItemType, Partial<Record<TypeField, string>>>> = {
+    JOURNAL_ARTICLE: { container: "journal" },
     THESIS: { publisher: "institution", genre: "degree" },
     BOOK_CHAPTER: { container: "bookTitle" },
     CONFERENCE_PAPER: { container: "proceedings" },
@@ -229,14 +231,22 @@ export function fieldLabelKey(type: ItemType, field: TypeField): `itemTypes.fiel
     PREPRINT: { publisher: "server", number: "preprintId" },
     DATASET: { publisher: "repository", edition: "version" },
   };
-  return `itemTypes.fields.${specific[type]?.[field] ?? field}`;
+  return `itemTypes.fields.${specific[type]?.[field] ?? field}` as MessageKey;
 }
 
 /** The label key of a contributor role for a type: a patent's authors are its inventors, a standard's its issuing body. */
-export function roleLabelKey(type: ItemType, role: ContributorRole): `itemTypes.roles.${string}` {
+export function roleLabelKey(type: ItemType, role: ContributorRole): MessageKey {
   if (role === "AUTHOR" && type === "PATENT") return "itemTypes.roles.INVENTOR";
   if (role === "AUTHOR" && type === "STANDARD") return "itemTypes.roles.issuingBody";
   return `itemTypes.roles.${role}`;
+}
+
+export function typeLabelKey(type: ItemType): MessageKey {
+  return `itemTypes.types.${type}`;
+}
+
+export function needLabelKey(need: CitationNeed): MessageKey {
+  return `itemTypes.needs.${need}`;
 }
 
 /**

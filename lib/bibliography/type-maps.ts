@@ -575,3 +575,25 @@ export const itemTypeFromGbtCode = lookup({
   CP: "OTHER",
   Z: "OTHER",
 });
+
+/**
+ * A reference type as an import format names it → the item's type, by the format's own vocabulary
+ * (format names as in lib/import/source-record.ts IMPORT_FORMATS). Null when the format does not say or the
+ * name is unknown.
+ */
+export function itemTypeOfSource(format: string, type: string | null | undefined): ItemType | null {
+  if (!type) return null;
+  switch (format) {
+    case "ris":
+      return itemTypeFromRis(type);
+    case "bibtex":
+    case "biblatex":
+      return itemTypeFromBibtex(type);
+    case "csl-json":
+      return itemTypeFromCsl(type);
+    case "endnote-xml":
+      return itemTypeFromTypeName(type) ?? itemTypeFromEndnoteRefType(type);
+    default:
+      return itemTypeFromTypeName(type) ?? itemTypeFromRis(type) ?? itemTypeFromCsl(type);
+  }
+}

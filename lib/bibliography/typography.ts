@@ -1,7 +1,7 @@
 // The typographic conventions a style expects but a database does not keep: GB/T 7714-2015 separates a
 // subtitle with ": " in Chinese titles too (CNKI writes "：", "——" or a bare ":"), and prints Chinese
 // quotation marks; APA joins Chinese names without "&" and writes 等 after them. Pure text rules.
-import type { CslItem } from "./csl";
+import { normaliseIssue, normalisePages, type CslItem } from "./csl";
 
 const HAN = /\p{Script=Han}/u;
 
@@ -23,9 +23,20 @@ export function gbtTitle(title: string): string {
   return text.replace(/(?<!\.)[.。]$/, "").trim();
 }
 
-/** The item with its title and container title set in GB/T typography. */
-export function withGbtTypography(item: CslItem): CslItem {
+/**
+ * Numbers as every style prints them: an issue without leading zeros (27(5), not 27(05)) and a page range with
+ * one hyphen the style can turn into its own dash (GB/T "-", APA "–"), whatever the database wrote ("～", "—").
+ */
+export function withCitationNumbers(item: CslItem): CslItem {
   const result: CslItem = { ...item };
+  if (item.issue) result.issue = normaliseIssue(item.issue);
+  if (item.page) result.page = normalisePages(item.page);
+  return result;
+}
+
+/** The item with its numbers, title and container title set in GB/T typography. */
+export function withGbtTypography(item: CslItem): CslItem {
+  const result: CslItem = withCitationNumbers(item);
   if (item.title) result.title = gbtTitle(item.title);
   if (item["container-title"]) result["container-title"] = gbtTitle(item["container-title"]);
   return result;

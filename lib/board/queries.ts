@@ -42,7 +42,12 @@ export async function getBoard(
           titleZh: true,
           titleEn: true,
           year: true,
-          authors: { orderBy: { position: "asc" }, take: 1, select: { nameZh: true, nameEn: true } },
+          authors: {
+            where: { role: "AUTHOR" },
+            orderBy: { position: "asc" },
+            take: 1,
+            select: { nameZh: true, nameEn: true },
+          },
           assignments: { select: { user: { select: { id: true, name: true } } } },
           themes: { select: { theme: { select: { id: true, nameZh: true, nameEn: true, color: true } } } },
         },

@@ -80,7 +80,11 @@ const ITEM_CITATION = {
   titleZh: true,
   titleEn: true,
   year: true,
-  authors: { orderBy: { position: "asc" as const }, select: { nameZh: true, nameEn: true } },
+  authors: {
+    where: { role: "AUTHOR" as const },
+    orderBy: { position: "asc" as const },
+    select: { nameZh: true, nameEn: true },
+  },
 } as const;
 
 /** Themes × papers: passages coded per cell and whether the paper is tagged with the theme. */

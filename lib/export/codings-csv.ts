@@ -41,7 +41,7 @@ export async function loadCodingsForExport(userId: string, reviewId: string) {
           titleZh: true,
           titleEn: true,
           year: true,
-          authors: { select: { nameZh: true, nameEn: true }, orderBy: { position: "asc" } },
+          authors: { where: { role: "AUTHOR" }, select: { nameZh: true, nameEn: true }, orderBy: { position: "asc" } },
         },
       },
     },

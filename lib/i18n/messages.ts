@@ -5,6 +5,7 @@ import * as comments from "./sections/comments";
 import * as dashboard from "./sections/dashboard";
 import * as editing from "./sections/editing";
 import * as inbox from "./sections/inbox";
+import * as itemTypes from "./sections/item-types";
 import * as library from "./sections/library";
 import * as rounds from "./sections/rounds";
 import * as references from "./sections/references";
@@ -22,6 +23,7 @@ export const zh = {
   synthesis: synthesis.zh,
   rounds: rounds.zh,
   references: references.zh,
+  itemTypes: itemTypes.zh,
   backup: backup.zh,
   comments: comments.zh,
   board: board.zh,
@@ -297,6 +299,7 @@ export const en: Shape<Messages> = {
   synthesis: synthesis.en,
   rounds: rounds.en,
   references: references.en,
+  itemTypes: itemTypes.en,
   backup: backup.en,
   comments: comments.en,
   board: board.en,

@@ -23,12 +23,22 @@ export interface EditConflict {
 }
 
 function columnsOf(fields: ItemFields) {
-  const { authors: _authors, identifiers, dates, ...columns } = fields;
+  const { authors: _authors, contributors: _contributors, identifiers, dates, ...columns } = fields;
   return { ...columns, identifiers: identifiers as Prisma.InputJsonValue, dates: dates as Prisma.InputJsonValue };
 }
 
 function authorRows(fields: ItemFields) {
-  return fields.authors.map((author, position) => ({ position, ...author }));
+  return fields.authors.map((author, position) => ({ role: "AUTHOR" as const, position, ...author }));
+}
+
+/** Editors, translators, supervisors: numbered within their role, as the (item, role, position) key wants. */
+function contributorRows(fields: ItemFields) {
+  const next = new Map<string, number>();
+  return fields.contributors.map(({ role, nameZh, nameEn }) => {
+    const position = next.get(role) ?? 0;
+    next.set(role, position + 1);
+    return { role, position, nameZh, nameEn, affiliations: [], corresponding: false, bio: null };
+  });
 }
 
 export const createItemSchema = z.object({ reviewId: id, fields: newItemFieldsSchema });
@@ -70,7 +80,7 @@ export async function insertItem(
       sourceKind: "MANUAL",
       sourceNote: args.sourceNote ?? null,
       createdById: args.userId,
-      authors: { create: authorRows(args.fields) },
+      authors: { create: [...authorRows(args.fields), ...contributorRows(args.fields)] },
     },
     select: { id: true },
   });
@@ -133,9 +143,15 @@ export async function updateItem(
       );
     }
     if (changed.includes("authors")) {
-      await tx.itemAuthor.deleteMany({ where: { itemId: input.itemId } });
+      await tx.itemAuthor.deleteMany({ where: { itemId: input.itemId, role: "AUTHOR" } });
       await tx.itemAuthor.createMany({
         data: authorRows(input.fields).map((author) => ({ ...author, itemId: input.itemId })),
+      });
+    }
+    if (changed.includes("contributors")) {
+      await tx.itemAuthor.deleteMany({ where: { itemId: input.itemId, role: { not: "AUTHOR" } } });
+      await tx.itemAuthor.createMany({
+        data: contributorRows(input.fields).map((contributor) => ({ ...contributor, itemId: input.itemId })),
       });
     }
     if (changed.includes("fullText")) {
@@ -162,7 +178,7 @@ export async function updateItem(
 async function loadEditable(tx: Transaction, reviewId: string, itemId: string) {
   const item = await tx.reviewItem.findFirst({
     where: { id: itemId, reviewId, deletedAt: null },
-    include: { authors: { orderBy: { position: "asc" } } },
+    include: { authors: { orderBy: [{ role: "asc" }, { position: "asc" }] } },
   });
   if (!item) throw new AppError("NOT_FOUND", `item ${itemId} not in review ${reviewId}`);
   return { id: item.id, version: item.version, updatedAt: item.updatedAt, fields: itemFieldsOf(item) };

@@ -1,8 +1,10 @@
 // The editable metadata of a review item: one zod schema for adding and editing, shared by the form
 // (client), the server action and the commands, plus the comparison the edit-conflict merge is built on.
 import { z } from "zod";
+import { CONTRIBUTOR_ROLES, ITEM_TYPES, type ContributorRole, type ItemType } from "@/lib/bibliography/item-types";
 
 export const EDITABLE_FIELDS = [
+  "itemType",
   "titleZh",
   "titleEn",
   "authors",
@@ -13,6 +15,20 @@ export const EDITABLE_FIELDS = [
   "issue",
   "pages",
   "doi",
+  "contributors",
+  "genre",
+  "publisher",
+  "publisherPlace",
+  "edition",
+  "eventTitle",
+  "eventPlace",
+  "eventDate",
+  "number",
+  "jurisdiction",
+  "url",
+  "issuedDate",
+  "accessedDate",
+  "language",
   "keywordsZh",
   "keywordsEn",
   "abstractZh",
@@ -64,7 +80,37 @@ export const authorSchema = z
     path: ["nameZh"],
   });
 
+/** A date as much of it as is known: YYYY, YYYY-MM or YYYY-MM-DD. */
+const partialDate = z
+  .string()
+  .nullish()
+  .transform((value) => value?.trim() || null)
+  .refine(
+    (value) => {
+      if (value === null) return true;
+      const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+      if (!match) return false;
+      const [, , month, day] = match;
+      if (month && (Number(month) < 1 || Number(month) > 12)) return false;
+      return !day || !Number.isNaN(Date.parse(value));
+    },
+    { message: "not a date (YYYY, YYYY-MM or YYYY-MM-DD)" },
+  );
+
+/** Editors, translators, a thesis supervisor: the contributors besides the authors, each with a role. */
+export const contributorSchema = z
+  .object({
+    role: z.enum(CONTRIBUTOR_ROLES.filter((role) => role !== "AUTHOR") as [ContributorRole, ...ContributorRole[]]),
+    nameZh: text(200),
+    nameEn: text(200),
+  })
+  .refine((contributor) => contributor.nameZh !== null || contributor.nameEn !== null, {
+    message: "a contributor needs a name in at least one language",
+    path: ["nameZh"],
+  });
+
 export const itemFieldsSchema = z.object({
+  itemType: z.enum(ITEM_TYPES).default("JOURNAL_ARTICLE"),
   titleZh: text(1000),
   titleEn: text(1000),
   authors: z.array(authorSchema).max(500).default([]),
@@ -84,6 +130,22 @@ export const itemFieldsSchema = z.object({
     // People paste DOIs as links; the identifier is what follows the resolver.
     .transform((value) => value?.replace(/^(https?:\/\/(dx\.)?doi\.org\/|doi:\s*)/i, "") ?? null)
     .refine((value) => value === null || /^10\.\d{4,9}\/\S+$/.test(value), { message: "a DOI looks like 10.1234/abc" }),
+  contributors: z.array(contributorSchema).max(200).default([]),
+  genre: text(200),
+  publisher: text(500),
+  publisherPlace: text(200),
+  edition: text(100),
+  eventTitle: text(500),
+  eventPlace: text(200),
+  eventDate: text(100),
+  number: text(200),
+  jurisdiction: text(200),
+  url: text(2000).refine((value) => value === null || /^(https?|ftp):\/\/\S+$/i.test(value), {
+    message: "a URL starts with http:// or https://",
+  }),
+  issuedDate: partialDate,
+  accessedDate: partialDate,
+  language: text(35),
   keywordsZh: list(100, 200),
   keywordsEn: list(100, 200),
   abstractZh: text(20_000),
@@ -108,6 +170,8 @@ export const itemFieldsSchema = z.object({
 export type ItemFields = z.output<typeof itemFieldsSchema>;
 export type ItemFieldsInput = z.input<typeof itemFieldsSchema>;
 export type ItemAuthorFields = ItemFields["authors"][number];
+export type ItemContributorFields = ItemFields["contributors"][number];
+export type { ItemType };
 
 /** A new item needs at least a title to be findable; seeded items may lack one, so editing does not insist. */
 export const newItemFieldsSchema = itemFieldsSchema.refine((fields) => fields.titleZh || fields.titleEn, {
@@ -116,6 +180,7 @@ export const newItemFieldsSchema = itemFieldsSchema.refine((fields) => fields.ti
 });
 
 export const EMPTY_ITEM_FIELDS: ItemFields = {
+  itemType: "JOURNAL_ARTICLE",
   titleZh: null,
   titleEn: null,
   authors: [],
@@ -126,6 +191,20 @@ export const EMPTY_ITEM_FIELDS: ItemFields = {
   issue: null,
   pages: null,
   doi: null,
+  contributors: [],
+  genre: null,
+  publisher: null,
+  publisherPlace: null,
+  edition: null,
+  eventTitle: null,
+  eventPlace: null,
+  eventDate: null,
+  number: null,
+  jurisdiction: null,
+  url: null,
+  issuedDate: null,
+  accessedDate: null,
+  language: null,
   keywordsZh: [],
   keywordsEn: [],
   abstractZh: null,
@@ -136,12 +215,16 @@ export const EMPTY_ITEM_FIELDS: ItemFields = {
   fullText: null,
 };
 
-/** Reads the editable fields off a stored item, whose JSON columns are untyped. */
+/**
+ * Reads the editable fields off a stored item, whose JSON columns are untyped. `authors` holds every
+ * contributor row; AUTHOR rows become the authors, the others the contributors.
+ */
 export function itemFieldsOf(
   item: {
-    [K in Exclude<EditableField, "authors" | "identifiers" | "dates">]: ItemFields[K];
+    [K in Exclude<EditableField, "authors" | "contributors" | "identifiers" | "dates">]: ItemFields[K];
   } & {
     authors: {
+      role?: ContributorRole;
       nameZh: string | null;
       nameEn: string | null;
       affiliations: string[];
@@ -154,16 +237,20 @@ export function itemFieldsOf(
 ): ItemFields {
   const dates = (item.dates && typeof item.dates === "object" ? item.dates : {}) as Record<string, unknown>;
   const date = (value: unknown) => (typeof value === "string" && value ? value : null);
+  const isAuthor = (role: ContributorRole | undefined) => role === undefined || role === "AUTHOR";
   return {
+    itemType: item.itemType,
     titleZh: item.titleZh,
     titleEn: item.titleEn,
-    authors: item.authors.map(({ nameZh, nameEn, affiliations, corresponding, bio }) => ({
-      nameZh,
-      nameEn,
-      affiliations,
-      corresponding,
-      bio,
-    })),
+    authors: item.authors
+      .filter((author) => isAuthor(author.role))
+      .map(({ nameZh, nameEn, affiliations, corresponding, bio }) => ({
+        nameZh,
+        nameEn,
+        affiliations,
+        corresponding,
+        bio,
+      })),
     journalZh: item.journalZh,
     journalEn: item.journalEn,
     year: item.year,
@@ -171,6 +258,22 @@ export function itemFieldsOf(
     issue: item.issue,
     pages: item.pages,
     doi: item.doi,
+    contributors: item.authors.flatMap(({ role, nameZh, nameEn }) =>
+      isAuthor(role) ? [] : [{ role: role!, nameZh, nameEn }],
+    ),
+    genre: item.genre,
+    publisher: item.publisher,
+    publisherPlace: item.publisherPlace,
+    edition: item.edition,
+    eventTitle: item.eventTitle,
+    eventPlace: item.eventPlace,
+    eventDate: item.eventDate,
+    number: item.number,
+    jurisdiction: item.jurisdiction,
+    url: item.url,
+    issuedDate: item.issuedDate,
+    accessedDate: item.accessedDate,
+    language: item.language,
     keywordsZh: item.keywordsZh,
     keywordsEn: item.keywordsEn,
     abstractZh: item.abstractZh,

@@ -1,5 +1,6 @@
 // What the item form edits: every field as the text a person types (keywords on one line, identifiers one per
 // line), converted to and from ItemFields, plus the three-way merge the edit-conflict screen offers.
+import type { ContributorRole, ItemType } from "@/lib/bibliography/item-types";
 import {
   EDITABLE_FIELDS,
   sameFieldValue,
@@ -17,7 +18,33 @@ export interface AuthorModel {
   bio: string;
 }
 
-export interface ItemFormModel {
+export interface ContributorModel {
+  role: Exclude<ContributorRole, "AUTHOR">;
+  nameZh: string;
+  nameEn: string;
+}
+
+/** The type-specific text fields, edited as typed. */
+export const TYPE_TEXT_FIELDS = [
+  "genre",
+  "publisher",
+  "publisherPlace",
+  "edition",
+  "eventTitle",
+  "eventPlace",
+  "eventDate",
+  "number",
+  "jurisdiction",
+  "url",
+  "issuedDate",
+  "accessedDate",
+  "language",
+] as const;
+export type TypeTextField = (typeof TYPE_TEXT_FIELDS)[number];
+
+export interface ItemFormModel extends Record<TypeTextField, string> {
+  itemType: ItemType;
+  contributors: ContributorModel[];
   titleZh: string;
   titleEn: string;
   authors: AuthorModel[];
@@ -44,7 +71,18 @@ export interface ItemFormModel {
 const KEYWORD_SEPARATORS = /[;；,，、\n]+/;
 
 export function toFormModel(fields: ItemFields): ItemFormModel {
+  const typeFields = Object.fromEntries(TYPE_TEXT_FIELDS.map((key) => [key, fields[key] ?? ""])) as Record<
+    TypeTextField,
+    string
+  >;
   return {
+    ...typeFields,
+    itemType: fields.itemType,
+    contributors: fields.contributors.map((contributor) => ({
+      role: contributor.role as ContributorModel["role"],
+      nameZh: contributor.nameZh ?? "",
+      nameEn: contributor.nameEn ?? "",
+    })),
     titleZh: fields.titleZh ?? "",
     titleEn: fields.titleEn ?? "",
     authors: fields.authors.map((author) => ({
@@ -83,7 +121,21 @@ const lines = (value: string) =>
 
 /** The form as the command's input; the server's schema still validates and normalizes it. */
 export function fromFormModel(model: ItemFormModel): ItemFieldsInput {
+  const typeFields = Object.fromEntries(TYPE_TEXT_FIELDS.map((key) => [key, nullable(model[key])])) as Record<
+    TypeTextField,
+    string | null
+  >;
   return {
+    ...typeFields,
+    itemType: model.itemType,
+    // A contributor row left blank is an unused row.
+    contributors: model.contributors
+      .filter((contributor) => contributor.nameZh.trim() || contributor.nameEn.trim())
+      .map((contributor) => ({
+        role: contributor.role,
+        nameZh: nullable(contributor.nameZh),
+        nameEn: nullable(contributor.nameEn),
+      })),
     titleZh: nullable(model.titleZh),
     titleEn: nullable(model.titleEn),
     // A row left entirely blank is an unused row, not an author without a name.

@@ -288,3 +288,76 @@ describe("the trash", () => {
     expect(await snapshot()).toEqual(before);
   });
 });
+
+describe("item types and contributors by role", () => {
+  const thesis: ItemFields = {
+    ...EMPTY_ITEM_FIELDS,
+    itemType: "THESIS",
+    titleZh: "面向中文信息处理的现代汉语并列结构研究",
+    authors: [{ nameZh: "吴云芳", nameEn: null, affiliations: [], corresponding: false, bio: null }],
+    contributors: [
+      { role: "SUPERVISOR", nameZh: "俞士汶", nameEn: null },
+      { role: "EDITOR", nameZh: "某编者", nameEn: null },
+    ],
+    genre: "博士学位论文",
+    publisher: "北京大学",
+    publisherPlace: "北京",
+    year: 2003,
+    accessedDate: "2013-10",
+  };
+
+  it("stores the type, its fields and the contributors apart from the authors", async () => {
+    const { itemId } = await createItem(a.users.EDITOR.id, { reviewId: a.reviewId, fields: thesis });
+    const { item } = await getItem(a.users.VIEWER.id, a.reviewId, itemId);
+    expect(item.itemType).toBe("THESIS");
+    expect(item.authors.map((author) => author.nameZh)).toEqual(["吴云芳"]);
+    expect(item.contributors.map((contributor) => [contributor.role, contributor.nameZh])).toEqual([
+      ["EDITOR", "某编者"],
+      ["SUPERVISOR", "俞士汶"],
+    ]);
+    expect(item.missingForCitation).toEqual([]);
+    // A thesis has no journal to lack.
+    expect(item.missing).not.toContain("journal");
+    const { fields } = await getItemForEdit(a.users.EDITOR.id, a.reviewId, itemId);
+    expect(fields).toMatchObject({ itemType: "THESIS", publisher: "北京大学", accessedDate: "2013-10" });
+    expect(fields.authors).toHaveLength(1);
+    expect(fields.contributors).toHaveLength(2);
+  });
+
+  it("replaces contributors without touching the authors, and authors without touching contributors", async () => {
+    const { itemId } = await createItem(a.users.EDITOR.id, { reviewId: a.reviewId, fields: thesis });
+    const first = await updateItem(a.users.EDITOR.id, {
+      reviewId: a.reviewId,
+      itemId,
+      version: 1,
+      fields: { ...thesis, contributors: [{ role: "SUPERVISOR", nameZh: "新导师", nameEn: null }] },
+    });
+    expect(first.changed).toEqual(["contributors"]);
+    await updateItem(a.users.EDITOR.id, {
+      reviewId: a.reviewId,
+      itemId,
+      version: 2,
+      fields: {
+        ...thesis,
+        contributors: [{ role: "SUPERVISOR", nameZh: "新导师", nameEn: null }],
+        authors: [{ nameZh: "吴云芳", nameEn: "Wu Yunfang", affiliations: [], corresponding: false, bio: null }],
+      },
+    });
+    const rows = await db.itemAuthor.findMany({ where: { itemId }, orderBy: [{ role: "asc" }, { position: "asc" }] });
+    expect(rows.map((row) => [row.role, row.position, row.nameZh, row.nameEn])).toEqual([
+      ["AUTHOR", 0, "吴云芳", "Wu Yunfang"],
+      ["SUPERVISOR", 0, "新导师", null],
+    ]);
+  });
+
+  it("refuses a malformed URL or date and writes nothing", async () => {
+    const before = await snapshot();
+    await expect(
+      createItem(a.users.EDITOR.id, { reviewId: a.reviewId, fields: { ...thesis, url: "www.example.com" } }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(
+      createItem(a.users.EDITOR.id, { reviewId: a.reviewId, fields: { ...thesis, accessedDate: "2013-13-01" } }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    expect(await snapshot()).toEqual(before);
+  });
+});

@@ -1,3 +1,5 @@
+import { typeHasField, type ItemType } from "@/lib/bibliography/item-types";
+
 // Which bibliographic fields an item lacks. Bilingual pairs count as missing only when both
 // languages are absent; the item page still marks each absent language on its own.
 export const TRACKED_FIELDS = [
@@ -16,6 +18,8 @@ export const TRACKED_FIELDS = [
 export type TrackedField = (typeof TRACKED_FIELDS)[number];
 
 export interface MetadataShape {
+  /** Absent means a journal article; a thesis or a web page has no journal, volume or pages to lack. */
+  itemType?: ItemType;
   titleZh: string | null;
   titleEn: string | null;
   journalZh: string | null;
@@ -49,5 +53,11 @@ export function missingFields(item: MetadataShape): TrackedField[] {
     funding: present(item.funding),
     fullText: item.hasFullText ?? present(item.fullText),
   };
-  return TRACKED_FIELDS.filter((field) => !checks[field]);
+  const type = item.itemType ?? "JOURNAL_ARTICLE";
+  const applies: Partial<Record<TrackedField, boolean>> = {
+    journal: typeHasField(type, "container"),
+    volumeIssue: typeHasField(type, "volume") || typeHasField(type, "issue"),
+    pages: typeHasField(type, "pages"),
+  };
+  return TRACKED_FIELDS.filter((field) => !checks[field] && applies[field] !== false);
 }

@@ -1,4 +1,5 @@
 import { authorize } from "@/lib/authz/authorize";
+import { missingForCitation } from "@/lib/bibliography/completeness";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { itemFieldsOf } from "./item-fields";
@@ -12,18 +13,23 @@ export async function getItem(userId: string, reviewId: string, itemId: string) 
     where: { id: itemId, reviewId },
     include: {
       stage: true,
-      authors: { orderBy: { position: "asc" } },
+      authors: { orderBy: [{ role: "asc" }, { position: "asc" }] },
       themes: { include: { theme: true } },
       deletedBy: { select: { name: true } },
       duplicateOf: { select: { id: true, titleZh: true, titleEn: true } },
     },
   });
   if (!item) throw new AppError("NOT_FOUND", `item ${itemId} not found in review ${reviewId}`);
+  const authors = item.authors.filter((author) => author.role === "AUTHOR");
   return {
     item: {
       ...item,
+      // "authors" means the AUTHOR role everywhere; editors, translators and supervisors are contributors.
+      authors,
+      contributors: item.authors.filter((author) => author.role !== "AUTHOR"),
       themes: item.themes.map((link) => link.theme),
-      missing: missingFields({ ...item, authorCount: item.authors.length }),
+      missing: missingFields({ ...item, authorCount: authors.length }),
+      missingForCitation: missingForCitation(item),
     },
     role: access.role,
   };
@@ -34,7 +40,7 @@ export async function getItemForEdit(userId: string, reviewId: string, itemId: s
   await authorize(userId, reviewId, "item.update");
   const item = await db().reviewItem.findFirst({
     where: { id: itemId, reviewId, deletedAt: null },
-    include: { authors: { orderBy: { position: "asc" } } },
+    include: { authors: { orderBy: [{ role: "asc" }, { position: "asc" }] } },
   });
   if (!item) throw new AppError("NOT_FOUND", `item ${itemId} not found in review ${reviewId}`);
   return { id: item.id, version: item.version, fields: itemFieldsOf(item) };
@@ -90,7 +96,12 @@ export async function listTrash(userId: string, reviewId: string) {
       deletedAt: true,
       deletedBy: { select: { name: true } },
       duplicateOf: { select: { id: true, titleZh: true, titleEn: true } },
-      authors: { orderBy: { position: "asc" }, take: 3, select: { nameZh: true, nameEn: true } },
+      authors: {
+        where: { role: "AUTHOR" },
+        orderBy: { position: "asc" },
+        take: 3,
+        select: { nameZh: true, nameEn: true },
+      },
     },
   });
   return { role: access.role, items };

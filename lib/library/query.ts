@@ -4,9 +4,10 @@ import { authorize } from "@/lib/authz/authorize";
 import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
+import { ITEM_TYPES, typeHasField } from "@/lib/bibliography/item-types";
 import { missingFields, TRACKED_FIELDS, type TrackedField } from "@/lib/items/missing-metadata";
 
-export const SORT_KEYS = ["added", "updated", "title", "journal", "year", "stage"] as const;
+export const SORT_KEYS = ["added", "updated", "title", "journal", "year", "stage", "type"] as const;
 export const PAGE_SIZES = [50, 100, 200] as const;
 export const SCREENING_STATES = ["UNSCREENED", "IN_PROGRESS", "CONFLICT", "INCLUDED", "EXCLUDED"] as const;
 export const MAX_SELECT_ALL = 10_000;
@@ -34,6 +35,7 @@ export const libraryParamsSchema = z.object({
   theme: list,
   assignee: optionalText(64),
   screening: z.enum(SCREENING_STATES).optional().catch(undefined),
+  type: z.enum(ITEM_TYPES).optional().catch(undefined),
   missing: z.enum(TRACKED_FIELDS).optional().catch(undefined),
   yearFrom: year,
   yearTo: year,
@@ -73,13 +75,18 @@ export function libraryQueryString(params: Partial<LibraryParams>): string {
   return text ? `?${text}` : "";
 }
 
+/** The types that have one of the fields: only those can lack it. */
+function typesWith(...fields: Parameters<typeof typeHasField>[1][]) {
+  return ITEM_TYPES.filter((type) => fields.some((field) => typeHasField(type, field)));
+}
+
 const MISSING_WHERE: Record<TrackedField, Prisma.ReviewItemWhereInput> = {
   title: { titleZh: null, titleEn: null },
-  authors: { authors: { none: {} } },
-  journal: { journalZh: null, journalEn: null },
+  authors: { authors: { none: { role: "AUTHOR" } } },
+  journal: { journalZh: null, journalEn: null, itemType: { in: typesWith("container") } },
   year: { year: null },
-  volumeIssue: { volume: null, issue: null },
-  pages: { pages: null },
+  volumeIssue: { volume: null, issue: null, itemType: { in: typesWith("volume", "issue") } },
+  pages: { pages: null, itemType: { in: typesWith("pages") } },
   keywords: { keywordsZh: { isEmpty: true }, keywordsEn: { isEmpty: true } },
   abstract: { abstractZh: null, abstractEn: null },
   funding: { funding: null },
@@ -114,6 +121,7 @@ export async function libraryWhere(userId: string, reviewId: string, params: Lib
     and.push({ assignments: { some: { userId: params.assignee === "me" ? userId : params.assignee } } });
   }
   if (params.screening) and.push({ screeningState: params.screening });
+  if (params.type) and.push({ itemType: params.type });
   if (params.missing) and.push(MISSING_WHERE[params.missing]);
   if (params.yearFrom !== undefined) and.push({ year: { gte: params.yearFrom } });
   if (params.yearTo !== undefined) and.push({ year: { lte: params.yearTo } });
@@ -140,6 +148,9 @@ function libraryOrder(params: LibraryParams): Prisma.ReviewItemOrderByWithRelati
       return [{ year: { sort: dir, nulls: "last" } }, ...tail];
     case "stage":
       return [{ stage: { position: dir } }, ...tail];
+    case "type":
+      // The enum's own order (journal article, thesis, book …), the order the type select lists them in.
+      return [{ itemType: dir }, ...tail];
     case "updated":
       return [{ updatedAt: dir }, { id: "asc" }];
     default:
@@ -179,6 +190,8 @@ export async function listLibraryPage(userId: string, reviewId: string, params: 
     take: params.size,
     select: {
       id: true,
+      itemType: true,
+      publisher: true,
       titleZh: true,
       titleEn: true,
       journalZh: true,
@@ -194,7 +207,7 @@ export async function listLibraryPage(userId: string, reviewId: string, params: 
       funding: true,
       screeningState: true,
       stage: { select: { id: true, nameZh: true, nameEn: true, kind: true } },
-      authors: { select: { nameZh: true, nameEn: true }, orderBy: { position: "asc" } },
+      authors: { where: { role: "AUTHOR" }, select: { nameZh: true, nameEn: true }, orderBy: { position: "asc" } },
       themes: { select: { theme: { select: { id: true, nameZh: true, nameEn: true, color: true } } } },
       assignments: { select: { user: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } },
     },

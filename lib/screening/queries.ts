@@ -19,7 +19,11 @@ const ITEM_FIELDS = {
   abstractZh: true,
   abstractEn: true,
   screeningState: true,
-  authors: { orderBy: { position: "asc" as const }, select: { nameZh: true, nameEn: true } },
+  authors: {
+    where: { role: "AUTHOR" as const },
+    orderBy: { position: "asc" as const },
+    select: { nameZh: true, nameEn: true },
+  },
 };
 
 const VOTE_FIELDS = {

@@ -54,7 +54,7 @@ async function itemRows(client: Client, ids: string[]): Promise<EntryRow[]> {
       abstractEn: true,
       doi: true,
       fullText: true,
-      authors: { orderBy: { position: "asc" }, select: { nameZh: true, nameEn: true } },
+      authors: { where: { role: "AUTHOR" }, orderBy: { position: "asc" }, select: { nameZh: true, nameEn: true } },
     },
   });
   return items.map((item) => {

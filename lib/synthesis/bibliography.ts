@@ -4,7 +4,9 @@
 import { db } from "@/lib/db/client";
 import type { CitationStyle as StoredStyle } from "@/lib/db/generated/enums";
 import { renderCitations, type CitationLocale, type CitationStyle } from "./citations";
+import { missingForCitation } from "@/lib/bibliography/completeness";
 import { citableItemSelect, toCslItem } from "@/lib/bibliography/csl";
+import type { CitationNeed } from "@/lib/bibliography/item-types";
 import type { CitationRef } from "./document-model";
 import { loadSynthesisDocuments } from "./queries";
 
@@ -14,12 +16,19 @@ export const STYLE_OF: Record<StoredStyle, CitationStyle> = {
   APA: "apa",
 };
 
+/** One rendered reference, with what its type needs and the item lacks (empty when complete). */
+export interface BibliographyEntry {
+  itemId: string;
+  text: string;
+  missing: CitationNeed[];
+}
+
 export interface SynthesisCitations {
   style: StoredStyle;
   superscript: boolean;
   /** Per section in reading order: one label per citation. */
   sections: { id: string; title: string; labels: string[] }[];
-  bibliography: { itemId: string; text: string }[];
+  bibliography: BibliographyEntry[];
   /** Titles of the cited items, for tooltips (empty when the paper has none). */
   titles: Record<string, string>;
 }
@@ -59,7 +68,10 @@ export async function renderSynthesisCitations(
       next += section.citations.length;
       return { id: section.id, title: section.title, labels };
     }),
-    bibliography: rendered.bibliography,
+    bibliography: rendered.bibliography.map((entry) => {
+      const item = items.find((candidate) => candidate.id === entry.itemId);
+      return { ...entry, missing: item ? missingForCitation(item) : [] };
+    }),
     titles: Object.fromEntries(items.map((item) => [item.id, item.titleZh ?? item.titleEn ?? ""])),
     documents,
   };

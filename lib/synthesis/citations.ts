@@ -6,7 +6,7 @@ import path from "node:path";
 import { plugins, type CslPluginConfig } from "@citation-js/core";
 import "@citation-js/plugin-csl";
 import type { CslItem } from "@/lib/bibliography/csl";
-import { apaChineseNames, gbtNameSuffix, withGbtTypography } from "@/lib/bibliography/typography";
+import { apaChineseNames, gbtNameSuffix, withCitationNumbers, withGbtTypography } from "@/lib/bibliography/typography";
 import type { CitationRef } from "./document-model";
 
 export const CITATION_STYLES = ["gbt7714-numeric", "gbt7714-author-date", "apa"] as const;
@@ -38,7 +38,6 @@ interface StyleSetup {
   finish: (text: string) => string;
 }
 
-const unchanged = <T>(value: T) => value;
 
 const STYLE_SETUP: Record<CitationStyle, StyleSetup> = {
   "gbt7714-numeric": {
@@ -67,7 +66,7 @@ const STYLE_SETUP: Record<CitationStyle, StyleSetup> = {
     defaultLocale: "en-US",
     locator: "style",
     superscript: false,
-    prepare: unchanged,
+    prepare: withCitationNumbers,
     finish: apaChineseNames,
   },
 };

@@ -27,7 +27,11 @@ export async function getCoverage(userId: string, reviewId: string) {
             titleZh: true,
             titleEn: true,
             year: true,
-            authors: { orderBy: { position: "asc" }, select: { nameZh: true, nameEn: true } },
+            authors: {
+              where: { role: "AUTHOR" },
+              orderBy: { position: "asc" },
+              select: { nameZh: true, nameEn: true },
+            },
           },
         },
       },

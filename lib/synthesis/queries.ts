@@ -45,6 +45,8 @@ export async function listSections(userId: string, reviewId: string) {
   ]);
   return {
     canWrite: can(access.role, "synthesis.write"),
+    /** Whether the bibliography may link incomplete references to their edit forms. */
+    canEditItems: can(access.role, "item.update"),
     citationStyle: review.citationStyle,
     sections: sections.map(({ document, ...section }) => ({
       ...section,
@@ -185,7 +187,7 @@ export async function searchCitableItems(userId: string, reviewId: string, rawQu
               { abstractEn: contains },
               { keywordsZh: { has: query } },
               { keywordsEn: { has: query } },
-              { authors: { some: { OR: [{ nameZh: contains }, { nameEn: contains }] } } },
+              { authors: { some: { role: "AUTHOR", OR: [{ nameZh: contains }, { nameEn: contains }] } } },
               ...(/^\d{4}$/.test(query) ? [{ year: Number(query) }] : []),
             ],
           }
@@ -200,7 +202,12 @@ export async function searchCitableItems(userId: string, reviewId: string, rawQu
       year: true,
       journalZh: true,
       journalEn: true,
-      authors: { orderBy: { position: "asc" }, take: 3, select: { nameZh: true, nameEn: true } },
+      authors: {
+        where: { role: "AUTHOR" },
+        orderBy: { position: "asc" },
+        take: 3,
+        select: { nameZh: true, nameEn: true },
+      },
     },
   });
   // A paper without a title is still recognisable by the opening of its text.

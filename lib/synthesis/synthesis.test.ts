@@ -737,9 +737,9 @@ describe("citations across the synthesis", () => {
       expect(rendered.style).toBe("APA");
       expect(rendered.superscript).toBe(false);
       expect(rendered.sections.map((s) => s.labels)).toEqual([
-        ["(朱正威 & 刘莹莹, 2020)", "(Ansell & Gash, 2008)"],
-        // APA follows the reader's locale, so the page term is Chinese here and "p." in English.
-        ["(Ansell & Gash, 2008, 页 12)", "(欧阳修, 2024)"],
+        // Chinese names are joined without "&"; APA's terms stay English ("p.") in a Chinese interface too.
+        ["(朱正威, 刘莹莹, 2020)", "(Ansell & Gash, 2008)"],
+        ["(Ansell & Gash, 2008, p. 12)", "(欧阳修, 2024)"],
       ]);
       // One entry per cited item, unnumbered, in the style's (and locale's) alphabetical order.
       expect(rendered.bibliography).toHaveLength(3);

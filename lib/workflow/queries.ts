@@ -85,7 +85,12 @@ export async function listMyQueue(userId: string, reviewId: string, filter: { th
         journalEn: true,
         year: true,
         screeningState: true,
-        authors: { orderBy: { position: "asc" }, take: 3, select: { nameZh: true, nameEn: true } },
+        authors: {
+          where: { role: "AUTHOR" },
+          orderBy: { position: "asc" },
+          take: 3,
+          select: { nameZh: true, nameEn: true },
+        },
         assignments: { where: { userId }, select: { createdAt: true } },
         themes: { select: { theme: { select: { id: true, nameZh: true, nameEn: true, color: true } } } },
       },

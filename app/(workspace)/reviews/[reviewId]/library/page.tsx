@@ -11,6 +11,7 @@ import { loadOrNotFound } from "@/lib/errors/page-load";
 import { getI18n } from "@/lib/i18n/server";
 import { pick } from "@/lib/i18n/translate";
 import { authorList } from "@/lib/items/display";
+import { ITEM_TYPES, typeHasField, typeLabelKey } from "@/lib/bibliography/item-types";
 import { listTrashedTitles } from "@/lib/items/queries";
 import { TRACKED_FIELDS } from "@/lib/items/missing-metadata";
 import {
@@ -26,6 +27,7 @@ import { bulkAssignAction, bulkStageAction, bulkTagAction, bulkTrashAction } fro
 
 const SORTABLE: Partial<Record<SortableColumn["key"], LibraryParams["sort"]>> = {
   colTitle: "title",
+  colType: "type",
   colJournal: "journal",
   colYear: "year",
   colStage: "stage",
@@ -66,7 +68,11 @@ export default async function LibraryPage({
       title,
       otherTitle: otherTitle && otherTitle !== title ? otherTitle : null,
       authors: item.authors.length ? authorList(locale, item.authors) : null,
-      journal: pick(locale, item.journalZh, item.journalEn),
+      // Where a work appeared: its journal, book or proceedings, or for a thesis or report the institution.
+      journal: typeHasField(item.itemType, "container")
+        ? pick(locale, item.journalZh, item.journalEn)
+        : (item.publisher ?? pick(locale, item.journalZh, item.journalEn)),
+      type: t(typeLabelKey(item.itemType)),
       year: item.year,
       stage: name(item.stage),
       screening: t(`screening.states.${item.screeningState}`),
@@ -78,6 +84,7 @@ export default async function LibraryPage({
   const columns: SortableColumn[] = (
     [
       "colTitle",
+      "colType",
       "colAuthors",
       "colJournal",
       "colYear",
@@ -129,6 +136,11 @@ export default async function LibraryPage({
     chips.push({
       label: `${t("library.screening")}: ${t(`screening.states.${current.screening}`)}`,
       remove: href({ screening: undefined, page: 1 }),
+    });
+  if (current.type)
+    chips.push({
+      label: `${t("itemTypes.label")}: ${t(typeLabelKey(current.type))}`,
+      remove: href({ type: undefined, page: 1 }),
     });
   if (current.missing)
     chips.push({
@@ -210,6 +222,7 @@ export default async function LibraryPage({
           themes: library.themes.map((theme) => ({ value: theme.id, label: name(theme) })),
           members: memberOptions,
           screening: SCREENING_STATES.map((state) => ({ value: state, label: t(`screening.states.${state}`) })),
+          types: ITEM_TYPES.map((type) => ({ value: type, label: t(typeLabelKey(type)) })),
           missing: TRACKED_FIELDS.map((field) => ({ value: field, label: t(`fields.${field}`) })),
         }}
       />

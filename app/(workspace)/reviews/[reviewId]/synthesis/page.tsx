@@ -5,6 +5,8 @@ import {
   RestoreSectionButton,
   SectionRowActions,
 } from "@/components/synthesis/SectionForms";
+import { BibliographyList } from "@/components/bibliography/BibliographyList";
+import { ExportWithWarning } from "@/components/bibliography/ExportWithWarning";
 import { buttonSecondary, cardClass } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
 import { loadOrNotFound } from "@/lib/errors/page-load";
@@ -36,6 +38,7 @@ export default async function SynthesisPage({ params }: { params: Promise<{ revi
     label: pick(locale, theme.nameZh, theme.nameEn) ?? "",
   }));
   const count = synthesis.sections.length;
+  const incomplete = citations.bibliography.filter((entry) => entry.missing.length > 0).length;
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
@@ -53,12 +56,18 @@ export default async function SynthesisPage({ params }: { params: Promise<{ revi
             </Link>
             {count > 0 && (
               <>
-                <a href={`${base}/export?format=docx`} className={buttonSecondary} download>
-                  {t("synthesis.exportDocx")}
-                </a>
-                <a href={`${base}/export?format=md`} className={buttonSecondary} download>
-                  {t("synthesis.exportMarkdown")}
-                </a>
+                <ExportWithWarning
+                  href={`${base}/export?format=docx`}
+                  label={t("synthesis.exportDocx")}
+                  incomplete={incomplete}
+                  fixHref="#bibliography-heading"
+                />
+                <ExportWithWarning
+                  href={`${base}/export?format=md`}
+                  label={t("synthesis.exportMarkdown")}
+                  incomplete={incomplete}
+                  fixHref="#bibliography-heading"
+                />
               </>
             )}
           </div>
@@ -172,14 +181,12 @@ export default async function SynthesisPage({ params }: { params: Promise<{ revi
           {citations.bibliography.length === 0 ? (
             <p className="mt-2 text-sm text-stone-500">{t("synthesis.noBibliography")}</p>
           ) : (
-            <ol
-              aria-label={t("synthesis.bibliography")}
-              className="mt-2 space-y-1.5 text-sm leading-relaxed text-stone-800"
-            >
-              {citations.bibliography.map((entry) => (
-                <li key={entry.itemId}>{entry.text}</li>
-              ))}
-            </ol>
+            <BibliographyList
+              reviewId={reviewId}
+              entries={citations.bibliography}
+              canEdit={synthesis.canEditItems}
+              label={t("synthesis.bibliography")}
+            />
           )}
         </section>
       </aside>

@@ -12,6 +12,14 @@ import { loadOrNotFound } from "@/lib/errors/page-load";
 import { getI18n } from "@/lib/i18n/server";
 import { pick } from "@/lib/i18n/translate";
 import { volumeIssue } from "@/lib/items/display";
+import {
+  fieldLabelKey,
+  ITEM_TYPE_SPECS,
+  needLabelKey,
+  roleLabelKey,
+  typeLabelKey,
+  type TypeField,
+} from "@/lib/bibliography/item-types";
 import { listItemCodings } from "@/lib/coding/queries";
 import type { PassageFieldName } from "@/lib/coding/passage-field";
 import { getItem, listDuplicateCandidates } from "@/lib/items/queries";
@@ -99,6 +107,16 @@ export default async function ItemPage({ params }: { params: Promise<{ reviewId:
   const missing = <MissingBadge label={t("item.missing")} />;
   const dates = (item.dates ?? {}) as Dates;
   const identifiers = (Array.isArray(item.identifiers) ? item.identifiers : []) as Identifier[];
+  const type = item.itemType;
+  const typeFields = ITEM_TYPE_SPECS[type].fields;
+  const has = (field: TypeField) => typeFields.includes(field);
+  const typeLabel = (field: TypeField) => t(fieldLabelKey(type, field));
+  // The type's own fields beyond container, volume, issue and pages, in the type's order.
+  const detailFields = typeFields.filter(
+    (field): field is Exclude<TypeField, "container" | "volume" | "issue" | "pages" | "url"> =>
+      !["container", "volume", "issue", "pages", "url"].includes(field),
+  );
+  const editHref = `/reviews/${reviewId}/items/${itemId}/edit`;
 
   return (
     <article className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
@@ -110,7 +128,7 @@ export default async function ItemPage({ params }: { params: Promise<{ reviewId:
           {!trashed && (
             <div className="flex gap-2">
               {can(role, "item.update") && (
-                <Link href={`/reviews/${reviewId}/items/${itemId}/edit`} className={buttonSecondary}>
+                <Link href={editHref} className={buttonSecondary}>
                   {t("editing.edit")}
                 </Link>
               )}
@@ -189,9 +207,25 @@ export default async function ItemPage({ params }: { params: Promise<{ reviewId:
           )}
         </header>
 
+        {!trashed && item.missingForCitation.length > 0 && (
+          <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+            {t("itemTypes.incomplete", {
+              fields: item.missingForCitation.map((need) => t(needLabelKey(need))).join(locale === "zh" ? "、" : ", "),
+            })}
+            {can(role, "item.update") && (
+              <>
+                {" "}
+                <Link href={editHref} className="font-medium text-teal-800 underline">
+                  {t("itemTypes.fix")}
+                </Link>
+              </>
+            )}
+          </p>
+        )}
+
         <section aria-labelledby="authors-heading" className={`${cardClass} p-4`}>
           <h2 id="authors-heading" className="mb-2 text-sm font-semibold text-stone-500">
-            {t("fields.authors")}
+            {type === "PATENT" || type === "STANDARD" ? t(roleLabelKey(type, "AUTHOR")) : t("fields.authors")}
           </h2>
           {item.authors.length === 0 ? (
             missing
@@ -211,6 +245,21 @@ export default async function ItemPage({ params }: { params: Promise<{ reviewId:
                 </li>
               ))}
             </ol>
+          )}
+          {item.contributors.length > 0 && (
+            <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 border-t border-stone-100 pt-3 text-sm">
+              {item.contributors.map((contributor) => (
+                <div key={contributor.id} className="contents">
+                  <dt className="text-stone-500">{t(roleLabelKey(type, contributor.role))}</dt>
+                  <dd>
+                    <span className="font-medium">{contributor.nameZh ?? contributor.nameEn}</span>
+                    {contributor.nameZh && contributor.nameEn && (
+                      <span className="ml-2 text-stone-500">{contributor.nameEn}</span>
+                    )}
+                  </dd>
+                </div>
+              ))}
+            </dl>
           )}
         </section>
 
@@ -302,12 +351,45 @@ export default async function ItemPage({ params }: { params: Promise<{ reviewId:
         <section className={`${cardClass} p-4`}>
           <h2 className="mb-3 text-sm font-semibold text-stone-500">{t("item.metadata")}</h2>
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-2 text-sm">
-            <Field label={t("item.journalZh")} value={item.journalZh} missing={missing} />
-            <Field label={t("item.journalEn")} value={item.journalEn} missing={missing} />
+            <Field label={t("itemTypes.label")} value={t(typeLabelKey(type))} missing={missing} />
+            {has("container") && (
+              <>
+                <Field
+                  label={t("itemTypes.inZh", { field: typeLabel("container") })}
+                  value={item.journalZh}
+                  missing={missing}
+                />
+                <Field
+                  label={t("itemTypes.inEn", { field: typeLabel("container") })}
+                  value={item.journalEn}
+                  missing={missing}
+                />
+              </>
+            )}
             <Field label={t("fields.year")} value={item.year?.toString() ?? null} missing={missing} />
-            <Field label={t("fields.volumeIssue")} value={volumeIssue(item.volume, item.issue)} missing={missing} />
-            <Field label={t("fields.pages")} value={item.pages} missing={missing} />
+            {(has("volume") || has("issue")) && (
+              <Field label={t("fields.volumeIssue")} value={volumeIssue(item.volume, item.issue)} missing={missing} />
+            )}
+            {has("pages") && <Field label={t("fields.pages")} value={item.pages} missing={missing} />}
+            {detailFields.map((field) => (
+              <Field key={field} label={typeLabel(field)} value={item[field]} missing={missing} />
+            ))}
+            {has("url") && (
+              <>
+                <dt className="text-stone-500">{typeLabel("url")}</dt>
+                <dd className="min-w-0 break-all">
+                  {item.url ? (
+                    <a href={item.url} className="text-teal-800 underline" rel="noreferrer noopener" target="_blank">
+                      {item.url}
+                    </a>
+                  ) : (
+                    missing
+                  )}
+                </dd>
+              </>
+            )}
             <Field label={t("fields.doi")} value={item.doi} missing={missing} />
+            {item.language && <Field label={t("itemTypes.fields.language")} value={item.language} missing={missing} />}
             <Field label={t("fields.funding")} value={item.funding} missing={missing} />
             <Field
               label={t("fields.identifiers")}

@@ -4,12 +4,22 @@ import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { getI18n } from "@/lib/i18n/server";
+import { isItemType } from "@/lib/bibliography/item-types";
 import { EMPTY_ITEM_FIELDS } from "@/lib/items/item-fields";
 import { getReview } from "@/lib/reviews/queries";
 import { createItemAction } from "../actions";
 
-export default async function NewItemPage({ params }: { params: Promise<{ reviewId: string }> }) {
+export default async function NewItemPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ reviewId: string }>;
+  searchParams: Promise<{ type?: string | string[] }>;
+}) {
   const { reviewId } = await params;
+  // ?type=THESIS opens the form on that type; the form's type select changes it.
+  const requested = (await searchParams).type;
+  const itemType = isItemType(requested) ? requested : EMPTY_ITEM_FIELDS.itemType;
   const user = await requirePageUser(`/reviews/${reviewId}/items/new`);
   const { t } = await getI18n();
   const review = await loadOrNotFound(getReview(user.id, reviewId));
@@ -29,7 +39,7 @@ export default async function NewItemPage({ params }: { params: Promise<{ review
         <ItemForm
           mode="create"
           reviewId={reviewId}
-          initial={EMPTY_ITEM_FIELDS}
+          initial={{ ...EMPTY_ITEM_FIELDS, itemType }}
           action={createItemAction}
           cancelHref={library}
         />

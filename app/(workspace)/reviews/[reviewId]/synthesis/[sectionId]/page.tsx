@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { RestoreSectionButton, SectionDetailsForm } from "@/components/synthesis/SectionForms";
 import { SectionWorkspaceLoader } from "@/components/synthesis/SectionWorkspaceLoader";
+import { ExportWithWarning } from "@/components/bibliography/ExportWithWarning";
 import { buttonSecondary } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
 import { listThemePassages } from "@/lib/coding/queries";
@@ -50,6 +51,16 @@ export default async function SectionPage({ params }: { params: Promise<{ review
   const previous = index > 0 ? editor.siblings[index - 1] : null;
   const next = index >= 0 && index < editor.siblings.length - 1 ? editor.siblings[index + 1] : null;
 
+  // A one-section export carries only this section's references; warn about those.
+  const citedHere = new Set(
+    citations.documents.sections
+      .find((entry) => entry.id === section.id)
+      ?.citations.map((citation) => citation.itemId) ?? [],
+  );
+  const incompleteHere = citations.bibliography.filter(
+    (entry) => entry.missing.length > 0 && citedHere.has(entry.itemId),
+  ).length;
+
   const knownTitles: Record<string, string> = {};
   Object.assign(knownTitles, citations.titles);
   for (const paper of passages?.papers ?? []) {
@@ -96,12 +107,18 @@ export default async function SectionPage({ params }: { params: Promise<{ review
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
-          <a href={`${base}/export?format=docx&section=${section.id}`} className={buttonSecondary} download>
-            {t("synthesis.exportSectionDocx")}
-          </a>
-          <a href={`${base}/export?format=md&section=${section.id}`} className={buttonSecondary} download>
-            {t("synthesis.exportSectionMarkdown")}
-          </a>
+          <ExportWithWarning
+            href={`${base}/export?format=docx&section=${section.id}`}
+            label={t("synthesis.exportSectionDocx")}
+            incomplete={incompleteHere}
+            fixHref="#bibliography-heading"
+          />
+          <ExportWithWarning
+            href={`${base}/export?format=md&section=${section.id}`}
+            label={t("synthesis.exportSectionMarkdown")}
+            incomplete={incompleteHere}
+            fixHref="#bibliography-heading"
+          />
         </div>
       </header>
       {section.deletedAt ? (
@@ -132,6 +149,7 @@ export default async function SectionPage({ params }: { params: Promise<{ review
             user={{ name: user.name, color: collaboratorColor(user.id) }}
             knownTitles={knownTitles}
             initialBibliography={citations.bibliography}
+            canEditItems={can(editor.role, "item.update")}
             superscript={citations.superscript}
             passages={
               passages
