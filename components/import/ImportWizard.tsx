@@ -5,7 +5,8 @@ import { useI18n } from "@/components/i18n/I18nProvider";
 import { FormMessage } from "@/components/ui/FormMessage";
 import { buttonPrimary, buttonSecondary, cardClass, inlineInputClass, labelClass } from "@/components/ui/styles";
 import { formatBytes } from "@/lib/import/limits";
-import type { ImportPreview, PreviewRecord } from "@/lib/import/preview";
+import { CSV_TARGETS, type CsvTarget } from "@/lib/import/parse-csv-targets";
+import type { ImportPreview, PreviewRecord, RecordSummary } from "@/lib/import/preview";
 import type { RecordProblem } from "@/lib/import/source-record";
 import type { MessageKey } from "@/lib/i18n/translate";
 
@@ -54,9 +55,11 @@ export function ImportWizard({ reviewId, maxBytes }: { reviewId: string; maxByte
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [show, setShow] = useState<Show>("all");
   const [page, setPage] = useState(0);
+  // The CSV column mapping as the user has set it; sent with the next preview and with the commit.
+  const [mapping, setMapping] = useState<CsvTarget[] | null>(null);
   const base = `/reviews/${reviewId}/library/import`;
 
-  async function upload() {
+  async function upload(csvMapping: CsvTarget[] | null = null) {
     if (!file) return;
     if (file.size > maxBytes) {
       setError(t("errors.IMPORT_TOO_LARGE", { size: formatBytes(file.size), limit: formatBytes(maxBytes) }));
@@ -67,13 +70,15 @@ export function ImportWizard({ reviewId, maxBytes }: { reviewId: string; maxByte
     setPhase("uploading");
     const form = new FormData();
     form.set("file", file);
+    if (csvMapping) form.set("csvMapping", JSON.stringify(csvMapping));
     const result = await send<ImportPreview>(`${base}/preview`, form, setProgress, () => setPhase("parsing"));
     if (!result.ok) {
       setError(result.error ?? t("transfer.uploadFailed"));
-      setPhase("idle");
+      setPhase(csvMapping ? "preview" : "idle");
       return;
     }
     setPreview(result.data);
+    setMapping(result.data.csv ? result.data.csv.mapping : null);
     setSelected(new Set(result.data.records.filter((r) => importable(r) && !r.duplicate).map((r) => r.index)));
     setShow("all");
     setPage(0);
@@ -92,6 +97,7 @@ export function ImportWizard({ reviewId, maxBytes }: { reviewId: string; maxByte
     const form = new FormData();
     form.set("file", file);
     form.set("selected", JSON.stringify([...selected]));
+    if (preview.csv && mapping) form.set("csvMapping", JSON.stringify(mapping));
     const result = await send<{ imported: number }>(`${base}/commit`, form, setProgress, () => setProgress(1));
     if (!result.ok) {
       setError(result.error ?? t("transfer.uploadFailed"));
@@ -105,6 +111,7 @@ export function ImportWizard({ reviewId, maxBytes }: { reviewId: string; maxByte
     setFile(null);
     setPreview(null);
     setSelected(new Set());
+    setMapping(null);
     setError(null);
     setPhase("idle");
   }
@@ -128,7 +135,6 @@ export function ImportWizard({ reviewId, maxBytes }: { reviewId: string; maxByte
   );
   const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
   const pageRecords = shown.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
-  const lineOf = useMemo(() => new Map((records ?? []).map((r) => [r.index, r.line])), [records]);
 
   const toggle = (index: number, on: boolean) => {
     const next = new Set(selected);
@@ -154,7 +160,7 @@ export function ImportWizard({ reviewId, maxBytes }: { reviewId: string; maxByte
           <input
             id="import-file"
             type="file"
-            accept=".ris,.txt,.bib,.bibtex,.json,.enw,.xml,.net,.refworks"
+            accept=".ris,.txt,.bib,.bibtex,.json,.enw,.xml,.net,.refworks,.nbib,.csv,.tsv,.tab"
             disabled={busy}
             onChange={(event) => {
               setFile(event.target.files?.[0] ?? null);
@@ -260,6 +266,16 @@ export function ImportWizard({ reviewId, maxBytes }: { reviewId: string; maxByte
         </div>
       </div>
 
+      {preview.csv && mapping && (
+        <CsvMappingPanel
+          layout={preview.csv}
+          mapping={mapping}
+          disabled={committing}
+          onChange={setMapping}
+          onApply={() => void upload(mapping)}
+        />
+      )}
+
       <div className={`${cardClass} overflow-x-auto`}>
         <table className="w-full text-sm">
           <caption className="sr-only">{t("transfer.previewTable")}</caption>
@@ -287,7 +303,6 @@ export function ImportWizard({ reviewId, maxBytes }: { reviewId: string; maxByte
                 checked={selected.has(record.index)}
                 disabled={committing || record.blocked}
                 onToggle={(on) => toggle(record.index, on)}
-                fileLine={(index) => lineOf.get(index) ?? 0}
               />
             ))}
           </tbody>
@@ -336,28 +351,32 @@ export function ImportWizard({ reviewId, maxBytes }: { reviewId: string; maxByte
   );
 }
 
+function titleIn(locale: string, summary: RecordSummary, untitled: string) {
+  return (locale === "zh" ? (summary.titleZh ?? summary.titleEn) : (summary.titleEn ?? summary.titleZh)) ?? untitled;
+}
+
+function authorsIn(locale: string, summary: RecordSummary) {
+  return (
+    summary.authors.join(locale === "zh" ? "，" : ", ") +
+    (summary.authorCount > summary.authors.length ? (locale === "zh" ? " 等" : " et al.") : "")
+  );
+}
+
 function RecordRow({
   record,
   checked,
   disabled,
   onToggle,
-  fileLine,
 }: {
   record: PreviewRecord;
   checked: boolean;
   disabled: boolean;
   onToggle: (on: boolean) => void;
-  fileLine: (index: number) => number;
 }) {
   const { t, locale } = useI18n();
-  const title =
-    (locale === "zh" ? (record.titleZh ?? record.titleEn) : (record.titleEn ?? record.titleZh)) ??
-    t("transfer.untitled");
+  const title = titleIn(locale, record, t("transfer.untitled"));
   const other = locale === "zh" ? record.titleEn : record.titleZh;
-  const authors =
-    record.authors.join(locale === "zh" ? "，" : ", ") +
-    (record.authorCount > record.authors.length ? (locale === "zh" ? " 等" : " et al.") : "");
-  const by = (kind: "doi" | "title") => t(kind === "doi" ? "transfer.byDoi" : "transfer.byTitle");
+  const authors = authorsIn(locale, record);
   return (
     <tr className={`align-top ${record.blocked ? "bg-red-50/40" : record.duplicate ? "bg-amber-50/40" : ""}`}>
       <td className="px-3 py-2">
@@ -382,14 +401,7 @@ function RecordRow({
         {record.blocked ? (
           <p className="font-medium text-red-800">{t("transfer.blocked")}</p>
         ) : record.duplicate ? (
-          <p className="font-medium text-amber-900">
-            {record.duplicate.in === "review"
-              ? t("transfer.duplicateInReview", {
-                  by: by(record.duplicate.by),
-                  title: record.duplicate.title ?? t("transfer.untitled"),
-                })
-              : t("transfer.duplicateInFile", { line: fileLine(record.duplicate.index), by: by(record.duplicate.by) })}
-          </p>
+          <DuplicateCompare record={record} checked={checked} disabled={disabled} onToggle={onToggle} />
         ) : (
           <p className="text-emerald-800">{t("transfer.statusNew")}</p>
         )}
@@ -404,6 +416,150 @@ function RecordRow({
         )}
       </td>
     </tr>
+  );
+}
+
+/**
+ * The duplicate and the record it matches, side by side (title, authors, year), so the reviewer can judge
+ * for themselves; "keep both" imports this one anyway.
+ */
+function DuplicateCompare({
+  record,
+  checked,
+  disabled,
+  onToggle,
+}: {
+  record: PreviewRecord;
+  checked: boolean;
+  disabled: boolean;
+  onToggle: (on: boolean) => void;
+}) {
+  const { t, locale } = useI18n();
+  const duplicate = record.duplicate!;
+  const by = t(duplicate.by === "doi" ? "transfer.byDoiAndTitle" : "transfer.byTitle");
+  const where =
+    duplicate.in === "review"
+      ? t("transfer.duplicateInReviewShort")
+      : t("transfer.duplicateInFileShort", { line: duplicate.otherLine ?? 0 });
+  const side = (label: string, summary: RecordSummary) => (
+    <div className="min-w-0 flex-1 rounded border border-amber-200 bg-white p-2">
+      <p className="font-medium text-stone-500">{label}</p>
+      <p className="text-stone-900">{titleIn(locale, summary, t("transfer.untitled"))}</p>
+      <p className="text-stone-600">{authorsIn(locale, summary) || t("transfer.noAuthors")}</p>
+      <p className="text-stone-600">{summary.year ?? t("transfer.noYear")}</p>
+    </div>
+  );
+  const title = titleIn(locale, record, t("transfer.untitled"));
+  return (
+    <div className="space-y-1.5">
+      <p className="font-medium text-amber-900">{t("transfer.duplicateSummary", { where, by })}</p>
+      <div className="flex gap-2" role="group" aria-label={t("transfer.compareLabel", { line: record.line })}>
+        {side(t("transfer.thisRecord"), record)}
+        {side(duplicate.in === "review" ? t("transfer.inLibrary") : where, duplicate.other)}
+      </div>
+      <button
+        type="button"
+        className={buttonSecondary}
+        disabled={disabled}
+        aria-pressed={checked}
+        aria-label={t(checked ? "transfer.skipDuplicateLabel" : "transfer.keepBothLabel", { line: record.line, title })}
+        onClick={() => onToggle(!checked)}
+      >
+        {checked ? t("transfer.skipDuplicate") : t("transfer.keepBoth")}
+      </button>
+      {checked && <p className="text-emerald-800">{t("transfer.keepingBoth")}</p>}
+    </div>
+  );
+}
+
+/** A CSV's columns, what each holds in the first row, and the field each is read into; the user can change it. */
+function CsvMappingPanel({
+  layout,
+  mapping,
+  disabled,
+  onChange,
+  onApply,
+}: {
+  layout: NonNullable<ImportPreview["csv"]>;
+  mapping: CsvTarget[];
+  disabled: boolean;
+  onChange: (mapping: CsvTarget[]) => void;
+  onApply: () => void;
+}) {
+  const { t } = useI18n();
+  const changed = mapping.some((target, index) => target !== layout.mapping[index]);
+  const delimiter = layout.delimiter === "\t" ? "tab" : layout.delimiter === ";" ? "semicolon" : "comma";
+  return (
+    <section className={`${cardClass} space-y-3 p-4`} aria-labelledby="csv-mapping-heading">
+      <div>
+        <h3 id="csv-mapping-heading" className="font-medium">
+          {t("transfer.csvMappingTitle")}
+        </h3>
+        <p className="text-sm text-stone-600">
+          {layout.tool
+            ? t("transfer.csvDetected", {
+                tool: t(`transfer.csvTools.${layout.tool}`),
+                delimiter: t(`transfer.csvDelimiters.${delimiter}`),
+              })
+            : t("transfer.csvUnknownTool", { delimiter: t(`transfer.csvDelimiters.${delimiter}`) })}
+        </p>
+      </div>
+      <div className="max-h-80 overflow-auto">
+        <table className="w-full text-sm">
+          <caption className="sr-only">{t("transfer.csvMappingTitle")}</caption>
+          <thead className="bg-stone-50 text-left text-xs uppercase tracking-wide text-stone-500">
+            <tr>
+              <th scope="col" className="px-3 py-2">
+                {t("transfer.csvColumn")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("transfer.csvSample")}
+              </th>
+              <th scope="col" className="px-3 py-2">
+                {t("transfer.csvField")}
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-stone-100">
+            {layout.headers.map((header, index) => (
+              <tr key={index}>
+                <th scope="row" className="px-3 py-1.5 text-left font-medium text-stone-800">
+                  {header || t("transfer.csvUnnamed", { n: index + 1 })}
+                </th>
+                <td className="max-w-xs truncate px-3 py-1.5 text-stone-600" title={layout.sample[index] ?? ""}>
+                  {layout.sample[index] ?? ""}
+                </td>
+                <td className="px-3 py-1.5">
+                  <select
+                    className={`${inlineInputClass} py-1`}
+                    aria-label={t("transfer.csvFieldFor", { column: header || String(index + 1) })}
+                    value={mapping[index] ?? "ignore"}
+                    disabled={disabled}
+                    onChange={(event) => {
+                      const next = [...mapping];
+                      next[index] = event.target.value as CsvTarget;
+                      onChange(next);
+                    }}
+                  >
+                    {CSV_TARGETS.map((target) => (
+                      <option key={target} value={target}>
+                        {t(`transfer.csvTargets.${target}`)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="button" className={buttonPrimary} disabled={disabled || !changed} onClick={onApply}>
+          {t("transfer.csvApply")}
+        </button>
+        {changed && <p className="text-sm text-amber-900">{t("transfer.csvChanged")}</p>}
+      </div>
+    </section>
   );
 }
 

@@ -91,6 +91,7 @@ export const backupSchema = z.object({
       issuedDate: text.default(null),
       accessedDate: text.default(null),
       language: text.default(null),
+      moreAuthors: z.boolean().default(false),
       titleZh: text,
       titleEn: text,
       journalZh: text,

@@ -3,7 +3,16 @@
 import type { DownloadFile } from "@/lib/http/download";
 import type { Translate } from "@/lib/i18n/translate";
 import { exportFileName, reviewTitleForFile } from "./file-name";
-import { EXPORT_FILE, formatItems, itemsCsv, loadExportItems, type ExportFormat, type ExportScope } from "./items";
+import {
+  CSV_COLUMNS,
+  EXPORT_FILE,
+  formatItems,
+  itemsCsv,
+  loadExportItems,
+  type ExportFormat,
+  type ExportScope,
+  type ItemsCsvHeaders,
+} from "./items";
 
 export async function exportItems(
   userId: string,
@@ -16,25 +25,9 @@ export async function exportItems(
   const body =
     request.format === "csv"
       ? itemsCsv(items, locale, {
-          columns: {
-            titleZh: t("transfer.csvColumns.titleZh"),
-            titleEn: t("transfer.csvColumns.titleEn"),
-            authors: t("transfer.csvColumns.authors"),
-            journal: t("transfer.csvColumns.journal"),
-            year: t("transfer.csvColumns.year"),
-            volume: t("transfer.csvColumns.volume"),
-            issue: t("transfer.csvColumns.issue"),
-            pages: t("transfer.csvColumns.pages"),
-            doi: t("transfer.csvColumns.doi"),
-            keywords: t("transfer.csvColumns.keywords"),
-            abstract: t("transfer.csvColumns.abstract"),
-            stage: t("transfer.csvColumns.stage"),
-            themes: t("transfer.csvColumns.themes"),
-            assignees: t("transfer.csvColumns.assignees"),
-            screeningState: t("transfer.csvColumns.screeningState"),
-            screeningDecision: t("transfer.csvColumns.screeningDecision"),
-            exclusionReason: t("transfer.csvColumns.exclusionReason"),
-          },
+          columns: Object.fromEntries(
+            CSV_COLUMNS.map((column) => [column, t(`transfer.csvColumns.${column}`)]),
+          ) as ItemsCsvHeaders["columns"],
           screening: (state) => t(`screening.states.${state}` as Parameters<Translate>[0]),
           decision: (choice) => t(`screening.choices.${choice}` as Parameters<Translate>[0]),
         })

@@ -183,7 +183,7 @@ describe("CSV", () => {
       screening: (state) => `state:${state}`,
       decision: (choice) => `decision:${choice}`,
     });
-    expect(csv.startsWith("\uFEFFtitleZh,titleEn,authors,")).toBe(true);
+    expect(csv.startsWith("\uFEFFtitleZh,titleEn,itemType,authors,")).toBe(true);
     const line = csv.split("\n").find((row) => row.startsWith("韧性治理"))!;
     expect(line).toContain("朱正威; 刘莹莹");
     expect(line).toContain(team.stages[0]!.nameZh);

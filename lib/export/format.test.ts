@@ -8,6 +8,22 @@ import { bibtexValue, formatItems, type ExportItem } from "./items";
 function item(overrides: Partial<ExportItem>): ExportItem {
   return {
     id: "i",
+    itemType: "JOURNAL_ARTICLE",
+    genre: null,
+    publisher: null,
+    publisherPlace: null,
+    edition: null,
+    eventTitle: null,
+    eventPlace: null,
+    eventDate: null,
+    number: null,
+    jurisdiction: null,
+    url: null,
+    issuedDate: null,
+    accessedDate: null,
+    language: null,
+    funding: null,
+    moreAuthors: false,
     titleZh: null,
     titleEn: null,
     journalZh: null,
@@ -33,7 +49,7 @@ function item(overrides: Partial<ExportItem>): ExportItem {
   } as ExportItem;
 }
 
-const zhAuthor = (nameZh: string) => ({ role: "AUTHOR" as const, nameZh, nameEn: null });
+const zhAuthor = (nameZh: string) => ({ role: "AUTHOR" as const, nameZh, nameEn: null, affiliations: [] });
 const LONG_ABSTRACT =
   "Resilience governance offers emergency management a perspective that reaches beyond the immediate response, " +
   "towards prevention,\nadaptation and recovery of communities over many years.";
@@ -66,11 +82,13 @@ describe("RIS export", () => {
     expect(record!.fields.abstractZh).toBe(bilingual.abstractZh!.replace("\n", " "));
   });
 
-  it("still exports an item without any title, which the importer then reports", () => {
+  it("still exports an item without any title, which the importer reads back marked title missing", () => {
     const text = formatItems([item({ year: 2001, authors: [zhAuthor("陈靖")] })], "ris");
-    expect(text).toMatch(/^TY  - /);
+    expect(text).toMatch(/^TY  - JOUR/);
     const [record] = parseImportFile("x.ris", new TextEncoder().encode(text)).records;
-    expect(record!.problems.map((problem) => problem.code)).toContain("missingTitle");
+    expect(record!.blocked).toBe(false);
+    expect(record!.problems.map((problem) => problem.code)).toContain("titleMissing");
+    expect(record!.fields.authors[0]!.nameZh).toBe("陈靖");
   });
 });
 
@@ -85,25 +103,25 @@ describe("BibTeX export", () => {
     expect(record!.fields.abstractZh).toContain("风险社会背景下");
   });
 
-  it("gives Chinese works unique ASCII keys with the year", () => {
+  it("gives keys from the surname in pinyin, the year and the title's first word, unique within the file", () => {
     const text = formatItems(
       [
-        item({ titleZh: "甲", authors: [zhAuthor("谢昕")], year: 2019 }),
-        item({ titleZh: "乙", authors: [zhAuthor("王小增")], year: 2019 }),
-        item({ titleZh: "丙", authors: [zhAuthor("穆仙丽")] }),
+        item({ titleZh: "区域化党建与基层治理", authors: [zhAuthor("阚道远")], year: 2024 }),
+        item({ titleZh: "区域协同", authors: [zhAuthor("阚道远")], year: 2024 }),
+        item({ titleZh: "数字治理", authors: [zhAuthor("欧阳修")] }),
         item({
-          titleEn: "Stress",
-          authors: [{ role: "AUTHOR" as const, nameZh: null, nameEn: "Labanski, A." }],
+          titleEn: "The stress of the brain-gut axis",
+          authors: [{ role: "AUTHOR" as const, nameZh: null, nameEn: "Labanski, A.", affiliations: [] }],
           year: 2020,
         }),
       ],
       "bibtex",
     );
     expect(text.match(/^@\w+\{([^,]+),$/gm)).toEqual([
-      "@article{zh2019a,",
-      "@article{zh2019b,",
-      "@article{zhnd,",
-      "@article{Labanski2020,",
+      "@article{kan2024quyua,",
+      "@article{kan2024quyub,",
+      "@article{ouyangndshuzi,",
+      "@article{labanski2020stress,",
     ]);
   });
 });

@@ -8,6 +8,7 @@ import { authorize } from "@/lib/authz/authorize";
 import { db, type Transaction } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/validation";
+import { csvMappingSchema } from "./parse-csv";
 import { parseImportFile } from "./parse-file";
 
 export const MAX_IMPORT_RECORDS = 50_000;
@@ -22,12 +23,17 @@ const SOURCE_NAMES: Record<string, string> = {
   "endnote-xml": "EndNote XML",
   noteexpress: "NoteExpress",
   refworks: "RefWorks",
+  nbib: "PubMed MEDLINE",
+  "cnki-estudy": "CNKI E-Study",
+  csv: "CSV",
 };
 
 export const commitImportSchema = z.object({
   reviewId: z.string().min(1).max(64),
   fileName: z.string().min(1).max(300),
   selected: z.array(z.number().int().min(0)).min(1).max(MAX_IMPORT_RECORDS),
+  /** A CSV file's column mapping as confirmed in the preview; the file is parsed with it again here. */
+  csvMapping: csvMappingSchema.optional(),
 });
 
 export async function commitImport(
@@ -38,7 +44,7 @@ export async function commitImport(
   const input = parseInput(commitImportSchema, rawInput);
   // Refuse before spending seconds on a large file; the transaction checks again against its own snapshot.
   await authorize(userId, input.reviewId, "item.create");
-  const parsed = parseImportFile(input.fileName, bytes);
+  const parsed = parseImportFile(input.fileName, bytes, { csvMapping: input.csvMapping });
   const selected = [...new Set(input.selected)].sort((a, b) => a - b);
   const records = selected.map((index) => parsed.records[index]);
   const invalid = selected.filter((index, position) => !records[position] || records[position]!.blocked);
@@ -65,6 +71,7 @@ export async function commitImport(
             const { authors: _authors, ...columns } = record.fields;
             return {
               ...columns,
+              ...record.reference,
               id,
               reviewId: input.reviewId,
               stageId: firstStage.id,
@@ -78,9 +85,33 @@ export async function commitImport(
         );
         await insertAuthors(
           tx,
-          batch.flatMap(({ id, record }) =>
-            record.fields.authors.map((author, position) => ({ id: randomUUID(), itemId: id, position, ...author })),
-          ),
+          batch.flatMap(({ id, record }) => {
+            const authors = record.fields.authors.map((author, position) => ({
+              id: randomUUID(),
+              itemId: id,
+              role: "AUTHOR",
+              position,
+              ...author,
+            }));
+            // Each role numbers its own positions (the unique key is item, role, position).
+            const positions = new Map<string, number>();
+            const others = record.contributors.map((contributor) => {
+              const position = positions.get(contributor.role) ?? 0;
+              positions.set(contributor.role, position + 1);
+              return {
+                id: randomUUID(),
+                itemId: id,
+                role: contributor.role,
+                position,
+                nameZh: contributor.nameZh,
+                nameEn: contributor.nameEn,
+                affiliations: [],
+                corresponding: false,
+                bio: null,
+              };
+            });
+            return [...authors, ...others];
+          }),
         );
         await insertStatusChanges(
           tx,
@@ -114,20 +145,27 @@ export async function commitImport(
 
 async function insertItems(tx: Transaction, rows: object[]) {
   await tx.$executeRaw`
-    INSERT INTO "ReviewItem" ("id", "reviewId", "stageId", "titleZh", "titleEn", "journalZh", "journalEn", "year",
-      "volume", "issue", "pages", "doi", "keywordsZh", "keywordsEn", "abstractZh", "abstractEn", "funding",
+    INSERT INTO "ReviewItem" ("id", "reviewId", "stageId", "itemType", "titleZh", "titleEn", "journalZh",
+      "journalEn", "year", "volume", "issue", "pages", "doi", "keywordsZh", "keywordsEn", "abstractZh", "abstractEn",
+      "funding", "genre", "publisher", "publisherPlace", "edition", "eventTitle", "eventPlace", "eventDate",
+      "number", "jurisdiction", "url", "issuedDate", "accessedDate", "language", "moreAuthors",
       "identifiers", "dates", "fullText", "sourceKind", "sourceName", "sourceFile", "sourceNote", "createdById",
       "createdAt", "updatedAt")
-    SELECT r."id", r."reviewId", r."stageId", r."titleZh", r."titleEn", r."journalZh", r."journalEn", r."year",
-      r."volume", r."issue", r."pages", r."doi",
+    SELECT r."id", r."reviewId", r."stageId", r."itemType"::"ItemType", r."titleZh", r."titleEn", r."journalZh",
+      r."journalEn", r."year", r."volume", r."issue", r."pages", r."doi",
       ARRAY(SELECT jsonb_array_elements_text(r."keywordsZh")), ARRAY(SELECT jsonb_array_elements_text(r."keywordsEn")),
-      r."abstractZh", r."abstractEn", r."funding", r."identifiers", r."dates", r."fullText",
+      r."abstractZh", r."abstractEn", r."funding", r."genre", r."publisher", r."publisherPlace", r."edition",
+      r."eventTitle", r."eventPlace", r."eventDate", r."number", r."jurisdiction", r."url", r."issuedDate",
+      r."accessedDate", r."language", COALESCE(r."moreAuthors", false), r."identifiers", r."dates", r."fullText",
       'DATABASE_EXPORT'::"SourceKind", r."sourceName", r."sourceFile", r."sourceNote", r."createdById",
       r."createdAt", r."createdAt"
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(
-      "id" text, "reviewId" text, "stageId" text, "titleZh" text, "titleEn" text, "journalZh" text,
+      "id" text, "reviewId" text, "stageId" text, "itemType" text, "titleZh" text, "titleEn" text, "journalZh" text,
       "journalEn" text, "year" int, "volume" text, "issue" text, "pages" text, "doi" text, "keywordsZh" jsonb,
-      "keywordsEn" jsonb, "abstractZh" text, "abstractEn" text, "funding" text, "identifiers" jsonb, "dates" jsonb,
+      "keywordsEn" jsonb, "abstractZh" text, "abstractEn" text, "funding" text, "genre" text, "publisher" text,
+      "publisherPlace" text, "edition" text, "eventTitle" text, "eventPlace" text, "eventDate" text, "number" text,
+      "jurisdiction" text, "url" text, "issuedDate" text, "accessedDate" text, "language" text,
+      "moreAuthors" boolean, "identifiers" jsonb, "dates" jsonb,
       "fullText" text, "sourceName" text, "sourceFile" text, "sourceNote" text, "createdById" text,
       "createdAt" timestamp(3))`;
 }
@@ -135,11 +173,12 @@ async function insertItems(tx: Transaction, rows: object[]) {
 async function insertAuthors(tx: Transaction, rows: object[]) {
   if (rows.length === 0) return;
   await tx.$executeRaw`
-    INSERT INTO "ItemAuthor" ("id", "itemId", "position", "nameZh", "nameEn", "affiliations", "corresponding", "bio")
-    SELECT r."id", r."itemId", r."position", r."nameZh", r."nameEn",
+    INSERT INTO "ItemAuthor" ("id", "itemId", "role", "position", "nameZh", "nameEn", "affiliations", "corresponding",
+      "bio")
+    SELECT r."id", r."itemId", r."role"::"ContributorRole", r."position", r."nameZh", r."nameEn",
       ARRAY(SELECT jsonb_array_elements_text(r."affiliations")), r."corresponding", r."bio"
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(
-      "id" text, "itemId" text, "position" int, "nameZh" text, "nameEn" text, "affiliations" jsonb,
+      "id" text, "itemId" text, "role" text, "position" int, "nameZh" text, "nameEn" text, "affiliations" jsonb,
       "corresponding" boolean, "bio" text)`;
 }
 

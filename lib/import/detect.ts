@@ -1,4 +1,5 @@
 // Which bibliographic format a text is in, by its content; the file extension only breaks ties.
+import { looksLikeCsv } from "./parse-csv";
 import type { ImportFormat } from "./source-record";
 
 export type Detection = { format: ImportFormat } | { format: null; seen: string };
@@ -10,11 +11,19 @@ export function detectFormat(text: string, fileName = ""): Detection {
   if (/^[[{]/.test(head) && (extension === "json" || /"(type|title|author|issued|id)"\s*:/.test(head.slice(0, 5000)))) {
     return { format: "csl-json" };
   }
-  if (/^TY {2}-/m.test(head)) return { format: "ris" };
-  if (/^\{Reference Type\}:/m.test(head)) return { format: "noteexpress" };
+  // Zotero reads RIS with one space before the dash ("TY - JOUR") as well as the standard two.
+  if (/^TY {1,2}- ?\S/m.test(head)) return { format: "ris" };
+  if (/^\{Reference Type\}\s*[:：]/m.test(head)) return { format: "noteexpress" };
+  if (/^PMID- ?\d/m.test(head)) return { format: "nbib" };
+  if (/^DataType\s*[:：]/m.test(head) && /^Title-[^:：]*[:：]/m.test(head)) return { format: "cnki-estudy" };
   if (/^%0 /m.test(head)) return { format: "endnote" };
   if (/^RT /m.test(head) && /^(A1|T1) /m.test(head)) return { format: "refworks" };
-  if (/^[ \t]*@[A-Za-z]+[ \t]*[{(]/m.test(head)) return { format: "bibtex" };
+  if (/^[ \t]*@[A-Za-z_]+[ \t]*[{(]/m.test(head)) return { format: "bibtex" };
   const firstLine = head.split(/\r?\n/, 1)[0] ?? "";
+  if (["csv", "tsv", "txt", "tab"].includes(extension) || /[,;\t]/.test(firstLine)) {
+    if (looksLikeCsv(head)) return { format: "csv" };
+  }
+  // A file named .csv/.tsv is a table even when no column is recognised: the preview lets the user map them.
+  if ((extension === "csv" || extension === "tsv") && /[,;\t]/.test(firstLine)) return { format: "csv" };
   return { format: null, seen: firstLine.length > 60 ? `${firstLine.slice(0, 60)}…` : firstLine };
 }

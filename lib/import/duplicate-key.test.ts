@@ -74,9 +74,84 @@ describe("findDuplicates", () => {
     );
     expect(result).toEqual([
       { in: "review", itemId: "a", by: "title" },
-      { in: "review", itemId: "b", by: "doi" },
+      // Same DOI, different title: a supplement's abstracts share one DOI; not a duplicate.
+      null,
       null,
       { in: "file", index: 2, by: "title" },
+      null,
+    ]);
+  });
+});
+
+describe("findDuplicates a reviewer can trust", () => {
+  const record = (fields: {
+    titleZh?: string;
+    titleEn?: string;
+    doi?: string;
+    year?: number;
+    author?: { nameZh?: string; nameEn?: string };
+  }) => ({
+    titleZh: fields.titleZh ?? null,
+    titleEn: fields.titleEn ?? null,
+    year: fields.year ?? 2024,
+    doi: fields.doi ?? null,
+    authors: [{ nameZh: fields.author?.nameZh ?? null, nameEn: fields.author?.nameEn ?? null }],
+  });
+
+  it("takes a DOI match only when the titles agree, with or without the subtitle", () => {
+    const existing = [
+      { id: "a", ...record({ titleZh: "区域化党建与基层有效治理：过疏化乡村的治理单元重构", doi: "10.1234/x" }) },
+    ];
+    expect(
+      findDuplicates(
+        [
+          record({ titleZh: "区域化党建与基层有效治理", doi: "10.1234/X" }),
+          record({ titleZh: "区域化党建与基层有效治理: 过疏化乡村的治理单元重构", doi: "https://doi.org/10.1234/x" }),
+          // A conference abstract in the same supplement: same DOI, another paper.
+          record({ titleZh: "数字治理与基层减负的实证研究", doi: "10.1234/x" }),
+        ],
+        existing,
+      ),
+    ).toEqual([{ in: "review", itemId: "a", by: "doi" }, { in: "review", itemId: "a", by: "doi" }, null]);
+  });
+
+  it("matches title + year + first author across subtitle variants, scripts and the other language's title", () => {
+    const existing = [
+      {
+        id: "sub",
+        ...record({ titleZh: "韧性治理：风险与应急管理的新路径", author: { nameZh: "朱正威" }, year: 2020 }),
+      },
+      {
+        id: "en",
+        ...record({
+          titleEn: "Regionalized Party Building and Grassroots Governance",
+          author: { nameEn: "Kan, Daoyuan" },
+        }),
+      },
+      { id: "trad", ...record({ titleZh: "區域黨建一體化驅動跨域協同治理", author: { nameZh: "陈靖" } }) },
+    ];
+    expect(
+      findDuplicates(
+        [
+          // The same paper without its subtitle.
+          record({ titleZh: "韧性治理", author: { nameZh: "朱正威" }, year: 2020 }),
+          // A CNKI record: Chinese title (TI), English title (TT), both name forms.
+          record({
+            titleZh: "区域化党建与基层治理",
+            titleEn: "Regionalized party building and grassroots governance.",
+            author: { nameZh: "阚道远", nameEn: "Kan, Daoyuan" },
+          }),
+          // Simplified against traditional characters.
+          record({ titleZh: "区域党建一体化驱动跨域协同治理", author: { nameZh: "陈靖" } }),
+          // Same main title, another year: not the same paper.
+          record({ titleZh: "韧性治理", author: { nameZh: "朱正威" }, year: 2021 }),
+        ],
+        existing,
+      ),
+    ).toEqual([
+      { in: "review", itemId: "sub", by: "title" },
+      { in: "review", itemId: "en", by: "title" },
+      { in: "review", itemId: "trad", by: "title" },
       null,
     ]);
   });

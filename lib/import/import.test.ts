@@ -62,11 +62,18 @@ describe("previewImport", () => {
     expect(preview.format).toBe("ris");
     expect(preview.encoding).toBe("utf-8");
     expect(preview.records.map((record) => record.duplicate)).toEqual([
-      { in: "review", itemId: existingId, by: "title", title: "韧性治理: 风险与应急管理的新路径" },
+      expect.objectContaining({ in: "review", itemId: existingId, by: "title" }),
       null,
       null,
-      { in: "file", index: 1, by: "title" },
+      expect.objectContaining({ in: "file", index: 1, by: "title", otherLine: 19 }),
     ]);
+    // The other record, side by side: its title, authors and year.
+    expect(preview.records[0]!.duplicate!.other).toMatchObject({
+      titleZh: "韧性治理: 风险与应急管理的新路径",
+      authors: ["朱正威"],
+      year: 2020,
+    });
+    expect(preview.records[3]!.duplicate!.other).toMatchObject({ authors: ["阚道远", "杨宁"], year: 2024 });
     expect(preview.records[1]).toMatchObject({
       line: 19,
       titleZh: "区域党建一体化驱动跨域协同治理:作用机制与实践框架",

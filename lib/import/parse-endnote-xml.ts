@@ -2,7 +2,8 @@
 // inside one or more <style> runs, so text is read by collecting all text below a node.
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { MalformedFileError } from "./parse-csl-json";
-import { emptyRecord, lineIndex, splitAuthors, splitList, type SourceRecord } from "./source-record";
+import { isoDate } from "./parse-tagged";
+import { dropEtAl, emptyRecord, lineIndex, splitAuthors, splitList, type SourceRecord } from "./source-record";
 import { ENDNOTE_TYPE_NAMES } from "./endnote-types";
 
 type Node = unknown;
@@ -65,7 +66,7 @@ export function parseEndnoteXml(input: string): SourceRecord[] {
     ignoreAttributes: false,
     parseTagValue: false,
     trimValues: false,
-    isArray: (name) => ["record", "author", "keyword", "url"].includes(name),
+    isArray: (name) => ["record", "author", "keyword", "url", "pub-dates", "date"].includes(name),
   });
   const document = parser.parse(input) as Node;
   const records = list(child(document, "xml", "records", "record"));
@@ -93,14 +94,35 @@ export function parseEndnoteXml(input: string): SourceRecord[] {
     }
     record.title = text(child(node, "titles", "title"));
     record.otherTitle = text(child(node, "titles", "translated-title"));
-    record.authors = list(child(node, "contributors", "authors", "author")).flatMap((author) =>
-      splitAuthors(text(author) ?? ""),
+    const names = (...path: string[]) =>
+      dropEtAl(list(child(node, "contributors", ...path, "author")).flatMap((author) => splitAuthors(text(author) ?? "")));
+    const authors = names("authors");
+    record.authors = authors.names;
+    record.etAl = authors.etAl;
+    record.translatedAuthors = names("translated-authors").names;
+    const kind = (typeName ?? "").toLowerCase();
+    const thesis = /thesis|dissertation/.test(kind);
+    const conference = /conference/.test(kind);
+    // Secondary authors edit a book or chapter; tertiary authors supervise a thesis (EndNote's "Advisor").
+    record.editors = names("secondary-authors").names;
+    if (thesis) record.supervisors = names("tertiary-authors").names;
+    record.affiliations = splitList(textOf(child(node, "auth-address")), /[\r\n;；]+/).map((value) =>
+      value.replace(/\s+/g, " ").trim(),
     );
-    record.journal =
-      text(child(node, "periodical", "full-title")) ??
-      text(child(node, "titles", "secondary-title")) ??
-      text(child(node, "periodical", "abbr-1"));
+    const periodical = text(child(node, "periodical", "full-title"));
+    const secondary = text(child(node, "titles", "secondary-title"));
+    const tertiary = text(child(node, "titles", "tertiary-title"));
+    if (conference) {
+      record.journal = tertiary ?? periodical ?? secondary;
+      record.eventTitle = tertiary || periodical ? secondary : null;
+      record.eventPlace = text(child(node, "pub-location"));
+    } else {
+      record.journal = periodical ?? secondary ?? text(child(node, "periodical", "abbr-1"));
+      record.publisherPlace = text(child(node, "pub-location"));
+    }
     record.year = text(child(node, "dates", "year"));
+    const pubDate = list(child(node, "dates", "pub-dates", "date")).map((date) => text(date)).find(Boolean);
+    if (pubDate && /^\d{4}[-/.年]\d/.test(pubDate)) record.date = isoDate(pubDate);
     record.volume = text(child(node, "volume"));
     record.issue = text(child(node, "number")) ?? text(child(node, "issue"));
     record.pages = text(child(node, "pages"));
@@ -109,7 +131,21 @@ export function parseEndnoteXml(input: string): SourceRecord[] {
       splitList(textOf(keyword), /[;；\r\n]+/),
     );
     record.abstract = text(child(node, "abstract"));
-    record.issn = firstLine(child(node, "isbn"));
+    const serial = firstLine(child(node, "isbn"));
+    if (serial) {
+      if (/patent|standard|report/.test(kind)) record.number = serial;
+      else if (serial.replace(/[^\dXx]/g, "").length >= 10) record.isbn = serial;
+      else record.issn = serial;
+    }
+    record.publisher = text(child(node, "publisher"));
+    record.edition = text(child(node, "edition"));
+    const workType = text(child(node, "work-type"));
+    if (/patent/.test(kind)) record.number ??= workType;
+    else record.genre = workType;
+    record.url = text(list(child(node, "urls", "related-urls", "url"))[0]) ?? text(list(child(node, "urls", "web-urls", "url"))[0]);
+    const accessed = text(child(node, "access-date"));
+    record.accessed = accessed ? isoDate(accessed) : null;
+    record.language = text(child(node, "language"));
     return record;
   });
 }

@@ -6,12 +6,13 @@ import { decodeUpload, detectBinary, type BinaryKind, type TextEncoding } from "
 import { detectFormat } from "./detect";
 import { MAX_IMPORT_BYTES } from "./limits";
 import { parseBibtex } from "./parse-bibtex";
+import { parseCsv, type CsvLayout, type CsvTarget } from "./parse-csv";
 import { MalformedFileError, parseCslJson } from "./parse-csl-json";
 import { parseEndnoteXml } from "./parse-endnote-xml";
 import { parseRis } from "./parse-ris";
-import { ENDNOTE_TAGGED, NOTEEXPRESS, parseTagged, REFWORKS } from "./parse-tagged";
+import { CNKI_ESTUDY, ENDNOTE_TAGGED, MEDLINE, NOTEEXPRESS, parseTagged, REFWORKS } from "./parse-tagged";
 import type { ImportFormat, RecordProblem, SourceRecord } from "./source-record";
-import { toItemFields } from "./to-item-fields";
+import { toItemFields, type ImportedContributor, type ReferenceTypeFields } from "./to-item-fields";
 
 export { MAX_IMPORT_BYTES };
 
@@ -20,6 +21,8 @@ export interface ParsedRecord {
   line: number;
   type: string | null;
   fields: ItemFields;
+  reference: ReferenceTypeFields;
+  contributors: ImportedContributor[];
   problems: RecordProblem[];
   /** An error-level problem keeps the record out of the import. */
   blocked: boolean;
@@ -29,9 +32,16 @@ export interface ParsedFile {
   format: ImportFormat;
   encoding: TextEncoding;
   records: ParsedRecord[];
+  /** For a CSV/TSV file: its columns and how each is mapped onto a reference field. */
+  csv?: CsvLayout;
 }
 
-const PARSERS: Record<ImportFormat, (text: string) => SourceRecord[]> = {
+export interface ParseOptions {
+  /** The column mapping the user confirmed in the preview, one target per column. */
+  csvMapping?: CsvTarget[];
+}
+
+const PARSERS: Record<Exclude<ImportFormat, "csv">, (text: string) => SourceRecord[]> = {
   ris: parseRis,
   bibtex: parseBibtex,
   "csl-json": parseCslJson,
@@ -39,6 +49,8 @@ const PARSERS: Record<ImportFormat, (text: string) => SourceRecord[]> = {
   "endnote-xml": parseEndnoteXml,
   noteexpress: (text) => parseTagged(text, NOTEEXPRESS),
   refworks: (text) => parseTagged(text, REFWORKS),
+  nbib: (text) => parseTagged(text, MEDLINE),
+  "cnki-estudy": (text) => parseTagged(text, CNKI_ESTUDY),
 };
 
 /**
@@ -54,7 +66,7 @@ const BINARY_SEEN: Record<BinaryKind, string> = {
   binary: "二进制文件，不是文献导出文件 / a binary file, not a reference export",
 };
 
-export function parseImportFile(fileName: string, bytes: Uint8Array): ParsedFile {
+export function parseImportFile(fileName: string, bytes: Uint8Array, options: ParseOptions = {}): ParsedFile {
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
     throw new AppError("IMPORT_TOO_LARGE", `${fileName} has ${bytes.byteLength} bytes`, undefined, {
       size: bytes.byteLength,
@@ -79,8 +91,13 @@ export function parseImportFile(fileName: string, bytes: Uint8Array): ParsedFile
   }
   const { format } = detection;
   let sources: SourceRecord[];
+  let csv: CsvLayout | undefined;
   try {
-    sources = PARSERS[format](text);
+    if (format === "csv") {
+      const parsed = parseCsv(text, options.csvMapping);
+      sources = parsed.records;
+      csv = parsed.layout;
+    } else sources = PARSERS[format](text);
   } catch (error) {
     if (error instanceof MalformedFileError) {
       throw new AppError("IMPORT_MALFORMED", `${fileName}: ${error.message}`, undefined, {
@@ -97,15 +114,17 @@ export function parseImportFile(fileName: string, bytes: Uint8Array): ParsedFile
     });
   }
   const records = sources.map((source, index) => {
-    const { fields, problems } = toItemFields(source);
+    const { fields, reference, contributors, problems } = toItemFields(source, format);
     return {
       index,
       line: source.line,
       type: source.type,
       fields,
+      reference,
+      contributors,
       problems,
       blocked: problems.some((problem) => problem.severity === "error"),
     };
   });
-  return { format, encoding, records };
+  return csv ? { format, encoding, records, csv } : { format, encoding, records };
 }

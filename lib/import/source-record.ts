@@ -9,11 +9,23 @@ export const IMPORT_FORMATS = [
   "endnote-xml",
   "noteexpress",
   "refworks",
+  "nbib",
+  "cnki-estudy",
+  "csv",
 ] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export type ProblemCode =
-  "missingTitle" | "yearNotNumber" | "unknownType" | "invalidDoi" | "unparsable" | "invalidField" | "missingEnd";
+  | "missingTitle"
+  | "titleMissing"
+  | "yearNotNumber"
+  | "unknownType"
+  | "invalidDoi"
+  | "unparsable"
+  | "invalidField"
+  | "missingEnd"
+  | "nameTruncated"
+  | "etAl";
 
 export interface RecordProblem {
   /** 1-based line in the decoded file. */
@@ -44,6 +56,42 @@ export interface SourceRecord {
   keywords: string[];
   abstract: string | null;
   issn: string | null;
+  /** Names in the other script, in the order of `authors` (CNKI's {Translated Author}, EndNote %H). */
+  translatedAuthors: string[];
+  /** Affiliations as the record lists them (RIS AD/C1, CNKI %+ and {Author Address}), in order. */
+  affiliations: string[];
+  /** Each author's own affiliations, when the file says whose they are (this app's CSL-JSON). */
+  authorAffiliations?: string[][];
+  editors: string[];
+  translators: string[];
+  /** Thesis supervisors (CNKI %Y / {Tertiary Author} on a thesis, EndNote A3 on THES). */
+  supervisors: string[];
+  /** The list ended in "others" / "et al.": more authors exist than are named. */
+  etAl: boolean;
+  /** The container in the other language ({Translated Journal}). */
+  otherJournal: string | null;
+  /** An abstract in the other language. */
+  otherAbstract: string | null;
+  genre: string | null;
+  publisher: string | null;
+  publisherPlace: string | null;
+  edition: string | null;
+  eventTitle: string | null;
+  eventPlace: string | null;
+  eventDate: string | null;
+  number: string | null;
+  jurisdiction: string | null;
+  url: string | null;
+  /** The full issue date as stated (2020-05-03, 2020/05/03/, 2020 May). */
+  date: string | null;
+  accessed: string | null;
+  language: string | null;
+  funding: string | null;
+  isbn: string | null;
+  /** Other identifiers as printed (PMID, CN number, accession number). */
+  identifiers: { type: string; value: string }[];
+  /** What a BibTeX entry says about its type besides the entry type (entrysubtype, type, eprint). */
+  typeHints?: { entrysubtype?: string | null; type?: string | null; eprint?: string | null };
   /** The line of each field by the item field it feeds, so problems point at the right line. */
   fieldLines: Partial<Record<"title" | "year" | "type" | "doi", { line: number; name: string }>>;
   problems: RecordProblem[];
@@ -65,9 +113,50 @@ export function emptyRecord(line: number): SourceRecord {
     keywords: [],
     abstract: null,
     issn: null,
+    translatedAuthors: [],
+    affiliations: [],
+    editors: [],
+    translators: [],
+    supervisors: [],
+    etAl: false,
+    otherJournal: null,
+    otherAbstract: null,
+    genre: null,
+    publisher: null,
+    publisherPlace: null,
+    edition: null,
+    eventTitle: null,
+    eventPlace: null,
+    eventDate: null,
+    number: null,
+    jurisdiction: null,
+    url: null,
+    date: null,
+    accessed: null,
+    language: null,
+    funding: null,
+    isbn: null,
+    identifiers: [],
     fieldLines: {},
     problems: [],
   };
+}
+
+/** "others", "et al.", "等", "..." closing an author list: a sign of more authors, never an author. */
+export const ET_AL = /^(others|et\.? ?al\.?|等|等人|\.\.\.|…)$/i;
+
+/** Removes an "others" entry from a name list, reporting whether there was one. */
+export function dropEtAl(names: string[]): { names: string[]; etAl: boolean } {
+  const kept = names.filter((name) => !ET_AL.test(name.trim()));
+  return { names: kept, etAl: kept.length !== names.length };
+}
+
+/**
+ * Collapses runs of ASCII whitespace (line breaks, tabs, repeated spaces) into one space, keeping the wide
+ * spaces (U+3000 ideographic, U+2002–U+200A) that Chinese titles use on purpose ("铁路调车作业标准　基本规定").
+ */
+export function collapseSpaces(value: string): string {
+  return value.replace(/[ \t\r\n\f\v]+/g, " ").trim();
 }
 
 /** Splits a list the way Chinese databases write them: ; ； , ， or CNKI's doubled ;; between entries. */

@@ -3,6 +3,7 @@ import type { NextRequest } from "next/server";
 import { AppError } from "@/lib/errors/app-error";
 import { upload, uploadedFile } from "@/lib/http/upload";
 import { commitImport } from "@/lib/import/commit";
+import { csvMappingFromForm } from "@/lib/import/parse-csv";
 import { MAX_IMPORT_BYTES } from "@/lib/import/parse-file";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +18,12 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
     } catch {
       throw new AppError("IMPORT_SELECTION_INVALID", "selected is not a JSON list");
     }
-    const result = await commitImport(userId, { reviewId, fileName: file.name || "upload", selected }, file.bytes);
+    const csvMapping = csvMappingFromForm(form.get("csvMapping"));
+    const result = await commitImport(
+      userId,
+      { reviewId, fileName: file.name || "upload", selected, ...(csvMapping ? { csvMapping } : {}) },
+      file.bytes,
+    );
     revalidatePath(`/reviews/${reviewId}`, "layout");
     return result;
   });

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "ReviewItem" ADD COLUMN     "moreAuthors" BOOLEAN NOT NULL DEFAULT false;
+
+
