@@ -50,8 +50,7 @@ export function runExtraction<T>(
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
       outcome();
     };
-    const fail = (code: ExtractionFailure, detail: string) =>
-      finish(() => reject(new ExtractionError(code, detail)));
+    const fail = (code: ExtractionFailure, detail: string) => finish(() => reject(new ExtractionError(code, detail)));
     const timer = setTimeout(
       () => fail("TIMEOUT", `stopped after ${Math.round(limits.timeoutMs / 1000)} s`),
       limits.timeoutMs,
@@ -72,7 +71,11 @@ export function runExtraction<T>(
     child.on("exit", (code, signal) => {
       // V8 aborts when the heap cap is reached.
       if (signal === "SIGABRT" || code === 134) fail("OUT_OF_MEMORY", `ran out of its ${limits.memoryMb} MB`);
-      else fail("CORRUPT", `the extraction process ended (${signal ?? code}) without a result (peak ${Math.round(peakMb)} MB)`);
+      else
+        fail(
+          "CORRUPT",
+          `the extraction process ended (${signal ?? code}) without a result (peak ${Math.round(peakMb)} MB)`,
+        );
     });
     child.send(request);
   });
