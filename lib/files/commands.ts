@@ -201,7 +201,7 @@ export async function removeFile(userId: string, rawInput: unknown): Promise<voi
 }
 
 /** A member confirms, after the comparison, that the file's text replaces the item's full text. */
-export async function useFileText(userId: string, rawInput: unknown): Promise<void> {
+export async function takeFileText(userId: string, rawInput: unknown): Promise<void> {
   const input = parseInput(fileRef, rawInput);
   await db().$transaction(async (tx) => {
     await authorize(userId, input.reviewId, "item.update", tx);

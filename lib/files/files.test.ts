@@ -12,7 +12,7 @@ import { isAppError } from "@/lib/errors/app-error";
 import { runDueJobs } from "@/lib/jobs/worker";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { DEMO_REVIEW_KEY, seedDemo } from "@/seeds/seed";
-import { attachFile, keepItemText, removeFile, useFileText } from "./commands";
+import { attachFile, keepItemText, removeFile, takeFileText } from "./commands";
 import { fileJobs } from "./jobs";
 import { pageOfOffset } from "./pages";
 import { openItemFile } from "./queries";
@@ -119,7 +119,7 @@ describe("attaching a PDF", () => {
 
     await keepItemText(owner, { reviewId, fileId });
     expect((await db.itemFile.findUniqueOrThrow({ where: { id: fileId } })).textDeclinedAt).not.toBeNull();
-    await useFileText(owner, { reviewId, fileId });
+    await takeFileText(owner, { reviewId, fileId });
     expect((await db.reviewItem.findUniqueOrThrow({ where: { id: textItem } })).fullText).toBe(file.extractedText);
   }, 120_000);
 
