@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Readable } from "node:stream";
+import { PassThrough, type Readable } from "node:stream";
 import JSZip from "jszip";
 import { AppError } from "@/lib/errors/app-error";
 import { forgetIfUnused } from "@/lib/files/commands";
@@ -30,8 +30,12 @@ export async function exportBackupZip(userId: string, reviewId: string): Promise
     // A file whose bytes went missing from the store is still listed in the JSON; restore leaves it out.
     if (await store.has(sha256)) zip.file(`files/${sha256}`, await store.get(sha256), { binary: true });
   }
-  const stream = zip.generateNodeStream({ type: "nodebuffer", streamFiles: true, compression: "DEFLATE" });
-  return { backup, zip: stream as unknown as Readable };
+  const generated = zip.generateNodeStream({ type: "nodebuffer", streamFiles: true, compression: "DEFLATE" });
+  // JSZip's stream is an old-style one: piped into a modern Readable, errors included.
+  const out = new PassThrough();
+  generated.on("error", (error: Error) => out.destroy(error));
+  generated.pipe(out);
+  return { backup, zip: out };
 }
 
 export function isZip(bytes: Uint8Array): boolean {
