@@ -54,7 +54,8 @@ export type ActivityKind =
   | "items.imported"
   | "item.fileAttached"
   | "item.fileRemoved"
-  | "item.fullTextFromFile";
+  | "item.fullTextFromFile"
+  | "items.filesAttached";
 
 export interface ActivityInput {
   reviewId: string;

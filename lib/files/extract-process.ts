@@ -4,7 +4,7 @@
 import { ExtractionError, extractPdf } from "./pdf-extract";
 import { ocrPdf } from "./ocr";
 
-export type ExtractionRequest = { kind: "text"; filePath: string } | { kind: "ocr"; filePath: string };
+export type ExtractionRequest = { kind: "text" | "ocr" | "head"; filePath: string };
 
 export type ExtractionMessage =
   | { type: "progress"; pagesDone: number; pageCount: number }
@@ -19,7 +19,11 @@ process.once("message", async (request: ExtractionRequest) => {
   const progress = (pagesDone: number, pageCount: number) => void send({ type: "progress", pagesDone, pageCount });
   try {
     const result =
-      request.kind === "text" ? await extractPdf(request.filePath, progress) : await ocrPdf(request.filePath, progress);
+      request.kind === "text"
+        ? await extractPdf(request.filePath, progress)
+        : request.kind === "head"
+          ? await extractPdf(request.filePath, progress, 2)
+          : await ocrPdf(request.filePath, progress);
     await send({ type: "done", result });
   } catch (error) {
     await send(

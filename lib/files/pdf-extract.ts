@@ -78,13 +78,16 @@ export async function openPdf(bytes: Uint8Array) {
 export async function extractPdf(
   filePath: string,
   onProgress: (pagesDone: number, pageCount: number) => void = () => {},
+  /** Read only the first pages (enough for the title and DOI when matching files to items). */
+  maxPages = Infinity,
 ): Promise<ExtractedPdf> {
   const bytes = new Uint8Array(await readFile(filePath));
   const document = await openPdf(bytes);
   try {
     const pages: PageRuns[] = [];
     const pagesWithoutText: number[] = [];
-    for (let number = 1; number <= document.numPages; number++) {
+    const last = Math.min(document.numPages, maxPages);
+    for (let number = 1; number <= last; number++) {
       let page;
       try {
         page = await document.getPage(number);
@@ -109,7 +112,7 @@ export async function extractPdf(
       // Viewport is in points with the origin top-left; runs use the PDF's own bottom-left origin.
       pages.push({ width: viewport.width, height: viewport.height, runs });
       page.cleanup();
-      onProgress(number, document.numPages);
+      onProgress(number, last);
     }
     const laidOut = layOutPages(pages);
     const info = (await document.getMetadata().catch(() => null))?.info as Record<string, unknown> | undefined;
