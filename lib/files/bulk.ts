@@ -94,13 +94,22 @@ export async function stageUpload(
   }
   const items = await db().reviewItem.findMany({
     where: { reviewId, deletedAt: null },
-    select: { id: true, titleZh: true, titleEn: true, doi: true, year: true, authors: { select: { nameZh: true, nameEn: true } } },
+    select: {
+      id: true,
+      titleZh: true,
+      titleEn: true,
+      doi: true,
+      year: true,
+      authors: { select: { nameZh: true, nameEn: true } },
+    },
   });
   const match = matchPdf(
     { title: metadata.title, doi: metadata.doi, head },
     items.map((item) => ({
       ...item,
-      authorNames: item.authors.flatMap((author) => [author.nameZh, author.nameEn]).filter((name): name is string => !!name),
+      authorNames: item.authors
+        .flatMap((author) => [author.nameZh, author.nameEn])
+        .filter((name): name is string => !!name),
     })),
   );
   return { token, fileName, byteSize, metadata, match, problem };
@@ -127,7 +136,9 @@ const confirmSchema = z.object({
 
 async function readStaged(token: string, userId: string, reviewId: string): Promise<StagedRecord & { path: string }> {
   const dir = stagingDir();
-  const record = JSON.parse(await readFile(path.join(dir, `${token}.json`), "utf8").catch(() => "null")) as StagedRecord | null;
+  const record = JSON.parse(
+    await readFile(path.join(dir, `${token}.json`), "utf8").catch(() => "null"),
+  ) as StagedRecord | null;
   // A token is the uploader's own, for this review only.
   if (!record || record.userId !== userId || record.reviewId !== reviewId) {
     throw new AppError("NOT_FOUND", `staged upload ${token} not found`);
@@ -136,7 +147,10 @@ async function readStaged(token: string, userId: string, reviewId: string): Prom
 }
 
 /** Writes the confirmed choices: new items and attached files in one transaction, extraction queued for each. */
-export async function confirmBulkAttach(userId: string, rawInput: unknown): Promise<{ attached: number; created: number }> {
+export async function confirmBulkAttach(
+  userId: string,
+  rawInput: unknown,
+): Promise<{ attached: number; created: number }> {
   const input = parseInput(confirmSchema, rawInput);
   await authorize(userId, input.reviewId, "item.update");
   if (input.entries.some((entry) => entry.kind === "create")) await authorize(userId, input.reviewId, "item.create");

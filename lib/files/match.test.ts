@@ -33,7 +33,10 @@ describe("matchPdf", () => {
 
   it("matches an English title given as the PDF's own title, ignoring case", () => {
     expect(
-      matchPdf({ title: "REGIONAL PARTY BUILDING AND COORDINATED URBAN–RURAL DEVELOPMENT", doi: null, head: "" }, items),
+      matchPdf(
+        { title: "REGIONAL PARTY BUILDING AND COORDINATED URBAN–RURAL DEVELOPMENT", doi: null, head: "" },
+        items,
+      ),
     ).toEqual({ itemId: "b", by: "title" });
   });
 

@@ -62,34 +62,6 @@ export async function fileText(userId: string, reviewId: string, fileId: string)
   return file.extractedText;
 }
 
-/** For the library: per item, its files' count and the state of the one furthest from done. */
-export async function fileSummaries(
-  userId: string,
-  reviewId: string,
-): Promise<Map<string, { count: number; state: FileExtractionState; pagesDone: number; pageCount: number | null }>> {
-  await authorize(userId, reviewId, "review.read");
-  const files = await db().itemFile.findMany({
-    where: { reviewId },
-    select: { itemId: true, state: true, pagesDone: true, pageCount: true, isMain: true },
-  });
-  const summaries = new Map<
-    string,
-    { count: number; state: FileExtractionState; pagesDone: number; pageCount: number | null }
-  >();
-  for (const file of files) {
-    const summary = summaries.get(file.itemId);
-    const busy = IN_PROGRESS.includes(file.state) || file.state === "FAILED" || file.state === "OCR_UNAVAILABLE";
-    if (!summary)
-      summaries.set(file.itemId, { count: 1, state: file.state, pagesDone: file.pagesDone, pageCount: file.pageCount });
-    else {
-      summary.count += 1;
-      if (busy && summary.state === "DONE")
-        Object.assign(summary, { state: file.state, pagesDone: file.pagesDone, pageCount: file.pageCount });
-    }
-  }
-  return summaries;
-}
-
 const fileRef = z.object({ reviewId: z.string().min(1).max(64), fileId: z.string().min(1).max(64) });
 
 /** A file's bytes for a member of its review; anyone else gets NOT_FOUND, as for the item. */
@@ -105,4 +77,53 @@ export async function openItemFile(
   });
   if (!file) throw new AppError("NOT_FOUND", `file ${input.fileId} not in review ${input.reviewId}`);
   return { ...file, stream: await fileStore().get(file.sha256) };
+}
+
+export interface ReviewFileActivity {
+  id: string;
+  itemId: string;
+  fileName: string;
+  state: FileExtractionState;
+  pagesDone: number;
+  pageCount: number | null;
+  errorCode: string | null;
+  errorDetail: string | null;
+}
+
+/** The review's files still being read, and those that failed in the last day: the library's progress panel. */
+export async function listFileActivity(userId: string, reviewId: string): Promise<ReviewFileActivity[]> {
+  await authorize(userId, reviewId, "review.read");
+  const since = new Date(Date.now() - 24 * 3600_000);
+  return db().itemFile.findMany({
+    where: {
+      reviewId,
+      item: { deletedAt: null },
+      OR: [{ state: { in: IN_PROGRESS } }, { state: { in: ["FAILED", "OCR_UNAVAILABLE"] }, updatedAt: { gte: since } }],
+    },
+    select: {
+      id: true,
+      itemId: true,
+      fileName: true,
+      state: true,
+      pagesDone: true,
+      pageCount: true,
+      errorCode: true,
+      errorDetail: true,
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: 200,
+  });
+}
+
+/** Every item of the review by title, for choosing where a dropped PDF goes. */
+export async function listItemChoices(
+  userId: string,
+  reviewId: string,
+): Promise<{ id: string; titleZh: string | null; titleEn: string | null; year: number | null }[]> {
+  await authorize(userId, reviewId, "review.read");
+  return db().reviewItem.findMany({
+    where: { reviewId, deletedAt: null },
+    select: { id: true, titleZh: true, titleEn: true, year: true },
+    orderBy: [{ titleZh: "asc" }, { titleEn: "asc" }],
+  });
 }

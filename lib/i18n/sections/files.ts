@@ -69,7 +69,10 @@ export const zh = {
     how: "依据",
     byDoi: "DOI",
     byTitle: "题名",
+    byHand: "手动选择",
     none: "未配对",
+    choiceFor: "{name} 附加到",
+    newTitleFor: "{name} 新文献的题名",
     newItem: "作为新文献：{title}",
     skip: "不附加",
     confirm: "确认附加 {n} 个文件",
@@ -77,7 +80,8 @@ export const zh = {
     open: "批量附加 PDF",
     close: "关闭",
   },
-  progressColumn: "PDF",
+  activity: "正在读取的 PDF",
+  ocrMissingShort: "扫描件：服务器未安装 OCR（Tesseract），无法读出文字。",
 };
 
 export const en: Shape<typeof zh> = {
@@ -150,7 +154,10 @@ export const en: Shape<typeof zh> = {
     how: "By",
     byDoi: "DOI",
     byTitle: "Title",
+    byHand: "Chosen by hand",
     none: "No match",
+    choiceFor: "Attach {name} to",
+    newTitleFor: "Title of the new item for {name}",
     newItem: "As a new item: {title}",
     skip: "Do not attach",
     confirm: "Attach {n} files",
@@ -158,5 +165,6 @@ export const en: Shape<typeof zh> = {
     open: "Attach PDFs in bulk",
     close: "Close",
   },
-  progressColumn: "PDF",
+  activity: "PDFs being read",
+  ocrMissingShort: "A scan: OCR (Tesseract) is not installed on the server, so its text cannot be read.",
 };

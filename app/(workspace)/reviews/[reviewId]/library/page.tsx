@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { ExportMenu } from "@/components/export/ExportMenu";
+import { LibraryFiles } from "@/components/files/LibraryFiles";
+import { listFileActivity, listItemChoices } from "@/lib/files/queries";
 import { RestoreItems } from "@/components/items/RestoreItems";
 import { FormMessage } from "@/components/ui/FormMessage";
 import { LibraryFilters } from "@/components/library/LibraryFilters";
@@ -56,6 +58,11 @@ export default async function LibraryPage({
     can(library.role, action as "item.changeStage"),
   );
   const reasons = canBulk ? await listExclusionReasons(reviewId) : [];
+  const canAttach = can(library.role, "item.update");
+  const [fileActivity, itemChoices] = await Promise.all([
+    listFileActivity(user.id, reviewId),
+    canAttach ? listItemChoices(user.id, reviewId) : [],
+  ]);
 
   const rows: LibraryRow[] = library.items.map((item) => {
     const title = pick(locale, item.titleZh, item.titleEn);
@@ -176,6 +183,15 @@ export default async function LibraryPage({
           )}
         </div>
       </div>
+      <LibraryFiles
+        reviewId={reviewId}
+        canAttach={canAttach}
+        initialActivity={fileActivity}
+        items={itemChoices.map((item) => ({
+          id: item.id,
+          title: `${pick(locale, item.titleZh, item.titleEn) ?? t("editing.untitled")}${item.year ? ` (${item.year})` : ""}`,
+        }))}
+      />
       {imported > 0 && <FormMessage success={t("transfer.imported", { n: imported })} />}
       {justTrashed.length > 0 && (
         <div

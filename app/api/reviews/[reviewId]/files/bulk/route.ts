@@ -18,7 +18,10 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
     if (isAppError(error)) {
       if (error.code === "FORBIDDEN") return NextResponse.json({ error: t("errors.FORBIDDEN") }, { status: 404 });
       const message = error.code === "FILE_REJECTED" ? rejectionMessage(t, error.details) : t(`errors.${error.code}`);
-      return NextResponse.json({ error: message, code: error.code }, { status: error.code === "NOT_FOUND" ? 404 : 400 });
+      return NextResponse.json(
+        { error: message, code: error.code },
+        { status: error.code === "NOT_FOUND" ? 404 : 400 },
+      );
     }
     console.error(`bulk attach in review ${reviewId} failed:`, error);
     return NextResponse.json({ error: t("errors.unexpected") }, { status: 500 });
