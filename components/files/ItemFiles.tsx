@@ -9,6 +9,7 @@ import { FormMessage } from "@/components/ui/FormMessage";
 import { buttonDanger, buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/errors/action-result";
 import { failureMessage } from "@/lib/files/messages";
+import { stateLabel } from "@/lib/files/state-label";
 import type { ItemFileView } from "@/lib/files/queries";
 import { formatBytes } from "@/lib/import/limits";
 
@@ -204,10 +205,7 @@ function FileRow({
 }) {
   const { t } = useI18n();
   const total = file.pageCount ?? 0;
-  const state =
-    file.state === "EXTRACTING" || file.state === "OCR_RUNNING"
-      ? t(`files.states.${file.state}`, { done: file.pagesDone, total: total || "?" })
-      : t(`files.states.${file.state}`);
+  const state = stateLabel(t, file);
   return (
     <li className="space-y-1 py-2">
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">

@@ -7,6 +7,7 @@ import { useI18n } from "@/components/i18n/I18nProvider";
 import { FormMessage } from "@/components/ui/FormMessage";
 import { buttonPrimary, buttonSecondary, inlineInputClass } from "@/components/ui/styles";
 import { failureMessage } from "@/lib/files/messages";
+import { stateLabel } from "@/lib/files/state-label";
 import type { StagedFile } from "@/lib/files/bulk";
 import type { ReviewFileActivity } from "@/lib/files/queries";
 
@@ -22,20 +23,22 @@ interface Row extends StagedFile {
 
 const IN_PROGRESS = new Set(["QUEUED", "EXTRACTING", "OCR_QUEUED", "OCR_RUNNING"]);
 
-export function LibraryFiles({
+/** The files being read in the review, polled while any is; a refresh of the page brings a new list. */
+export function FileActivity({
   reviewId,
-  items,
-  canAttach,
   initialActivity,
 }: {
   reviewId: string;
-  items: ItemChoice[];
-  canAttach: boolean;
   initialActivity: ReviewFileActivity[];
 }) {
   const { t } = useI18n();
   const router = useRouter();
   const [activity, setActivity] = useState(initialActivity);
+  const [seenInitial, setSeenInitial] = useState(initialActivity);
+  if (seenInitial !== initialActivity) {
+    setSeenInitial(initialActivity);
+    setActivity(initialActivity);
+  }
   const busy = activity.some((file) => IN_PROGRESS.has(file.state));
 
   const reload = useCallback(async () => {
@@ -61,60 +64,47 @@ export function LibraryFiles({
     return () => clearInterval(timer);
   }, [busy, reload]);
 
+  if (activity.length === 0) return null;
   return (
-    <div className="space-y-3">
-      {canAttach && <BulkAttach reviewId={reviewId} items={items} onDone={reload} />}
-      {activity.length > 0 && (
-        <section
-          aria-labelledby="file-activity-heading"
-          className="rounded-md border border-stone-200 bg-white p-3 text-sm"
-        >
-          <h2 id="file-activity-heading" className="mb-2 font-semibold text-stone-600">
-            {t("files.activity")}
-          </h2>
-          <ul className="space-y-1">
-            {activity.map((file) => (
-              <li key={file.id} className="flex flex-wrap items-center gap-2">
-                <a href={`/reviews/${reviewId}/items/${file.itemId}`} className="text-teal-800 hover:underline">
-                  {file.fileName}
-                </a>
-                {file.state === "FAILED" ? (
-                  <span role="alert" className="text-red-800">
-                    {failureMessage(t, file.fileName, file.errorCode, file.errorDetail)}
-                  </span>
-                ) : file.state === "OCR_UNAVAILABLE" ? (
-                  <span className="text-amber-900">{t("files.ocrMissingShort")}</span>
-                ) : (
-                  <>
-                    <span className="text-stone-600">
-                      {t(`files.states.${file.state}`, { done: file.pagesDone, total: file.pageCount ?? "?" })}
-                    </span>
-                    <progress
-                      className="h-2 w-32"
-                      aria-label={file.fileName}
-                      max={file.pageCount || 1}
-                      value={file.pageCount ? file.pagesDone : undefined}
-                    />
-                  </>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-    </div>
+    <section
+      aria-labelledby="file-activity-heading"
+      className="rounded-md border border-stone-200 bg-white p-3 text-sm"
+    >
+      <h2 id="file-activity-heading" className="mb-2 font-semibold text-stone-600">
+        {t("files.activity")}
+      </h2>
+      <ul className="space-y-1">
+        {activity.map((file) => (
+          <li key={file.id} className="flex flex-wrap items-center gap-2">
+            <a href={`/reviews/${reviewId}/items/${file.itemId}`} className="text-teal-800 hover:underline">
+              {file.fileName}
+            </a>
+            {file.state === "FAILED" ? (
+              <span role="alert" className="text-red-800">
+                {failureMessage(t, file.fileName, file.errorCode, file.errorDetail)}
+              </span>
+            ) : file.state === "OCR_UNAVAILABLE" ? (
+              <span className="text-amber-900">{t("files.ocrMissingShort")}</span>
+            ) : (
+              <>
+                <span className="text-stone-600">{stateLabel(t, file)}</span>
+                <progress
+                  className="h-2 w-32"
+                  aria-label={file.fileName}
+                  max={file.pageCount || 1}
+                  value={file.pageCount ? file.pagesDone : undefined}
+                />
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
-function BulkAttach({
-  reviewId,
-  items,
-  onDone,
-}: {
-  reviewId: string;
-  items: ItemChoice[];
-  onDone: () => Promise<void>;
-}) {
+/** Drop many PDFs, review how each was matched, confirm once. */
+export function BulkAttach({ reviewId, items }: { reviewId: string; items: ItemChoice[] }) {
   const { t } = useI18n();
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -178,7 +168,6 @@ function BulkAttach({
     setRows([]);
     setDone(t("files.bulk.done", { attached: body.attached ?? 0, created: body.created ?? 0 }));
     router.refresh();
-    await onDone();
   }
 
   const chosen = rows.filter((row) => row.choice.kind !== "skip").length;
@@ -256,7 +245,7 @@ function BulkAttach({
                 <tbody className="divide-y divide-stone-100">
                   {rows.map((row) => (
                     <tr key={row.token}>
-                      <td className="py-2 pr-2 align-top break-all">
+                      <td className="w-1/4 py-2 pr-2 align-top break-words">
                         {row.fileName}
                         {row.metadata.doi && <div className="text-xs text-stone-500">DOI {row.metadata.doi}</div>}
                       </td>
@@ -271,7 +260,7 @@ function BulkAttach({
                           }
                         />
                       </td>
-                      <td className="py-2 align-top text-xs text-stone-600">
+                      <td className="py-2 align-top text-xs whitespace-nowrap text-stone-600">
                         {row.match && row.choice.kind === "attach" && row.choice.itemId === row.match.itemId
                           ? t(row.match.by === "doi" ? "files.bulk.byDoi" : "files.bulk.byTitle")
                           : row.choice.kind === "attach"
@@ -305,7 +294,7 @@ function ChoiceEditor({ row, items, onChange }: { row: Row; items: ItemChoice[];
   return (
     <div className="space-y-1">
       <select
-        className={inlineInputClass}
+        className={`${inlineInputClass} w-full`}
         aria-label={t("files.bulk.choiceFor", { name: row.fileName })}
         value={value}
         onChange={(event) => {
@@ -325,7 +314,7 @@ function ChoiceEditor({ row, items, onChange }: { row: Row; items: ItemChoice[];
       </select>
       {row.choice.kind === "create" && (
         <input
-          className={inlineInputClass}
+          className={`${inlineInputClass} w-full`}
           aria-label={t("files.bulk.newTitleFor", { name: row.fileName })}
           value={row.choice.title}
           onChange={(event) => onChange({ kind: "create", title: event.target.value })}

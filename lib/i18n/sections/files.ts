@@ -20,6 +20,7 @@ export const zh = {
   retry: "重新提取",
   states: {
     QUEUED: "等待提取",
+    STARTING: "正在打开文件…",
     EXTRACTING: "正在提取文字：{done}/{total} 页",
     OCR_QUEUED: "这是扫描件，等待 OCR 识别",
     OCR_RUNNING: "正在 OCR 识别：{done}/{total} 页",
@@ -103,6 +104,7 @@ export const en: Shape<typeof zh> = {
   retry: "Extract again",
   states: {
     QUEUED: "Waiting to be read",
+    STARTING: "Opening the file…",
     EXTRACTING: "Extracting text: page {done} of {total}",
     OCR_QUEUED: "A scan: waiting for OCR",
     OCR_RUNNING: "Reading the scan by OCR: page {done} of {total}",

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ExportMenu } from "@/components/export/ExportMenu";
-import { LibraryFiles } from "@/components/files/LibraryFiles";
+import { BulkAttach, FileActivity } from "@/components/files/LibraryFiles";
 import { listFileActivity, listItemChoices } from "@/lib/files/queries";
 import { RestoreItems } from "@/components/items/RestoreItems";
 import { FormMessage } from "@/components/ui/FormMessage";
@@ -166,6 +166,15 @@ export default async function LibraryPage({
             all={library.all}
             query={libraryQueryString(current).slice(1)}
           />
+          {canAttach && (
+            <BulkAttach
+              reviewId={reviewId}
+              items={itemChoices.map((item) => ({
+                id: item.id,
+                title: `${pick(locale, item.titleZh, item.titleEn) ?? t("editing.untitled")}${item.year ? ` (${item.year})` : ""}`,
+              }))}
+            />
+          )}
           {can(library.role, "item.create") && (
             <Link href={`/reviews/${reviewId}/library/import`} className={buttonSecondary}>
               {t("transfer.importButton")}
@@ -183,15 +192,7 @@ export default async function LibraryPage({
           )}
         </div>
       </div>
-      <LibraryFiles
-        reviewId={reviewId}
-        canAttach={canAttach}
-        initialActivity={fileActivity}
-        items={itemChoices.map((item) => ({
-          id: item.id,
-          title: `${pick(locale, item.titleZh, item.titleEn) ?? t("editing.untitled")}${item.year ? ` (${item.year})` : ""}`,
-        }))}
-      />
+      <FileActivity reviewId={reviewId} initialActivity={fileActivity} />
       {imported > 0 && <FormMessage success={t("transfer.imported", { n: imported })} />}
       {justTrashed.length > 0 && (
         <div
