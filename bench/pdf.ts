@@ -62,10 +62,10 @@ console.table(rows);
 const dir = mkdtempSync(path.join(tmpdir(), "huitong-bench-pdf-"));
 const large: Record<string, string | number>[] = [];
 const documents = [
-  { label: "Chinese two-column paper", spec: chinesePaperSpec(Number(process.env.BENCH_PAPER_PARAGRAPHS ?? 190)) },
+  { label: "Chinese two-column paper", spec: chinesePaperSpec(Number(process.env.BENCH_PAPER_PARAGRAPHS ?? 300)) },
   {
     label: "book (single column, English)",
-    spec: { ...englishPaperSpec(Number(process.env.BENCH_BOOK_PARAGRAPHS ?? 2600)), footnotes: [] },
+    spec: { ...englishPaperSpec(Number(process.env.BENCH_BOOK_PARAGRAPHS ?? 8500)), footnotes: [] },
   },
 ];
 for (const { label, spec } of documents) {
