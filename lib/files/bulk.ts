@@ -209,7 +209,7 @@ export async function confirmBulkAttach(
           kind: "items.filesAttached",
           subjectType: "review",
           subjectId: input.reviewId,
-          data: { files: input.entries.length, created },
+          data: { count: input.entries.length, created },
         });
         return { attached: input.entries.length, created };
       },
