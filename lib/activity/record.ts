@@ -52,7 +52,11 @@ export type ActivityKind =
   | "suggestion.created"
   | "suggestion.applied"
   | "suggestion.rejected"
-  | "items.imported";
+  | "items.imported"
+  | "item.fileAttached"
+  | "item.fileRemoved"
+  | "item.fullTextFromFile"
+  | "items.filesAttached";
 
 export interface ActivityInput {
   reviewId: string;

@@ -44,6 +44,7 @@ export const ERROR_CODES = [
   "REFERENCE_UNREADABLE",
   "BACKUP_INVALID",
   "TEXT_HAS_NUL",
+  "FILE_REJECTED",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -17,6 +17,7 @@ import * as search from "./sections/search";
 import * as synthesis from "./sections/synthesis";
 import * as transfer from "./sections/transfer";
 import * as workflow from "./sections/workflow";
+import * as files from "./sections/files";
 
 // Every user-visible string, in Chinese and English. `en` must have exactly the keys of `zh`.
 export const zh = {
@@ -38,6 +39,7 @@ export const zh = {
   search: search.zh,
   workflow: workflow.zh,
   transfer: transfer.zh,
+  files: files.zh,
   app: { name: "会通", tagline: "团队文献综述平台" },
   nav: {
     reviews: "我的综述",
@@ -110,6 +112,7 @@ export const zh = {
     REFERENCE_UNREADABLE: "无法从这条参考文献中读出题名，请手动添加。",
     BACKUP_INVALID: "备份文件无效，未做任何更改。",
     TEXT_HAS_NUL: "文本中含有空字符（U+0000），无法保存，未做任何更改。请删除该字符（常见于从 PDF 复制的文字）后重试。",
+    FILE_REJECTED: "文件未被接受，未做任何更改。",
     SCREENING_CLOSED: "该文献的筛选已有结论，不能再投票或修改投票。",
     IMPORT_EMPTY: "文件是空的：其中没有任何文献记录。什么也没有导入。",
     IMPORT_TOO_LARGE: "文件太大（{size}），上限为 {limit}。请拆分后分批导入。什么也没有导入。",
@@ -291,6 +294,10 @@ export const zh = {
     "suggestion.applied": "{who} 采纳了修改建议",
     "suggestion.rejected": "{who} 拒绝了修改建议",
     "items.imported": "{who} 导入了 {n} 条文献",
+    "item.fileAttached": "{who} 为文献附加了 PDF",
+    "item.fileRemoved": "{who} 移除了文献的 PDF",
+    "item.fullTextFromFile": "{who} 以 PDF 提取的文字作为全文",
+    "items.filesAttached": "{who} 批量附加了 {n} 个 PDF",
     someone: "某成员",
     open: "查看",
   },
@@ -318,6 +325,7 @@ export const en: Shape<Messages> = {
   search: search.en,
   workflow: workflow.en,
   transfer: transfer.en,
+  files: files.en,
   app: { name: "Huitong", tagline: "Literature reviews, together" },
   nav: {
     reviews: "My reviews",
@@ -392,6 +400,7 @@ export const en: Shape<Messages> = {
     BACKUP_INVALID: "The backup file is not valid; nothing was changed.",
     TEXT_HAS_NUL:
       "The text contains a null character (U+0000), which cannot be stored; nothing was changed. Remove it (it often comes with text copied from a PDF) and try again.",
+    FILE_REJECTED: "The file was not accepted; nothing was changed.",
     SCREENING_CLOSED: "Screening of this item is decided; votes can no longer be cast or changed.",
     LAST_OWNER: "A review needs at least one owner: make someone else owner first.",
     IMPORT_EMPTY: "The file is empty: it holds no references. Nothing was imported.",
@@ -575,6 +584,10 @@ export const en: Shape<Messages> = {
     "suggestion.applied": "{who} accepted a suggested edit",
     "suggestion.rejected": "{who} rejected a suggested edit",
     "items.imported": "{who} imported {n} items",
+    "item.fileAttached": "{who} attached a PDF to an item",
+    "item.fileRemoved": "{who} removed a PDF from an item",
+    "item.fullTextFromFile": "{who} took an item's full text from its PDF",
+    "items.filesAttached": "{who} attached {n} PDFs in bulk",
     "item.stageChanged": "{who} moved an item from {from} to {to}",
     someone: "A member",
     open: "Open",

@@ -1,5 +1,6 @@
 // Every job the worker knows. A domain adds its jobs here; nothing else has to change for the worker to run them.
+import { fileJobs } from "@/lib/files/jobs";
 import { retrainRankingJob } from "@/lib/screening/ranking/jobs";
 import type { JobDefinition } from "./define-job";
 
-export const jobDefinitions: JobDefinition[] = [retrainRankingJob];
+export const jobDefinitions: JobDefinition[] = [retrainRankingJob, ...fileJobs];

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { ExportMenu } from "@/components/export/ExportMenu";
+import { BulkAttach, FileActivity } from "@/components/files/LibraryFiles";
+import { listFileActivity, listItemChoices } from "@/lib/files/queries";
 import { RestoreItems } from "@/components/items/RestoreItems";
 import { FormMessage } from "@/components/ui/FormMessage";
 import { LibraryFilters } from "@/components/library/LibraryFilters";
@@ -58,6 +60,11 @@ export default async function LibraryPage({
     can(library.role, action as "item.changeStage"),
   );
   const reasons = canBulk ? await listExclusionReasons(reviewId) : [];
+  const canAttach = can(library.role, "item.update");
+  const [fileActivity, itemChoices] = await Promise.all([
+    listFileActivity(user.id, reviewId),
+    canAttach ? listItemChoices(user.id, reviewId) : [],
+  ]);
 
   const rows: LibraryRow[] = library.items.map((item) => {
     const title = pick(locale, item.titleZh, item.titleEn);
@@ -171,6 +178,15 @@ export default async function LibraryPage({
             all={library.all}
             query={libraryQueryString(current).slice(1)}
           />
+          {canAttach && (
+            <BulkAttach
+              reviewId={reviewId}
+              items={itemChoices.map((item) => ({
+                id: item.id,
+                title: `${pick(locale, item.titleZh, item.titleEn) ?? t("editing.untitled")}${item.year ? ` (${item.year})` : ""}`,
+              }))}
+            />
+          )}
           {can(library.role, "item.create") && (
             <Link href={`/reviews/${reviewId}/library/import`} className={buttonSecondary}>
               {t("transfer.importButton")}
@@ -188,6 +204,7 @@ export default async function LibraryPage({
           )}
         </div>
       </div>
+      <FileActivity reviewId={reviewId} initialActivity={fileActivity} />
       {imported > 0 && <FormMessage success={t("transfer.imported", { n: imported })} />}
       {justTrashed.length > 0 && (
         <div

@@ -27,6 +27,9 @@ import { getItemWorkflow } from "@/lib/workflow/queries";
 import { listItemReferences } from "@/lib/references/queries";
 import { ReferenceEntry } from "@/components/references/ReferenceEntry";
 import { addCitedReferenceAction } from "../../references/actions";
+import { ItemFiles } from "@/components/files/ItemFiles";
+import { listItemFiles } from "@/lib/files/queries";
+import { fileAction } from "./file-actions";
 import { restoreItemsAction, trashItemsAction } from "../actions";
 import {
   assignItemAction,
@@ -57,8 +60,12 @@ export default async function ItemPage({ params }: { params: Promise<{ reviewId:
         ]),
       );
   const title = pick(locale, item.titleZh, item.titleEn) ?? t("editing.untitled");
-  const [coding, references] = await loadOrNotFound(
-    Promise.all([listItemCodings(user.id, reviewId, itemId), listItemReferences(user.id, reviewId, itemId)]),
+  const [coding, references, files] = await loadOrNotFound(
+    Promise.all([
+      listItemCodings(user.id, reviewId, itemId),
+      listItemReferences(user.id, reviewId, itemId),
+      listItemFiles(user.id, reviewId, itemId),
+    ]),
   );
   const themeOptions = coding.themes.map((theme) => ({
     id: theme.id,
@@ -284,6 +291,15 @@ export default async function ItemPage({ params }: { params: Promise<{ reviewId:
             <KeywordList label={t("item.keywordsEn")} keywords={item.keywordsEn} missing={missing} lang="en" />
           </div>
         </section>
+
+        <ItemFiles
+          reviewId={reviewId}
+          itemId={itemId}
+          initialFiles={files}
+          canEdit={!trashed && can(role, "item.update")}
+          currentFullText={item.fullText}
+          action={fileAction}
+        />
 
         <section aria-labelledby="fulltext-heading" className={`${cardClass} p-4 sm:p-6`}>
           <h2
