@@ -55,6 +55,9 @@ export async function migrate(databaseUrl: string, migrationsDir: string): Promi
       }
     }
 
+    // The job queue's tables (graphile_worker schema, migrated by graphile-worker itself) come first: our
+    // migrations and triggers may enqueue jobs.
+    await prepareJobQueue(databaseUrl);
     const newlyApplied: string[] = [];
     for (const migration of migrations) {
       const previous = done.get(migration.name);
@@ -83,8 +86,6 @@ export async function migrate(databaseUrl: string, migrationsDir: string): Promi
       }
       newlyApplied.push(migration.name);
     }
-    // The job queue's own tables live in the graphile_worker schema, migrated by graphile-worker itself.
-    await prepareJobQueue(databaseUrl);
     return newlyApplied;
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
