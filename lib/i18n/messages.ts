@@ -14,6 +14,7 @@ import * as search from "./sections/search";
 import * as synthesis from "./sections/synthesis";
 import * as transfer from "./sections/transfer";
 import * as workflow from "./sections/workflow";
+import * as pdfView from "./sections/pdf-view";
 
 // Every user-visible string, in Chinese and English. `en` must have exactly the keys of `zh`.
 export const zh = {
@@ -32,6 +33,7 @@ export const zh = {
   search: search.zh,
   workflow: workflow.zh,
   transfer: transfer.zh,
+  pdfView: pdfView.zh,
   app: { name: "会通", tagline: "团队文献综述平台" },
   nav: {
     reviews: "我的综述",
@@ -307,6 +309,7 @@ export const en: Shape<Messages> = {
   search: search.en,
   workflow: workflow.en,
   transfer: transfer.en,
+  pdfView: pdfView.en,
   app: { name: "Huitong", tagline: "Literature reviews, together" },
   nav: {
     reviews: "My reviews",
