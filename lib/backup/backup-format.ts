@@ -298,6 +298,37 @@ export const backupSchema = z.object({
       deletedAt: optionalTime,
     }),
   ),
+  /**
+   * The items' attached files. The bytes travel beside the JSON in the backup's .zip as `files/<sha256>`;
+   * added after version 1 was first written, so older files read as having none.
+   */
+  files: z
+    .array(
+      z.object({
+        id,
+        itemId: id,
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        fileName: z.string().min(1).max(500),
+        byteSize: z.number().int().min(0),
+        isMain: z.boolean(),
+        pageCount: z.number().int().min(0).nullable(),
+        state: z.enum(["QUEUED", "EXTRACTING", "OCR_QUEUED", "OCR_RUNNING", "DONE", "FAILED", "OCR_UNAVAILABLE"]),
+        pagesDone: z.number().int().min(0),
+        errorCode: text,
+        errorDetail: text,
+        extractedText: text,
+        pageStarts: z.array(z.number().int().min(0)),
+        footnotes: json,
+        usedOcr: z.boolean(),
+        metadata: json,
+        textAppliedAt: optionalTime,
+        textDeclinedAt: optionalTime,
+        createdById: person,
+        createdAt: time,
+        updatedAt: time,
+      }),
+    )
+    .default([]),
   activity: z.array(
     z.object({
       id,

@@ -143,6 +143,29 @@ async function buildFullReview() {
 
   // The trash: an item removed as a duplicate of another.
   await trashItems(owner, { reviewId, itemIds: [i4], duplicateOfId: snowballed });
+
+  // An attached PDF with its extracted text, pages and footnotes.
+  const sha256 = "a".repeat(64);
+  await db.fileBlob.create({ data: { sha256, byteSize: 1234, mime: "application/pdf" } });
+  await db.itemFile.create({
+    data: {
+      reviewId,
+      itemId: i1,
+      sha256,
+      fileName: "论文全文.pdf",
+      byteSize: 1234,
+      isMain: true,
+      pageCount: 2,
+      state: "DONE",
+      pagesDone: 2,
+      extractedText: "第一页正文。第二页正文。",
+      pageStarts: [0, 6],
+      footnotes: [{ page: 1, text: "① 注释" }],
+      metadata: { title: "论文", doi: null },
+      textAppliedAt: new Date(),
+      createdById: editor,
+    },
+  });
 }
 
 /** Replaces every id by its place in the file and sets aside what a restore must change. */
@@ -165,6 +188,7 @@ function normalize(backup: Backup) {
     copy.rounds,
     copy.threads,
     copy.comments,
+    copy.files,
     copy.activity,
   ]) {
     for (const row of table) name(row.id);

@@ -40,6 +40,7 @@ export async function readBackup(tx: Transaction, reviewId: string, now = new Da
     threads,
     comments,
     activity,
+    files,
   ] = await Promise.all([
     tx.membership.findMany({ where: inReview, orderBy: byTime }),
     tx.reviewStage.findMany({ where: inReview, orderBy: byTime }),
@@ -68,6 +69,7 @@ export async function readBackup(tx: Transaction, reviewId: string, now = new Da
     tx.commentThread.findMany({ where: inReview, orderBy: byTime }),
     tx.comment.findMany({ where: { thread: inReview }, orderBy: byTime }),
     tx.activityEvent.findMany({ where: inReview, orderBy: byTime }),
+    tx.itemFile.findMany({ where: inReview, orderBy: byTime }),
   ]);
 
   // Everyone the review names, so restore can find them again by email.
@@ -88,6 +90,7 @@ export async function readBackup(tx: Transaction, reviewId: string, now = new Da
   threads.forEach((row) => note(row.createdById, row.decidedById));
   comments.forEach((row) => note(row.authorId, ...row.mentions));
   activity.forEach((row) => note(row.actorId));
+  files.forEach((row) => note(row.createdById));
   const people = await tx.user.findMany({
     where: { id: { in: [...userIds] } },
     select: { id: true, email: true, name: true },
@@ -135,6 +138,7 @@ export async function readBackup(tx: Transaction, reviewId: string, now = new Da
     // A mention of an account that no longer exists points nowhere; it is left out.
     comments: comments.map((row) => ({ ...row, mentions: row.mentions.filter((userId) => known.has(userId)) })),
     activity: activity.map(({ reviewId: _, ...row }) => row),
+    files: files.map(({ reviewId: _, ...row }) => row),
   };
   // Validating our own output keeps the writer and the reader of the format from drifting apart.
   return backupSchema.parse(toJson(document));

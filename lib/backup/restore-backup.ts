@@ -157,6 +157,11 @@ export function checkReferences(backup: Backup): string[] {
     ["sectionId", sections],
     ["createdById", people],
   ]);
+  idsOf("files", backup.files);
+  check(backup.files, "files", [
+    ["itemId", items],
+    ["createdById", people],
+  ]);
   check(backup.rounds, "rounds", [
     ["openedById", people],
     ["closedById", people],
@@ -259,14 +264,34 @@ function placeholderEmail(email: string): string {
 // Not an argon2 hash, so verification always fails: nobody can sign in as a placeholder.
 const NO_PASSWORD = "!restored-from-backup";
 
-/** Restores a backup file's text as a new review owned by `userId`; nothing is written if anything is wrong. */
-export async function restoreBackup(userId: string, text: string): Promise<{ reviewId: string }> {
-  if (!userId) throw new AppError("UNAUTHENTICATED");
-  const backup = readBackupText(text);
-  return db().$transaction((tx) => writeBackup(tx, userId, backup), { timeout: 300_000, maxWait: 10_000 });
+/** A file's bytes that the restore put into the file store (from the backup's .zip), ready to be referenced. */
+export interface RestoredBlob {
+  sha256: string;
+  byteSize: number;
+  mime: string;
 }
 
-async function writeBackup(tx: Transaction, userId: string, backup: Backup): Promise<{ reviewId: string }> {
+/**
+ * Restores a backup file's text as a new review owned by `userId`; nothing is written if anything is wrong.
+ * `blobs` are the files the backup's .zip brought (already in the store); a file row whose bytes are neither
+ * there nor already stored in this installation is left out, and counted in `filesMissing`.
+ */
+export async function restoreBackup(
+  userId: string,
+  text: string,
+  blobs: readonly RestoredBlob[] = [],
+): Promise<{ reviewId: string; filesMissing: number }> {
+  if (!userId) throw new AppError("UNAUTHENTICATED");
+  const backup = readBackupText(text);
+  return db().$transaction((tx) => writeBackup(tx, userId, backup, blobs), { timeout: 300_000, maxWait: 10_000 });
+}
+
+async function writeBackup(
+  tx: Transaction,
+  userId: string,
+  backup: Backup,
+  blobs: readonly RestoredBlob[],
+): Promise<{ reviewId: string; filesMissing: number }> {
   const restorer = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
   if (!restorer) throw new AppError("UNAUTHENTICATED", `user ${userId} does not exist`);
 
@@ -317,6 +342,7 @@ async function writeBackup(tx: Transaction, userId: string, backup: Backup): Pro
     backup.threads,
     backup.comments,
     backup.activity,
+    backup.files,
   ]) {
     for (const row of table) fresh(row.id);
   }
@@ -580,6 +606,36 @@ async function writeBackup(tx: Transaction, userId: string, backup: Backup): Pro
       createdAt: date(row.createdAt),
     })),
   });
+  if (blobs.length > 0) {
+    await tx.fileBlob.createMany({
+      data: blobs.map(({ sha256, byteSize, mime }) => ({ sha256, byteSize, mime })),
+      skipDuplicates: true,
+    });
+  }
+  const stored = new Set(
+    (
+      await tx.fileBlob.findMany({
+        where: { sha256: { in: backup.files.map((file) => file.sha256) } },
+        select: { sha256: true },
+      })
+    ).map((blob) => blob.sha256),
+  );
+  const files = backup.files.filter((file) => stored.has(file.sha256));
+  await tx.itemFile.createMany({
+    data: files.map((row) => ({
+      ...row,
+      id: to(row.id),
+      reviewId,
+      itemId: to(row.itemId),
+      footnotes: row.footnotes as Prisma.InputJsonValue,
+      metadata: row.metadata as Prisma.InputJsonValue,
+      textAppliedAt: maybeDate(row.textAppliedAt),
+      textDeclinedAt: maybeDate(row.textDeclinedAt),
+      createdById: maybe(row.createdById),
+      createdAt: date(row.createdAt),
+      updatedAt: date(row.updatedAt),
+    })),
+  });
   // Cited references are derived from the full texts, so they are parsed again rather than carried.
   await insertReferenceRows(
     tx,
@@ -595,7 +651,7 @@ async function writeBackup(tx: Transaction, userId: string, backup: Backup): Pro
     subjectId: reviewId,
     data: { exportedAt: backup.exportedAt, items: backup.items.length },
   });
-  return { reviewId };
+  return { reviewId, filesMissing: backup.files.length - files.length };
 }
 
 /** Every string in a JSON value that is an id of the backup, replaced by its new id. */
