@@ -47,6 +47,7 @@ export function PdfReader({
   canCode,
   codeAction,
   initialPage,
+  goTo,
 }: {
   reviewId: string;
   itemId: string;
@@ -60,6 +61,8 @@ export function PdfReader({
   canCode: boolean;
   codeAction: Action;
   initialPage?: number;
+  /** A request to show a page (a coding's "page 3" in the text view), new each time it is made. */
+  goTo?: { page: number; at: number } | null;
 }) {
   const { t } = useI18n();
   const [loaded, setLoaded] = useState<{ pdfjs: PdfLibrary; pdf: PdfDocument; firstSize: PageSize } | null>(null);
@@ -149,6 +152,12 @@ export function PdfReader({
       pendingScroll.current = null;
     }
   }, [loaded, scale, scrollToPage]);
+
+  useEffect(() => {
+    if (!goTo) return;
+    if (loaded && scale !== null) scrollToPage(goTo.page);
+    else pendingScroll.current = goTo.page;
+  }, [goTo, loaded, scale, scrollToPage]);
 
   const onScroll = () => {
     const root = scroller.current;
@@ -315,7 +324,7 @@ export function PdfReader({
     setSelected({ start: fullStart, end: fullEnd, quote, page: from!.page, at: Date.now() });
   };
 
-  const goTo = (value: string) => {
+  const goToTyped = (value: string) => {
     const page = Number(value);
     if (Number.isInteger(page) && page >= 1 && page <= numPages) scrollToPage(page);
     setPageInput(null);
@@ -349,9 +358,9 @@ export function PdfReader({
             value={pageInput ?? String(currentPage)}
             onChange={(event) => setPageInput(event.target.value)}
             onKeyDown={(event) => {
-              if (event.key === "Enter") goTo(event.currentTarget.value);
+              if (event.key === "Enter") goToTyped(event.currentTarget.value);
             }}
-            onBlur={(event) => pageInput !== null && goTo(event.currentTarget.value)}
+            onBlur={(event) => pageInput !== null && goToTyped(event.currentTarget.value)}
           />
           <span className="whitespace-nowrap text-stone-500">{t("pdfView.pageOf", { n: numPages || "…" })}</span>
         </label>
