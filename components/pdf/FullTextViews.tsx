@@ -48,7 +48,11 @@ export function FullTextViews({
   );
   return (
     <OpenPdfPage.Provider value={openPdfAt}>
-      <div role="tablist" aria-label={t("pdfView.views")} className="mb-3 inline-flex gap-1 rounded-lg bg-stone-100 p-1">
+      <div
+        role="tablist"
+        aria-label={t("pdfView.views")}
+        className="mb-3 inline-flex gap-1 rounded-lg bg-stone-100 p-1"
+      >
         {tab("text", t("pdfView.textView"))}
         {tab("pdf", t("pdfView.pdfView"))}
       </div>
@@ -57,7 +61,11 @@ export function FullTextViews({
       </div>
       {opened && (
         <div id="fulltext-panel-pdf" role="tabpanel" aria-labelledby="fulltext-tab-pdf" hidden={view !== "pdf"}>
-          <PdfReader {...pdf} initialPage={initialPage} goTo={opened.page ? { page: opened.page, at: opened.at } : null} />
+          <PdfReader
+            {...pdf}
+            initialPage={initialPage}
+            goTo={opened.page ? { page: opened.page, at: opened.at } : null}
+          />
         </div>
       )}
     </OpenPdfPage.Provider>

@@ -154,7 +154,10 @@ export async function listThemePassages(userId: string, reviewId: string, themeI
   });
   // Passages of papers read as PDFs cite their page.
   const pages = await pagesOfPassages(codings.map((coding) => ({ ...coding, itemId: coding.item.id })));
-  const withPages = codings.map((coding) => ({ ...coding, page: coding.orphaned ? null : (pages.get(coding.id) ?? null) }));
+  const withPages = codings.map((coding) => ({
+    ...coding,
+    page: coding.orphaned ? null : (pages.get(coding.id) ?? null),
+  }));
   const groups = new Map<string, { item: (typeof codings)[number]["item"]; passages: typeof withPages }>();
   for (const coding of withPages) {
     const group = groups.get(coding.item.id) ?? { item: coding.item, passages: [] };

@@ -10,3 +10,7 @@ export const PDFJS_ASSETS = {
   standardFontDataUrl: `${base}/standard_fonts/`,
   wasmUrl: `${base}/wasm/`,
 } as const;
+
+/** The viewer's stream of an attached file (app/api/reviews/[reviewId]/files/[fileId]/read). */
+export const pdfReadUrl = (reviewId: string, fileId: string) =>
+  `/api/reviews/${encodeURIComponent(reviewId)}/files/${encodeURIComponent(fileId)}/read`;

@@ -53,7 +53,14 @@ export async function pagesOfPassages(
   const itemIds = [...new Set(passages.filter((p) => p.field === "FULL_TEXT").map((p) => p.itemId))];
   if (itemIds.length === 0) return found;
   const files = await db().$queryRaw<
-    { itemId: string; fileId: string; pageStarts: number[]; pageCount: number | null; pages: string | null; same: boolean }[]
+    {
+      itemId: string;
+      fileId: string;
+      pageStarts: number[];
+      pageCount: number | null;
+      pages: string | null;
+      same: boolean;
+    }[]
   >`
     SELECT DISTINCT ON (f."itemId") f."itemId", f.id AS "fileId", f."pageStarts", f."pageCount", i.pages,
            (f."extractedText" = i."fullText") AS same
@@ -79,4 +86,15 @@ export async function pagesOfPassages(
     found.set(passage.id, { pdfPage, locator: pageLocator(pdfPage, file.pages, file.pageCount) });
   }
   return found;
+}
+
+/** An attached file's stored bytes, for reading it in the browser: any member who may read the review. */
+export async function getFileForReading(userId: string, reviewId: string, fileId: string) {
+  await authorize(userId, reviewId, "review.read");
+  const file = await db().itemFile.findFirst({
+    where: { id: fileId, reviewId },
+    select: { sha256: true, byteSize: true, fileName: true },
+  });
+  if (!file) throw new AppError("NOT_FOUND", `file ${fileId} not in review ${reviewId}`);
+  return file;
 }
