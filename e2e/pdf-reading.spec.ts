@@ -65,7 +65,13 @@ test("a Chinese PDF is read and coded on the page; the coding shows in the text 
   await expect(zoom).toHaveText(before!);
   await page.getByRole("searchbox", { name: "在 PDF 中查找" }).fill("城乡融合");
   await page.getByRole("searchbox", { name: "在 PDF 中查找" }).press("Enter");
-  await expect(page.getByRole("status").filter({ hasText: /^1\/\d+$/ })).toBeVisible();
+  // Matches are counted over the whole file and the first one from the current page on is shown.
+  const findStatus = page.getByRole("toolbar", { name: "PDF 工具栏" }).getByRole("status");
+  await expect(findStatus).toHaveText(/^\d+\/\d+$/);
+  const [index, total] = (await findStatus.textContent())!.split("/").map(Number) as [number, number];
+  expect(total).toBeGreaterThan(3);
+  await page.getByRole("button", { name: "下一个匹配" }).click();
+  await expect(findStatus).toHaveText(`${(index % total) + 1}/${total}`);
 
   // Select a Chinese passage on page 2 and code it.
   const pageTwoView = viewer.getByRole("region", { name: "第 2 页" });
@@ -107,4 +113,24 @@ test("a Chinese PDF is read and coded on the page; the coding shows in the text 
   await page.goto(scenario.url(`synthesis/${sectionId}`));
   await page.getByRole("button", { name: `把这段引文插入正文：${phrase}` }).click();
   await expect(sectionEditor(page).locator("blockquote")).toContainText(`${phrase}[1]46`);
+});
+
+test("the screening card opens the full text and the PDF in a side panel", async ({ page }) => {
+  test.setTimeout(60_000);
+  const scenario = await createScenario("PDF 筛选", { members: { member: "EDITOR" }, items: [TITLE] });
+  const itemId = scenario.itemIds[0]!;
+  const { text } = await attachExtractedPdf(scenario.reviewId, itemId, FIXTURE);
+  await page.goto(scenario.url(`screening?item=${itemId}`));
+  await page.getByRole("button", { name: "阅读全文" }).click();
+  const panel = page.getByRole("dialog", { name: "全文面板" });
+  await expect(panel.getByRole("tab", { name: "PDF" })).toHaveAttribute("aria-selected", "true");
+  await expect(panel.getByRole("region", { name: "第 1 页" }).locator(".textLayer span").first()).toBeAttached();
+  await expect(panel.getByRole("toolbar", { name: "PDF 工具栏" }).getByText("共 3 页")).toBeVisible();
+  // No coding from the screening panel: it is for reading.
+  await expect(panel.getByRole("button", { name: /为所选文字编码/ })).toHaveCount(0);
+  await panel.getByRole("tab", { name: "文本" }).click();
+  await expect(panel.getByText(text.split("\n")[1]!.slice(0, 30))).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(panel).toBeHidden();
+  await expect(page.getByRole("button", { name: "阅读全文" })).toBeFocused();
 });

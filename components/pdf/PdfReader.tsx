@@ -59,7 +59,8 @@ export function PdfReader({
   codings: ReaderCoding[];
   themes: ThemeOption[];
   canCode: boolean;
-  codeAction: Action;
+  /** Required where the reader codes (canCode). */
+  codeAction?: Action;
   initialPage?: number;
   /** A request to show a page (a coding's "page 3" in the text view), new each time it is made. */
   goTo?: { page: number; at: number } | null;
@@ -279,7 +280,7 @@ export function PdfReader({
   const [selected, setSelected] = useState<Selection | null>(null);
   const [unmappable, setUnmappable] = useState(false);
   const [composeAt, setComposeAt] = useState<number | null>(null);
-  const [codeState, submitCode, codePending] = useActionState(codeAction, null);
+  const [codeState, submitCode, codePending] = useActionState(codeAction ?? noAction, null);
   const savedAt = codeState?.ok ? codeState.at : 0;
   const selection = selected && selected.at > savedAt ? selected : null;
   const composing = composeAt !== null && composeAt > savedAt && selection !== null;
@@ -551,5 +552,6 @@ export function PdfReader({
   );
 }
 
+const noAction: Action = async () => ({ ok: false, code: "FORBIDDEN", error: "", at: Date.now() });
 const NO_HIGHLIGHTS: PageHighlight[] = [];
 const NO_RUNS: { start: number; end: number }[] = [];

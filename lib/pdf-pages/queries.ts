@@ -98,3 +98,18 @@ export async function getFileForReading(userId: string, reviewId: string, fileId
   if (!file) throw new AppError("NOT_FOUND", `file ${fileId} not in review ${reviewId}`);
   return file;
 }
+
+/** What a side panel needs to read an item: its full text and, when it has one, its extracted PDF. */
+export async function getItemReading(userId: string, reviewId: string, itemId: string) {
+  const { file } = await getItemPdf(userId, reviewId, itemId);
+  const item = await db().reviewItem.findFirst({ where: { id: itemId, reviewId }, select: { fullText: true } });
+  return {
+    fullText: item?.fullText ?? null,
+    pdf: file && {
+      fileId: file.id,
+      fileName: file.fileName,
+      extractedText: file.extractedText,
+      pageStarts: file.pageStarts,
+    },
+  };
+}
