@@ -88,7 +88,14 @@ export const PdfPage = memo(function PdfPage({
         viewport,
         transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0],
       });
-      renderTask.promise.catch(() => {}); // cancelled renders reject; a failed one leaves the text usable
+      // Marked once painted (tests and the bench wait for it); cancelled renders reject, a failed one leaves the
+      // text usable.
+      renderTask.promise.then(
+        () => {
+          if (!cancelled && wrapper.current) wrapper.current.dataset.rendered = "true";
+        },
+        () => {},
+      );
 
       const content = await loadText(pageNumber);
       if (cancelled) return;
@@ -111,6 +118,7 @@ export const PdfPage = memo(function PdfPage({
       }
     });
     const canvasElement = canvas.current;
+    const wrapperElement = wrapper.current;
     const textElement = textLayerElement.current;
     const highlightElement = highlightLayer.current;
     return () => {
@@ -120,6 +128,7 @@ export const PdfPage = memo(function PdfPage({
       layer.current = null;
       // Pages out of view give their memory back: a 300-page PDF keeps only a few canvases.
       if (canvasElement) canvasElement.width = canvasElement.height = 0;
+      if (wrapperElement) delete wrapperElement.dataset.rendered;
       textElement?.replaceChildren();
       highlightElement?.replaceChildren();
     };
