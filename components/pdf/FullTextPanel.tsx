@@ -117,6 +117,7 @@ export function FullTextPanel({
                 codings={[]}
                 themes={[]}
                 canCode={false}
+                heightClass="h-[calc(100vh-8.5rem)]"
               />
             ) : (
               <div lang="zh-CN" className="prose-cjk mx-auto max-w-[42em] font-serif text-stone-800">

@@ -48,6 +48,7 @@ export function PdfReader({
   codeAction,
   initialPage,
   goTo,
+  heightClass = "h-[78vh]",
 }: {
   reviewId: string;
   itemId: string;
@@ -64,6 +65,8 @@ export function PdfReader({
   initialPage?: number;
   /** A request to show a page (a coding's "page 3" in the text view), new each time it is made. */
   goTo?: { page: number; at: number } | null;
+  /** The height of the scrolling page area (the side panel gives it the rest of the screen). */
+  heightClass?: string;
 }) {
   const { t } = useI18n();
   const [loaded, setLoaded] = useState<{ pdfjs: PdfLibrary; pdf: PdfDocument; firstSize: PageSize } | null>(null);
@@ -521,7 +524,7 @@ export function PdfReader({
         role="region"
         aria-label={t("pdfView.pdfOf", { file: fileName })}
         aria-busy={!loaded}
-        className="relative h-[78vh] overflow-auto rounded-md bg-stone-100 p-4"
+        className={`relative ${heightClass} overflow-auto rounded-md bg-stone-100 p-4`}
       >
         {!loaded || scale === null ? (
           <p className="text-sm text-stone-600">{t("pdfView.loading")}</p>
