@@ -90,6 +90,10 @@ test("a Chinese PDF is read and coded on the page; the coding shows in the text 
   const highlight = pageTwoView.getByRole("img", { name: "编码：城乡融合 · 页面上编码" });
   await expect(highlight).toBeVisible();
   await expect(highlight).toHaveCSS("background-color", "rgba(180, 83, 9, 0.25)");
+  // Listed under the pages with its memo, to edit or delete there as in the text view.
+  const pageCodings = page.getByRole("group").filter({ hasText: "第 2 页中的编码（1）" });
+  await expect(pageCodings.getByRole("listitem")).toContainText(phrase);
+  await expect(pageCodings.getByRole("listitem")).toContainText("页面上编码");
 
   // The same coding in the text view, with its page.
   await page.getByRole("tab", { name: "文本" }).click();

@@ -7,7 +7,7 @@ import type { ActionResult } from "@/lib/errors/action-result";
 import type { PassageFieldName } from "@/lib/coding/passage-field";
 import { paragraphsOf, segmentsOf, type SpanCoding } from "@/lib/coding/segments";
 import { ThemeChecklist, type ThemeOption } from "./ThemeChecklist";
-import { useOpenPdfPage } from "@/components/pdf/FullTextViews";
+import { useOpenPdfPage } from "@/components/pdf/open-pdf-page";
 
 type Action = (previous: ActionResult | null, form: FormData) => Promise<ActionResult>;
 
@@ -257,7 +257,7 @@ function offsetOf(root: HTMLElement, node: Node, offset: number): number | null 
   return Number(paragraph.dataset.start) + count;
 }
 
-const CodingList = memo(function CodingList({
+export const CodingList = memo(function CodingList({
   reviewId,
   fieldLabel,
   codings,

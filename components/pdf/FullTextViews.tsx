@@ -1,13 +1,10 @@
 "use client";
-import { createContext, useContext, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
+import { OpenPdfPage } from "./open-pdf-page";
 import { PdfReader } from "./PdfReader";
 
 type PdfReaderProps = Omit<Parameters<typeof PdfReader>[0], "initialPage" | "goTo">;
-
-/** Lets a coding in the text view open the PDF at its page. Absent where the item has no PDF. */
-const OpenPdfPage = createContext<((page: number) => void) | null>(null);
-export const useOpenPdfPage = () => useContext(OpenPdfPage);
 
 /**
  * The full text read as text or on the pages of its PDF. The PDF is opened the first time its tab is chosen and

@@ -3,7 +3,7 @@ import "./pdf-text-layer.css";
 import { useActionState, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { ThemeChecklist, type ThemeOption } from "@/components/coding/ThemeChecklist";
-import type { ReaderCoding } from "@/components/coding/CodedText";
+import { CodingList, type ReaderCoding } from "@/components/coding/CodedText";
 import { FormMessage } from "@/components/ui/FormMessage";
 import { buttonPrimary, buttonSecondary, inlineInputClass, inputClass, labelClass } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/errors/action-result";
@@ -48,6 +48,7 @@ export function PdfReader({
   codeAction,
   initialPage,
   goTo,
+  codingActions,
   heightClass = "h-[78vh]",
 }: {
   reviewId: string;
@@ -60,8 +61,9 @@ export function PdfReader({
   codings: ReaderCoding[];
   themes: ThemeOption[];
   canCode: boolean;
-  /** Required where the reader codes (canCode). */
+  /** Required where the reader codes (canCode); update and remove let the page's codings be edited here too. */
   codeAction?: Action;
+  codingActions?: { update: Action; remove: Action };
   initialPage?: number;
   /** A request to show a page (a coding's "page 3" in the text view), new each time it is made. */
   goTo?: { page: number; at: number } | null;
@@ -234,6 +236,20 @@ export function PdfReader({
     }
     return byPage;
   }, [codings, toExtracted, pageStarts, t]);
+
+  // The codings on the page in view, listed under the pages with their themes and memos, to edit or delete.
+  const codingsHere = useMemo(() => {
+    const ids = new Set((highlightsByPage.get(currentPage) ?? []).map((highlight) => highlight.id));
+    return codings.filter((coding) => ids.has(coding.id));
+  }, [highlightsByPage, currentPage, codings]);
+  const locateCoding = useCallback(
+    (codingId: string) => {
+      const coding = codings.find((entry) => entry.id === codingId);
+      const page = coding && pageOfOffset(pageStarts, toExtracted.map(coding.start));
+      if (page) scrollToPage(page);
+    },
+    [codings, pageStarts, toExtracted, scrollToPage],
+  );
 
   // ---- find ----
   const [findQuery, setFindQuery] = useState("");
@@ -551,6 +567,17 @@ export function PdfReader({
           </div>
         )}
       </div>
+      {codingActions && codingsHere.length > 0 && (
+        <CodingList
+          reviewId={reviewId}
+          fieldLabel={t("pdfView.pageLabel", { n: currentPage })}
+          codings={codingsHere}
+          themes={themes}
+          canCode={canCode}
+          actions={codingActions}
+          onLocate={locateCoding}
+        />
+      )}
     </div>
   );
 }

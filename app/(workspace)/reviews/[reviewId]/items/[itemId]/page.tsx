@@ -283,6 +283,7 @@ export default async function ItemPage({
                 themes: themeOptions,
                 canCode,
                 codeAction: codePassageAction,
+                codingActions: { update: updateCodingAction, remove: deleteCodingAction },
               }}
             />
           ) : item.fullText ? (
