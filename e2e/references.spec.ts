@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
+import JSZip from "jszip";
 import { refreshItemReferences } from "@/lib/references/sync";
 import { DEMO_REVIEW_KEY } from "@/seeds/seed";
 import { storageStateOf } from "./accounts";
@@ -90,9 +91,13 @@ test("a review backup downloads and restores into a new review with the same ite
     page.waitForEvent("download"),
     page.getByRole("link", { name: "⤓ 下载备份" }).click(),
   ]);
-  expect(download.suggestedFilename()).toMatch(/\.huitong-backup\.json$/);
+  expect(download.suggestedFilename()).toMatch(/\.huitong-backup\.zip$/);
   const file = (await download.path())!;
-  expect(JSON.parse(await readFile(file, "utf8"))).toMatchObject({ format: "huitong-backup", version: 1 });
+  const zip = await JSZip.loadAsync(await readFile(file));
+  expect(JSON.parse(await zip.file("backup.json")!.async("string"))).toMatchObject({
+    format: "huitong-backup",
+    version: 1,
+  });
 
   await page.goto("/reviews");
   const restore = page.getByRole("region", { name: "从备份恢复" });

@@ -322,7 +322,10 @@ async function main() {
     EncryptFile: { type: "boolean", value: "true" },
     DocumentOpenPassword: { type: "string", value: "secret" },
   })}`;
-  write("encrypted.pdf", await makePaperPdf({ ...english, paragraphs: english.paragraphs.slice(0, 2) }, encryptOptions));
+  write(
+    "encrypted.pdf",
+    await makePaperPdf({ ...english, paragraphs: english.paragraphs.slice(0, 2) }, encryptOptions),
+  );
 
   const scanned = scannedPageText();
   const width = 900;

@@ -47,7 +47,7 @@ export function RestoreBackupForm() {
         <input
           id={fileId}
           type="file"
-          accept="application/json,.json"
+          accept="application/zip,.zip,application/json,.json"
           onChange={(event) => {
             setFile(event.target.files?.[0] ?? null);
             setError(null);

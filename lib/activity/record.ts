@@ -51,7 +51,10 @@ export type ActivityKind =
   | "suggestion.created"
   | "suggestion.applied"
   | "suggestion.rejected"
-  | "items.imported";
+  | "items.imported"
+  | "item.fileAttached"
+  | "item.fileRemoved"
+  | "item.fullTextFromFile";
 
 export interface ActivityInput {
   reviewId: string;

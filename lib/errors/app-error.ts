@@ -43,6 +43,7 @@ export const ERROR_CODES = [
   "REFERENCE_IN_REVIEW",
   "REFERENCE_UNREADABLE",
   "BACKUP_INVALID",
+  "FILE_REJECTED",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -345,7 +345,12 @@ export function layOutPages(pages: PageRuns[]): LaidOutText {
         if (text) footnotes.push({ page: index + 1, text });
       }
     }
-    flow.push(...readingOrder(lines.filter((line) => !notes.has(line)), index + 1));
+    flow.push(
+      ...readingOrder(
+        lines.filter((line) => !notes.has(line)),
+        index + 1,
+      ),
+    );
   });
 
   // Build the text paragraph by paragraph, noting where each page's first line lands.

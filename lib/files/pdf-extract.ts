@@ -9,14 +9,7 @@ import { layOutPages, type LaidOutText, type PageRuns } from "./layout";
 import { findDoi, guessTitle, type PdfMetadata } from "./pdf-metadata";
 
 export type ExtractionFailure =
-  | "ENCRYPTED"
-  | "CORRUPT"
-  | "NOT_PDF"
-  | "NO_PAGES"
-  | "TOO_MANY_PAGES"
-  | "TIMEOUT"
-  | "OUT_OF_MEMORY"
-  | "TOO_LARGE";
+  "ENCRYPTED" | "CORRUPT" | "NOT_PDF" | "NO_PAGES" | "TOO_MANY_PAGES" | "TIMEOUT" | "OUT_OF_MEMORY" | "TOO_LARGE";
 
 export class ExtractionError extends Error {
   constructor(
@@ -53,7 +46,7 @@ function pdfjs(): Promise<PdfJs> {
 export async function openPdf(bytes: Uint8Array) {
   const head = Buffer.from(bytes.subarray(0, 1024)).toString("latin1");
   if (!head.includes("%PDF-")) throw new ExtractionError("NOT_PDF", "the file does not start with %PDF-");
-  const { getDocument, PasswordException, InvalidPDFException } = await pdfjs();
+  const { getDocument } = await pdfjs();
   const dir = pdfjsDir();
   try {
     const document = await getDocument({
@@ -75,9 +68,10 @@ export async function openPdf(bytes: Uint8Array) {
     return document;
   } catch (error) {
     if (error instanceof ExtractionError) throw error;
-    if (error instanceof PasswordException) throw new ExtractionError("ENCRYPTED", error.message);
-    if (error instanceof InvalidPDFException) throw new ExtractionError("CORRUPT", error.message);
-    throw new ExtractionError("CORRUPT", error instanceof Error ? error.message : String(error));
+    // pdf.js does not export PasswordException; its errors are known by name.
+    const { name, message } = error instanceof Error ? error : { name: "", message: String(error) };
+    if (name === "PasswordException") throw new ExtractionError("ENCRYPTED", message);
+    throw new ExtractionError("CORRUPT", message);
   }
 }
 
@@ -95,7 +89,10 @@ export async function extractPdf(
       try {
         page = await document.getPage(number);
       } catch (error) {
-        throw new ExtractionError("CORRUPT", `page ${number}: ${error instanceof Error ? error.message : error}`);
+        throw new ExtractionError(
+          "CORRUPT",
+          `page ${number}: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
       const viewport = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
@@ -121,11 +118,14 @@ export async function extractPdf(
       title: guessTitle(typeof info?.Title === "string" ? info.Title : null, firstPages),
       // Writer and Word write placeholders when the author field was left empty.
       author:
-        typeof info?.Author === "string" && info.Author.trim() && !/^(un-?named|unknown|administrator|user)$/i.test(info.Author.trim())
+        typeof info?.Author === "string" &&
+        info.Author.trim() &&
+        !/^(un-?named|unknown|administrator|user)$/i.test(info.Author.trim())
           ? info.Author.trim()
           : null,
       subject: typeof info?.Subject === "string" && info.Subject.trim() ? info.Subject.trim() : null,
-      doi: findDoi([info?.Subject, info?.Keywords, info?.Title].filter((v) => typeof v === "string").join(" ")) ??
+      doi:
+        findDoi([info?.Subject, info?.Keywords, info?.Title].filter((v) => typeof v === "string").join(" ")) ??
         findDoi(laidOut.text.slice(0, 6000) + laidOut.footnotes.map((note) => note.text).join(" ")),
     };
     return { ...laidOut, pageCount: document.numPages, pagesWithoutText, metadata };

@@ -1,7 +1,7 @@
 // Runs extract-process.ts in a child process with a heap cap, a resident-memory watch and a time limit, so that
 // a PDF bomb, a 2,000-page book or a hung parser ends as a clear failure (OUT_OF_MEMORY, TIMEOUT) in bounded
 // time and memory instead of taking the worker down.
-import { fork } from "node:child_process";
+import { spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { projectRoot } from "@/lib/config/settings";
@@ -28,14 +28,22 @@ async function residentMb(pid: number): Promise<number> {
   return match ? Number(match[1]) / 1024 : 0;
 }
 
+export interface ExtractionStats {
+  /** The child's largest resident memory seen, in MB. */
+  peakMb: number;
+}
+
 export function runExtraction<T>(
   request: ExtractionRequest,
   limits: ExtractionLimits,
   onProgress: (pagesDone: number, pageCount: number) => void | Promise<void>,
+  onStats: (stats: ExtractionStats) => void = () => {},
 ): Promise<T> {
   const entry = path.join(projectRoot(), "lib/files/extract-process.ts");
-  const child = fork(entry, [], {
-    execArgv: ["--import", "tsx", `--max-old-space-size=${Math.max(64, Math.floor(limits.memoryMb * 0.75))}`],
+  // spawn rather than fork: the bundler must not try to resolve the child's entry as a module of the app.
+  const heapMb = Math.max(64, Math.floor(limits.memoryMb * 0.75));
+  const child = spawn(process.execPath, ["--import", "tsx", `--max-old-space-size=${heapMb}`, entry], {
+    cwd: projectRoot(),
     stdio: ["ignore", "inherit", "inherit", "ipc"],
     serialization: "advanced",
   });
@@ -47,11 +55,11 @@ export function runExtraction<T>(
       settled = true;
       clearTimeout(timer);
       clearInterval(watch);
+      onStats({ peakMb });
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
       outcome();
     };
-    const fail = (code: ExtractionFailure, detail: string) =>
-      finish(() => reject(new ExtractionError(code, detail)));
+    const fail = (code: ExtractionFailure, detail: string) => finish(() => reject(new ExtractionError(code, detail)));
     const timer = setTimeout(
       () => fail("TIMEOUT", `stopped after ${Math.round(limits.timeoutMs / 1000)} s`),
       limits.timeoutMs,
@@ -72,7 +80,11 @@ export function runExtraction<T>(
     child.on("exit", (code, signal) => {
       // V8 aborts when the heap cap is reached.
       if (signal === "SIGABRT" || code === 134) fail("OUT_OF_MEMORY", `ran out of its ${limits.memoryMb} MB`);
-      else fail("CORRUPT", `the extraction process ended (${signal ?? code}) without a result (peak ${Math.round(peakMb)} MB)`);
+      else
+        fail(
+          "CORRUPT",
+          `the extraction process ended (${signal ?? code}) without a result (peak ${Math.round(peakMb)} MB)`,
+        );
     });
     child.send(request);
   });

@@ -15,6 +15,7 @@ import * as synthesis from "./sections/synthesis";
 import * as transfer from "./sections/transfer";
 import * as workflow from "./sections/workflow";
 import * as pdfView from "./sections/pdf-view";
+import * as files from "./sections/files";
 
 // Every user-visible string, in Chinese and English. `en` must have exactly the keys of `zh`.
 export const zh = {
@@ -34,6 +35,7 @@ export const zh = {
   workflow: workflow.zh,
   transfer: transfer.zh,
   pdfView: pdfView.zh,
+  files: files.zh,
   app: { name: "会通", tagline: "团队文献综述平台" },
   nav: {
     reviews: "我的综述",
@@ -105,6 +107,7 @@ export const zh = {
     REFERENCE_IN_REVIEW: "这篇参考文献已在综述中。",
     REFERENCE_UNREADABLE: "无法从这条参考文献中读出题名，请手动添加。",
     BACKUP_INVALID: "备份文件无效，未做任何更改。",
+    FILE_REJECTED: "文件未被接受，未做任何更改。",
     SCREENING_CLOSED: "该文献的筛选已有结论，不能再投票或修改投票。",
     IMPORT_EMPTY: "文件是空的：其中没有任何文献记录。什么也没有导入。",
     IMPORT_TOO_LARGE: "文件太大（{size}），上限为 {limit}。请拆分后分批导入。什么也没有导入。",
@@ -285,6 +288,9 @@ export const zh = {
     "suggestion.applied": "{who} 采纳了修改建议",
     "suggestion.rejected": "{who} 拒绝了修改建议",
     "items.imported": "{who} 导入了 {n} 条文献",
+    "item.fileAttached": "{who} 为文献附加了 PDF",
+    "item.fileRemoved": "{who} 移除了文献的 PDF",
+    "item.fullTextFromFile": "{who} 以 PDF 提取的文字作为全文",
     someone: "某成员",
     open: "查看",
   },
@@ -310,6 +316,7 @@ export const en: Shape<Messages> = {
   workflow: workflow.en,
   transfer: transfer.en,
   pdfView: pdfView.en,
+  files: files.en,
   app: { name: "Huitong", tagline: "Literature reviews, together" },
   nav: {
     reviews: "My reviews",
@@ -382,6 +389,7 @@ export const en: Shape<Messages> = {
     REFERENCE_IN_REVIEW: "This reference is already in the review.",
     REFERENCE_UNREADABLE: "No title could be read from this reference; add it by hand.",
     BACKUP_INVALID: "The backup file is not valid; nothing was changed.",
+    FILE_REJECTED: "The file was not accepted; nothing was changed.",
     SCREENING_CLOSED: "Screening of this item is decided; votes can no longer be cast or changed.",
     LAST_OWNER: "A review needs at least one owner: make someone else owner first.",
     IMPORT_EMPTY: "The file is empty: it holds no references. Nothing was imported.",
@@ -564,6 +572,9 @@ export const en: Shape<Messages> = {
     "suggestion.applied": "{who} accepted a suggested edit",
     "suggestion.rejected": "{who} rejected a suggested edit",
     "items.imported": "{who} imported {n} items",
+    "item.fileAttached": "{who} attached a PDF to an item",
+    "item.fileRemoved": "{who} removed a PDF from an item",
+    "item.fullTextFromFile": "{who} took an item's full text from its PDF",
     "item.stageChanged": "{who} moved an item from {from} to {to}",
     someone: "A member",
     open: "Open",

@@ -3,11 +3,11 @@ import type { Shape } from "../shape";
 // Review backups: download one file, restore it as a new review.
 export const zh = {
   title: "备份",
-  help: "下载一个 JSON 文件，包含文献（含全文与回收站）、状态及其历史、筛选、主题、编码、综述写作及其版本、意见轮次、批注和动态。它可以恢复为一个新的综述。",
+  help: "下载一个 .zip 文件：其中的 JSON 包含文献（含全文与回收站）、状态及其历史、筛选、主题、编码、综述写作及其版本、意见轮次、批注和动态，另附文献的 PDF 文件。它可以恢复为一个新的综述。",
   download: "下载备份",
   restoreTitle: "从备份恢复",
   restoreHelp:
-    "选择以前下载的会通备份文件（.json）。恢复会新建一个综述，您是负责人，原综述不受影响。备份中的成员若已有账户（按邮箱匹配）则以原角色加入；没有账户的人只保留姓名。",
+    "选择以前下载的会通备份文件（.zip，或较早的 .json）。恢复会新建一个综述，您是负责人，原综述不受影响。备份中的成员若已有账户（按邮箱匹配）则以原角色加入；没有账户的人只保留姓名。",
   file: "备份文件",
   restore: "恢复为新综述",
   restoring: "正在恢复…",
@@ -22,11 +22,11 @@ export const zh = {
 
 export const en: Shape<typeof zh> = {
   title: "Backup",
-  help: "Download one JSON file with the items (full texts and the trash included), stages and their history, screening, themes, codings, the synthesis with its versions, comment rounds, comments and activity. It restores into a new review.",
+  help: "Download one .zip file: its JSON holds the items (full texts and the trash included), stages and their history, screening, themes, codings, the synthesis with its versions, comment rounds, comments and activity, and beside it are the items' PDF files. It restores into a new review.",
   download: "Download backup",
   restoreTitle: "Restore from backup",
   restoreHelp:
-    "Choose a Huitong backup file (.json) downloaded earlier. Restoring creates a new review that you own; the original is untouched. Members of the backup who have an account (matched by email) join with their roles; people without one are kept by name only.",
+    "Choose a Huitong backup file (.zip, or an older .json) downloaded earlier. Restoring creates a new review that you own; the original is untouched. Members of the backup who have an account (matched by email) join with their roles; people without one are kept by name only.",
   file: "Backup file",
   restore: "Restore as a new review",
   restoring: "Restoring…",

@@ -2,7 +2,8 @@
 // the size limit, then lib/backup, with a refused file's problem worded in the user's language.
 import { NextResponse } from "next/server";
 import { getSessionUser } from "@/lib/auth/session";
-import { MAX_BACKUP_BYTES, restoreBackup, type BackupProblem } from "@/lib/backup/restore-backup";
+import { restoreBackupUpload } from "@/lib/backup/backup-zip";
+import { MAX_BACKUP_BYTES, type BackupProblem } from "@/lib/backup/restore-backup";
 import { isAppError } from "@/lib/errors/app-error";
 import { getI18n } from "@/lib/i18n/server";
 import { BACKUP_VERSION } from "@/lib/backup/backup-format";
@@ -20,7 +21,7 @@ export async function POST(request: Request) {
     return NextResponse.json({ error: t("backup.tooLarge", { mb: MAX_BACKUP_BYTES / 1024 / 1024 }) }, { status: 413 });
   }
   try {
-    const { reviewId } = await restoreBackup(user.id, await file.text());
+    const { reviewId } = await restoreBackupUpload(user.id, new Uint8Array(await file.arrayBuffer()));
     return NextResponse.json({ reviewId });
   } catch (error) {
     if (isAppError(error) && error.code === "BACKUP_INVALID") {

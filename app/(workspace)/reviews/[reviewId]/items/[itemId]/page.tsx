@@ -22,6 +22,9 @@ import { FullTextViews } from "@/components/pdf/FullTextViews";
 import { getItemPdf } from "@/lib/pdf-pages/queries";
 import { pdfReadUrl } from "@/lib/pdf-pages/assets";
 import { addCitedReferenceAction } from "../../references/actions";
+import { ItemFiles } from "@/components/files/ItemFiles";
+import { listItemFiles } from "@/lib/files/queries";
+import { fileAction } from "./file-actions";
 import { restoreItemsAction, trashItemsAction } from "../actions";
 import {
   assignItemAction,
@@ -59,11 +62,12 @@ export default async function ItemPage({
         ]),
       );
   const title = pick(locale, item.titleZh, item.titleEn) ?? t("editing.untitled");
-  const [coding, references, pdf] = await loadOrNotFound(
+  const [coding, references, pdf, files] = await loadOrNotFound(
     Promise.all([
       listItemCodings(user.id, reviewId, itemId),
       listItemReferences(user.id, reviewId, itemId),
       getItemPdf(user.id, reviewId, itemId),
+      listItemFiles(user.id, reviewId, itemId),
     ]),
   );
   const themeOptions = coding.themes.map((theme) => ({
@@ -250,6 +254,15 @@ export default async function ItemPage({
             <KeywordList label={t("item.keywordsEn")} keywords={item.keywordsEn} missing={missing} lang="en" />
           </div>
         </section>
+
+        <ItemFiles
+          reviewId={reviewId}
+          itemId={itemId}
+          initialFiles={files}
+          canEdit={!trashed && can(role, "item.update")}
+          currentFullText={item.fullText}
+          action={fileAction}
+        />
 
         <section aria-labelledby="fulltext-heading" className={`${cardClass} p-4 sm:p-6`}>
           <h2
