@@ -39,7 +39,7 @@ export function PdfReader({
   itemId,
   fileUrl,
   fileName,
-  extractedText,
+  extractedText: extractedOrNull,
   pageStarts,
   fullText,
   codings,
@@ -55,7 +55,8 @@ export function PdfReader({
   itemId: string;
   fileUrl: string;
   fileName: string;
-  extractedText: string;
+  /** The text extracted from the PDF; null when it is the item's full text. */
+  extractedText: string | null;
   pageStarts: number[];
   fullText: string;
   codings: ReaderCoding[];
@@ -71,6 +72,7 @@ export function PdfReader({
   heightClass?: string;
 }) {
   const { t } = useI18n();
+  const extractedText = extractedOrNull ?? fullText;
   const [loaded, setLoaded] = useState<{ pdfjs: PdfLibrary; pdf: PdfDocument; firstSize: PageSize } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [scale, setScale] = useState<number | null>(null);

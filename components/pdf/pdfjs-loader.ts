@@ -35,6 +35,7 @@ export async function openPdf(url: string) {
     isEvalSupported: false,
     // Pages are fetched as they are shown: a 300-page book opens with its first pages only.
     disableAutoFetch: true,
+    disableStream: true,
     withCredentials: true,
   });
   return { pdfjs, task };

@@ -289,7 +289,8 @@ export default async function ItemPage({
                 itemId,
                 fileUrl: pdfReadUrl(reviewId, pdf.file.id),
                 fileName: pdf.file.fileName,
-                extractedText: pdf.file.extractedText,
+                // Usually the full text itself: not sent twice.
+                extractedText: pdf.file.extractedText === item.fullText ? null : pdf.file.extractedText,
                 pageStarts: pdf.file.pageStarts,
                 fullText: item.fullText,
                 codings: codingsOf("FULL_TEXT"),
