@@ -74,7 +74,7 @@ test("a Chinese PDF is read and coded on the page; the coding shows in the text 
   await expect(findStatus).toHaveText(`${(index % total) + 1}/${total}`);
 
   // Select a Chinese passage on page 2 and code it.
-  const pageTwoView = viewer.getByRole("region", { name: "第 2 页" });
+  const pageTwoView = viewer.getByRole("group", { name: "第 2 页" });
   await pageTwoView.scrollIntoViewIfNeeded();
   await expect(pageTwoView.locator(".textLayer span").first()).toBeAttached();
   const phrase = await selectInPdfPage(pageTwoView, candidates);
@@ -110,7 +110,7 @@ test("a Chinese PDF is read and coded on the page; the coding shows in the text 
   await passage.getByRole("link", { name: "在 PDF 中查看第 46 页" }).click();
   await expect(page.getByRole("textbox", { name: "页码" })).toHaveValue("2");
   await expect(
-    page.getByRole("region", { name: "第 2 页" }).getByRole("img", { name: /^编码：城乡融合/ }),
+    page.getByRole("group", { name: "第 2 页" }).getByRole("img", { name: /^编码：城乡融合/ }),
   ).toBeVisible();
 
   // The synthesis quotes it with its page as the locator: [1]46 in GB/T 7714 numeric.
@@ -128,7 +128,7 @@ test("the screening card opens the full text and the PDF in a side panel", async
   await page.getByRole("button", { name: "阅读全文" }).click();
   const panel = page.getByRole("dialog", { name: "全文面板" });
   await expect(panel.getByRole("tab", { name: "PDF" })).toHaveAttribute("aria-selected", "true");
-  await expect(panel.getByRole("region", { name: "第 1 页" }).locator(".textLayer span").first()).toBeAttached();
+  await expect(panel.getByRole("group", { name: "第 1 页" }).locator(".textLayer span").first()).toBeAttached();
   await expect(panel.getByRole("toolbar", { name: "PDF 工具栏" }).getByText("共 3 页")).toBeVisible();
   // No coding from the screening panel: it is for reading.
   await expect(panel.getByRole("button", { name: /为所选文字编码/ })).toHaveCount(0);

@@ -180,7 +180,8 @@ export const PdfPage = memo(function PdfPage({
       ref={wrapper}
       data-page-number={pageNumber}
       aria-label={label}
-      role="region"
+      // A group, not a region: a 300-page book must not add 300 landmarks.
+      role="group"
       className="pdf-page relative mx-auto bg-white shadow ring-1 ring-stone-200"
       style={{ width, height, ["--scale-factor" as string]: scale }}
     >
