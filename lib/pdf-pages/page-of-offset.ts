@@ -1,21 +1,12 @@
 // Where a passage of an extracted text sits in its PDF. pageStarts[i] is the offset of page i+1's first character
-// in the extracted text (as lib/files records it), so pages are found by binary search. The locator a citation
+// in the extracted text (as lib/files records it; lib/files/pages finds the page). The locator a citation
 // prints is the page number printed on the paper ("p. 45"), known when the item's page range and the PDF's page
 // count agree; otherwise it is the page of the PDF file itself.
+import { pageOfOffset as pageOfFileOffset } from "@/lib/files/pages";
 
 /** The 1-based PDF page holding `offset` of the extracted text, or null when there are no pages. */
 export function pageOfOffset(pageStarts: readonly number[], offset: number): number | null {
-  if (pageStarts.length === 0 || !Number.isFinite(offset)) return null;
-  let low = 0;
-  let high = pageStarts.length - 1;
-  // The last page whose start is at or before the offset; an empty page shares its start with the next one, and
-  // the passage belongs to the page that actually holds its first character, i.e. the later of the two.
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    if (pageStarts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return low + 1;
+  return pageOfFileOffset({ pageStarts }, offset);
 }
 
 /** The PDF pages a span [start, end) of the extracted text covers, first and last. */
