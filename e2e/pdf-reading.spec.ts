@@ -16,7 +16,8 @@ test.use({ storageState: storageStateOf("member") });
 test("a Chinese PDF is read and coded on the page; the coding shows in the text view, on the theme page with its page and in the synthesis as a quote citing it", async ({
   page,
 }) => {
-  test.setTimeout(90_000);
+  // A long journey (PDF, text view, theme page, synthesis) on a shared two-core runner.
+  test.setTimeout(180_000);
   const scenario = await createScenario("PDF 阅读", { members: { member: "EDITOR" }, items: [TITLE] });
   const itemId = scenario.itemIds[0]!;
   const db = e2eDatabase();
