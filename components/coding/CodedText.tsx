@@ -7,6 +7,7 @@ import type { ActionResult } from "@/lib/errors/action-result";
 import type { PassageFieldName } from "@/lib/coding/passage-field";
 import { paragraphsOf, segmentsOf, type SpanCoding } from "@/lib/coding/segments";
 import { ThemeChecklist, type ThemeOption } from "./ThemeChecklist";
+import { useOpenPdfPage } from "@/components/pdf/open-pdf-page";
 
 type Action = (previous: ActionResult | null, form: FormData) => Promise<ActionResult>;
 
@@ -17,6 +18,8 @@ export interface ReaderCoding extends SpanCoding {
   createdBy: string | null;
   createdAt: string;
   themes: { id: string; name: string; color: string }[];
+  /** The passage's page in the item's PDF, where it has one. */
+  page?: { pdfPage: number; locator: string } | null;
 }
 
 interface Selection {
@@ -254,7 +257,7 @@ function offsetOf(root: HTMLElement, node: Node, offset: number): number | null 
   return Number(paragraph.dataset.start) + count;
 }
 
-const CodingList = memo(function CodingList({
+export const CodingList = memo(function CodingList({
   reviewId,
   fieldLabel,
   codings,
@@ -319,6 +322,7 @@ function CodingEntry({
   onLocate: (codingId: string) => void;
 }) {
   const { t, locale } = useI18n();
+  const openPdfPage = useOpenPdfPage();
   const [editOpenedAt, setEditOpenedAt] = useState<number | null>(null);
   const [updateState, updateAction, updatePending] = useActionState(actions.update, null);
   const editing = editOpenedAt !== null && !(updateState?.ok && updateState.at > editOpenedAt);
@@ -349,6 +353,19 @@ function CodingEntry({
             {theme.name}
           </span>
         ))}
+        {coding.page &&
+          (openPdfPage ? (
+            <button
+              type="button"
+              className="text-xs font-medium text-stone-700 hover:underline"
+              onClick={() => openPdfPage(coding.page!.pdfPage)}
+              aria-label={t("pdfView.openInPdf", { page: coding.page.locator })}
+            >
+              {t("pdfView.locator", { page: coding.page.locator })}
+            </button>
+          ) : (
+            <span className="text-xs text-stone-600">{t("pdfView.locator", { page: coding.page.locator })}</span>
+          ))}
         <span className="ml-auto text-xs text-stone-500">
           {t("coding.codedBy", { who: coding.createdBy ?? t("activity.someone"), time })}
         </span>

@@ -9,6 +9,7 @@ export function Passage({
   href,
   linkLabel,
   orphanedLabel,
+  page,
 }: {
   quote: string;
   memo: string | null;
@@ -17,6 +18,8 @@ export function Passage({
   href: string;
   linkLabel: string;
   orphanedLabel: string;
+  /** Where a passage of a paper read as a PDF sits: the page cited ("第45页") and a link to that PDF page. */
+  page?: { label: string; href: string; linkLabel: string } | null;
 }) {
   return (
     <li className="space-y-1">
@@ -27,6 +30,11 @@ export function Passage({
         {memo && <span>✎ {memo}</span>}
         {coder && <span>{coder}</span>}
         {orphaned && <span className="text-red-700">{orphanedLabel}</span>}
+        {page && (
+          <Link href={page.href} className="font-medium text-stone-700 hover:underline" aria-label={page.linkLabel}>
+            {page.label}
+          </Link>
+        )}
         <Link href={href} className="text-teal-700 hover:underline">
           {linkLabel} →
         </Link>

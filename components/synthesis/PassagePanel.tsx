@@ -7,7 +7,8 @@ export interface ThemePassages {
   theme: { id: string; name: string; color: string };
   papers: {
     item: { id: string; title: string; citation: string };
-    passages: { id: string; quote: string; memo: string | null }[];
+    /** locator: the page a passage of a PDF is on, cited with the quote. */
+    passages: { id: string; quote: string; memo: string | null; locator: string | null }[];
   }[];
 }
 
@@ -23,7 +24,13 @@ export function PassagePanel({
   passages: ThemePassages | null;
   quoted: Set<string>;
   canInsert: boolean;
-  onInsert: (passage: { codingId: string; itemId: string; quote: string; title: string }) => void;
+  onInsert: (passage: {
+    codingId: string;
+    itemId: string;
+    quote: string;
+    title: string;
+    locator: string | null;
+  }) => void;
 }) {
   const { t } = useI18n();
   if (!passages) return <p className="text-sm text-stone-600">{t("synthesis.noThemeLinked")}</p>;
@@ -53,6 +60,9 @@ export function PassagePanel({
                   {passage.quote}
                 </blockquote>
                 {passage.memo && <p className="mt-1 text-xs text-stone-500">✎ {passage.memo}</p>}
+                {passage.locator && (
+                  <p className="mt-1 text-xs text-stone-600">{t("pdfView.locator", { page: passage.locator })}</p>
+                )}
                 <div className="mt-2 flex flex-wrap items-center gap-2">
                   {canInsert && (
                     <button
@@ -65,6 +75,7 @@ export function PassagePanel({
                           itemId: paper.item.id,
                           quote: passage.quote,
                           title: paper.item.title,
+                          locator: passage.locator,
                         })
                       }
                     >

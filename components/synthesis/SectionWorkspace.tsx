@@ -483,7 +483,13 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
     setDialog(null);
   };
 
-  const insertQuote = (passage: { codingId: string; itemId: string; quote: string; title: string }) => {
+  const insertQuote = (passage: {
+    codingId: string;
+    itemId: string;
+    quote: string;
+    title: string;
+    locator: string | null;
+  }) => {
     if (!editor) return;
     live.rememberTitle(passage.itemId, passage.title);
     editor
@@ -498,7 +504,8 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
               type: "paragraph",
               content: [
                 { type: "text", text: passage.quote },
-                { type: "citation", attrs: { itemId: passage.itemId, locator: null } },
+                // A passage from a PDF cites its page: [3]45 in GB/T 7714, (Kan, 2024, p. 45) in APA.
+                { type: "citation", attrs: { itemId: passage.itemId, locator: passage.locator } },
               ],
             },
           ],

@@ -7,6 +7,7 @@ import { resolveAnchor } from "./anchor";
 import { cohenKappa } from "./kappa";
 import { textOf } from "./passage-field";
 import { treeOrder } from "@/lib/themes/tree";
+import { pagesOfPassages } from "@/lib/pdf-pages/queries";
 
 const THEME_FIELDS = { id: true, nameZh: true, nameEn: true, color: true } as const;
 
@@ -55,21 +56,23 @@ export async function listItemCodings(userId: string, reviewId: string, itemId: 
     }),
     liveThemes(reviewId),
   ]);
+  const placed = codings.map(({ prefix, suffix, ...coding }) => {
+    const found = coding.orphaned
+      ? { start: coding.start, end: coding.end, status: "orphaned" as const }
+      : resolveAnchor(textOf(item, coding.field), { ...coding, prefix, suffix });
+    return {
+      ...coding,
+      start: found.start,
+      end: found.end,
+      status: found.status,
+      themes: coding.themes.map((link) => link.theme),
+    };
+  });
+  const pages = await pagesOfPassages(placed.map((coding) => ({ ...coding, itemId })));
   return {
     role: access.role,
     themes,
-    codings: codings.map(({ prefix, suffix, ...coding }) => {
-      const found = coding.orphaned
-        ? { start: coding.start, end: coding.end, status: "orphaned" as const }
-        : resolveAnchor(textOf(item, coding.field), { ...coding, prefix, suffix });
-      return {
-        ...coding,
-        start: found.start,
-        end: found.end,
-        status: found.status,
-        themes: coding.themes.map((link) => link.theme),
-      };
-    }),
+    codings: placed.map((coding) => ({ ...coding, page: pages.get(coding.id) ?? null })),
   };
 }
 
@@ -143,6 +146,7 @@ export async function listThemePassages(userId: string, reviewId: string, themeI
     select: {
       id: true,
       field: true,
+      start: true,
       quote: true,
       memo: true,
       orphaned: true,
@@ -152,8 +156,14 @@ export async function listThemePassages(userId: string, reviewId: string, themeI
       themes: { select: { theme: { select: THEME_FIELDS } } },
     },
   });
-  const groups = new Map<string, { item: (typeof codings)[number]["item"]; passages: typeof codings }>();
-  for (const coding of codings) {
+  // Passages of papers read as PDFs cite their page.
+  const pages = await pagesOfPassages(codings.map((coding) => ({ ...coding, itemId: coding.item.id })));
+  const withPages = codings.map((coding) => ({
+    ...coding,
+    page: coding.orphaned ? null : (pages.get(coding.id) ?? null),
+  }));
+  const groups = new Map<string, { item: (typeof codings)[number]["item"]; passages: typeof withPages }>();
+  for (const coding of withPages) {
     const group = groups.get(coding.item.id) ?? { item: coding.item, passages: [] };
     group.passages.push(coding);
     groups.set(coding.item.id, group);

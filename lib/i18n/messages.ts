@@ -17,6 +17,7 @@ import * as search from "./sections/search";
 import * as synthesis from "./sections/synthesis";
 import * as transfer from "./sections/transfer";
 import * as workflow from "./sections/workflow";
+import * as pdfView from "./sections/pdf-view";
 import * as files from "./sections/files";
 
 // Every user-visible string, in Chinese and English. `en` must have exactly the keys of `zh`.
@@ -39,6 +40,7 @@ export const zh = {
   search: search.zh,
   workflow: workflow.zh,
   transfer: transfer.zh,
+  pdfView: pdfView.zh,
   files: files.zh,
   app: { name: "会通", tagline: "团队文献综述平台" },
   nav: {
@@ -325,6 +327,7 @@ export const en: Shape<Messages> = {
   search: search.en,
   workflow: workflow.en,
   transfer: transfer.en,
+  pdfView: pdfView.en,
   files: files.en,
   app: { name: "Huitong", tagline: "Literature reviews, together" },
   nav: {

@@ -216,6 +216,13 @@ export default async function MatrixPage({
                     href={`${base}/items/${openItem.id}#passage-${passage.id}`}
                     linkLabel={t("coding.openInText")}
                     orphanedLabel={t("coding.statusOrphaned")}
+                    page={
+                      passage.page && {
+                        label: t("pdfView.locator", { page: passage.page.locator }),
+                        href: `${base}/items/${openItem.id}?view=pdf&page=${passage.page.pdfPage}`,
+                        linkLabel: t("pdfView.openInPdf", { page: passage.page.locator }),
+                      }
+                    }
                   />
                 )),
               )}

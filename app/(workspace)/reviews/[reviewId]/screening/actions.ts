@@ -4,6 +4,7 @@ import { requireUser } from "@/lib/auth/session";
 import { formFields, runAction, type ActionResult } from "@/lib/errors/action-result";
 import { castVote, resolveConflict } from "@/lib/screening/commands";
 import { recordScreeningStop, updateStoppingRule } from "@/lib/screening/ranking/stopping";
+import { getItemReading } from "@/lib/pdf-pages/queries";
 
 export async function castVoteAction(_p: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction("castVote", async () => {
@@ -42,5 +43,13 @@ export async function recordScreeningStopAction(_p: ActionResult | null, form: F
     await recordScreeningStop(user.id, input);
     revalidatePath(`/reviews/${String(input.reviewId)}`, "layout");
     return undefined;
+  });
+}
+
+/** The screening card's side panel loads the full text (and the PDF's text) only when it is opened. */
+export async function readFullTextAction(reviewId: string, itemId: string) {
+  return runAction("readFullText", async () => {
+    const user = await requireUser();
+    return getItemReading(user.id, String(reviewId).slice(0, 64), String(itemId).slice(0, 64));
   });
 }

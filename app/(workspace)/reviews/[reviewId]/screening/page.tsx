@@ -9,7 +9,8 @@ import { getI18n } from "@/lib/i18n/server";
 import { pick } from "@/lib/i18n/translate";
 import { authorList } from "@/lib/items/display";
 import { getScreeningDesk } from "@/lib/screening/queries";
-import { castVoteAction } from "./actions";
+import { FullTextPanel } from "@/components/pdf/FullTextPanel";
+import { castVoteAction, readFullTextAction } from "./actions";
 
 const STATES = ["UNSCREENED", "IN_PROGRESS", "CONFLICT", "INCLUDED", "EXCLUDED"] as const;
 const STATE_COLOR: Record<(typeof STATES)[number], string> = {
@@ -100,6 +101,7 @@ export default async function ScreeningDeskPage({
             <div className="prose-cjk max-h-80 overflow-y-auto text-[0.95rem] leading-relaxed text-stone-800">
               {pick(locale, item.abstractZh, item.abstractEn) ?? <MissingBadge label={t("screening.noAbstract")} />}
             </div>
+            <FullTextPanel reviewId={reviewId} itemId={item.id} load={readFullTextAction} />
 
             {desk.votes && (
               <div className="space-y-2 border-t border-stone-100 pt-3 text-sm">

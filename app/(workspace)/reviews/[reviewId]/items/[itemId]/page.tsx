@@ -26,6 +26,9 @@ import { getItem, listDuplicateCandidates } from "@/lib/items/queries";
 import { getItemWorkflow } from "@/lib/workflow/queries";
 import { listItemReferences } from "@/lib/references/queries";
 import { ReferenceEntry } from "@/components/references/ReferenceEntry";
+import { FullTextViews } from "@/components/pdf/FullTextViews";
+import { getItemPdf } from "@/lib/pdf-pages/queries";
+import { pdfReadUrl } from "@/lib/pdf-pages/assets";
 import { addCitedReferenceAction } from "../../references/actions";
 import { ItemFiles } from "@/components/files/ItemFiles";
 import { listItemFiles } from "@/lib/files/queries";
@@ -44,8 +47,15 @@ import {
 type Dates = { received?: string | null; published?: string | null; online?: string | null };
 type Identifier = { type: string; value: string };
 
-export default async function ItemPage({ params }: { params: Promise<{ reviewId: string; itemId: string }> }) {
+export default async function ItemPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ reviewId: string; itemId: string }>;
+  searchParams: Promise<{ view?: string; page?: string }>;
+}) {
   const { reviewId, itemId } = await params;
+  const { view, page: pageParam } = await searchParams;
   const user = await requirePageUser(`/reviews/${reviewId}/items/${itemId}`);
   const { locale, t } = await getI18n();
   const { item, role } = await loadOrNotFound(getItem(user.id, reviewId, itemId));
@@ -60,10 +70,11 @@ export default async function ItemPage({ params }: { params: Promise<{ reviewId:
         ]),
       );
   const title = pick(locale, item.titleZh, item.titleEn) ?? t("editing.untitled");
-  const [coding, references, files] = await loadOrNotFound(
+  const [coding, references, pdf, files] = await loadOrNotFound(
     Promise.all([
       listItemCodings(user.id, reviewId, itemId),
       listItemReferences(user.id, reviewId, itemId),
+      getItemPdf(user.id, reviewId, itemId),
       listItemFiles(user.id, reviewId, itemId),
     ]),
   );
@@ -86,6 +97,7 @@ export default async function ItemPage({ params }: { params: Promise<{ reviewId:
         status: entry.status,
         createdBy: entry.createdBy?.name ?? null,
         createdAt: entry.createdAt.toISOString(),
+        page: entry.page,
         themes: entry.themes.map((theme) => ({
           id: theme.id,
           name: pick(locale, theme.nameZh, theme.nameEn) ?? "",
@@ -309,7 +321,35 @@ export default async function ItemPage({ params }: { params: Promise<{ reviewId:
             <span>{t("fields.fullText")}</span>
             {item.fullText && <span className="font-normal">{t("item.characters", { n: item.fullText.length })}</span>}
           </h2>
-          {item.fullText ? (
+          {pdf.pending && <p className="mb-3 text-sm text-stone-600">{t("pdfView.extracting")}</p>}
+          {item.fullText && pdf.file ? (
+            <FullTextViews
+              initialView={view === "pdf" ? "pdf" : "text"}
+              initialPage={Number(pageParam) > 0 ? Math.floor(Number(pageParam)) : undefined}
+              textView={reader(
+                "FULL_TEXT",
+                item.fullText,
+                t("fields.fullText"),
+                "zh-CN",
+                "prose-cjk mx-auto max-w-[42em] font-serif text-[1.05rem] text-stone-800",
+              )}
+              pdf={{
+                reviewId,
+                itemId,
+                fileUrl: pdfReadUrl(reviewId, pdf.file.id),
+                fileName: pdf.file.fileName,
+                // Usually the full text itself: not sent twice.
+                extractedText: pdf.file.extractedText === item.fullText ? null : pdf.file.extractedText,
+                pageStarts: pdf.file.pageStarts,
+                fullText: item.fullText,
+                codings: codingsOf("FULL_TEXT"),
+                themes: themeOptions,
+                canCode,
+                codeAction: codePassageAction,
+                codingActions: { update: updateCodingAction, remove: deleteCodingAction },
+              }}
+            />
+          ) : item.fullText ? (
             reader(
               "FULL_TEXT",
               item.fullText,

@@ -169,6 +169,7 @@ export default async function SectionPage({ params }: { params: Promise<{ review
                         id: passage.id,
                         quote: passage.quote,
                         memo: passage.memo,
+                        locator: passage.page?.locator ?? null,
                       })),
                     })),
                   }

@@ -121,6 +121,13 @@ export default async function ThemePage({ params }: { params: Promise<{ reviewId
                     href={`${base}/items/${item.id}#passage-${passage.id}`}
                     linkLabel={t("coding.openInText")}
                     orphanedLabel={t("coding.statusOrphaned")}
+                    page={
+                      passage.page && {
+                        label: t("pdfView.locator", { page: passage.page.locator }),
+                        href: `${base}/items/${item.id}?view=pdf&page=${passage.page.pdfPage}`,
+                        linkLabel: t("pdfView.openInPdf", { page: passage.page.locator }),
+                      }
+                    }
                   />
                 ))}
               </ol>
