@@ -6,7 +6,6 @@ const BASE = "http://huitong.invalid";
 export function safeCallbackUrl(raw: unknown, fallback = "/reviews"): string {
   if (typeof raw !== "string" || raw.length === 0 || raw.length > 2000 || !raw.startsWith("/")) return fallback;
   // Control characters never belong in a path; a newline in a Location header is a server error.
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\\]/.test(raw)) return fallback;
   let parsed: URL;
   try {
