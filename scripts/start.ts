@@ -7,6 +7,7 @@ import { createServer } from "node:http";
 import type { Socket } from "node:net";
 import path from "node:path";
 import next from "next";
+import { CLIENT_ADDRESS_HEADER, parseTrustedProxies, resolveClientAddress } from "@/lib/auth/client-address";
 import { readSettings } from "@/lib/config/settings";
 import { createDatabaseClient } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/bootstrap";
@@ -21,6 +22,7 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 async function main() {
   const settings = readSettings();
+  const trustedProxies = parseTrustedProxies(process.env.HUITONG_TRUSTED_PROXIES);
   // Created first so a signal during migration, seeding or the build can close it safely.
   const server = createServer();
   const database = await prepareDatabase(settings, { log: (line) => process.env.HUITONG_DEBUG && console.log(line) });
@@ -74,7 +76,15 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const handleUpgrade = app.getUpgradeHandler();
-  server.on("request", (request, response) => void handle(request, response));
+  server.on("request", (request, response) => {
+    // Rate limits key on this header only; whatever a client sent under that name is replaced.
+    request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(
+      request.socket.remoteAddress,
+      request.headers["x-forwarded-for"],
+      trustedProxies,
+    );
+    void handle(request, response);
+  });
   server.on("upgrade", (request, socket, head) => {
     if (request.url?.startsWith(COLLAB_PATH)) collab?.forwardUpgrade(request, socket as Socket, head);
     else void handleUpgrade(request, socket, head);
