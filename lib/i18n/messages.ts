@@ -10,6 +10,7 @@ import * as rounds from "./sections/rounds";
 import * as references from "./sections/references";
 import * as account from "./sections/account";
 import * as backup from "./sections/backup";
+import * as security from "./sections/security";
 import * as screening from "./sections/screening";
 import * as search from "./sections/search";
 import * as synthesis from "./sections/synthesis";
@@ -25,6 +26,7 @@ export const zh = {
   references: references.zh,
   backup: backup.zh,
   account: account.zh,
+  security: security.zh,
   comments: comments.zh,
   board: board.zh,
   dashboard: dashboard.zh,
@@ -306,6 +308,7 @@ export const en: Shape<Messages> = {
   references: references.en,
   backup: backup.en,
   account: account.en,
+  security: security.en,
   comments: comments.en,
   board: board.en,
   dashboard: dashboard.en,

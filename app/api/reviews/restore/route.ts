@@ -2,12 +2,13 @@
 // the size limit, then lib/backup, with a refused file's problem worded in the user's language.
 import { NextResponse } from "next/server";
 import { getSessionUser } from "@/lib/auth/session";
+import { mutatingRoute } from "@/lib/http/route";
 import { MAX_BACKUP_BYTES, restoreBackup, type BackupProblem } from "@/lib/backup/restore-backup";
 import { isAppError } from "@/lib/errors/app-error";
 import { getI18n } from "@/lib/i18n/server";
 import { BACKUP_VERSION } from "@/lib/backup/backup-format";
 
-export async function POST(request: Request) {
+export const POST = mutatingRoute(async (request: Request) => {
   const { t } = await getI18n();
   const user = await getSessionUser();
   if (!user) return NextResponse.json({ error: t("errors.UNAUTHENTICATED") }, { status: 401 });
@@ -43,4 +44,4 @@ export async function POST(request: Request) {
     console.error("restoreBackup failed:", error);
     return NextResponse.json({ error: t("errors.unexpected") }, { status: 500 });
   }
-}
+});

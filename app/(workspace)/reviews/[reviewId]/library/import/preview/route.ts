@@ -1,13 +1,16 @@
 import type { NextRequest } from "next/server";
+import { mutatingRoute } from "@/lib/http/route";
 import { upload, uploadedFile } from "@/lib/http/upload";
 import { MAX_IMPORT_BYTES } from "@/lib/import/parse-file";
 import { previewImport } from "@/lib/import/preview";
 
 export const dynamic = "force-dynamic";
 
-export async function POST(request: NextRequest, { params }: { params: Promise<{ reviewId: string }> }) {
-  const { reviewId } = await params;
-  return upload(request, MAX_IMPORT_BYTES, async (userId, form) =>
-    previewImport(userId, reviewId, await uploadedFile(form)),
-  );
-}
+export const POST = mutatingRoute(
+  async (request: NextRequest, { params }: { params: Promise<{ reviewId: string }> }) => {
+    const { reviewId } = await params;
+    return upload(request, MAX_IMPORT_BYTES, async (userId, form) =>
+      previewImport(userId, reviewId, await uploadedFile(form)),
+    );
+  },
+);
