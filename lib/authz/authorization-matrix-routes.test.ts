@@ -257,7 +257,9 @@ describe("every route handler is in the matrix", () => {
     for (const [file, route] of Object.entries(ROUTES)) {
       if (route.exempt) continue;
       const routeModule = (await import(/* @vite-ignore */ path.join(root, file))) as Record<string, unknown>;
-      const exported = Object.keys(routeModule).filter((name) => /^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/.test(name));
+      const exported = Object.keys(routeModule).filter((name) =>
+        /^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/.test(name),
+      );
       expect(exported.sort(), file).toEqual(Object.keys(route.methods ?? {}).sort());
       for (const method of exported.filter((name) => name !== "GET" && name !== "HEAD")) {
         expect(isMutatingRoute(routeModule[method]), `${method} ${file}`).toBe(true);
