@@ -146,9 +146,14 @@ describe("access changes on open connections", () => {
     const first = connect(person.id, 0);
     const second = connect(person.id, 1);
     await Promise.all([first.synced, second.synced]);
+    const ticket = mintCollabToken({ userId: person.id, sectionId, sessionVersion: 0 }, secret);
     await endAllSessions(person.id);
     expect(await first.closedByServer).toBe("access revoked");
     expect(await second.closedByServer).toBe("access revoked");
+    // A ticket minted in a session that has since ended no longer opens the section.
+    const late = connectSection({ url: urls[0]!, sectionId, token: ticket });
+    clients.push(late);
+    await expect(late.authenticated).rejects.toThrow(/authentication failed/);
   });
 
   it("shows each person under their own name and colour, whatever their client announces", async () => {

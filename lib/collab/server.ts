@@ -57,9 +57,12 @@ function authentication(secret: string): Extension {
       // The same policy as every page: a non-member is refused, a reader gets a read-only connection.
       const [access, user] = await Promise.all([
         authorize(ticket.userId, section.reviewId, "review.read"),
-        db().user.findUnique({ where: { id: ticket.userId }, select: { name: true } }),
+        db().user.findUnique({ where: { id: ticket.userId }, select: { name: true, sessionVersion: true } }),
       ]);
       if (!user) throw new Error(`user ${ticket.userId} not found`);
+      if (ticket.sessionVersion !== undefined && ticket.sessionVersion !== user.sessionVersion) {
+        throw new Error("collaboration ticket from an ended session");
+      }
       const readOnly = !can(access.role, "synthesis.write");
       connectionConfig.readOnly = readOnly;
       return {
