@@ -10,10 +10,13 @@ type ButtonAction = (previous: ActionResult | null) => Promise<ActionResult>;
 
 export function AccountForms({
   email,
+  done,
   changePassword,
   signOutEverywhere,
 }: {
   email: string;
+  /** What the last successful action did (the page is reloaded after it). */
+  done: "password" | "sessions" | null;
   changePassword: FormAction;
   signOutEverywhere: ButtonAction;
 }) {
@@ -68,7 +71,7 @@ export function AccountForms({
           </div>
           <FormMessage
             error={passwordState && !passwordState.ok ? passwordState.error : null}
-            success={passwordState?.ok ? t("account.passwordChanged") : null}
+            success={!passwordState && done === "password" ? t("account.passwordChanged") : null}
           />
           <button type="submit" className={buttonPrimary} disabled={changing}>
             {changing ? t("account.changingPassword") : t("account.changePassword")}
@@ -84,7 +87,7 @@ export function AccountForms({
         <form action={sessionsAction} className="space-y-3">
           <FormMessage
             error={sessionsState && !sessionsState.ok ? sessionsState.error : null}
-            success={sessionsState?.ok ? t("account.signedOutEverywhere") : null}
+            success={!sessionsState && done === "sessions" ? t("account.signedOutEverywhere") : null}
           />
           <button type="submit" className={buttonSecondary} disabled={ending}>
             {ending ? t("account.signingOutEverywhere") : t("account.signOutEverywhere")}

@@ -4,8 +4,9 @@ import { requirePageUser } from "@/lib/auth/session";
 import { getI18n } from "@/lib/i18n/server";
 import { changePasswordAction, signOutEverywhereAction } from "./actions";
 
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
   const user = await requirePageUser("/account");
+  const done = (await searchParams).done;
   const { t } = await getI18n();
   return (
     <div className="mx-auto max-w-2xl space-y-4 px-4 py-6 sm:px-6">
@@ -16,6 +17,7 @@ export default async function AccountPage() {
       <div className={`${cardClass} p-5`}>
         <AccountForms
           email={user.email}
+          done={done === "password" || done === "sessions" ? done : null}
           changePassword={changePasswordAction}
           signOutEverywhere={signOutEverywhereAction}
         />
