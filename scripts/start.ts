@@ -7,6 +7,7 @@ import { createServer } from "node:http";
 import type { Socket } from "node:net";
 import path from "node:path";
 import next from "next";
+import { CLIENT_ADDRESS_HEADER, parseTrustedProxies, resolveClientAddress } from "@/lib/auth/client-address";
 import { readSettings } from "@/lib/config/settings";
 import { createDatabaseClient } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/bootstrap";
@@ -22,6 +23,7 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 async function main() {
   const settings = readSettings();
+  const trustedProxies = parseTrustedProxies(process.env.HUITONG_TRUSTED_PROXIES);
   // Created first so a signal during migration, seeding or the build can close it safely.
   const server = createServer();
   const database = await prepareDatabase(settings, { log: (line) => process.env.HUITONG_DEBUG && console.log(line) });
@@ -84,6 +86,12 @@ async function main() {
       response.writeHead(400, { "content-type": "text/plain; charset=utf-8" }).end(NUL_IN_URL_MESSAGE);
       return;
     }
+    // Rate limits key on this header only; whatever a client sent under that name is replaced.
+    request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(
+      request.socket.remoteAddress,
+      request.headers["x-forwarded-for"],
+      trustedProxies,
+    );
     void handle(request, response);
   });
   server.on("upgrade", (request, socket, head) => {

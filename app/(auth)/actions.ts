@@ -1,10 +1,11 @@
 "use server";
 import { AuthError, CredentialsSignin } from "next-auth";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { signUp } from "@/lib/auth/accounts";
+import { revokeSession, signUp } from "@/lib/auth/accounts";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { signIn, signOut } from "@/lib/auth/config";
+import { clientKeyOf, signIn, signOut } from "@/lib/auth/config";
+import { getSessionUser } from "@/lib/auth/session";
 import { AppError, ERROR_CODES, type ErrorCode } from "@/lib/errors/app-error";
 import { runAction, type ActionResult } from "@/lib/errors/action-result";
 import { LOCALE_COOKIE } from "@/lib/i18n/server";
@@ -33,13 +34,19 @@ export async function signInAction(_previous: ActionResult | null, form: FormDat
 
 export async function signUpAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   return runAction("signUp", async () => {
-    await signUp({ name: form.get("name"), email: form.get("email"), password: form.get("password") });
+    await signUp(
+      { name: form.get("name"), email: form.get("email"), password: form.get("password") },
+      clientKeyOf(await headers()),
+    );
     await signInWithPassword(form.get("email"), form.get("password"));
     redirect(safeCallbackUrl(form.get("callbackUrl")));
   });
 }
 
 export async function signOutAction(): Promise<void> {
+  // The cookie alone is not enough: a copy of the token must stop working too.
+  const user = await getSessionUser();
+  if (user) await revokeSession(user.id, user.sessionId, user.sessionStarted);
   await signOut({ redirectTo: "/sign-in" });
 }
 

@@ -30,9 +30,14 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
             </Link>
             <InboxLink initial={unread} count={countUnreadAction} />
             <LanguageSwitch action={setLocaleAction} />
-            <span className="hidden text-stone-500 sm:inline" title={user.email}>
+            <Link
+              href="/account"
+              className="text-stone-600 hover:text-teal-800"
+              title={user.email}
+              aria-label={`${t("account.link")}: ${user.name}`}
+            >
               {user.name}
-            </span>
+            </Link>
             <form action={signOutAction}>
               <button type="submit" className="rounded-md px-2 py-1 text-stone-700 hover:bg-stone-100">
                 {t("nav.signOut")}

@@ -4,14 +4,24 @@ import { AppError } from "@/lib/errors/app-error";
 import { findSessionUser, type AccountSummary } from "./accounts";
 import { auth } from "./config";
 
-export type SessionUser = AccountSummary;
+export type SessionUser = AccountSummary & {
+  /** The id of this browser's session, which signing out ends. */
+  sessionId: string;
+  /** When this session signed in (ms): a session ends SESSION_ABSOLUTE_MAX_MS after it, however active. */
+  sessionStarted: number;
+};
 
 export async function getSessionUser(): Promise<SessionUser | null> {
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) return null;
-  const sessionVersion = (session as { sessionVersion?: number }).sessionVersion ?? 0;
-  return findSessionUser(userId, sessionVersion);
+  const {
+    sessionVersion = 0,
+    sessionId = null,
+    sessionStarted = 0,
+  } = session as { sessionVersion?: number; sessionId?: string | null; sessionStarted?: number };
+  const user = await findSessionUser(userId, sessionVersion, sessionId, sessionStarted);
+  return user && sessionId ? { ...user, sessionId, sessionStarted } : null;
 }
 
 /** For pages: a visitor without a valid session is sent to sign in and brought back afterwards. */

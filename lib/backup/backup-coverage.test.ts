@@ -51,6 +51,7 @@ const CARRIED: Record<string, { shape: Shape; omitted: string[] }> = {
 const LEFT_OUT: Record<string, string> = {
   User: "accounts are not the review's: people are carried by email and name",
   SignInAttempt: "rate-limiter records of the installation",
+  RevokedSession: "signed-out sessions of the installation's accounts",
   Invitation: "links issued for the original review; the restored review's owner invites again",
   Notification: "members' inboxes on the original review, with links into it",
   ItemReference: "derived from the items' full texts, parsed again on restore",

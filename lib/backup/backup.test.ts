@@ -18,6 +18,7 @@ import type { DocNode } from "@/lib/synthesis/document-model";
 import { SECTION_FRAGMENT, sectionExtensions } from "@/lib/synthesis/document-schema";
 import { storeSectionState } from "@/lib/synthesis/document-store";
 import { createSection, saveSectionVersion } from "@/lib/synthesis/sections";
+import { verifyCredentials } from "@/lib/auth/accounts";
 import { createReviewWithTeam, createUser } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { createTheme, mergeThemes } from "@/lib/themes/codebook";
@@ -172,9 +173,11 @@ async function buildFullReview() {
 function normalize(backup: Backup) {
   const copy = structuredClone(backup) as Backup & Record<string, unknown>;
   const names = new Map<string, string>();
-  const name = (id: string) => names.set(id, names.get(id) ?? `#${names.size}`);
+  let counter = 0;
+  const name = (id: string) => names.set(id, names.get(id) ?? `#${counter++}`);
   name(copy.review.id);
-  for (const person of copy.people) names.set(person.id, `@${person.email}`);
+  // People are compared by name: in a restored review everyone but the restorer is a placeholder of that restore.
+  for (const person of copy.people) names.set(person.id, `@${person.name}`);
   for (const table of [
     copy.stages,
     copy.exclusionReasons,
@@ -219,6 +222,13 @@ function normalize(backup: Backup) {
     ...copy,
     exportedAt: "(export time)",
     review: { ...copy.review, createdAt: "(restore time)", updatedAt: "(restore time)" },
+    // A member who wrote nothing is not in a restored review's file at all (they were not enrolled).
+    people: copy.people
+      .filter((person) => JSON.stringify({ ...copy, people: [], members: [] }).includes(`"${person.id}"`))
+      .map(({ email: _, ...person }) => person)
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    // Only the restorer becomes a member of a restored review; the others are invited afterwards.
+    members: copy.members.filter((member) => member.role === "OWNER"),
     sectionDocuments: copy.sectionDocuments.map((row) => ({ ...row, state: tree(row.state) })),
     sectionVersions: copy.sectionVersions.map((row) => ({ ...row, state: tree(row.state) })),
     activity: copy.activity.filter((event) => event.kind !== "review.restored"),
@@ -269,7 +279,9 @@ describe("review backup", () => {
     // New records only: the original is untouched, the restored one has as many items, and its references.
     const after = await counts();
     expect(after.reviews).toBe(before.reviews + 1);
-    expect(after.users).toBe(before.users);
+    // Everybody but the restorer is a new placeholder of this restore.
+    expect(after.users).toBe(before.users + first.people.filter((person) => person.id !== owner).length);
+    expect(after.memberships).toBe(before.memberships + 1);
     expect(after.items).toBe(before.items + first.items.length);
     expect(await db.itemReference.count({ where: { reviewId: restoredId } })).toBe(
       await db.itemReference.count({ where: { reviewId } }),
@@ -299,35 +311,57 @@ describe("review backup", () => {
     expect(section.document!.citedItemIds).toEqual([restoredPaper.id]);
   });
 
-  it("adds people with accounts by email with their roles and keeps the others by name only", async () => {
+  it("makes only the restorer a member and keeps everyone else by name, whether or not they have an account", async () => {
     const backup = await exportBackup(owner, reviewId);
     const stranger = await createUser(db, "stranger");
-    // The supervisor is unknown on the "other installation": their email is not registered there.
+    // The supervisor is unknown on the "other installation"; the editor and viewer have accounts here.
     const edited = structuredClone(backup);
     const supervisorPerson = edited.people.find((person) => person.id === supervisor)!;
     supervisorPerson.email = "departed-supervisor@elsewhere.example";
+    const editorPerson = edited.people.find((person) => person.id === editor)!;
     const { reviewId: restoredId } = await restoreBackup(stranger.id, JSON.stringify(edited));
-    const memberships = await db.membership.findMany({
+    const memberships = await db.membership.findMany({ where: { reviewId: restoredId } });
+    expect(memberships.map((row) => [row.userId, row.role])).toEqual([[stranger.id, "OWNER"]]);
+
+    // Nobody with an account was enrolled or credited: the editor's codings belong to a placeholder, as the
+    // supervisor's round does, and the two look alike (no sign of which address has an account).
+    const editorAccount = await db.user.findUniqueOrThrow({ where: { id: editor } });
+    expect(await db.membership.count({ where: { reviewId: restoredId, userId: editorAccount.id } })).toBe(0);
+    const restoredAuthors = await db.coding.findMany({
       where: { reviewId: restoredId },
-      include: { user: { select: { email: true, name: true } } },
+      select: { createdBy: { select: { id: true, name: true, email: true } } },
     });
-    const roles = Object.fromEntries(memberships.map((row) => [row.user.email, row.role]));
-    expect(roles).toEqual({
-      [stranger.email]: "OWNER",
-      "owner@huitong.demo": "OWNER",
-      "member@huitong.demo": "EDITOR",
-      "viewer@huitong.demo": "VIEWER",
-    });
+    const codedByEditor = restoredAuthors.filter((row) => row.createdBy?.name === editorPerson.name);
+    expect(codedByEditor.length).toBeGreaterThan(0);
+    for (const row of codedByEditor) {
+      expect(row.createdBy!.id).not.toBe(editorAccount.id);
+      expect(row.createdBy!.email).toMatch(/^restored-[0-9a-f]+-\d+@restored\.invalid$/);
+    }
     const round = await db.commentRound.findFirstOrThrow({
       where: { reviewId: restoredId },
       include: { openedBy: { select: { name: true, email: true } } },
     });
     expect(round.openedBy?.name).toBe(supervisorPerson.name);
-    expect(round.openedBy?.email).toMatch(/@restored\.invalid$/);
-    // Restoring again finds the same placeholder instead of making another.
+    expect(round.openedBy?.email).toMatch(/^restored-[0-9a-f]+-\d+@restored\.invalid$/);
+    const placeholders = await db.user.findMany({
+      where: { email: { endsWith: "@restored.invalid" }, screeningVotes: { some: { item: { reviewId: restoredId } } } },
+      select: { email: true },
+    });
+    expect(placeholders.length).toBeGreaterThan(0);
+    // Placeholders cannot sign in.
+    await expect(
+      verifyCredentials({ email: round.openedBy!.email, password: "!restored-from-backup" }, "restore-test"),
+    ).rejects.toMatchObject({ code: "INVALID_CREDENTIALS" });
+
+    // Each restore has placeholders of its own, so one restorer's file never names people in another's review.
     const users = await db.user.count();
-    await restoreBackup(stranger.id, JSON.stringify(edited));
-    expect(await db.user.count()).toBe(users);
+    const { reviewId: again } = await restoreBackup(stranger.id, JSON.stringify(edited));
+    expect(await db.user.count()).toBe(users + edited.people.length);
+    const againRound = await db.commentRound.findFirstOrThrow({
+      where: { reviewId: again },
+      include: { openedBy: { select: { email: true } } },
+    });
+    expect(againRound.openedBy?.email).not.toBe(round.openedBy?.email);
   });
 
   it("refuses a bad file with the problem named and writes nothing", async () => {

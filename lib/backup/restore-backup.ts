@@ -1,9 +1,10 @@
 // Restores a backup as a NEW review owned by the restoring user, in one transaction: every record gets a new
 // id (ids inside JSON, the Yjs documents and activity data follow), so a backup can be restored next to its
-// original, or twice. People are found again by email: a person with an account here joins with their role
-// in the backup; a person without one is kept by name only, as a placeholder account that cannot sign in and
-// is not a member, so their votes, codings and comments keep their author.
-import { createHash, randomBytes } from "node:crypto";
+// original, or twice. Only the person restoring becomes a member (the owner). Everybody else in the file is
+// kept by name only, as a placeholder account of this restore that cannot sign in and is not a member, so
+// their votes, codings and comments keep their author. Nobody is enrolled by their e-mail address: a file can
+// name anyone, and whether an address has an account here must not show. The owner invites the others.
+import { randomBytes } from "node:crypto";
 import * as Y from "yjs";
 import { recordActivity } from "@/lib/activity/record";
 import { db, type Transaction } from "@/lib/db/client";
@@ -291,9 +292,9 @@ export function checkReferences(backup: Backup): string[] {
   return problems;
 }
 
-/** A placeholder account for a person this installation does not know: it keeps their name and cannot sign in. */
-function placeholderEmail(email: string): string {
-  return `restored-${createHash("sha256").update(email.toLowerCase()).digest("hex").slice(0, 24)}@restored.invalid`;
+/** A placeholder account of one restore: it keeps a person's name, cannot sign in and matches no real address. */
+function placeholderEmail(restoreKey: string, index: number): string {
+  return `restored-${restoreKey}-${index}@restored.invalid`;
 }
 // Not an argon2 hash, so verification always fails: nobody can sign in as a placeholder.
 const NO_PASSWORD = "!restored-from-backup";
@@ -326,26 +327,21 @@ async function writeBackup(
   backup: Backup,
   blobs: readonly RestoredBlob[],
 ): Promise<{ reviewId: string; filesMissing: number }> {
-  const restorer = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
+  const restorer = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true } });
   if (!restorer) throw new AppError("UNAUTHENTICATED", `user ${userId} does not exist`);
 
-  // People: accounts found by email stay themselves; the others become name-only placeholders.
+  // People: the restorer is found by their own address; every other person becomes a placeholder of this
+  // restore, whether or not their address has an account here (so the result shows nothing about that).
+  const restorerEmail = restorer.email.toLowerCase();
+  const restoreKey = randomBytes(8).toString("hex");
   const users = new Map<string, string>();
-  const members = new Set<string>();
-  for (const person of backup.people) {
-    const account = await tx.user.findFirst({
-      where: { email: { equals: person.email, mode: "insensitive" } },
-      select: { id: true },
-    });
-    if (account) {
-      users.set(person.id, account.id);
-      members.add(account.id);
+  for (const [index, person] of backup.people.entries()) {
+    if (person.email.toLowerCase() === restorerEmail) {
+      users.set(person.id, userId);
       continue;
     }
-    const placeholder = await tx.user.upsert({
-      where: { email: placeholderEmail(person.email) },
-      create: { email: placeholderEmail(person.email), name: person.name, passwordHash: NO_PASSWORD },
-      update: {},
+    const placeholder = await tx.user.create({
+      data: { email: placeholderEmail(restoreKey, index), name: person.name, passwordHash: NO_PASSWORD },
       select: { id: true },
     });
     users.set(person.id, placeholder.id);
@@ -399,27 +395,16 @@ async function writeBackup(
     },
   });
   const restorerInBackup = backup.members.find((member) => users.get(member.userId) === userId);
-  await tx.membership.createMany({
-    data: [
-      {
-        reviewId,
-        userId,
-        role: "OWNER" as const,
-        ...(restorerInBackup && {
-          createdAt: date(restorerInBackup.createdAt),
-          updatedAt: date(restorerInBackup.updatedAt),
-        }),
-      },
-      ...backup.members
-        .filter((member) => members.has(to(member.userId)) && to(member.userId) !== userId)
-        .map((member) => ({
-          reviewId,
-          userId: to(member.userId),
-          role: member.role,
-          createdAt: date(member.createdAt),
-          updatedAt: date(member.updatedAt),
-        })),
-    ],
+  await tx.membership.create({
+    data: {
+      reviewId,
+      userId,
+      role: "OWNER",
+      ...(restorerInBackup && {
+        createdAt: date(restorerInBackup.createdAt),
+        updatedAt: date(restorerInBackup.updatedAt),
+      }),
+    },
   });
   await tx.reviewStage.createMany({
     data: backup.stages.map((row) => ({ ...row, id: to(row.id), reviewId, createdAt: date(row.createdAt) })),

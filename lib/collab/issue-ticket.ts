@@ -4,7 +4,12 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { mintCollabToken } from "./token";
 
-export async function issueSectionTicket(userId: string, reviewId: string, sectionId: string): Promise<string> {
+export async function issueSectionTicket(
+  userId: string,
+  reviewId: string,
+  sectionId: string,
+  sessionVersion?: number,
+): Promise<string> {
   await authorize(userId, reviewId, "review.read");
   const section = await db().synthesisSection.findFirst({
     where: { id: sectionId, reviewId, deletedAt: null },
@@ -13,5 +18,5 @@ export async function issueSectionTicket(userId: string, reviewId: string, secti
   if (!section) throw new AppError("NOT_FOUND", `section ${sectionId} not in review ${reviewId}`);
   const secret = process.env.AUTH_SECRET;
   if (!secret) throw new Error("AUTH_SECRET is not set");
-  return mintCollabToken({ userId, sectionId }, secret);
+  return mintCollabToken({ userId, sectionId, sessionVersion }, secret);
 }

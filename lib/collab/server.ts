@@ -1,24 +1,34 @@
 // The collaboration server: Hocuspocus with three duties. It lets a socket in only with a ticket the web
 // app minted, opens the document read-only for roles the policy does not allow to write, and persists
 // every document in PostgreSQL, telling the editors afterwards exactly what is stored so they can show
-// "saved" truthfully.
+// "saved" truthfully. Access is not decided once: a role change or removal announced on PostgreSQL's
+// access channel (lib/authz/access-events.ts) reaches every open connection at once, and who a connection
+// is (the name and colour others see) comes from the server, never from the client.
 import { Database } from "@hocuspocus/extension-database";
 import { Redis } from "@hocuspocus/extension-redis";
-import { Server, type Extension } from "@hocuspocus/server";
+import { Server, type Connection, type Extension, type Hocuspocus } from "@hocuspocus/server";
 import { yDocToProsemirrorJSON } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
+import type { AccessEvent } from "@/lib/authz/access-events";
 import { authorize } from "@/lib/authz/authorize";
 import { can } from "@/lib/authz/policy";
+import { db } from "@/lib/db/client";
+import { isAppError } from "@/lib/errors/app-error";
+import { collaboratorColor } from "@/lib/synthesis/collaborator-color";
 import type { DocNode } from "@/lib/synthesis/document-model";
 import { SECTION_FRAGMENT } from "@/lib/synthesis/document-schema";
 import { findSectionForSocket, loadSectionState, storeSectionState } from "@/lib/synthesis/document-store";
 import { sectionIdOf, verifyCollabToken } from "./token";
-import { isThreadsMessage, storedMessage } from "./stored-message";
+import { listenForAccessChanges, type AccessListener } from "./access-listener";
+import { accessMessage, isThreadsMessage, storedMessage } from "./stored-message";
 
 export interface CollabContext {
   userId: string;
   sectionId: string;
+  reviewId: string;
   readOnly: boolean;
+  /** Who the others see: the account's name and colour, whatever the client announces. */
+  presence: { name: string; color: string };
 }
 
 export interface CollabServerOptions {
@@ -36,6 +46,11 @@ export interface CollabServerOptions {
   debounceMs?: number;
   maxDebounceMs?: number;
   log?: (line: string) => void;
+  /**
+   * The PostgreSQL to LISTEN on for access changes (role changes, removals, ended sessions). Defaults to
+   * DATABASE_URL; `false` switches listening off (a test that drives the events itself).
+   */
+  accessChangesUrl?: string | false;
 }
 
 function authentication(secret: string): Extension {
@@ -48,10 +63,128 @@ function authentication(secret: string): Extension {
       const section = await findSectionForSocket(sectionId);
       if (!section || section.deleted) throw new Error(`section ${sectionId} not found`);
       // The same policy as every page: a non-member is refused, a reader gets a read-only connection.
-      const access = await authorize(ticket.userId, section.reviewId, "review.read");
+      const [access, user] = await Promise.all([
+        authorize(ticket.userId, section.reviewId, "review.read"),
+        db().user.findUnique({ where: { id: ticket.userId }, select: { name: true, sessionVersion: true } }),
+      ]);
+      if (!user) throw new Error(`user ${ticket.userId} not found`);
+      if (ticket.sessionVersion !== undefined && ticket.sessionVersion !== user.sessionVersion) {
+        throw new Error("collaboration ticket from an ended session");
+      }
       const readOnly = !can(access.role, "synthesis.write");
       connectionConfig.readOnly = readOnly;
-      return { userId: ticket.userId, sectionId, readOnly };
+      return {
+        userId: ticket.userId,
+        sectionId,
+        reviewId: section.reviewId,
+        readOnly,
+        presence: { name: user.name, color: collaboratorColor(ticket.userId) },
+      };
+    },
+    // A role change that committed between the check above and this moment announced itself before this
+    // connection existed: look once more now that it can be found.
+    async connected({ connection }) {
+      await applyCurrentAccess(connection as Connection<CollabContext>);
+    },
+  };
+}
+
+/**
+ * Presence is rewritten on the server: every awareness state a connection sends carries the account's own
+ * name and colour, so nobody can appear under another person's name.
+ */
+const serverSidePresence: Extension = {
+  extensionName: "huitong-presence",
+  async beforeHandleAwareness({ states, context }) {
+    const presence = (context as CollabContext | undefined)?.presence;
+    if (!presence) return;
+    for (const state of states.values()) {
+      if (state && typeof state === "object" && "user" in state) state.user = { ...presence };
+    }
+  },
+};
+
+/** The member's current role, read again; null when they are no longer a member or the section is gone. */
+async function currentReadOnly(context: CollabContext): Promise<boolean | null> {
+  try {
+    const [access, section] = await Promise.all([
+      authorize(context.userId, context.reviewId, "review.read"),
+      findSectionForSocket(context.sectionId),
+    ]);
+    if (!section || section.deleted) return null;
+    return !can(access.role, "synthesis.write");
+  } catch (error) {
+    if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "UNAUTHENTICATED")) return null;
+    throw error;
+  }
+}
+
+/** Brings one open connection in line with the member's access now: read-only, writable, or closed. */
+async function applyCurrentAccess(connection: Connection<CollabContext>): Promise<void> {
+  const readOnly = await currentReadOnly(connection.context);
+  if (readOnly === null) {
+    endConnection(connection);
+    return;
+  }
+  if (readOnly === connection.readOnly) return;
+  connection.readOnly = readOnly;
+  connection.context.readOnly = readOnly;
+  // Updates from a read-only connection are refused from here on; the editor is told so it stops offering edits.
+  connection.sendStateless(accessMessage(readOnly ? "readonly" : "read-write"));
+}
+
+function endConnection(connection: Connection<CollabContext>): void {
+  connection.sendStateless(accessMessage("revoked"));
+  // Removed from the document first, so nothing more is sent to it; then the client is told why.
+  connection.close({ code: 4403, reason: "access revoked" });
+}
+
+function connectionsOf(instance: Hocuspocus, matches: (context: CollabContext) => boolean) {
+  const found: Connection<CollabContext>[] = [];
+  for (const document of instance.documents.values()) {
+    for (const connection of document.getConnections() as Connection<CollabContext>[]) {
+      if (connection.context && matches(connection.context)) found.push(connection);
+    }
+  }
+  return found;
+}
+
+/** Applies one announced access change to this process's open connections. */
+export async function applyAccessEvent(instance: Hocuspocus, event: AccessEvent): Promise<number> {
+  const affected = connectionsOf(
+    instance,
+    event.kind === "sessions"
+      ? (context) => context.userId === event.userId
+      : (context) => context.userId === event.userId && context.reviewId === event.reviewId,
+  );
+  if (event.kind === "sessions") affected.forEach(endConnection);
+  else await Promise.all(affected.map(applyCurrentAccess));
+  return affected.length;
+}
+
+/** Every open connection checked again, after the listener (re)connects and may have missed announcements. */
+async function reconcileAll(instance: Hocuspocus): Promise<void> {
+  await Promise.all(connectionsOf(instance, () => true).map(applyCurrentAccess));
+}
+
+function accessChanges(url: string | undefined, log: (line: string) => void): Extension {
+  let listener: AccessListener | null = null;
+  return {
+    extensionName: "huitong-access-changes",
+    async onListen({ instance }) {
+      if (!url) return;
+      listener = await listenForAccessChanges({
+        url,
+        log,
+        onEvent: async (event) => {
+          const count = await applyAccessEvent(instance, event);
+          if (count) log(`access change ${event.kind} for ${event.userId}: ${count} connection(s)`);
+        },
+        onReconnect: () => reconcileAll(instance),
+      });
+    },
+    async onDestroy() {
+      await listener?.stop();
     },
   };
 }
@@ -135,6 +268,11 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
     extensions: [
       ...(options.redisUrl ? [redisFanOut(options.redisUrl, options.instanceName ?? `collab-${process.pid}`)] : []),
       authentication(options.secret),
+      serverSidePresence,
+      accessChanges(
+        options.accessChangesUrl === false ? undefined : (options.accessChangesUrl ?? process.env.DATABASE_URL),
+        log,
+      ),
       ...persistence(log),
       relayCommentChanges,
     ],

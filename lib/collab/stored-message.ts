@@ -26,3 +26,22 @@ export const THREADS_MESSAGE = JSON.stringify({ type: "threads" });
 export function isThreadsMessage(payload: string): boolean {
   return payload === THREADS_MESSAGE;
 }
+
+/** "Your access to this document changed": read-only, writable again, or revoked (the connection then closes). */
+export type AccessScope = "readonly" | "read-write" | "revoked";
+
+export function accessMessage(scope: AccessScope): string {
+  return JSON.stringify({ type: "access", scope });
+}
+
+export function readAccessMessage(payload: string): AccessScope | null {
+  try {
+    const message = JSON.parse(payload) as { type?: unknown; scope?: unknown };
+    if (message.type !== "access") return null;
+    return message.scope === "readonly" || message.scope === "read-write" || message.scope === "revoked"
+      ? message.scope
+      : null;
+  } catch {
+    return null;
+  }
+}

@@ -7,6 +7,8 @@ export const COLLAB_TOKEN_TTL_MS = 5 * 60_000;
 export interface CollabTicket {
   userId: string;
   sectionId: string;
+  /** The account's session version when the ticket was minted: "sign out everywhere" voids unused tickets too. */
+  sessionVersion?: number;
   expiresAt: number;
 }
 
@@ -32,6 +34,7 @@ export function verifyCollabToken(token: string, secret: string, now = Date.now(
     const ticket = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as CollabTicket;
     if (typeof ticket.userId !== "string" || typeof ticket.sectionId !== "string") return null;
     if (typeof ticket.expiresAt !== "number" || ticket.expiresAt < now) return null;
+    if (ticket.sessionVersion !== undefined && typeof ticket.sessionVersion !== "number") return null;
     return ticket;
   } catch {
     return null;

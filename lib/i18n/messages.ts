@@ -11,7 +11,9 @@ import * as limits from "./sections/limits";
 import * as rounds from "./sections/rounds";
 import * as ranking from "./sections/ranking";
 import * as references from "./sections/references";
+import * as account from "./sections/account";
 import * as backup from "./sections/backup";
+import * as security from "./sections/security";
 import * as screening from "./sections/screening";
 import * as search from "./sections/search";
 import * as synthesis from "./sections/synthesis";
@@ -30,6 +32,8 @@ export const zh = {
   itemTypes: itemTypes.zh,
   backup: backup.zh,
   limits: limits.zh,
+  account: account.zh,
+  security: security.zh,
   comments: comments.zh,
   board: board.zh,
   dashboard: dashboard.zh,
@@ -73,7 +77,7 @@ export const zh = {
     noAccount: "还没有账户？",
     haveAccount: "已有账户？",
     createAccount: "注册新账户",
-    passwordHint: "至少 8 个字符",
+    passwordHint: "至少 8 个字符，不能是常见密码或与邮箱、姓名相近",
     demoAccounts: "演示账户",
     demoPassword: "密码均为",
   },
@@ -84,6 +88,11 @@ export const zh = {
     INVALID_INPUT: "输入有误，请检查标出的字段。",
     EDIT_CONFLICT: "其他成员刚刚修改了此内容。",
     RATE_LIMITED: "登录失败次数过多，请 15 分钟后再试。",
+    WEAK_PASSWORD:
+      "这个密码太容易被猜到（常见密码、简单规律，或与邮箱、姓名相近）。请换一个更长、更独特的密码，例如几个不相关的词连在一起。",
+    SIGN_UP_REFUSED: "无法用这些信息注册。如果您已有账户，请直接登录。",
+    SIGN_UP_RATE_LIMITED: "此网络近期注册次数过多，请稍后再试。",
+    WRONG_CURRENT_PASSWORD: "当前密码不正确。",
     EMAIL_TAKEN: "该邮箱已注册，请直接登录。",
     INVALID_CREDENTIALS: "邮箱或密码不正确。",
     INVITE_INVALID: "邀请链接无效：可能已被撤销或输入有误。",
@@ -317,6 +326,8 @@ export const en: Shape<Messages> = {
   itemTypes: itemTypes.en,
   backup: backup.en,
   limits: limits.en,
+  account: account.en,
+  security: security.en,
   comments: comments.en,
   board: board.en,
   dashboard: dashboard.en,
@@ -360,7 +371,7 @@ export const en: Shape<Messages> = {
     noAccount: "No account yet?",
     haveAccount: "Already have an account?",
     createAccount: "Create an account",
-    passwordHint: "At least 8 characters",
+    passwordHint: "At least 8 characters; not a common password, nor close to your e-mail or name",
     demoAccounts: "Demo accounts",
     demoPassword: "All use the password",
   },
@@ -371,6 +382,11 @@ export const en: Shape<Messages> = {
     INVALID_INPUT: "Some input is invalid; check the marked fields.",
     EDIT_CONFLICT: "Someone else has just changed this.",
     RATE_LIMITED: "Too many failed sign-ins. Try again in 15 minutes.",
+    WEAK_PASSWORD:
+      "This password is too easy to guess (a common password, a simple pattern, or close to your e-mail or name). Choose a longer, more unusual one, for example a few unrelated words together.",
+    SIGN_UP_REFUSED: "We could not create an account with these details. If you already have one, sign in instead.",
+    SIGN_UP_RATE_LIMITED: "Too many sign-ups from this network recently. Try again later.",
+    WRONG_CURRENT_PASSWORD: "The current password is not correct.",
     EMAIL_TAKEN: "That email already has an account. Sign in instead.",
     INVALID_CREDENTIALS: "Wrong email or password.",
     INVITE_INVALID: "This invitation link is not valid: it was revoked or mistyped.",

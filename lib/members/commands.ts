@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { recordActivity } from "@/lib/activity/record";
+import { announceAccessChange } from "@/lib/authz/access-events";
 import { authorize } from "@/lib/authz/authorize";
 import { ROLES } from "@/lib/authz/policy";
 import { db, type Transaction } from "@/lib/db/client";
@@ -121,6 +122,13 @@ export async function changeMemberRole(userId: string, rawInput: unknown): Promi
     if (membership.role === input.role) return;
     if (membership.role === "OWNER") await assertAnotherOwner(tx, input.reviewId, membership.id);
     await tx.membership.update({ where: { id: membership.id }, data: { role: input.role } });
+    // Open editor connections turn read-only (or writable) when this commits.
+    await announceAccessChange(tx, {
+      kind: "membership",
+      reviewId: input.reviewId,
+      userId: membership.userId,
+      role: input.role,
+    });
     await recordActivity(tx, {
       reviewId: input.reviewId,
       actorId: userId,
@@ -141,6 +149,13 @@ export async function removeMember(userId: string, rawInput: unknown): Promise<v
     const membership = await findMembership(tx, input.reviewId, input.membershipId);
     if (membership.role === "OWNER") await assertAnotherOwner(tx, input.reviewId, membership.id);
     await tx.membership.delete({ where: { id: membership.id } });
+    // Open connections of the removed member close when this commits.
+    await announceAccessChange(tx, {
+      kind: "membership",
+      reviewId: input.reviewId,
+      userId: membership.userId,
+      role: null,
+    });
     await recordActivity(tx, {
       reviewId: input.reviewId,
       actorId: userId,

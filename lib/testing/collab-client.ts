@@ -4,7 +4,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/pro
 import { readVarInt, type Decoder } from "lib0/decoding";
 import WebSocket from "ws";
 import * as Y from "yjs";
-import { readStoredMessage } from "@/lib/collab/stored-message";
+import { readAccessMessage, readStoredMessage, type AccessScope } from "@/lib/collab/stored-message";
 import { sectionDocumentName } from "@/lib/collab/document-name";
 import { SECTION_FRAGMENT } from "@/lib/synthesis/document-schema";
 
@@ -27,6 +27,10 @@ export interface SectionClient {
   /** Appends a paragraph of text to the section, as an editor would. */
   appendParagraph(text: string): void;
   text(): string;
+  /** The access changes the server announced on this connection, in order. */
+  accessChanges: AccessScope[];
+  /** Resolves with the reason when the server closes this document's connection. */
+  closedByServer: Promise<string>;
   close(): void;
 }
 
@@ -42,6 +46,9 @@ export function connectSection(options: { url: string; sectionId: string; token:
     rejectAuth = reject;
   });
   authenticated.catch(() => {});
+  const accessChanges: AccessScope[] = [];
+  let resolveClosed!: (reason: string) => void;
+  const closedByServer = new Promise<string>((resolve) => (resolveClosed = resolve));
   let resolveSynced!: () => void;
   const synced = new Promise<void>((resolve) => (resolveSynced = resolve));
   const provider = new HocuspocusProvider({
@@ -52,7 +59,10 @@ export function connectSection(options: { url: string; sectionId: string; token:
     onAuthenticated: ({ scope }) => resolveAuth(scope),
     onAuthenticationFailed: ({ reason }) => rejectAuth(new Error(`authentication failed: ${reason}`)),
     onSynced: () => resolveSynced(),
+    onClose: ({ event }) => resolveClosed(event.reason),
     onStateless: ({ payload }) => {
+      const access = readAccessMessage(payload);
+      if (access) accessChanges.push(access);
       const vector = readStoredMessage(payload);
       if (!vector) return;
       storedClock = Math.max(storedClock, Y.decodeStateVector(vector).get(doc.clientID) ?? 0);
@@ -76,6 +86,8 @@ export function connectSection(options: { url: string; sectionId: string; token:
     provider,
     authenticated,
     synced,
+    accessChanges,
+    closedByServer,
     waitStored(timeoutMs = 10_000) {
       return new Promise<void>((resolve, reject) => {
         const check = () => {

@@ -4,7 +4,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from "@hocuspocus/provider";
 import { useEffect, useMemo, useState } from "react";
 import * as Y from "yjs";
-import { readStoredMessage } from "@/lib/collab/stored-message";
+import { readAccessMessage, readStoredMessage } from "@/lib/collab/stored-message";
 import { sectionDocumentName } from "@/lib/collab/document-name";
 
 export type SyncState =
@@ -81,6 +81,11 @@ export function useCollaboration(options: {
     const onAuthenticationFailed = () => setDenied(true);
     const onSynced = () => setSynced(true);
     const onStateless = ({ payload }: { payload: string }) => {
+      // The member's role changed while the section was open: the server already refuses (or accepts) edits.
+      const access = readAccessMessage(payload);
+      if (access === "revoked") setDenied(true);
+      else if (access) setReadOnly(access === "readonly");
+      if (access) return;
       const vector = readStoredMessage(payload);
       if (!vector) return;
       const stored = Y.decodeStateVector(vector).get(doc.clientID) ?? 0;

@@ -7,7 +7,7 @@ export const zh = {
   download: "下载备份",
   restoreTitle: "从备份恢复",
   restoreHelp:
-    "选择以前下载的会通备份文件（.zip，或较早的 .json）。恢复会新建一个综述，您是负责人，原综述不受影响。备份中的成员若已有账户（按邮箱匹配）则以原角色加入；没有账户的人只保留姓名。",
+    "选择以前下载的会通备份文件（.zip，或较早的 .json）。恢复会新建一个综述，您是负责人，原综述不受影响。只有您成为成员；备份中的其他人只保留姓名（作为其批注、投票和编码的作者），不会因邮箱自动加入。需要他们参与时，请在成员页邀请。",
   file: "备份文件",
   restore: "恢复为新综述",
   restoring: "正在恢复…",
@@ -25,7 +25,7 @@ export const en: Shape<typeof zh> = {
   download: "Download backup",
   restoreTitle: "Restore from backup",
   restoreHelp:
-    "Choose a Huitong backup file (.zip, or an older .json) downloaded earlier. Restoring creates a new review that you own; the original is untouched. Members of the backup who have an account (matched by email) join with their roles; people without one are kept by name only.",
+    "Choose a Huitong backup file (.zip, or an older .json) downloaded earlier. Restoring creates a new review that you own; the original is untouched. Only you become a member; everyone else in the file is kept by name only (as the author of their comments, votes and codings) and is never added by their e-mail address. Invite them from the members page when they should take part.",
   file: "Backup file",
   restore: "Restore as a new review",
   restoring: "Restoring…",

@@ -4,13 +4,14 @@ import { NextResponse } from "next/server";
 import { getSessionUser } from "@/lib/auth/session";
 import { restoreBackupUpload } from "@/lib/backup/backup-zip";
 import { MAX_BACKUP_BYTES, type BackupProblem } from "@/lib/backup/restore-backup";
+import { mutatingRoute } from "@/lib/http/route";
 import { isAppError } from "@/lib/errors/app-error";
 import { getI18n } from "@/lib/i18n/server";
 import { BACKUP_VERSION } from "@/lib/backup/backup-format";
 import { formDataWithin, isBodyTooLarge, isUnreadableForm, MULTIPART_ENVELOPE_BYTES } from "@/lib/http/limited-body";
 import { bodyTooLargeResponse, unreadableFormResponse } from "@/lib/http/upload";
 
-export async function POST(request: Request) {
+export const POST = mutatingRoute(async (request: Request) => {
   const { t } = await getI18n();
   const user = await getSessionUser();
   if (!user) return NextResponse.json({ error: t("errors.UNAUTHENTICATED") }, { status: 401 });
@@ -54,4 +55,4 @@ export async function POST(request: Request) {
     console.error("restoreBackup failed:", error);
     return NextResponse.json({ error: t("errors.unexpected") }, { status: 500 });
   }
-}
+});

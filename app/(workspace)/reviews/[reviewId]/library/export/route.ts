@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+import { mutatingRoute } from "@/lib/http/route";
 import { exportItems } from "@/lib/export/export-items";
 import { exportFormatSchema } from "@/lib/export/items";
 import { download } from "@/lib/http/download";
@@ -29,28 +30,30 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
 }
 
 /** The ticked items: their ids travel in a form body, which has room for thousands. */
-export async function POST(request: NextRequest, { params }: { params: Promise<{ reviewId: string }> }) {
-  const { reviewId } = await params;
-  const i18n = await getI18n();
-  let form: FormData;
-  try {
-    form = await formDataWithin(request, MAX_EXPORT_FORM_BYTES);
-  } catch (error) {
-    if (isBodyTooLarge(error)) return bodyTooLargeResponse(i18n.t, MAX_EXPORT_FORM_BYTES);
-    if (isUnreadableForm(error)) return unreadableFormResponse(i18n.t);
-    throw error;
-  }
-  const format = exportFormatSchema.safeParse(form.get("format"));
-  if (!format.success) return new Response(BAD_FORMAT, { status: 400 });
-  let itemIds: string[] = [];
-  try {
-    const parsed: unknown = JSON.parse(String(form.get("itemIds") ?? "[]"));
-    if (Array.isArray(parsed)) itemIds = parsed.map(String).slice(0, 50_000);
-  } catch {
-    return new Response("itemIds is not a JSON list.", { status: 400 });
-  }
-  if (itemIds.length === 0) return new Response("No items selected.", { status: 400 });
-  return download((userId) =>
-    exportItems(userId, reviewId, { format: format.data, scope: { kind: "selected", itemIds } }, i18n),
-  );
-}
+export const POST = mutatingRoute(
+  async (request: NextRequest, { params }: { params: Promise<{ reviewId: string }> }) => {
+    const { reviewId } = await params;
+    const i18n = await getI18n();
+    let form: FormData;
+    try {
+      form = await formDataWithin(request, MAX_EXPORT_FORM_BYTES);
+    } catch (error) {
+      if (isBodyTooLarge(error)) return bodyTooLargeResponse(i18n.t, MAX_EXPORT_FORM_BYTES);
+      if (isUnreadableForm(error)) return unreadableFormResponse(i18n.t);
+      throw error;
+    }
+    const format = exportFormatSchema.safeParse(form.get("format"));
+    if (!format.success) return new Response(BAD_FORMAT, { status: 400 });
+    let itemIds: string[] = [];
+    try {
+      const parsed: unknown = JSON.parse(String(form.get("itemIds") ?? "[]"));
+      if (Array.isArray(parsed)) itemIds = parsed.map(String).slice(0, 50_000);
+    } catch {
+      return new Response("itemIds is not a JSON list.", { status: 400 });
+    }
+    if (itemIds.length === 0) return new Response("No items selected.", { status: 400 });
+    return download((userId) =>
+      exportItems(userId, reviewId, { format: format.data, scope: { kind: "selected", itemIds } }, i18n),
+    );
+  },
+);

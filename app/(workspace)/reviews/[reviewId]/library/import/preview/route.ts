@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+import { mutatingRoute } from "@/lib/http/route";
 import { upload, uploadedFile } from "@/lib/http/upload";
 import { csvMappingFromForm } from "@/lib/import/parse-csv";
 import { MAX_IMPORT_BYTES } from "@/lib/import/parse-file";
@@ -6,9 +7,13 @@ import { previewImport } from "@/lib/import/preview";
 
 export const dynamic = "force-dynamic";
 
-export async function POST(request: NextRequest, { params }: { params: Promise<{ reviewId: string }> }) {
-  const { reviewId } = await params;
-  return upload(request, MAX_IMPORT_BYTES, async (userId, form) =>
-    previewImport(userId, reviewId, await uploadedFile(form), { csvMapping: csvMappingFromForm(form.get("csvMapping")) }),
-  );
-}
+export const POST = mutatingRoute(
+  async (request: NextRequest, { params }: { params: Promise<{ reviewId: string }> }) => {
+    const { reviewId } = await params;
+    return upload(request, MAX_IMPORT_BYTES, async (userId, form) =>
+      previewImport(userId, reviewId, await uploadedFile(form), {
+        csvMapping: csvMappingFromForm(form.get("csvMapping")),
+      }),
+    );
+  },
+);

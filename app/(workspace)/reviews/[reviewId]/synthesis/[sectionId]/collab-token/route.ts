@@ -10,7 +10,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ rev
   const user = await getSessionUser();
   if (!user) return NextResponse.json({ error: "Sign in first." }, { status: 401 });
   try {
-    const token = await issueSectionTicket(user.id, reviewId, sectionId);
+    const token = await issueSectionTicket(user.id, reviewId, sectionId, user.sessionVersion);
     return NextResponse.json({ token }, { headers: { "Cache-Control": "private, no-store" } });
   } catch (error) {
     if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) {

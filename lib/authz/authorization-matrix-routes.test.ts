@@ -1,0 +1,305 @@
+// The authorization matrix, continued for route handlers: every route.ts under app/ is listed here (a new one
+// fails the first test until it is), and each of its methods is called for real — with the session of each
+// role of review A, of a member of review B only (the outsider) and of nobody — against a real PostgreSQL.
+// Every route handler that changes something must go through mutatingRoute() and refuse a request from
+// another origin (another port or subdomain of the same site) before anything is read or written.
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { NextRequest } from "next/server";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { exportBackup } from "@/lib/backup/export-backup";
+import type { Database } from "@/lib/db/client";
+import { isMutatingRoute } from "@/lib/http/route";
+import { openRound } from "@/lib/rounds/rounds";
+import { createSection } from "@/lib/synthesis/sections";
+import { createReviewWithTeam, createUser } from "@/lib/testing/fixtures";
+import { createTestDatabase } from "@/lib/testing/test-database";
+
+type Caller = "OWNER" | "EDITOR" | "SUPERVISOR" | "VIEWER" | "OUTSIDER" | "SIGNED_OUT";
+const CALLERS: Caller[] = ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER", "OUTSIDER", "SIGNED_OUT"];
+
+// The session and the locale come from the request in the app; here the test decides them.
+const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string } }));
+vi.mock("@/lib/auth/session", () => ({
+  getSessionUser: async () =>
+    session.user && { ...session.user, sessionVersion: 0, sessionId: "test", sessionStarted: Date.now() },
+  requireUser: async () => {
+    if (!session.user) throw Object.assign(new Error("signed out"), { code: "UNAUTHENTICATED" });
+    return session.user;
+  },
+}));
+vi.mock("@/lib/i18n/server", async () => {
+  const { translator } = await import("@/lib/i18n/translate");
+  return {
+    LOCALE_COOKIE: "huitong-locale",
+    getLocale: async () => "zh",
+    getI18n: async () => ({ locale: "zh", t: translator("zh") }),
+  };
+});
+vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
+
+const ORIGIN = "http://localhost:3000";
+let db: Database;
+let a: Awaited<ReturnType<typeof createReviewWithTeam>>;
+let b: Awaited<ReturnType<typeof createReviewWithTeam>>;
+let sectionId: string;
+let roundId: string;
+let backupText: string;
+
+const RIS = "TY  - JOUR\nAU  - 张三\nTI  - 路由矩阵导入的文献\nJO  - 测试学报\nPY  - 2020\nER  - \n";
+
+function fileForm(fields: Record<string, string>, file?: { name: string; text: string; type: string }) {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) form.set(key, value);
+  if (file) form.set("file", new File([file.text], file.name, { type: file.type }));
+  return form;
+}
+
+interface Call {
+  path: string;
+  params: Record<string, string>;
+  body?: () => FormData;
+}
+
+interface RouteCase {
+  /** Which callers get the route's answer; the others are refused (401 signed out, 403/404 otherwise). */
+  allowed: Caller[];
+  call: () => Call;
+}
+
+const MEMBERS: Caller[] = ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"];
+const SIGNED_IN: Caller[] = [...MEMBERS, "OUTSIDER"];
+
+/** Every route handler of the app, by file, with each exported method. */
+const ROUTES: Record<string, { exempt?: string; methods?: Record<string, RouteCase> }> = {
+  "app/api/auth/[...nextauth]/route.ts": {
+    exempt: "next-auth's own endpoints: public, and its POSTs carry next-auth's double-submit CSRF token",
+  },
+  "app/api/health/route.ts": {
+    exempt: "public health check that reads nothing of any review (GET only)",
+  },
+  "app/api/reviews/[reviewId]/backup/route.ts": {
+    methods: {
+      GET: {
+        allowed: ["OWNER"],
+        call: () => ({ path: `/api/reviews/${a.reviewId}/backup`, params: { reviewId: a.reviewId } }),
+      },
+    },
+  },
+  "app/api/reviews/restore/route.ts": {
+    methods: {
+      // Restoring makes a new review of one's own: any signed-in person may, nobody else.
+      POST: {
+        allowed: SIGNED_IN,
+        call: () => ({
+          path: "/api/reviews/restore",
+          params: {},
+          body: () => fileForm({}, { name: "backup.json", text: backupText, type: "application/json" }),
+        }),
+      },
+    },
+  },
+  "app/(workspace)/reviews/[reviewId]/screening/prisma.svg/route.ts": {
+    methods: { GET: { allowed: MEMBERS, call: () => reviewCall("screening/prisma.svg") } },
+  },
+  "app/(workspace)/reviews/[reviewId]/library/export/route.ts": {
+    methods: {
+      GET: { allowed: MEMBERS, call: () => reviewCall("library/export?format=ris") },
+      POST: {
+        allowed: MEMBERS,
+        call: () => ({
+          ...reviewCall("library/export"),
+          body: () => fileForm({ format: "ris", itemIds: JSON.stringify([a.itemId]) }),
+        }),
+      },
+    },
+  },
+  "app/(workspace)/reviews/[reviewId]/library/import/preview/route.ts": {
+    methods: {
+      POST: {
+        allowed: ["OWNER", "EDITOR"],
+        call: () => ({
+          ...reviewCall("library/import/preview"),
+          body: () => fileForm({}, { name: "refs.ris", text: RIS, type: "application/x-research-info-systems" }),
+        }),
+      },
+    },
+  },
+  "app/(workspace)/reviews/[reviewId]/library/import/commit/route.ts": {
+    methods: {
+      POST: {
+        allowed: ["OWNER", "EDITOR"],
+        call: () => ({
+          ...reviewCall("library/import/commit"),
+          body: () =>
+            fileForm({ selected: "[0]" }, { name: "refs.ris", text: RIS, type: "application/x-research-info-systems" }),
+        }),
+      },
+    },
+  },
+  "app/(workspace)/reviews/[reviewId]/search/results/route.ts": {
+    methods: { GET: { allowed: MEMBERS, call: () => reviewCall("search/results?q=%E6%B2%BB%E7%90%86") } },
+  },
+  "app/(workspace)/reviews/[reviewId]/themes/codebook.csv/route.ts": {
+    methods: { GET: { allowed: MEMBERS, call: () => reviewCall("themes/codebook.csv") } },
+  },
+  "app/(workspace)/reviews/[reviewId]/themes/codebook.qdc/route.ts": {
+    methods: { GET: { allowed: MEMBERS, call: () => reviewCall("themes/codebook.qdc") } },
+  },
+  "app/(workspace)/reviews/[reviewId]/themes/passages.csv/route.ts": {
+    methods: { GET: { allowed: MEMBERS, call: () => reviewCall("themes/passages.csv") } },
+  },
+  "app/(workspace)/reviews/[reviewId]/matrix/matrix.csv/route.ts": {
+    methods: { GET: { allowed: MEMBERS, call: () => reviewCall("matrix/matrix.csv") } },
+  },
+  "app/(workspace)/reviews/[reviewId]/synthesis/export/route.ts": {
+    methods: { GET: { allowed: MEMBERS, call: () => reviewCall("synthesis/export?format=md") } },
+  },
+  "app/(workspace)/reviews/[reviewId]/synthesis/[sectionId]/collab-token/route.ts": {
+    methods: {
+      GET: {
+        allowed: MEMBERS,
+        call: () => ({
+          path: `/reviews/${a.reviewId}/synthesis/${sectionId}/collab-token`,
+          params: { reviewId: a.reviewId, sectionId },
+        }),
+      },
+    },
+  },
+  "app/(workspace)/reviews/[reviewId]/rounds/[roundId]/export/route.ts": {
+    methods: {
+      GET: {
+        allowed: MEMBERS,
+        call: () => ({
+          path: `/reviews/${a.reviewId}/rounds/${roundId}/export`,
+          params: { reviewId: a.reviewId, roundId },
+        }),
+      },
+    },
+  },
+};
+
+function reviewCall(rest: string): Call {
+  return { path: `/reviews/${a.reviewId}/${rest}`, params: { reviewId: a.reviewId } };
+}
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+function routeFiles(dir = path.join(root, "app")): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return routeFiles(full);
+    return entry.name === "route.ts" ? [path.relative(root, full)] : [];
+  });
+}
+
+type Handler = (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+async function handlerOf(file: string, method: string): Promise<Handler> {
+  const routeModule = (await import(/* @vite-ignore */ path.join(root, file))) as Record<string, Handler>;
+  const handler = routeModule[method];
+  if (!handler) throw new Error(`${file} exports no ${method}`);
+  return handler;
+}
+
+function signInAs(caller: Caller) {
+  session.user =
+    caller === "SIGNED_OUT"
+      ? null
+      : { ...(caller === "OUTSIDER" ? b.users.OWNER : a.users[caller]), name: caller.toLowerCase() };
+}
+
+async function send(file: string, method: string, call: Call, headers: Record<string, string> = {}) {
+  const handler = await handlerOf(file, method);
+  const request = new NextRequest(`${ORIGIN}${call.path}`, {
+    method,
+    headers: { host: "localhost:3000", ...headers },
+    body: call.body?.(),
+  });
+  return handler(request, { params: Promise.resolve(call.params) });
+}
+
+async function snapshot() {
+  const [reviews, items, memberships, users, activity] = await Promise.all([
+    db.review.count(),
+    db.reviewItem.count(),
+    db.membership.count(),
+    db.user.count(),
+    db.activityEvent.count(),
+  ]);
+  return { reviews, items, memberships, users, activity };
+}
+
+beforeAll(async () => {
+  process.env.AUTH_SECRET ??= "route-matrix-secret";
+  ({ db } = await createTestDatabase());
+  a = await createReviewWithTeam(db, "routes-a");
+  b = await createReviewWithTeam(db, "routes-b");
+  sectionId = (await createSection(a.users.OWNER.id, { reviewId: a.reviewId, title: "路由" })).sectionId;
+  roundId = (await openRound(a.users.OWNER.id, { reviewId: a.reviewId, title: "第一轮", sectionIds: [sectionId] }))
+    .roundId;
+  // A backup of a small review of its own, so restoring it stays quick.
+  const small = await createReviewWithTeam(db, "routes-small");
+  backupText = JSON.stringify(await exportBackup(small.users.OWNER.id, small.reviewId));
+  await createUser(db, "routes-spare");
+}, 60_000);
+
+afterEach(() => {
+  session.user = null;
+});
+
+describe("every route handler is in the matrix", () => {
+  it("lists each route.ts under app/ exactly once", () => {
+    expect(routeFiles().sort()).toEqual(Object.keys(ROUTES).sort());
+  });
+
+  it("wraps every method other than GET in mutatingRoute (the Origin check)", async () => {
+    for (const [file, route] of Object.entries(ROUTES)) {
+      if (route.exempt) continue;
+      const routeModule = (await import(/* @vite-ignore */ path.join(root, file))) as Record<string, unknown>;
+      const exported = Object.keys(routeModule).filter((name) =>
+        /^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/.test(name),
+      );
+      expect(exported.sort(), file).toEqual(Object.keys(route.methods ?? {}).sort());
+      for (const method of exported.filter((name) => name !== "GET" && name !== "HEAD")) {
+        expect(isMutatingRoute(routeModule[method]), `${method} ${file}`).toBe(true);
+      }
+    }
+  });
+});
+
+const cases = Object.entries(ROUTES).flatMap(([file, route]) =>
+  Object.entries(route.methods ?? {}).map(([method, routeCase]) => ({ file, method, routeCase })),
+);
+
+describe.each(cases)("$method $file", ({ file, method, routeCase }) => {
+  it.each(CALLERS)("answers %s as the policy says, and a refusal changes nothing", async (caller) => {
+    signInAs(caller);
+    const before = await snapshot();
+    const response = await send(file, method, routeCase.call(), { origin: ORIGIN, "sec-fetch-site": "same-origin" });
+    if (routeCase.allowed.includes(caller)) {
+      expect(response.status, await response.clone().text()).toBe(200);
+      return;
+    }
+    // A member whose role may not is told so (403) or, for downloads, finds nothing (404); others find nothing.
+    const refusals = caller === "SIGNED_OUT" ? [401] : caller === "OUTSIDER" ? [404] : [403, 404];
+    expect(refusals).toContain(response.status);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  if (method !== "GET") {
+    it.each([
+      ["another port of the same host", { origin: "http://localhost:3001", "sec-fetch-site": "same-site" }],
+      ["another subdomain, no Sec-Fetch-Site", { origin: "http://evil.localhost:3000" }],
+      ["an opaque origin", { origin: "null", "sec-fetch-site": "cross-site" }],
+      ["the right Origin but a same-site fetch", { origin: ORIGIN, "sec-fetch-site": "same-site" }],
+    ])("refuses the owner's request from %s before touching anything", async (_label, headers) => {
+      signInAs("OWNER");
+      const before = await snapshot();
+      const response = await send(file, method, routeCase.call(), headers);
+      expect(response.status).toBe(403);
+      expect(await response.json()).toMatchObject({ code: "CROSS_ORIGIN" });
+      expect(await snapshot()).toEqual(before);
+    });
+  }
+});
