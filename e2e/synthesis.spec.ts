@@ -89,7 +89,8 @@ test("Chinese typed through an input method, then a citation in GB/T 7714 with i
   await page.getByRole("link", { name: "全部章节" }).first().click();
   await expect(page.getByRole("list", { name: "参考文献" })).toContainText("朱正威, 刘莹莹. 韧性治理");
   await page.getByLabel("引文格式").selectOption("APA");
-  await expect(page.getByRole("status").filter({ hasText: "引文格式已更新" })).toBeVisible();
+  // Switching the style renders every citation and the bibliography again: slow on a loaded two-core runner.
+  await expect(page.getByRole("status").filter({ hasText: "引文格式已更新" })).toBeVisible({ timeout: 30_000 });
   await page.reload();
   await expect(page.getByRole("list", { name: "参考文献" })).toContainText("(2020)");
   await page.context().close();
@@ -99,6 +100,7 @@ test("a viewer reads but cannot write, neither in the editor nor through a raw s
   browser,
   baseURL,
 }) => {
+  test.setTimeout(120_000); // two browsers, a raw socket and a reload on a two-core runner
   const { scenario, sectionId, path } = await synthesisScenario("只读");
   const owner = await openAs(browser, "owner", path);
   await expectSaved(owner);

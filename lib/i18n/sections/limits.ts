@@ -8,7 +8,6 @@ export const zh = {
   tooLong: "太长：{count} 个字符，上限为 {max} 个。您的文字仍在框中，请删减后再保存。",
   characters: "{count} / {max} 字符",
   requestTooLarge: "提交的内容太大，服务器没有接收。您的文字仍在页面上，请删减后再试。",
-  signInAgain: "登录已过期，请重新登录。",
 };
 
 export const en: Shape<typeof zh> = {
@@ -19,5 +18,4 @@ export const en: Shape<typeof zh> = {
   characters: "{count} / {max} characters",
   requestTooLarge:
     "What you submitted is too large for the server. Your text is still on the page: shorten it and try again.",
-  signInAgain: "Your session has expired: please sign in again.",
 };
