@@ -108,14 +108,20 @@ export async function startThread(
       subjectId: input.sectionId,
       data: { threadId: thread.id, quote: input.anchor?.quote ?? null, suggestion: input.suggestion },
     });
-    await notify(tx, {
+    const about = {
       reviewId: input.reviewId,
-      kind: "MENTION",
       actorId: userId,
-      recipients: mentions,
+      subject: { sectionId: input.sectionId, threadId: thread.id, mentioned: mentions },
       link: links.thread(input.reviewId, input.sectionId, thread.id),
-      data: { sectionTitle: section.title, quote: input.anchor?.quote ?? null, excerpt: excerpt(input.body) },
-    });
+      data: {
+        sectionTitle: section.title,
+        quote: input.anchor?.quote ?? null,
+        excerpt: excerpt(input.body),
+        suggestion: input.suggestion,
+      },
+    };
+    const mentioned = await notify(tx, { ...about, kind: "MENTION" });
+    await notify(tx, { ...about, kind: input.suggestion === null ? "COMMENT" : "SUGGESTION", except: mentioned });
     return { threadId: thread.id, commentId: thread.comments[0]?.id ?? null };
   });
 }
@@ -167,10 +173,6 @@ export async function replyToThread(userId: string, rawInput: unknown): Promise<
       input.body,
       (await members(tx, input.reviewId)).map((member) => member.user),
     );
-    const participants = await tx.comment.findMany({
-      where: { threadId: thread.id, deletedAt: null },
-      select: { authorId: true },
-    });
     // An answer that says "done" keeps the text as it stands, so everyone can see the change it points to.
     const answeredText = input.addressed
       ? ((await tx.sectionDocument.findUnique({ where: { sectionId: thread.sectionId }, select: { text: true } }))
@@ -192,6 +194,7 @@ export async function replyToThread(userId: string, rawInput: unknown): Promise<
     const about = {
       reviewId: input.reviewId,
       actorId: userId,
+      subject: { sectionId: thread.sectionId, threadId: thread.id, mentioned: mentions },
       link: links.thread(input.reviewId, thread.sectionId, thread.id),
       data: {
         sectionTitle: thread.section.title,
@@ -200,15 +203,8 @@ export async function replyToThread(userId: string, rawInput: unknown): Promise<
         addressed: input.addressed,
       },
     };
-    await notify(tx, { ...about, kind: "MENTION", recipients: mentions });
-    const mentioned = new Set(mentions);
-    await notify(tx, {
-      ...about,
-      kind: "REPLY",
-      recipients: [thread.createdById, ...participants.map((participant) => participant.authorId)].filter(
-        (id) => !id || !mentioned.has(id),
-      ),
-    });
+    const mentioned = await notify(tx, { ...about, kind: "MENTION" });
+    await notify(tx, { ...about, kind: "REPLY", except: mentioned });
     return { commentId: comment.id };
   });
 }
@@ -265,7 +261,7 @@ export async function editComment(userId: string, rawInput: unknown): Promise<vo
       reviewId: input.reviewId,
       kind: "MENTION",
       actorId: userId,
-      recipients: mentions.filter((id) => !comment.mentions.includes(id)),
+      subject: { mentioned: mentions.filter((id) => !comment.mentions.includes(id)) },
       link: links.thread(input.reviewId, thread.sectionId, thread.id),
       data: { sectionTitle: thread.section.title, quote: thread.quote, excerpt: excerpt(input.body) },
     });
@@ -333,7 +329,7 @@ export async function decideSuggestions(userId: string, rawInput: unknown): Prom
         reviewId: input.reviewId,
         kind: "SUGGESTION_DECIDED",
         actorId: userId,
-        recipients: [thread.createdById],
+        subject: { sectionId: thread.sectionId, threadId: thread.id },
         link: links.thread(input.reviewId, thread.sectionId, thread.id),
         data: {
           sectionTitle: thread.section.title,

@@ -6,6 +6,7 @@ import * as dashboard from "./sections/dashboard";
 import * as editing from "./sections/editing";
 import * as inbox from "./sections/inbox";
 import * as library from "./sections/library";
+import * as notifyMail from "./sections/notify-mail";
 import * as rounds from "./sections/rounds";
 import * as references from "./sections/references";
 import * as backup from "./sections/backup";
@@ -28,6 +29,7 @@ export const zh = {
   dashboard: dashboard.zh,
   editing: editing.zh,
   inbox: inbox.zh,
+  notifyMail: notifyMail.zh,
   screening: screening.zh,
   search: search.zh,
   workflow: workflow.zh,
@@ -303,6 +305,7 @@ export const en: Shape<Messages> = {
   dashboard: dashboard.en,
   editing: editing.en,
   inbox: inbox.en,
+  notifyMail: notifyMail.en,
   screening: screening.en,
   search: search.en,
   workflow: workflow.en,
