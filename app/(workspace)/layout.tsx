@@ -30,9 +30,14 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
             </Link>
             <InboxLink initial={unread} count={countUnreadAction} />
             <LanguageSwitch action={setLocaleAction} />
-            <span className="hidden text-stone-500 sm:inline" title={user.email}>
+            <Link
+              href="/account"
+              aria-label={`${t("nav.account")}: ${user.name}`}
+              title={user.email}
+              className="hidden rounded-md px-2 py-1 text-stone-600 hover:bg-stone-100 hover:text-teal-800 sm:inline"
+            >
               {user.name}
-            </span>
+            </Link>
             <form action={signOutAction}>
               <button type="submit" className="rounded-md px-2 py-1 text-stone-700 hover:bg-stone-100">
                 {t("nav.signOut")}

@@ -186,8 +186,10 @@ async function deliver(context: JobContext, settings: MailSettings, delivery: De
       messageId: `<${messageId}@${new URL(settings.publicUrl).hostname}>`,
       ...(content.oneClickUnsubscribeUrl
         ? {
-            list: { unsubscribe: { url: content.oneClickUnsubscribeUrl, comment: "unsubscribe" } },
-            headers: { "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+            headers: {
+              "List-Unsubscribe": `<${content.oneClickUnsubscribeUrl}>`,
+              "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            },
           }
         : {}),
     });
