@@ -51,6 +51,8 @@ export type ActivityKind =
   | "suggestion.created"
   | "suggestion.applied"
   | "suggestion.rejected"
+  | "suggestion.edited"
+  | "suggestion.withdrawn"
   | "items.imported";
 
 export interface ActivityInput {

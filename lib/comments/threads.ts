@@ -291,6 +291,13 @@ export const decideSuggestionsSchema = z.object({
   reviewId: id,
   threadIds: z.array(id).min(1).max(500),
   decision: z.enum(["APPLIED", "REJECTED"]),
+  /** Why it was rejected: kept as the decider's reply on each thread, and told to the suggestion's author. */
+  reason: z
+    .string()
+    .trim()
+    .max(10_000)
+    .nullish()
+    .transform((value) => value || null),
 });
 
 /**
@@ -316,7 +323,10 @@ export async function decideSuggestions(userId: string, rawInput: unknown): Prom
       where: { id: { in: threads.map((thread) => thread.id) } },
       data: { suggestionState: input.decision, state: "ACCEPTED", decidedById: userId, decidedAt: now },
     });
+    const reason = input.decision === "REJECTED" ? input.reason : null;
     for (const thread of threads) {
+      if (reason)
+        await tx.comment.create({ data: { threadId: thread.id, authorId: userId, body: reason, mentions: [] } });
       await recordActivity(tx, {
         reviewId: input.reviewId,
         actorId: userId,
@@ -336,9 +346,79 @@ export async function decideSuggestions(userId: string, rawInput: unknown): Prom
           quote: thread.quote,
           suggestion: thread.suggestion,
           decision: input.decision,
+          reason: reason ? excerpt(reason) : null,
         },
       });
     }
     return { decided: threads.map((thread) => thread.id) };
+  });
+}
+
+export const editSuggestionSchema = z.object({
+  reviewId: id,
+  threadId: id,
+  suggestion: z
+    .string()
+    .max(5000)
+    .transform((value) => value.replace(/\s*\n\s*/g, " ")),
+});
+export const withdrawSuggestionSchema = z.object({ reviewId: id, threadId: id });
+
+/** The suggestion's author, while nobody has decided it yet. */
+async function ownPendingSuggestion(tx: Transaction, userId: string, reviewId: string, threadId: string) {
+  const thread = await liveThread(tx, reviewId, threadId);
+  if (thread.suggestion === null) throw new AppError("THREAD_STATE", `thread ${threadId} is not a suggestion`);
+  if (thread.createdById !== userId) throw new AppError("FORBIDDEN", `suggestion ${threadId} is someone else's`);
+  if (thread.suggestionState !== "PENDING")
+    throw new AppError("THREAD_STATE", `suggestion ${threadId} is already ${thread.suggestionState}`);
+  return thread;
+}
+
+/** Changes the proposed text of one's own pending suggestion (as Word lets you edit your tracked change). */
+export async function editSuggestion(userId: string, rawInput: unknown): Promise<void> {
+  const input = parseInput(editSuggestionSchema, rawInput);
+  await db().$transaction(async (tx) => {
+    await authorize(userId, input.reviewId, "comment.write", tx);
+    const thread = await ownPendingSuggestion(tx, userId, input.reviewId, input.threadId);
+    if ((thread.quote ?? "") === input.suggestion)
+      throw new AppError("INVALID_INPUT", "the suggestion changes nothing", { suggestion: ["changes nothing"] });
+    if (!thread.quote && !input.suggestion)
+      throw new AppError("INVALID_INPUT", "nothing to insert", { suggestion: ["type the text to insert"] });
+    // Only a still-pending suggestion is changed, even if someone decides it at this very moment.
+    const changed = await tx.commentThread.updateMany({
+      where: { id: thread.id, suggestionState: "PENDING" },
+      data: { suggestion: input.suggestion },
+    });
+    if (changed.count === 0) throw new AppError("THREAD_STATE", `suggestion ${thread.id} was decided meanwhile`);
+    await recordActivity(tx, {
+      reviewId: input.reviewId,
+      actorId: userId,
+      kind: "suggestion.edited",
+      subjectType: "section",
+      subjectId: thread.sectionId,
+      data: { threadId: thread.id, from: thread.suggestion, to: input.suggestion },
+    });
+  });
+}
+
+/** Withdraws one's own pending suggestion: it leaves the text's margin, as a deleted thread. */
+export async function withdrawSuggestion(userId: string, rawInput: unknown): Promise<void> {
+  const input = parseInput(withdrawSuggestionSchema, rawInput);
+  await db().$transaction(async (tx) => {
+    await authorize(userId, input.reviewId, "comment.write", tx);
+    const thread = await ownPendingSuggestion(tx, userId, input.reviewId, input.threadId);
+    const withdrawn = await tx.commentThread.updateMany({
+      where: { id: thread.id, suggestionState: "PENDING", deletedAt: null },
+      data: { deletedAt: new Date() },
+    });
+    if (withdrawn.count === 0) throw new AppError("THREAD_STATE", `suggestion ${thread.id} was decided meanwhile`);
+    await recordActivity(tx, {
+      reviewId: input.reviewId,
+      actorId: userId,
+      kind: "suggestion.withdrawn",
+      subjectType: "section",
+      subjectId: thread.sectionId,
+      data: { threadId: thread.id, quote: thread.quote, suggestion: thread.suggestion },
+    });
   });
 }
