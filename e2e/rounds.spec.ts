@@ -114,8 +114,11 @@ test("a supervisor's round: comment on a phrase, the member answers, the round c
 
   // Close the round: the summary has the counts, the answer and the text comparison.
   await supervisor.goto(scenario.url("rounds"));
-  supervisor.once("dialog", (dialog) => void dialog.accept());
   await supervisor.getByRole("button", { name: "结束本轮" }).click();
+  // The app's own dialog says what is still open before the round closes.
+  const closing = supervisor.getByRole("alertdialog", { name: "结束第 1 轮「第二轮意见」？" });
+  await expect(closing).toContainText("本轮所有批注和建议都已处理完毕。");
+  await closing.getByRole("button", { name: "结束本轮" }).click();
   // Closing leads straight to the round's summary.
   await expect(supervisor.getByRole("heading", { level: 1, name: "第 1 轮 · 第二轮意见" })).toBeVisible();
   await expect(supervisor.getByText(/^已结束 · /)).toBeVisible();

@@ -8,6 +8,7 @@ import * as inbox from "./sections/inbox";
 import * as library from "./sections/library";
 import * as notifyMail from "./sections/notify-mail";
 import * as rounds from "./sections/rounds";
+import * as reviewTools from "./sections/review-tools";
 import * as references from "./sections/references";
 import * as backup from "./sections/backup";
 import * as screening from "./sections/screening";
@@ -30,6 +31,7 @@ export const zh = {
   editing: editing.zh,
   inbox: inbox.zh,
   notifyMail: notifyMail.zh,
+  reviewTools: reviewTools.zh,
   screening: screening.zh,
   search: search.zh,
   workflow: workflow.zh,
@@ -308,6 +310,7 @@ export const en: Shape<Messages> = {
   editing: editing.en,
   inbox: inbox.en,
   notifyMail: notifyMail.en,
+  reviewTools: reviewTools.en,
   screening: screening.en,
   search: search.en,
   workflow: workflow.en,

@@ -63,7 +63,12 @@ export default async function RoundSummaryPage({ params }: { params: Promise<{ r
             {t("rounds.exportDocx")}
           </a>
           {can(role, "round.run") && round.state === "OPEN" && (
-            <CloseRoundButton reviewId={reviewId} round={round} action={closeRoundAction} />
+            <CloseRoundButton
+              reviewId={reviewId}
+              round={round}
+              stillOpen={{ open: totals.open, addressed: totals.addressed, pending: totals.pending }}
+              action={closeRoundAction}
+            />
           )}
         </div>
       </header>
@@ -159,7 +164,10 @@ export default async function RoundSummaryPage({ params }: { params: Promise<{ r
               </div>
             )}
           </div>
-          <Link href={`${base}/synthesis/${section.id}`} className="text-sm text-teal-700 hover:underline">
+          <Link
+            href={`${base}/synthesis/${section.id}?panel=comments`}
+            className="text-sm text-teal-700 hover:underline"
+          >
             {t("rounds.openSection")} →
           </Link>
         </section>
