@@ -95,15 +95,11 @@ describe("structured document comparison", () => {
     const before = doc(p(text("The cat sat. 基层治理")));
     const after = doc(p(text("The dog sat. 基层自治")));
     const changed = readable(compareDocumentStructure(before, after, label)).filter((entry) => !entry.startsWith("="));
-    expect(changed).toEqual(
-      ["-cat", "+dog", "-治", "-理", "+自", "+治"]
-        .slice(0, 2)
-        .concat(["-治理", "+自治"])
-        .slice(0, 2)
-        .concat(changed.slice(2)),
-    );
     expect(changed.slice(0, 2)).toEqual(["-cat", "+dog"]);
-    expect(changed.slice(2).join("")).toMatch(/治|理|自/);
+    // Chinese is compared character by character: only the changed characters are marked.
+    expect(changed.slice(2).length).toBeGreaterThan(0);
+    expect(changed.slice(2).every((entry) => /^[+-]\p{Script=Han}+$/u.test(entry))).toBe(true);
+    expect(changed.join("")).not.toContain("基");
     const same = doc(p(text("相同"), cite("a")), quote(p(text("引文"))));
     expect(hasChanges(compareDocumentStructure(same, same, label))).toBe(false);
   });
