@@ -472,11 +472,7 @@ function ThreadCard({
                 >
                   {t("comments.edit")}
                 </button>
-                <button
-                  type="button"
-                  className="text-red-700 hover:underline"
-                  onClick={() => setDeleting(comment.id)}
-                >
+                <button type="button" className="text-red-700 hover:underline" onClick={() => setDeleting(comment.id)}>
                   {t("comments.delete")}
                 </button>
               </span>

@@ -26,6 +26,14 @@ export const zh = {
   closeAllDone: "本轮所有批注和建议都已处理完毕。",
   closeAfter: "结束后不能再在本轮中添加批注；未处理的批注会在下一轮开启时转入。",
   closeConfirm: "结束本轮",
+  compare: {
+    note: "注",
+    paragraph: "段落",
+    heading: "{level} 级标题",
+    blockquote: "引文",
+    listItem: "列表项",
+    retyped: "{from} → {to}",
+  },
 };
 
 export const en: Shape<typeof zh> = {
@@ -52,4 +60,12 @@ export const en: Shape<typeof zh> = {
   closeAllDone: "Every comment and suggestion in this round has been dealt with.",
   closeAfter: "Once closed, no comments can be added to this round; open ones move into the next round when it opens.",
   closeConfirm: "Close round",
+  compare: {
+    note: "Note",
+    paragraph: "Paragraph",
+    heading: "Heading {level}",
+    blockquote: "Quote",
+    listItem: "List item",
+    retyped: "{from} → {to}",
+  },
 };

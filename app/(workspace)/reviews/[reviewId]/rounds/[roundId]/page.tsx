@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { CloseRoundButton } from "@/components/rounds/RoundForms";
 import { AnsweredChange } from "@/components/synthesis/AnsweredChange";
-import { TextComparison } from "@/components/synthesis/TextComparison";
+import { DocumentComparison } from "@/components/synthesis/DocumentComparison";
+import { comparisonLabels } from "@/components/synthesis/comparison-labels";
 import {
   SUGGESTION_STATE_TONE as SUGGESTION_TONE,
   THREAD_STATE_TONE as STATE_TONE,
@@ -20,7 +21,9 @@ export default async function RoundSummaryPage({ params }: { params: Promise<{ r
   const { reviewId, roundId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/rounds/${roundId}`);
   const { locale, t } = await getI18n();
-  const { role, round, sections, authors } = await loadOrNotFound(getRoundSummary(user.id, reviewId, roundId));
+  const { role, round, sections, authors } = await loadOrNotFound(
+    getRoundSummary(user.id, reviewId, roundId, locale === "zh" ? "zh-CN" : "en-US"),
+  );
   const base = `/reviews/${reviewId}`;
   const totals = sumCounts(sections.map((section) => section.counts));
   const countLine = (counts: ThreadCounts) =>
@@ -153,14 +156,11 @@ export default async function RoundSummaryPage({ params }: { params: Promise<{ r
           )}
           <div>
             <h4 className="text-sm font-semibold text-stone-900">{t("rounds.changesTitle")}</h4>
-            {section.changes.every((change) => change.kind === "equal") ? (
+            {!section.changed ? (
               <p className="mt-1 text-sm text-stone-500">{t("rounds.noChanges")}</p>
             ) : (
               <div className="mt-2 rounded-md bg-stone-50 p-3">
-                <TextComparison
-                  changes={section.changes}
-                  labels={{ inserted: t("synthesis.inserted"), deleted: t("synthesis.deleted") }}
-                />
+                <DocumentComparison blocks={section.blocks} labels={comparisonLabels(t)} />
               </div>
             )}
           </div>
