@@ -34,6 +34,18 @@ export const zh = {
     listItem: "列表项",
     retyped: "{from} → {to}",
   },
+  wordImport: {
+    title: "导入在 Word 中批注的文件",
+    help: "把本轮导出的 Word 文件在 Word、WPS 或 LibreOffice 中加了批注和修订后传回来：新批注和修订会按原文位置成为你的批注和修改建议。写入前先预览。",
+    file: "Word 文件（.docx）",
+    preview: "预览",
+    summary: "新增 {fresh} 条 · 已在应用中 {existing} 条 · 原文已找不到 {unmatched} 条",
+    listLabel: "文件中的批注和修订",
+    status: { new: "将新增", existing: "已在应用中", unmatched: "原文已找不到" },
+    kind: { comment: "批注", suggestion: "修订" },
+    confirm: "导入 {n} 条",
+    done: "已导入 {n} 条批注和修改建议。",
+  },
 };
 
 export const en: Shape<typeof zh> = {
@@ -67,5 +79,17 @@ export const en: Shape<typeof zh> = {
     blockquote: "Quote",
     listItem: "List item",
     retyped: "{from} → {to}",
+  },
+  wordImport: {
+    title: "Import a file annotated in Word",
+    help: "Upload this round's Word file after comments and tracked changes were added in Word, WPS or LibreOffice: new ones become your comments and suggested edits on their phrases. You see a preview first.",
+    file: "Word file (.docx)",
+    preview: "Preview",
+    summary: "{fresh} new · {existing} already in the app · {unmatched} no longer match the text",
+    listLabel: "Comments and tracked changes in the file",
+    status: { new: "New", existing: "Already in the app", unmatched: "No longer matches" },
+    kind: { comment: "Comment", suggestion: "Tracked change" },
+    confirm: "Import {n}",
+    done: "Imported {n} comments and suggested edits.",
   },
 };

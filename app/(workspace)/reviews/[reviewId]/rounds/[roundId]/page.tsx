@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { CloseRoundButton } from "@/components/rounds/RoundForms";
+import { WordImport } from "@/components/rounds/WordImport";
 import { AnsweredChange } from "@/components/synthesis/AnsweredChange";
 import { DocumentComparison } from "@/components/synthesis/DocumentComparison";
 import { comparisonLabels } from "@/components/synthesis/comparison-labels";
@@ -16,6 +17,7 @@ import { getI18n } from "@/lib/i18n/server";
 import { answeredChange } from "@/lib/comments/queries";
 import { getRoundSummary, sumCounts, type ThreadCounts } from "@/lib/rounds/queries";
 import { closeRoundAction } from "../actions";
+import { applyWordImportAction, previewWordImportAction } from "../word-import-actions";
 
 export default async function RoundSummaryPage({ params }: { params: Promise<{ reviewId: string; roundId: string }> }) {
   const { reviewId, roundId } = await params;
@@ -75,6 +77,15 @@ export default async function RoundSummaryPage({ params }: { params: Promise<{ r
           )}
         </div>
       </header>
+
+      {can(role, "comment.write") && round.state === "OPEN" && (
+        <WordImport
+          reviewId={reviewId}
+          roundId={round.id}
+          preview={previewWordImportAction}
+          apply={applyWordImportAction}
+        />
+      )}
 
       <section aria-labelledby="by-author" className={`${cardClass} p-4`}>
         <h2 id="by-author" className="text-sm font-semibold text-stone-900">
