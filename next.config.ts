@@ -15,6 +15,8 @@ const nextConfig: NextConfig = {
     "@citation-js/plugin-bibtex",
   ],
   poweredByHeader: false,
+  // A round's Word file comes back through a server action (word-import-actions.ts); 1 MB is too small for one.
+  experimental: { serverActions: { bodySizeLimit: "20mb" } },
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` is the type gate; the build need not repeat it
 };
 

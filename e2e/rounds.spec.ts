@@ -155,8 +155,8 @@ test("a supervisor's round: comment on a phrase, the member answers, the round c
 
   await supervisor.goto("/inbox");
   const decided = supervisor.getByRole("listitem").filter({ hasText: scenario.title });
-  await expect(decided.filter({ hasText: "采纳了你在「引言」中的修改建议" })).toContainText("重要命题 → 核心命题");
-  await expect(decided.filter({ hasText: "回应并处理了你参与的批注" })).toContainText("已补充两篇文献。");
+  await expect(decided.filter({ hasText: "采纳了「引言」中的修改建议" })).toContainText("重要命题 → 核心命题");
+  await expect(decided.filter({ hasText: "回应并处理了「引言」上的批注" })).toContainText("已补充两篇文献。");
   await supervisor.getByRole("button", { name: "全部标为已读" }).click();
   await expect(supervisor.getByRole("link", { name: "通知", exact: true })).toBeVisible();
   await supervisorContext.close();
