@@ -99,7 +99,7 @@ test("the section owner hears of a supervisor's comment by inbox and e-mail, and
   const supervisorContext = await browser.newContext({ storageState: storageStateOf("supervisor"), locale: "zh-CN" });
   const supervisor = await supervisorContext.newPage();
   await supervisor.goto(scenario.url(`rounds/${roundId}`));
-  await supervisor.getByRole("link", { name: /打开本节/ }).click();
+  await supervisor.getByRole("link", { name: /打开章节/ }).click();
   await expect(supervisor.getByRole("tab", { name: /批注/ })).toHaveAttribute("aria-selected", "true");
   await expect(sectionEditor(supervisor)).toContainText("党建引领基层治理是重要命题。", { timeout: 30_000 });
   await selectInEditor(supervisor, "基层治理");

@@ -1,6 +1,8 @@
 // A round's Word file annotated offline and uploaded back: new comments and tracked changes are found in
 // the section by their phrase and context, previewed, and created as the uploader's; comments the app
 // already has are recognised; phrases that no longer exist are listed, not dropped.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { getSchema } from "@tiptap/core";
 import { prosemirrorJSONToYDoc } from "@tiptap/y-tiptap";
 import {
@@ -125,6 +127,18 @@ describe("Word re-import", () => {
         before: "社区韧性",
         after: "需要多元主体协同，重要命题需要回应。",
       }),
+      expect.objectContaining({ quote: "多元主体", text: "政府、市场与社会", before: "社区韧性需要" }),
+    ]);
+  });
+
+  it("reads the same annotations from a file LibreOffice wrote (fixtures/annotated-libreoffice.docx)", async () => {
+    // Made by `soffice --headless --convert-to docx` from a docx-package file with one comment and one replacement.
+    const file = readFileSync(path.join(import.meta.dirname, "fixtures/annotated-libreoffice.docx"));
+    const { comments, changes } = await readWordAnnotations(new Uint8Array(file));
+    expect(comments).toEqual([
+      expect.objectContaining({ author: "王老师", body: "“重要命题”要给出处", quote: "重要命题", after: "。" }),
+    ]);
+    expect(changes).toEqual([
       expect.objectContaining({ quote: "多元主体", text: "政府、市场与社会", before: "社区韧性需要" }),
     ]);
   });
