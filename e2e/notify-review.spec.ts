@@ -139,7 +139,9 @@ test("the section owner hears of a supervisor's comment by inbox and e-mail, and
   );
   const link = threadLink.exec(mail.text ?? "")![0];
   await member.goto(new URL(link).pathname + new URL(link).search);
-  await expect(member.getByRole("listitem", { name: "批注：基层治理" })).toContainText("这里需要补充代表性文献。");
+  await expect(member.getByRole("listitem", { name: "批注：基层治理" })).toContainText("这里需要补充代表性文献。", {
+    timeout: 30_000,
+  });
 
   // The member rejects the suggestion with a reason, in the app's own dialog.
   await expect(sectionEditor(member)).toBeVisible({ timeout: 30_000 });
@@ -148,7 +150,12 @@ test("the section owner hears of a supervisor's comment by inbox and e-mail, and
   const dialog = member.getByRole("alertdialog", { name: "拒绝这条修改建议？" });
   await dialog.getByLabel("拒绝理由（可选）").fill("“重要命题”是政策文件原文，应保留。");
   await dialog.getByRole("button", { name: "确认拒绝" }).click();
-  await expect(member.getByRole("listitem", { name: "批注：重要命题" })).toContainText("已拒绝");
+  // Decided, it leaves the open list; under 全部 it shows the rejection and the reason as the member's reply.
+  await expect(member.getByRole("listitem", { name: "批注：重要命题" })).toHaveCount(0);
+  await member.getByLabel("显示").selectOption("all");
+  const rejected = member.getByRole("listitem", { name: "批注：重要命题" });
+  await expect(rejected).toContainText("已拒绝");
+  await expect(rejected).toContainText("“重要命题”是政策文件原文，应保留。");
 
   // The supervisor reads why, in the inbox and under the suggestion.
   await supervisor.goto("/inbox");
