@@ -3,6 +3,8 @@ import { chromium, defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
+// Notification e-mail goes to an SMTP server that e2e/notify-review.spec.ts listens on while it runs.
+const e2eSmtpPort = Number(process.env.E2E_SMTP_PORT ?? port + 25);
 
 // Playwright's own browser cannot be downloaded on offline machines; Debian's Chromium stands in.
 const bundledBrowser = (() => {
@@ -58,6 +60,8 @@ export default defineConfig({
       HUITONG_DATA_DIR: process.env.E2E_DATA_DIR ?? ".data/e2e",
       HUITONG_PG_PORT: process.env.E2E_PG_PORT ?? "54339",
       NEXT_TELEMETRY_DISABLED: "1",
+      SMTP_URL: `smtp://127.0.0.1:${e2eSmtpPort}`,
+      HUITONG_PUBLIC_URL: baseURL,
     },
   },
 });

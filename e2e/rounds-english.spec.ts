@@ -90,8 +90,11 @@ test("an English round: suggestions accepted and rejected, a reply to a deleted 
     .getByRole("listitem", { name: "Comment on: very important" })
     .getByRole("button", { name: "Accept: very important" })
     .click();
-  member.once("dialog", (dialog) => void dialog.accept());
   await member.getByRole("button", { name: "Reject all" }).click();
+  await member
+    .getByRole("alertdialog", { name: /^Reject all/ })
+    .getByRole("button", { name: "Reject" })
+    .click();
   await expect(sectionEditor(member)).toContainText("leads grassroots governance in a decisive way.");
   await expect(sectionEditor(member).getByRole("insertion")).toHaveCount(0);
   await expectSaved(member);
@@ -114,10 +117,10 @@ test("an English round: suggestions accepted and rejected, a reply to a deleted 
 
   await supervisor.goto("/inbox");
   const decided = supervisor.getByRole("listitem").filter({ hasText: scenario.title });
-  await expect(decided.filter({ hasText: "accepted your suggested edit in “Introduction”" })).toContainText(
+  await expect(decided.filter({ hasText: "accepted a suggested edit in “Introduction”" })).toContainText(
     "very important → decisive",
   );
-  await expect(decided.filter({ hasText: "rejected your suggested edit in “Introduction”" })).toBeVisible();
+  await expect(decided.filter({ hasText: "rejected a suggested edit in “Introduction”" })).toBeVisible();
   await supervisorContext.close();
   await memberContext.close();
 });

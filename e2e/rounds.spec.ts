@@ -114,8 +114,11 @@ test("a supervisor's round: comment on a phrase, the member answers, the round c
 
   // Close the round: the summary has the counts, the answer and the text comparison.
   await supervisor.goto(scenario.url("rounds"));
-  supervisor.once("dialog", (dialog) => void dialog.accept());
   await supervisor.getByRole("button", { name: "结束本轮" }).click();
+  // The app's own dialog says what is still open before the round closes.
+  const closing = supervisor.getByRole("alertdialog", { name: "结束第 1 轮「第二轮意见」？" });
+  await expect(closing).toContainText("本轮所有批注和建议都已处理完毕。");
+  await closing.getByRole("button", { name: "结束本轮" }).click();
   // Closing leads straight to the round's summary.
   await expect(supervisor.getByRole("heading", { level: 1, name: "第 1 轮 · 第二轮意见" })).toBeVisible();
   await expect(supervisor.getByText(/^已结束 · /)).toBeVisible();
@@ -152,8 +155,8 @@ test("a supervisor's round: comment on a phrase, the member answers, the round c
 
   await supervisor.goto("/inbox");
   const decided = supervisor.getByRole("listitem").filter({ hasText: scenario.title });
-  await expect(decided.filter({ hasText: "采纳了你在「引言」中的修改建议" })).toContainText("重要命题 → 核心命题");
-  await expect(decided.filter({ hasText: "回应并处理了你参与的批注" })).toContainText("已补充两篇文献。");
+  await expect(decided.filter({ hasText: "采纳了「引言」中的修改建议" })).toContainText("重要命题 → 核心命题");
+  await expect(decided.filter({ hasText: "回应并处理了「引言」上的批注" })).toContainText("已补充两篇文献。");
   await supervisor.getByRole("button", { name: "全部标为已读" }).click();
   await expect(supervisor.getByRole("link", { name: "通知", exact: true })).toBeVisible();
   await supervisorContext.close();

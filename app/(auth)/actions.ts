@@ -9,6 +9,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { AppError, ERROR_CODES, type ErrorCode } from "@/lib/errors/app-error";
 import { runAction, type ActionResult } from "@/lib/errors/action-result";
 import { LOCALE_COOKIE } from "@/lib/i18n/server";
+import { rememberLocale } from "@/lib/notifications/preferences";
 
 async function signInWithPassword(email: FormDataEntryValue | null, password: FormDataEntryValue | null) {
   try {
@@ -54,4 +55,7 @@ export async function setLocaleAction(form: FormData): Promise<void> {
   const locale = form.get("locale");
   if (locale !== "zh" && locale !== "en") return;
   (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 24 * 60 * 60, sameSite: "lax" });
+  // E-mails follow the language the person last chose here.
+  const user = await getSessionUser();
+  if (user) await rememberLocale(user.id, locale);
 }

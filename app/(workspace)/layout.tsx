@@ -32,9 +32,9 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
             <LanguageSwitch action={setLocaleAction} />
             <Link
               href="/account"
-              className="text-stone-600 hover:text-teal-800"
-              title={user.email}
               aria-label={`${t("account.link")}: ${user.name}`}
+              title={user.email}
+              className="rounded-md px-2 py-1 text-stone-600 hover:bg-stone-100 hover:text-teal-800"
             >
               {user.name}
             </Link>

@@ -1,7 +1,8 @@
 "use client";
 // Opening a round (title, due date, note, sections, carry-over) and closing one.
-import { useActionState, useId } from "react";
+import { useActionState, useId, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { FieldError, FormMessage } from "@/components/ui/FormMessage";
 import { buttonPrimary, buttonSecondary, inputClass, labelClass } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/errors/action-result";
@@ -94,30 +95,60 @@ export function OpenRoundForm({
   );
 }
 
+/**
+ * Closing a round asks first, in the app's own dialog, and says what is still open: answers nobody gave,
+ * answers waiting for the supervisor, suggestions nobody decided.
+ */
 export function CloseRoundButton({
   reviewId,
   round,
+  stillOpen,
   action,
 }: {
   reviewId: string;
-  round: { id: string; number: number };
+  round: { id: string; number: number; title: string };
+  stillOpen: { open: number; addressed: number; pending: number };
   action: Action;
 }) {
   const { t } = useI18n();
   const [state, formAction, pending] = useActionState(action, null);
+  const [asking, setAsking] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const lines = [
+    stillOpen.open > 0 ? t("reviewTools.closeOpenComments", { n: stillOpen.open }) : null,
+    stillOpen.addressed > 0 ? t("reviewTools.closeAddressed", { n: stillOpen.addressed }) : null,
+    stillOpen.pending > 0 ? t("reviewTools.closePendingSuggestions", { n: stillOpen.pending }) : null,
+  ].filter((line): line is string => line !== null);
   return (
-    <form
-      action={formAction}
-      onSubmit={(event) => {
-        if (!window.confirm(t("rounds.closeConfirm", { n: round.number }))) event.preventDefault();
-      }}
-      className="flex items-center gap-2"
-    >
+    <form ref={form} action={formAction} className="flex items-center gap-2">
       <input type="hidden" name="reviewId" value={reviewId} />
       <input type="hidden" name="roundId" value={round.id} />
-      <button type="submit" className={buttonSecondary} disabled={pending}>
+      <button type="button" className={buttonSecondary} disabled={pending} onClick={() => setAsking(true)}>
         {t("rounds.close")}
       </button>
+      <ConfirmDialog
+        open={asking}
+        onOpenChange={setAsking}
+        title={t("reviewTools.closeTitle", { n: round.number, title: round.title })}
+        confirmLabel={t("reviewTools.closeConfirm")}
+        cancelLabel={t("reviewTools.cancel")}
+        pending={pending}
+        onConfirm={() => form.current?.requestSubmit()}
+      >
+        {lines.length > 0 ? (
+          <>
+            <p>{t("reviewTools.closeStillOpen")}</p>
+            <ul className="list-disc space-y-0.5 pl-5 font-medium text-amber-900">
+              {lines.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p>{t("reviewTools.closeAllDone")}</p>
+        )}
+        <p className="text-stone-600">{t("reviewTools.closeAfter")}</p>
+      </ConfirmDialog>
       <FormMessage error={state && !state.ok ? state.error : null} success={state?.ok ? t("rounds.closed") : null} />
     </form>
   );

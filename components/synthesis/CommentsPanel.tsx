@@ -5,6 +5,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import { MentionTextarea, withinLimit, type Mentionable } from "@/components/comments/MentionTextarea";
 import { SUGGESTION_MAX_CHARS } from "@/lib/comments/limits";
 import { useI18n } from "@/components/i18n/I18nProvider";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { buttonPrimary, buttonSecondary, inputClass, labelClass } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/errors/action-result";
 import type { TextChange } from "@/lib/synthesis/text-compare";
@@ -54,6 +55,7 @@ const smallPrimary = `${buttonPrimary} px-2 py-1 text-xs`;
 const smallSecondary = `${buttonSecondary} px-2 py-1 text-xs`;
 
 type Run = (work: () => Promise<ActionResult<unknown>>) => Promise<boolean>;
+type Decide = (threadIds: string[], decision: SuggestionDecision, reason?: string) => Promise<ActionResult<unknown>>;
 
 export function CommentsPanel({
   threads,
@@ -72,6 +74,8 @@ export function CommentsPanel({
   onState,
   onEdit,
   onDelete,
+  onEditSuggestion,
+  onWithdrawSuggestion,
   run,
 }: {
   threads: PanelThread[];
@@ -87,14 +91,17 @@ export function CommentsPanel({
   onActivate: (threadId: string | null) => void;
   onStart: (body: string, onPhrase: boolean) => Promise<ActionResult<unknown>>;
   onSuggest: (text: string, reason: string) => Promise<ActionResult<unknown>>;
-  onDecide: (threadIds: string[], decision: SuggestionDecision) => Promise<ActionResult<unknown>>;
+  onDecide: Decide;
   onReply: (threadId: string, body: string, addressed: boolean) => Promise<ActionResult<unknown>>;
   onState: (threadId: string, state: "ACCEPTED" | "OPEN") => Promise<ActionResult<unknown>>;
   onEdit: (commentId: string, body: string) => Promise<ActionResult<unknown>>;
   onDelete: (commentId: string) => Promise<ActionResult<unknown>>;
+  onEditSuggestion: (threadId: string, text: string) => Promise<ActionResult<unknown>>;
+  onWithdrawSuggestion: (threadId: string) => Promise<ActionResult<unknown>>;
   run: Run;
 }) {
   const { t, locale } = useI18n();
+  const [confirmAll, setConfirmAll] = useState<SuggestionDecision | null>(null);
   // Opened on a resolved thread (from a link): show it rather than hide it behind the default filter.
   const [filter, setFilter] = useState<"open" | "resolved" | "all">(() =>
     threads.some((thread) => thread.id === activeId && thread.state === "ACCEPTED") ? "all" : "open",
@@ -169,35 +176,28 @@ export function CommentsPanel({
       )}
       {can.address && pending.length > 0 && (
         <div className="flex flex-wrap gap-2 rounded-md border border-violet-200 bg-violet-50/60 p-2">
-          <button
-            type="button"
-            className={smallPrimary}
-            onClick={() =>
+          <button type="button" className={smallPrimary} onClick={() => setConfirmAll("APPLIED")}>
+            {t("comments.applyAll", { n: pending.length })}
+          </button>
+          <button type="button" className={smallSecondary} onClick={() => setConfirmAll("REJECTED")}>
+            {t("comments.rejectAll")}
+          </button>
+          <DecisionDialog
+            decision={confirmAll}
+            count={pending.length}
+            onClose={() => setConfirmAll(null)}
+            onConfirm={(reason) => {
+              const decision = confirmAll!;
+              setConfirmAll(null);
               void run(() =>
                 onDecide(
                   pending.map((thread) => thread.id),
-                  "APPLIED",
+                  decision,
+                  reason,
                 ),
-              )
-            }
-          >
-            {t("comments.applyAll", { n: pending.length })}
-          </button>
-          <button
-            type="button"
-            className={smallSecondary}
-            onClick={() => {
-              if (window.confirm(t("comments.rejectAllConfirm", { n: pending.length })))
-                void run(() =>
-                  onDecide(
-                    pending.map((thread) => thread.id),
-                    "REJECTED",
-                  ),
-                );
+              );
             }}
-          >
-            {t("comments.rejectAll")}
-          </button>
+          />
         </div>
       )}
       <div className="flex flex-wrap items-center gap-2">
@@ -249,6 +249,8 @@ export function CommentsPanel({
             onState={onState}
             onEdit={onEdit}
             onDelete={onDelete}
+            onEditSuggestion={onEditSuggestion}
+            onWithdrawSuggestion={onWithdrawSuggestion}
             run={run}
             format={(iso) => formatDateTime(locale, iso)}
           />
@@ -270,6 +272,8 @@ function ThreadCard({
   onState,
   onEdit,
   onDelete,
+  onEditSuggestion,
+  onWithdrawSuggestion,
   run,
   format,
 }: {
@@ -279,16 +283,22 @@ function ThreadCard({
   can: CommentPermissions;
   active: boolean;
   onActivate: () => void;
-  onDecide: (threadIds: string[], decision: SuggestionDecision) => Promise<ActionResult<unknown>>;
+  onDecide: Decide;
   onReply: (threadId: string, body: string, addressed: boolean) => Promise<ActionResult<unknown>>;
   onState: (threadId: string, state: "ACCEPTED" | "OPEN") => Promise<ActionResult<unknown>>;
   onEdit: (commentId: string, body: string) => Promise<ActionResult<unknown>>;
   onDelete: (commentId: string) => Promise<ActionResult<unknown>>;
+  onEditSuggestion: (threadId: string, text: string) => Promise<ActionResult<unknown>>;
+  onWithdrawSuggestion: (threadId: string) => Promise<ActionResult<unknown>>;
   run: Run;
   format: (iso: string) => string;
 }) {
   const { t } = useI18n();
   const [reply, setReply] = useState("");
+  const [rejecting, setRejecting] = useState(false);
+  const [withdrawing, setWithdrawing] = useState(false);
+  const [changing, setChanging] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ id: string; body: string } | null>(null);
   const replyId = useId();
   const card = useRef<HTMLLIElement>(null);
@@ -357,10 +367,74 @@ function ThreadCard({
             type="button"
             className={smallSecondary}
             aria-label={`${t("comments.rejectSuggestion")}: ${quote}`}
-            onClick={() => void run(() => onDecide([thread.id], "REJECTED"))}
+            onClick={() => setRejecting(true)}
           >
             {t("comments.rejectSuggestion")}
           </button>
+          <DecisionDialog
+            decision={rejecting ? "REJECTED" : null}
+            count={1}
+            initialReason={reply}
+            onClose={() => setRejecting(false)}
+            onConfirm={async (reason) => {
+              setRejecting(false);
+              if (await run(() => onDecide([thread.id], "REJECTED", reason))) setReply("");
+            }}
+          />
+        </div>
+      )}
+      {suggestion?.state === "PENDING" && thread.author?.id === userId && can.comment && (
+        <div className="mt-2 space-y-1.5">
+          {changing !== null ? (
+            <form
+              className="space-y-1.5"
+              onSubmit={async (event) => {
+                event.preventDefault();
+                if (await run(() => onEditSuggestion(thread.id, changing))) setChanging(null);
+              }}
+            >
+              <label className="block text-xs text-stone-600">
+                {t("reviewTools.suggestionTextLabel")}
+                <input
+                  value={changing}
+                  onChange={(event) => setChanging(event.target.value)}
+                  className={`${inputClass} mt-0.5`}
+                />
+              </label>
+              <div className="flex gap-2">
+                <button type="submit" className={smallPrimary}>
+                  {t("comments.save")}
+                </button>
+                <button type="button" className={smallSecondary} onClick={() => setChanging(null)}>
+                  {t("comments.cancel")}
+                </button>
+              </div>
+            </form>
+          ) : (
+            <span className="flex gap-3 text-xs">
+              <button
+                type="button"
+                className="text-teal-700 hover:underline"
+                onClick={() => setChanging(suggestion.text)}
+              >
+                {t("reviewTools.editSuggestion")}
+              </button>
+              <button type="button" className="text-red-700 hover:underline" onClick={() => setWithdrawing(true)}>
+                {t("reviewTools.withdrawSuggestion")}
+              </button>
+            </span>
+          )}
+          <ConfirmDialog
+            open={withdrawing}
+            onOpenChange={setWithdrawing}
+            title={t("reviewTools.withdrawTitle")}
+            confirmLabel={t("reviewTools.withdrawConfirm")}
+            cancelLabel={t("reviewTools.cancel")}
+            destructive
+            onConfirm={() => void run(() => onWithdrawSuggestion(thread.id))}
+          >
+            <p>{t("reviewTools.withdrawBody")}</p>
+          </ConfirmDialog>
         </div>
       )}
       <ul className="mt-2 space-y-2">
@@ -409,13 +483,7 @@ function ThreadCard({
                 >
                   {t("comments.edit")}
                 </button>
-                <button
-                  type="button"
-                  className="text-red-700 hover:underline"
-                  onClick={() => {
-                    if (window.confirm(t("comments.deleteConfirm"))) void run(() => onDelete(comment.id));
-                  }}
-                >
+                <button type="button" className="text-red-700 hover:underline" onClick={() => setDeleting(comment.id)}>
                   {t("comments.delete")}
                 </button>
               </span>
@@ -423,6 +491,21 @@ function ThreadCard({
           </li>
         ))}
       </ul>
+      <ConfirmDialog
+        open={deleting !== null}
+        onOpenChange={(open) => {
+          if (!open) setDeleting(null);
+        }}
+        title={t("comments.deleteConfirm")}
+        confirmLabel={t("comments.delete")}
+        cancelLabel={t("reviewTools.cancel")}
+        destructive
+        onConfirm={() => {
+          const commentId = deleting;
+          setDeleting(null);
+          if (commentId) void run(() => onDelete(commentId));
+        }}
+      />
       {can.comment && (
         <form
           className="mt-2 space-y-1.5"
@@ -604,5 +687,67 @@ function FilterSelect({
         ))}
       </select>
     </>
+  );
+}
+
+/** Confirms accepting or rejecting suggestions; a rejection may carry a reason, kept as a reply. */
+function DecisionDialog({
+  decision,
+  count,
+  initialReason = "",
+  onClose,
+  onConfirm,
+}: {
+  decision: SuggestionDecision | null;
+  count: number;
+  initialReason?: string;
+  onClose: () => void;
+  onConfirm: (reason: string) => void;
+}) {
+  const { t } = useI18n();
+  const [reason, setReason] = useState(initialReason);
+  const [shownFor, setShownFor] = useState<SuggestionDecision | null>(null);
+  const reasonId = useId();
+  if (decision !== shownFor) {
+    setShownFor(decision);
+    if (decision) setReason(initialReason);
+  }
+  const rejecting = decision === "REJECTED";
+  return (
+    <ConfirmDialog
+      open={decision !== null}
+      onOpenChange={(open) => {
+        if (!open) onClose();
+      }}
+      title={
+        rejecting
+          ? count === 1
+            ? t("reviewTools.rejectTitle")
+            : t("reviewTools.rejectAllTitle", { n: count })
+          : t("reviewTools.applyAllTitle", { n: count })
+      }
+      confirmLabel={rejecting ? t("reviewTools.rejectConfirm") : t("reviewTools.applyAllConfirm")}
+      cancelLabel={t("reviewTools.cancel")}
+      destructive={rejecting}
+      onConfirm={() => onConfirm(rejecting ? reason : "")}
+    >
+      {rejecting ? (
+        <>
+          <p>{t("reviewTools.rejectBody")}</p>
+          <label htmlFor={reasonId} className={labelClass}>
+            {t("reviewTools.reasonLabel")}
+          </label>
+          <textarea
+            id={reasonId}
+            rows={3}
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+            className={inputClass}
+          />
+        </>
+      ) : (
+        <p>{t("reviewTools.applyAllBody")}</p>
+      )}
+    </ConfirmDialog>
   );
 }

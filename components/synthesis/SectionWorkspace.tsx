@@ -74,6 +74,8 @@ export interface SectionActions {
   setThreadState: (input: unknown) => Promise<ActionResult<unknown>>;
   editComment: (input: unknown) => Promise<ActionResult<unknown>>;
   deleteComment: (input: unknown) => Promise<ActionResult<unknown>>;
+  editSuggestion: (input: unknown) => Promise<ActionResult<unknown>>;
+  withdrawSuggestion: (input: unknown) => Promise<ActionResult<unknown>>;
   loadVersion: (input: {
     reviewId: string;
     sectionId: string;
@@ -104,8 +106,12 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
   // A citation or note clicked in the text, to change its page or its text.
   const [editing, setEditing] = useState<{ pos: number; kind: "citation" | "note"; value: string } | null>(null);
   // A link to a thread (from the inbox or a summary) opens the comments beside it.
-  const linkedThread = useSearchParams().get("thread");
-  const [panel, setPanel] = useState<Panel>(props.comments.threads.length || linkedThread ? "comments" : "passages");
+  const searchParams = useSearchParams();
+  const linkedThread = searchParams.get("thread");
+  // Opened from a round or a notification (?panel=comments): the comments come first, even before any exist.
+  const [panel, setPanel] = useState<Panel>(
+    props.comments.threads.length || linkedThread || searchParams.get("panel") === "comments" ? "comments" : "passages",
+  );
   const [threadStore] = useState(createThreadStore);
   const [activeThread, setActiveThread] = useState<string | null>(linkedThread);
   const [followedLink, setFollowedLink] = useState(linkedThread);
@@ -382,9 +388,10 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
   const decideSuggestions = async (
     threadIds: string[],
     decision: SuggestionDecision,
+    reason?: string,
   ): Promise<ActionResult<unknown>> => {
     const refuse = (error: string): ActionResult<unknown> => ({ ok: false, error, code: "CLIENT", at: Date.now() });
-    if (decision === "REJECTED") return actions.decideSuggestions({ reviewId, threadIds, decision });
+    if (decision === "REJECTED") return actions.decideSuggestions({ reviewId, threadIds, decision, reason });
     if (!editor || !editor.isEditable) return refuse(t("comments.notConnected"));
     const chosen = props.comments.threads.filter((thread) => threadIds.includes(thread.id) && thread.suggestion);
     const placed = () =>
@@ -684,6 +691,8 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
               onState={(threadId, state) => actions.setThreadState({ reviewId, threadId, state })}
               onEdit={(commentId, body) => actions.editComment({ reviewId, commentId, body })}
               onDelete={(commentId) => actions.deleteComment({ reviewId, commentId })}
+              onEditSuggestion={(threadId, suggestion) => actions.editSuggestion({ reviewId, threadId, suggestion })}
+              onWithdrawSuggestion={(threadId) => actions.withdrawSuggestion({ reviewId, threadId })}
             />
           )}
           {panel === "history" && (

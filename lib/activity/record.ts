@@ -56,7 +56,9 @@ export type ActivityKind =
   | "item.fileAttached"
   | "item.fileRemoved"
   | "item.fullTextFromFile"
-  | "items.filesAttached";
+  | "items.filesAttached"
+  | "suggestion.edited"
+  | "suggestion.withdrawn";
 
 export interface ActivityInput {
   reviewId: string;

@@ -4,6 +4,7 @@ import { authorize } from "@/lib/authz/authorize";
 import { can } from "@/lib/authz/policy";
 import { db, type Transaction } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
+import { links, notify } from "@/lib/notifications/notify";
 import { parseInput } from "@/lib/validation";
 import { MAX_BULK_ITEMS } from "@/lib/workflow/commands";
 
@@ -53,6 +54,13 @@ export async function assignItems(userId: string, rawInput: unknown): Promise<{ 
           await tx.itemAssignment.deleteMany({ where: { itemId: { in: itemIds }, userId: { notIn: userIds } } })
         ).count;
       }
+      const before =
+        input.mode === "remove"
+          ? []
+          : await tx.itemAssignment.findMany({
+              where: { itemId: { in: itemIds }, userId: { in: userIds } },
+              select: { itemId: true, userId: true },
+            });
       const added =
         input.mode === "remove"
           ? 0
@@ -74,8 +82,37 @@ export async function assignItems(userId: string, rawInput: unknown): Promise<{ 
           data: { itemCount: itemIds.length, userIds, mode: input.mode, added, removed },
         });
       }
+      if (added) await tellNewAssignees(tx, userId, input.reviewId, itemIds, userIds, before);
       return { added, removed };
     },
     { timeout: 120_000 },
   );
+}
+
+/** Each member given items hears once, about the items that are new to them. */
+async function tellNewAssignees(
+  tx: Transaction,
+  actorId: string,
+  reviewId: string,
+  itemIds: string[],
+  userIds: string[],
+  before: { itemId: string; userId: string }[],
+) {
+  const had = new Set(before.map((entry) => `${entry.itemId}:${entry.userId}`));
+  for (const assignee of userIds) {
+    const fresh = itemIds.filter((itemId) => !had.has(`${itemId}:${assignee}`));
+    if (fresh.length === 0) continue;
+    const first = await tx.reviewItem.findUnique({
+      where: { id: fresh[0]! },
+      select: { titleZh: true, titleEn: true },
+    });
+    await notify(tx, {
+      reviewId,
+      kind: "ITEM_ASSIGNED",
+      actorId,
+      subject: { itemIds: fresh, newAssignees: [assignee] },
+      link: fresh.length === 1 ? links.item(reviewId, fresh[0]!) : links.queue(reviewId),
+      data: { itemTitle: first?.titleZh ?? first?.titleEn ?? null, itemCount: fresh.length },
+    });
+  }
 }

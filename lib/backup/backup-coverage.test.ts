@@ -54,6 +54,8 @@ const LEFT_OUT: Record<string, string> = {
   RevokedSession: "signed-out sessions of the installation's accounts",
   Invitation: "links issued for the original review; the restored review's owner invites again",
   Notification: "members' inboxes on the original review, with links into it",
+  NotificationPreference: "a person's e-mail choices belong to their account, not to a review",
+  EmailMessage: "the installation's record of e-mails sent, kept so none is sent twice",
   ItemReference: "derived from the items' full texts, parsed again on restore",
   SearchEntry: "the search index, derived from the restored content and rebuilt by the indexer's triggers",
   SearchPending: "the search index's work queue",

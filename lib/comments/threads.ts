@@ -110,14 +110,20 @@ export async function startThread(
       subjectId: input.sectionId,
       data: { threadId: thread.id, quote: input.anchor?.quote ?? null, suggestion: input.suggestion },
     });
-    await notify(tx, {
+    const about = {
       reviewId: input.reviewId,
-      kind: "MENTION",
       actorId: userId,
-      recipients: mentions,
+      subject: { sectionId: input.sectionId, threadId: thread.id, mentioned: mentions },
       link: links.thread(input.reviewId, input.sectionId, thread.id),
-      data: { sectionTitle: section.title, quote: input.anchor?.quote ?? null, excerpt: excerpt(input.body) },
-    });
+      data: {
+        sectionTitle: section.title,
+        quote: input.anchor?.quote ?? null,
+        excerpt: excerpt(input.body),
+        suggestion: input.suggestion,
+      },
+    };
+    const mentioned = await notify(tx, { ...about, kind: "MENTION" });
+    await notify(tx, { ...about, kind: input.suggestion === null ? "COMMENT" : "SUGGESTION", except: mentioned });
     return { threadId: thread.id, commentId: thread.comments[0]?.id ?? null };
   });
 }
@@ -169,10 +175,6 @@ export async function replyToThread(userId: string, rawInput: unknown): Promise<
       input.body,
       (await members(tx, input.reviewId)).map((member) => member.user),
     );
-    const participants = await tx.comment.findMany({
-      where: { threadId: thread.id, deletedAt: null },
-      select: { authorId: true },
-    });
     // An answer that says "done" keeps the text as it stands, so everyone can see the change it points to.
     const answeredText = input.addressed
       ? ((await tx.sectionDocument.findUnique({ where: { sectionId: thread.sectionId }, select: { text: true } }))
@@ -194,6 +196,7 @@ export async function replyToThread(userId: string, rawInput: unknown): Promise<
     const about = {
       reviewId: input.reviewId,
       actorId: userId,
+      subject: { sectionId: thread.sectionId, threadId: thread.id, mentioned: mentions },
       link: links.thread(input.reviewId, thread.sectionId, thread.id),
       data: {
         sectionTitle: thread.section.title,
@@ -202,15 +205,8 @@ export async function replyToThread(userId: string, rawInput: unknown): Promise<
         addressed: input.addressed,
       },
     };
-    await notify(tx, { ...about, kind: "MENTION", recipients: mentions });
-    const mentioned = new Set(mentions);
-    await notify(tx, {
-      ...about,
-      kind: "REPLY",
-      recipients: [thread.createdById, ...participants.map((participant) => participant.authorId)].filter(
-        (id) => !id || !mentioned.has(id),
-      ),
-    });
+    const mentioned = await notify(tx, { ...about, kind: "MENTION" });
+    await notify(tx, { ...about, kind: "REPLY", except: mentioned });
     return { commentId: comment.id };
   });
 }
@@ -267,7 +263,7 @@ export async function editComment(userId: string, rawInput: unknown): Promise<vo
       reviewId: input.reviewId,
       kind: "MENTION",
       actorId: userId,
-      recipients: mentions.filter((id) => !comment.mentions.includes(id)),
+      subject: { mentioned: mentions.filter((id) => !comment.mentions.includes(id)) },
       link: links.thread(input.reviewId, thread.sectionId, thread.id),
       data: { sectionTitle: thread.section.title, quote: thread.quote, excerpt: excerpt(input.body) },
     });
@@ -297,6 +293,13 @@ export const decideSuggestionsSchema = z.object({
   reviewId: id,
   threadIds: z.array(id).min(1).max(500),
   decision: z.enum(["APPLIED", "REJECTED"]),
+  /** Why it was rejected: kept as the decider's reply on each thread, and told to the suggestion's author. */
+  reason: z
+    .string()
+    .trim()
+    .max(10_000)
+    .nullish()
+    .transform((value) => value || null),
 });
 
 /**
@@ -325,7 +328,10 @@ export async function decideSuggestions(userId: string, rawInput: unknown): Prom
       where: { id: { in: threads.map((thread) => thread.id) }, suggestionState: "PENDING" },
       data: { suggestionState: input.decision, state: "ACCEPTED", decidedById: userId, decidedAt: now },
     });
+    const reason = input.decision === "REJECTED" ? input.reason : null;
     for (const thread of threads) {
+      if (reason)
+        await tx.comment.create({ data: { threadId: thread.id, authorId: userId, body: reason, mentions: [] } });
       await recordActivity(tx, {
         reviewId: input.reviewId,
         actorId: userId,
@@ -338,16 +344,86 @@ export async function decideSuggestions(userId: string, rawInput: unknown): Prom
         reviewId: input.reviewId,
         kind: "SUGGESTION_DECIDED",
         actorId: userId,
-        recipients: [thread.createdById],
+        subject: { sectionId: thread.sectionId, threadId: thread.id },
         link: links.thread(input.reviewId, thread.sectionId, thread.id),
         data: {
           sectionTitle: thread.section.title,
           quote: thread.quote,
           suggestion: thread.suggestion,
           decision: input.decision,
+          reason: reason ? excerpt(reason) : null,
         },
       });
     }
     return { decided: threads.map((thread) => thread.id) };
+  });
+}
+
+export const editSuggestionSchema = z.object({
+  reviewId: id,
+  threadId: id,
+  suggestion: z
+    .string()
+    .max(5000)
+    .transform((value) => value.replace(/\s*\n\s*/g, " ")),
+});
+export const withdrawSuggestionSchema = z.object({ reviewId: id, threadId: id });
+
+/** The suggestion's author, while nobody has decided it yet. */
+async function ownPendingSuggestion(tx: Transaction, userId: string, reviewId: string, threadId: string) {
+  const thread = await liveThread(tx, reviewId, threadId);
+  if (thread.suggestion === null) throw new AppError("THREAD_STATE", `thread ${threadId} is not a suggestion`);
+  if (thread.createdById !== userId) throw new AppError("FORBIDDEN", `suggestion ${threadId} is someone else's`);
+  if (thread.suggestionState !== "PENDING")
+    throw new AppError("THREAD_STATE", `suggestion ${threadId} is already ${thread.suggestionState}`);
+  return thread;
+}
+
+/** Changes the proposed text of one's own pending suggestion (as Word lets you edit your tracked change). */
+export async function editSuggestion(userId: string, rawInput: unknown): Promise<void> {
+  const input = parseInput(editSuggestionSchema, rawInput);
+  await db().$transaction(async (tx) => {
+    await authorize(userId, input.reviewId, "comment.write", tx);
+    const thread = await ownPendingSuggestion(tx, userId, input.reviewId, input.threadId);
+    if ((thread.quote ?? "") === input.suggestion)
+      throw new AppError("INVALID_INPUT", "the suggestion changes nothing", { suggestion: ["changes nothing"] });
+    if (!thread.quote && !input.suggestion)
+      throw new AppError("INVALID_INPUT", "nothing to insert", { suggestion: ["type the text to insert"] });
+    // Only a still-pending suggestion is changed, even if someone decides it at this very moment.
+    const changed = await tx.commentThread.updateMany({
+      where: { id: thread.id, suggestionState: "PENDING" },
+      data: { suggestion: input.suggestion },
+    });
+    if (changed.count === 0) throw new AppError("THREAD_STATE", `suggestion ${thread.id} was decided meanwhile`);
+    await recordActivity(tx, {
+      reviewId: input.reviewId,
+      actorId: userId,
+      kind: "suggestion.edited",
+      subjectType: "section",
+      subjectId: thread.sectionId,
+      data: { threadId: thread.id, from: thread.suggestion, to: input.suggestion },
+    });
+  });
+}
+
+/** Withdraws one's own pending suggestion: it leaves the text's margin, as a deleted thread. */
+export async function withdrawSuggestion(userId: string, rawInput: unknown): Promise<void> {
+  const input = parseInput(withdrawSuggestionSchema, rawInput);
+  await db().$transaction(async (tx) => {
+    await authorize(userId, input.reviewId, "comment.write", tx);
+    const thread = await ownPendingSuggestion(tx, userId, input.reviewId, input.threadId);
+    const withdrawn = await tx.commentThread.updateMany({
+      where: { id: thread.id, suggestionState: "PENDING", deletedAt: null },
+      data: { deletedAt: new Date() },
+    });
+    if (withdrawn.count === 0) throw new AppError("THREAD_STATE", `suggestion ${thread.id} was decided meanwhile`);
+    await recordActivity(tx, {
+      reviewId: input.reviewId,
+      actorId: userId,
+      kind: "suggestion.withdrawn",
+      subjectType: "section",
+      subjectId: thread.sectionId,
+      data: { threadId: thread.id, quote: thread.quote, suggestion: thread.suggestion },
+    });
   });
 }

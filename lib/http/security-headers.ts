@@ -2,8 +2,9 @@
 // request around a nonce, by proxy.ts) and the static headers (next.config.ts).
 
 /** Bodies a server action may carry: the item form's full text (2,000,000 characters, up to 3 bytes each in
- * UTF-8) with every other field at its limit fits; larger bodies are refused by Next before the action runs. */
-export const SERVER_ACTION_BODY_LIMIT_MB = 10;
+ * UTF-8) with every other field at its limit fits, and so does a round's annotated Word file coming back
+ * (word-import-actions.ts); larger bodies are refused by Next before the action runs. */
+export const SERVER_ACTION_BODY_LIMIT_MB = 20;
 
 /**
  * The policy for an HTML page. Scripts: only those carrying this response's nonce, and what they load

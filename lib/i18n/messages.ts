@@ -10,6 +10,8 @@ import * as library from "./sections/library";
 import * as limits from "./sections/limits";
 import * as rounds from "./sections/rounds";
 import * as ranking from "./sections/ranking";
+import * as notifyMail from "./sections/notify-mail";
+import * as reviewTools from "./sections/review-tools";
 import * as references from "./sections/references";
 import * as account from "./sections/account";
 import * as backup from "./sections/backup";
@@ -39,6 +41,8 @@ export const zh = {
   dashboard: dashboard.zh,
   editing: editing.zh,
   inbox: inbox.zh,
+  notifyMail: notifyMail.zh,
+  reviewTools: reviewTools.zh,
   screening: screening.zh,
   ranking: ranking.zh,
   search: search.zh,
@@ -304,6 +308,8 @@ export const zh = {
     "suggestion.created": "{who} 提出了修改建议",
     "suggestion.applied": "{who} 采纳了修改建议",
     "suggestion.rejected": "{who} 拒绝了修改建议",
+    "suggestion.edited": "{who} 修改了自己的修改建议",
+    "suggestion.withdrawn": "{who} 撤回了自己的修改建议",
     "items.imported": "{who} 导入了 {n} 条文献",
     "item.fileAttached": "{who} 为文献附加了 PDF",
     "item.fileRemoved": "{who} 移除了文献的 PDF",
@@ -333,6 +339,8 @@ export const en: Shape<Messages> = {
   dashboard: dashboard.en,
   editing: editing.en,
   inbox: inbox.en,
+  notifyMail: notifyMail.en,
+  reviewTools: reviewTools.en,
   screening: screening.en,
   ranking: ranking.en,
   search: search.en,
@@ -602,6 +610,8 @@ export const en: Shape<Messages> = {
     "suggestion.created": "{who} suggested an edit",
     "suggestion.applied": "{who} accepted a suggested edit",
     "suggestion.rejected": "{who} rejected a suggested edit",
+    "suggestion.edited": "{who} changed their suggested edit",
+    "suggestion.withdrawn": "{who} withdrew their suggested edit",
     "items.imported": "{who} imported {n} items",
     "item.fileAttached": "{who} attached a PDF to an item",
     "item.fileRemoved": "{who} removed a PDF from an item",

@@ -1,6 +1,14 @@
 // Every job the worker knows. A domain adds its jobs here; nothing else has to change for the worker to run them.
 import { fileJobs } from "@/lib/files/jobs";
+import { sendDigestJob, sendNotificationEmailJob } from "@/lib/notifications/email-jobs";
+import { remindRoundDueJob } from "@/lib/rounds/jobs";
 import { retrainRankingJob } from "@/lib/screening/ranking/jobs";
 import type { JobDefinition } from "./define-job";
 
-export const jobDefinitions: JobDefinition[] = [retrainRankingJob, ...fileJobs];
+export const jobDefinitions: JobDefinition[] = [
+  retrainRankingJob,
+  ...fileJobs,
+  sendNotificationEmailJob,
+  sendDigestJob,
+  remindRoundDueJob,
+];

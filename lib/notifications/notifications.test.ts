@@ -106,6 +106,7 @@ describe("suggestions", () => {
     expect(decided).toMatchObject({ suggestionState: "APPLIED", state: "ACCEPTED", decidedById: a.users.EDITOR.id });
     expect(decided.decidedAt).not.toBeNull();
 
+    const plain = await startThread(a.users.SUPERVISOR.id, { reviewId: a.reviewId, sectionId, body: "整体意见" });
     const after = await threadsAndInboxes();
     await expect(
       decideSuggestions(a.users.OWNER.id, {
@@ -114,7 +115,6 @@ describe("suggestions", () => {
         decision: "REJECTED",
       }),
     ).rejects.toMatchObject({ code: "THREAD_STATE" });
-    const plain = await startThread(a.users.SUPERVISOR.id, { reviewId: a.reviewId, sectionId, body: "整体意见" });
     await expect(
       decideSuggestions(a.users.EDITOR.id, { reviewId: a.reviewId, threadIds: [plain.threadId], decision: "APPLIED" }),
     ).rejects.toMatchObject({ code: "THREAD_STATE" });

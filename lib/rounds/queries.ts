@@ -4,6 +4,10 @@ import { authorize } from "@/lib/authz/authorize";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { THREAD_SELECT } from "@/lib/comments/queries";
+import type { CitationLocale } from "@/lib/synthesis/citations";
+import { comparisonLabels } from "@/lib/synthesis/compare-labels";
+import { changeBlocks, compareDocumentStructure, hasChanges } from "@/lib/synthesis/document-compare";
+import { EMPTY_DOCUMENT, type DocNode } from "@/lib/synthesis/document-model";
 import { compareTexts } from "@/lib/synthesis/text-compare";
 
 const PERSON = { select: { id: true, name: true } } as const;
@@ -37,7 +41,12 @@ export async function listRounds(userId: string, reviewId: string) {
   };
 }
 
-export async function getRoundSummary(userId: string, reviewId: string, roundId: string) {
+export async function getRoundSummary(
+  userId: string,
+  reviewId: string,
+  roundId: string,
+  locale: CitationLocale = "zh-CN",
+) {
   const access = await authorize(userId, reviewId, "review.read");
   const round = await db().commentRound.findFirst({
     where: { id: roundId, reviewId },
@@ -47,8 +56,15 @@ export async function getRoundSummary(userId: string, reviewId: string, roundId:
       sections: {
         select: {
           snapshotText: true,
+          snapshotContent: true,
           section: {
-            select: { id: true, title: true, position: true, deletedAt: true, document: { select: { text: true } } },
+            select: {
+              id: true,
+              title: true,
+              position: true,
+              deletedAt: true,
+              document: { select: { text: true, content: true } },
+            },
           },
         },
       },
@@ -56,19 +72,28 @@ export async function getRoundSummary(userId: string, reviewId: string, roundId:
     },
   });
   if (!round) throw new AppError("NOT_FOUND", `round ${roundId} not in review ${reviewId}`);
-  const sections = [...round.sections]
-    .sort((a, b) => a.section.position - b.section.position)
-    .map(({ snapshotText, section }) => {
-      const threads = round.threads.filter((thread) => thread.sectionId === section.id);
-      return {
-        id: section.id,
-        title: section.title,
-        trashed: section.deletedAt !== null,
-        changes: compareTexts(snapshotText, section.document?.text ?? ""),
-        threads,
-        counts: countThreads(threads),
-      };
-    });
+  const sections = await Promise.all(
+    [...round.sections]
+      .sort((a, b) => a.section.position - b.section.position)
+      .map(async ({ snapshotText, snapshotContent, section }) => {
+        const threads = round.threads.filter((thread) => thread.sectionId === section.id);
+        const before = snapshotContent as unknown as DocNode;
+        const now = (section.document?.content as unknown as DocNode | undefined) ?? EMPTY_DOCUMENT;
+        const label = await comparisonLabels(userId, reviewId, section.id, now, [before], locale);
+        const structured = compareDocumentStructure(before, now, label);
+        return {
+          id: section.id,
+          title: section.title,
+          trashed: section.deletedAt !== null,
+          changes: compareTexts(snapshotText, section.document?.text ?? ""),
+          /** The same change read as documents: citations, notes, quotes and headings included. */
+          blocks: changeBlocks(structured),
+          changed: hasChanges(structured),
+          threads,
+          counts: countThreads(threads),
+        };
+      }),
+  );
   const byAuthor = new Map<string, { name: string; threads: number; replies: number }>();
   for (const thread of round.threads) {
     thread.comments.forEach((comment, index) => {

@@ -272,3 +272,41 @@ describe("comment rounds", () => {
     expect((await listSectionThreads(a.users.OWNER.id, a.reviewId, first))[0]!.round?.number).toBe(1);
   });
 });
+
+describe("round summary as documents", () => {
+  it("shows a citation and a quote added since the round opened, by label and as a quote", async () => {
+    const { sectionId } = await createSection(a.users.EDITOR.id, { reviewId: a.reviewId, title: "文献依据" });
+    await write(sectionId, "已有研究表明党建引领有效。");
+    const { roundId } = await openRound(a.users.SUPERVISOR.id, {
+      reviewId: a.reviewId,
+      title: "补充文献",
+      sectionIds: [sectionId],
+    });
+    const content: DocNode = {
+      type: "doc",
+      content: [
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "已有研究表明党建引领有效" },
+            { type: "citation", attrs: { itemId: a.itemId, locator: null } },
+            { type: "text", text: "。" },
+          ],
+        },
+        { type: "blockquote", content: [{ type: "paragraph", content: [{ type: "text", text: "受访者：社区是家" }] }] },
+      ],
+    };
+    const doc = prosemirrorJSONToYDoc(getSchema(sectionExtensions()), content, SECTION_FRAGMENT);
+    await storeSectionState({ sectionId, state: Y.encodeStateAsUpdate(doc), content, updatedById: null });
+    const summary = await getRoundSummary(a.users.VIEWER.id, a.reviewId, roundId);
+    const section = summary.sections.find((entry) => entry.id === sectionId)!;
+    expect(section.changed).toBe(true);
+    const inserted = section.blocks.flatMap((block) => block.runs.filter((run) => run.kind === "insert"));
+    expect(inserted).toContainEqual({ kind: "insert", piece: { type: "citation", label: "[1]" } });
+    expect(section.blocks.at(-1)).toMatchObject({ block: "blockquote", change: "insert" });
+    // The plain-text comparison could not see the citation at all.
+    expect(section.changes.filter((change) => change.kind === "insert").map((change) => change.text)).toEqual([
+      "\n受访者：社区是家",
+    ]);
+  });
+});

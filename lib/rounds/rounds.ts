@@ -5,8 +5,10 @@ import { recordActivity } from "@/lib/activity/record";
 import { authorize } from "@/lib/authz/authorize";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { links, notify, sectionPeople } from "@/lib/notifications/notify";
+import { enqueueJob } from "@/lib/jobs/enqueue";
+import { links, notify } from "@/lib/notifications/notify";
 import { parseInput } from "@/lib/validation";
+import { reminderTime, remindRoundDueJob } from "./jobs";
 
 const id = z.string().min(1).max(64);
 
@@ -94,10 +96,19 @@ export async function openRound(userId: string, rawInput: unknown): Promise<{ ro
       reviewId: input.reviewId,
       kind: "ROUND_OPENED",
       actorId: userId,
-      recipients: await sectionPeople(tx, sectionIds),
+      subject: { roundId: round.id },
       link: links.round(input.reviewId, round.id),
       data: { number, title: round.title, dueAt: round.dueAt?.toISOString() ?? null },
     });
+    const remindAt = round.dueAt ? reminderTime(round.dueAt) : null;
+    if (round.dueAt && remindAt) {
+      await enqueueJob(
+        tx,
+        remindRoundDueJob,
+        { roundId: round.id, dueAt: round.dueAt.toISOString() },
+        { runAt: remindAt, jobKey: `round-due:${round.id}` },
+      );
+    }
     return { roundId: round.id, number };
   });
 }
@@ -130,10 +141,7 @@ export async function closeRound(userId: string, rawInput: unknown): Promise<voi
       reviewId: input.reviewId,
       kind: "ROUND_CLOSED",
       actorId: userId,
-      recipients: await sectionPeople(
-        tx,
-        round.sections.map((section) => section.sectionId),
-      ),
+      subject: { roundId: round.id },
       link: links.round(input.reviewId, round.id),
       data: { number: round.number, title: round.title },
     });

@@ -5,6 +5,7 @@ import { db, type Transaction } from "@/lib/db/client";
 import { lockRows } from "@/lib/db/lock";
 import type { ScreeningState } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
+import { links, notify } from "@/lib/notifications/notify";
 import { parseInput } from "@/lib/validation";
 import { applyStageChange, resolveExclusionReason } from "@/lib/workflow/stage-change";
 import { voteOutcome, type VoteSummary } from "./outcome";
@@ -212,6 +213,19 @@ export async function resolveConflict(userId: string, rawInput: unknown): Promis
       subjectType: "item",
       subjectId: item.id,
       data: { choice: input.choice, reason: reasonId },
+    });
+    const titles = await tx.reviewItem.findUnique({ where: { id: item.id }, select: { titleZh: true, titleEn: true } });
+    await notify(tx, {
+      reviewId: input.reviewId,
+      kind: "CONFLICT_RULED",
+      actorId: userId,
+      subject: { itemIds: [item.id] },
+      link: links.item(input.reviewId, item.id),
+      data: {
+        itemTitle: titles?.titleZh ?? titles?.titleEn ?? null,
+        choice: input.choice,
+        excerpt: input.note ?? null,
+      },
     });
   });
 }

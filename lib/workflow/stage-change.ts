@@ -116,7 +116,7 @@ async function notifyAssignees(tx: Transaction, change: StageChangeRequest) {
     reviewId: change.reviewId,
     kind: "STAGE_CHANGED",
     actorId: change.actorId,
-    recipients: assignees.map((assignee) => assignee.userId),
+    subject: { itemIds: [change.item.id] },
     link: links.item(change.reviewId, change.item.id),
     data: {
       itemTitle: item?.titleZh ?? item?.titleEn ?? null,

@@ -2,10 +2,10 @@ import Link from "next/link";
 import { buttonSecondary } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
 import { getI18n } from "@/lib/i18n/server";
-import { formatDate, formatDateTime } from "@/lib/i18n/format-time";
-import { pick, type Translate } from "@/lib/i18n/translate";
-import type { Locale } from "@/lib/i18n/messages";
-import { listNotifications, type InboxNotification } from "@/lib/notifications/inbox";
+import { formatDateTime } from "@/lib/i18n/format-time";
+import { pick } from "@/lib/i18n/translate";
+import { describeNotification } from "@/lib/notifications/describe";
+import { listNotifications } from "@/lib/notifications/inbox";
 import { markAllReadAction, markReadAction, openNotificationAction } from "./actions";
 
 export default async function InboxPage({ searchParams }: { searchParams: Promise<{ show?: string }> }) {
@@ -54,7 +54,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
           className="divide-y divide-stone-200 rounded-lg border border-stone-200 bg-white"
         >
           {notifications.map((entry) => {
-            const { headline, detail } = describe(entry, t, locale);
+            const { headline, detail } = describeNotification(entry, t, locale);
             return (
               <li
                 key={entry.id}
@@ -108,59 +108,4 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
       )}
     </div>
   );
-}
-
-interface NotificationData {
-  sectionTitle?: string;
-  quote?: string | null;
-  excerpt?: string;
-  addressed?: boolean;
-  number?: number;
-  title?: string;
-  dueAt?: string | null;
-  itemTitle?: string | null;
-  from?: { zh: string; en: string } | null;
-  to?: { zh: string; en: string } | null;
-  suggestion?: string | null;
-  decision?: "APPLIED" | "REJECTED";
-}
-
-function describe(entry: InboxNotification, t: Translate, locale: Locale): { headline: string; detail: string | null } {
-  const data = (entry.data ?? {}) as NotificationData;
-  const who = entry.actor?.name ?? t("inbox.someone");
-  const section = data.sectionTitle ?? "—";
-  const stage = (name: NotificationData["from"]) => (name ? pick(locale, name.zh, name.en) : null) ?? "—";
-  switch (entry.kind) {
-    case "MENTION":
-      return { headline: t("inbox.kinds.MENTION", { who, section }), detail: data.excerpt ?? null };
-    case "REPLY":
-      return {
-        headline: t(data.addressed ? "inbox.kinds.REPLY_ADDRESSED" : "inbox.kinds.REPLY", { who, section }),
-        detail: data.excerpt ?? null,
-      };
-    case "ROUND_OPENED":
-    case "ROUND_CLOSED":
-      return {
-        headline: t(`inbox.kinds.${entry.kind}`, { who, number: data.number ?? "?", title: data.title ?? "" }),
-        detail: data.dueAt ? t("inbox.due", { date: formatDate(locale, data.dueAt) }) : null,
-      };
-    case "STAGE_CHANGED":
-      return {
-        headline: t("inbox.kinds.STAGE_CHANGED", {
-          who,
-          item: data.itemTitle ?? t("inbox.untitledItem"),
-          from: stage(data.from),
-          to: stage(data.to),
-        }),
-        detail: null,
-      };
-    case "SUGGESTION_DECIDED":
-      return {
-        headline: t(
-          data.decision === "REJECTED" ? "inbox.kinds.SUGGESTION_REJECTED" : "inbox.kinds.SUGGESTION_APPLIED",
-          { who, section },
-        ),
-        detail: [data.quote, data.suggestion].filter(Boolean).join(" → ") || null,
-      };
-  }
 }

@@ -63,7 +63,10 @@ export default async function RoundsPage({ params }: { params: Promise<{ reviewI
                   {round.sections.map(({ section }, index) => (
                     <span key={section.id}>
                       {index > 0 && "、"}
-                      <Link href={`${base}/synthesis/${section.id}`} className="text-teal-700 hover:underline">
+                      <Link
+                        href={`${base}/synthesis/${section.id}?panel=comments`}
+                        className="text-teal-700 hover:underline"
+                      >
                         {section.title}
                       </Link>
                     </span>
@@ -74,7 +77,7 @@ export default async function RoundsPage({ params }: { params: Promise<{ reviewI
                     {t("rounds.viewSummary")} →
                   </Link>
                   {canRun && round.state === "OPEN" && (
-                    <CloseRoundButton reviewId={reviewId} round={round} action={closeRoundAction} />
+                    <CloseRoundButton reviewId={reviewId} round={round} stillOpen={round} action={closeRoundAction} />
                   )}
                 </div>
               </li>

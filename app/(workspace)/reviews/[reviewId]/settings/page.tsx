@@ -1,3 +1,4 @@
+import { EmailDeliveryProblems } from "@/components/settings/EmailDeliveryProblems";
 import { ExclusionReasonSettings } from "@/components/settings/ExclusionReasonSettings";
 import { ScreeningRulesForm } from "@/components/settings/ScreeningRulesForm";
 import { StageSettings } from "@/components/settings/StageSettings";
@@ -6,6 +7,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { getI18n } from "@/lib/i18n/server";
+import { listEmailProblems } from "@/lib/notifications/preferences";
 import { getWorkflowSettings } from "@/lib/stages/queries";
 import {
   createReasonAction,
@@ -20,10 +22,11 @@ import {
 export default async function SettingsPage({ params }: { params: Promise<{ reviewId: string }> }) {
   const { reviewId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/settings`);
-  const { t } = await getI18n();
+  const { t, locale } = await getI18n();
   const settings = await loadOrNotFound(getWorkflowSettings(user.id, reviewId));
   const canManageStages = can(settings.role, "stage.manage");
   const canUpdateReview = can(settings.role, "review.update");
+  const emailProblems = can(settings.role, "members.manage") ? await listEmailProblems(user.id, reviewId) : null;
   return (
     <div className="max-w-4xl space-y-6">
       <header>
@@ -104,6 +107,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ revie
           </a>
         </section>
       )}
+      {emailProblems && <EmailDeliveryProblems problems={emailProblems} t={t} locale={locale} />}
     </div>
   );
 }

@@ -4,6 +4,8 @@ import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
 import {
   decideSuggestions,
+  editSuggestion,
+  withdrawSuggestion,
   deleteComment,
   editComment,
   replyToThread,
@@ -138,6 +140,8 @@ const threadState = commentAction("setThreadState", setThreadState);
 const edit = commentAction("editComment", editComment);
 const remove = commentAction("deleteComment", deleteComment);
 const decide = commentAction("decideSuggestions", decideSuggestions);
+const changeSuggestion = commentAction("editSuggestion", editSuggestion);
+const withdraw = commentAction("withdrawSuggestion", withdrawSuggestion);
 
 export async function startThreadAction(raw: unknown) {
   return start(raw);
@@ -156,4 +160,10 @@ export async function deleteCommentAction(raw: unknown) {
 }
 export async function decideSuggestionsAction(raw: unknown) {
   return decide(raw);
+}
+export async function editSuggestionAction(raw: unknown) {
+  return changeSuggestion(raw);
+}
+export async function withdrawSuggestionAction(raw: unknown) {
+  return withdraw(raw);
 }

@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { CloseRoundButton } from "@/components/rounds/RoundForms";
+import { WordImport } from "@/components/rounds/WordImport";
 import { AnsweredChange } from "@/components/synthesis/AnsweredChange";
-import { TextComparison } from "@/components/synthesis/TextComparison";
+import { DocumentComparison } from "@/components/synthesis/DocumentComparison";
+import { comparisonLabels } from "@/components/synthesis/comparison-labels";
 import {
   SUGGESTION_STATE_TONE as SUGGESTION_TONE,
   THREAD_STATE_TONE as STATE_TONE,
@@ -15,12 +17,15 @@ import { getI18n } from "@/lib/i18n/server";
 import { answeredChange } from "@/lib/comments/queries";
 import { getRoundSummary, sumCounts, type ThreadCounts } from "@/lib/rounds/queries";
 import { closeRoundAction } from "../actions";
+import { applyWordImportAction, previewWordImportAction } from "../word-import-actions";
 
 export default async function RoundSummaryPage({ params }: { params: Promise<{ reviewId: string; roundId: string }> }) {
   const { reviewId, roundId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/rounds/${roundId}`);
   const { locale, t } = await getI18n();
-  const { role, round, sections, authors } = await loadOrNotFound(getRoundSummary(user.id, reviewId, roundId));
+  const { role, round, sections, authors } = await loadOrNotFound(
+    getRoundSummary(user.id, reviewId, roundId, locale === "zh" ? "zh-CN" : "en-US"),
+  );
   const base = `/reviews/${reviewId}`;
   const totals = sumCounts(sections.map((section) => section.counts));
   const countLine = (counts: ThreadCounts) =>
@@ -63,10 +68,24 @@ export default async function RoundSummaryPage({ params }: { params: Promise<{ r
             {t("rounds.exportDocx")}
           </a>
           {can(role, "round.run") && round.state === "OPEN" && (
-            <CloseRoundButton reviewId={reviewId} round={round} action={closeRoundAction} />
+            <CloseRoundButton
+              reviewId={reviewId}
+              round={round}
+              stillOpen={{ open: totals.open, addressed: totals.addressed, pending: totals.pending }}
+              action={closeRoundAction}
+            />
           )}
         </div>
       </header>
+
+      {can(role, "comment.write") && round.state === "OPEN" && (
+        <WordImport
+          reviewId={reviewId}
+          roundId={round.id}
+          preview={previewWordImportAction}
+          apply={applyWordImportAction}
+        />
+      )}
 
       <section aria-labelledby="by-author" className={`${cardClass} p-4`}>
         <h2 id="by-author" className="text-sm font-semibold text-stone-900">
@@ -148,18 +167,18 @@ export default async function RoundSummaryPage({ params }: { params: Promise<{ r
           )}
           <div>
             <h4 className="text-sm font-semibold text-stone-900">{t("rounds.changesTitle")}</h4>
-            {section.changes.every((change) => change.kind === "equal") ? (
+            {!section.changed ? (
               <p className="mt-1 text-sm text-stone-500">{t("rounds.noChanges")}</p>
             ) : (
               <div className="mt-2 rounded-md bg-stone-50 p-3">
-                <TextComparison
-                  changes={section.changes}
-                  labels={{ inserted: t("synthesis.inserted"), deleted: t("synthesis.deleted") }}
-                />
+                <DocumentComparison blocks={section.blocks} labels={comparisonLabels(t)} />
               </div>
             )}
           </div>
-          <Link href={`${base}/synthesis/${section.id}`} className="text-sm text-teal-700 hover:underline">
+          <Link
+            href={`${base}/synthesis/${section.id}?panel=comments`}
+            className="text-sm text-teal-700 hover:underline"
+          >
             {t("rounds.openSection")} →
           </Link>
         </section>

@@ -19,6 +19,8 @@ import { listMembers } from "@/lib/members/queries";
 import {
   decideSuggestionsAction,
   deleteCommentAction,
+  editSuggestionAction,
+  withdrawSuggestionAction,
   editCommentAction,
   replyToThreadAction,
   setThreadStateAction,
@@ -249,6 +251,8 @@ export default async function SectionPage({ params }: { params: Promise<{ review
               setThreadState: setThreadStateAction,
               editComment: editCommentAction,
               deleteComment: deleteCommentAction,
+              editSuggestion: editSuggestionAction,
+              withdrawSuggestion: withdrawSuggestionAction,
               renderCitations: renderCitationsAction,
               searchCitable: searchCitableAction,
               saveVersion: saveSectionVersionAction,

@@ -1,12 +1,15 @@
 import Link from "next/link";
-import { TextComparison } from "@/components/synthesis/TextComparison";
+import { DocumentComparison } from "@/components/synthesis/DocumentComparison";
+import { comparisonLabels as comparisonWords } from "@/components/synthesis/comparison-labels";
 import { cardClass } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { formatDateTime } from "@/lib/i18n/format-time";
 import { getI18n } from "@/lib/i18n/server";
 import { getSectionForEditor, getSectionVersion } from "@/lib/synthesis/queries";
-import { compareTexts } from "@/lib/synthesis/text-compare";
+import { comparisonLabels } from "@/lib/synthesis/compare-labels";
+import { EMPTY_DOCUMENT } from "@/lib/synthesis/document-model";
+import { changeBlocks, compareDocumentStructure, hasChanges } from "@/lib/synthesis/document-compare";
 
 export default async function SectionVersionPage({
   params,
@@ -20,8 +23,17 @@ export default async function SectionVersionPage({
     loadOrNotFound(getSectionForEditor(user.id, reviewId, sectionId)),
     loadOrNotFound(getSectionVersion(user.id, reviewId, sectionId, versionId)),
   ]);
-  const changes = compareTexts(version.text, current?.text ?? "");
-  const unchanged = changes.every((change) => change.kind === "equal");
+  const now = current?.content ?? EMPTY_DOCUMENT;
+  const label = await comparisonLabels(
+    user.id,
+    reviewId,
+    sectionId,
+    now,
+    [version.content],
+    locale === "zh" ? "zh-CN" : "en-US",
+  );
+  const changes = compareDocumentStructure(version.content, now, label);
+  const unchanged = !hasChanges(changes);
   const name = version.name ?? t(`synthesis.versionKinds.${version.kind}`);
   const editorHref = `/reviews/${reviewId}/synthesis/${sectionId}`;
   return (
@@ -48,10 +60,7 @@ export default async function SectionVersionPage({
           {unchanged ? (
             <p className="text-sm text-stone-600">{t("synthesis.noDifferences")}</p>
           ) : (
-            <TextComparison
-              changes={changes}
-              labels={{ inserted: t("synthesis.inserted"), deleted: t("synthesis.deleted") }}
-            />
+            <DocumentComparison blocks={changeBlocks(changes)} labels={comparisonWords(t)} />
           )}
         </section>
         <section aria-labelledby="version-text-heading" className={`${cardClass} p-5`}>

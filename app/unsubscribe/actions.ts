@@ -1,0 +1,11 @@
+"use server";
+import { redirect } from "next/navigation";
+import { unsubscribe } from "@/lib/notifications/preferences";
+
+/** The button on the unsubscribe page: works from the e-mail's link alone, without signing in. */
+export async function unsubscribeAction(form: FormData): Promise<void> {
+  const link = { u: form.get("u"), k: form.get("k"), s: form.get("s") };
+  const { kind } = await unsubscribe(link).catch(() => ({ kind: null }));
+  if (!kind) redirect("/unsubscribe");
+  redirect(`/unsubscribe?${new URLSearchParams({ done: kind })}`);
+}

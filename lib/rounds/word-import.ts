@@ -1,0 +1,272 @@
+// Bringing a round's Word file back after it was annotated offline: each new comment and tracked change is
+// found again in the round's sections as they read now (its phrase, told apart by the text around it) and
+// anchored by Yjs relative positions like a comment made in the editor. The preview lists what would be
+// created, what the app already has (the file's own exported comments and suggestions), and the phrases that
+// no longer match; confirming creates the new ones as the uploader's comments and suggestions in one transaction.
+import { getSchema } from "@tiptap/core";
+import { absolutePositionToRelativePosition, initProseMirrorDoc } from "@tiptap/y-tiptap";
+import * as Y from "yjs";
+import { recordActivity } from "@/lib/activity/record";
+import { authorize } from "@/lib/authz/authorize";
+import { db, type Transaction } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { links, notify } from "@/lib/notifications/notify";
+import { sectionExtensions, SECTION_FRAGMENT } from "@/lib/synthesis/document-schema";
+import { readWordAnnotations } from "./word-annotations";
+
+export const MAX_WORD_FILE_BYTES = 20 * 1024 * 1024;
+
+export interface ImportEntry {
+  kind: "comment" | "suggestion";
+  /** new: will be created · existing: already in the app (exported with the file) · unmatched: phrase not found. */
+  status: "new" | "existing" | "unmatched";
+  sectionId: string | null;
+  sectionTitle: string | null;
+  quote: string;
+  body: string | null;
+  suggestion: string | null;
+  /** The name Word recorded for whoever made it. */
+  wordAuthor: string;
+  anchor: { start: string; end: string } | null;
+}
+
+interface SectionIndex {
+  id: string;
+  title: string;
+  text: string;
+  /** ProseMirror position of each character of `text` (-1 for the line break between blocks). */
+  positions: number[];
+  encode: (from: number, to: number) => { start: string; end: string };
+  currentText: string;
+}
+
+function indexSection(id: string, title: string, state: Uint8Array, currentText: string): SectionIndex {
+  const ydoc = new Y.Doc();
+  Y.applyUpdate(ydoc, state);
+  const fragment = ydoc.getXmlFragment(SECTION_FRAGMENT);
+  const { doc, mapping } = initProseMirrorDoc(fragment, getSchema(sectionExtensions()));
+  let text = "";
+  const positions: number[] = [];
+  doc.descendants((node, pos) => {
+    if (node.isTextblock && text) {
+      text += "\n";
+      positions.push(-1);
+    }
+    if (node.isText) {
+      const value = node.text ?? "";
+      for (let index = 0; index < value.length; index++) positions.push(pos + index);
+      text += value;
+    }
+    return true;
+  });
+  const encode = (position: number) =>
+    JSON.stringify(Y.relativePositionToJSON(absolutePositionToRelativePosition(position, fragment, mapping)));
+  return { id, title, text, positions, currentText, encode: (from, to) => ({ start: encode(from), end: encode(to) }) };
+}
+
+function commonSuffix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
+}
+function commonPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+/** Where the phrase is in the section (best fit to its context), as character offsets, or null. */
+function locate(section: SectionIndex, quote: string, before: string, after: string) {
+  const { text } = section;
+  const candidates: { from: number; to: number; score: number }[] = [];
+  if (quote) {
+    for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) {
+      const score =
+        commonSuffix(text.slice(Math.max(0, at - before.length), at), before) +
+        commonPrefix(text.slice(at + quote.length, at + quote.length + after.length), after);
+      candidates.push({ from: at, to: at + quote.length, score });
+    }
+  } else {
+    // An insertion is placed by the text around it.
+    const around = before + after;
+    if (around.length >= 2) {
+      for (let at = text.indexOf(around); at !== -1; at = text.indexOf(around, at + 1)) {
+        candidates.push({ from: at + before.length, to: at + before.length, score: around.length });
+      }
+    }
+  }
+  candidates.sort((a, b) => b.score - a.score);
+  return candidates[0] ?? null;
+}
+
+function pmRange(section: SectionIndex, from: number, to: number): { from: number; to: number } | null {
+  if (from === to) {
+    const pos = from > 0 ? section.positions[from - 1]! + 1 : section.positions[0];
+    return pos === undefined || pos < 0 ? null : { from: pos, to: pos };
+  }
+  const start = section.positions[from];
+  const end = section.positions[to - 1];
+  if (start === undefined || end === undefined || start < 0 || end < 0) return null;
+  return { from: start, to: end + 1 };
+}
+
+async function loadRound(client: Transaction | ReturnType<typeof db>, reviewId: string, roundId: string) {
+  const round = await client.commentRound.findFirst({
+    where: { id: roundId, reviewId },
+    select: {
+      id: true,
+      number: true,
+      state: true,
+      sections: {
+        select: {
+          section: {
+            select: { id: true, title: true, deletedAt: true, document: { select: { state: true, text: true } } },
+          },
+        },
+      },
+      threads: {
+        where: { deletedAt: null },
+        select: {
+          quote: true,
+          suggestion: true,
+          comments: { where: { deletedAt: null }, select: { body: true } },
+        },
+      },
+    },
+  });
+  if (!round) throw new AppError("NOT_FOUND", `round ${roundId} not in review ${reviewId}`);
+  if (round.state === "CLOSED") throw new AppError("ROUND_CLOSED", `round ${round.number} is closed`);
+  return round;
+}
+
+async function plan(
+  client: Transaction | ReturnType<typeof db>,
+  reviewId: string,
+  roundId: string,
+  bytes: Uint8Array,
+): Promise<ImportEntry[]> {
+  if (bytes.byteLength > MAX_WORD_FILE_BYTES) throw new AppError("INVALID_INPUT", "file too large");
+  const annotations = await readWordAnnotations(bytes);
+  const round = await loadRound(client, reviewId, roundId);
+  const sections = round.sections
+    .map(({ section }) => section)
+    .filter((section) => !section.deletedAt && section.document)
+    .map((section) => indexSection(section.id, section.title, section.document!.state, section.document!.text));
+  const known = new Set<string>();
+  for (const thread of round.threads) {
+    if (thread.suggestion !== null) known.add(`s\u0000${thread.quote ?? ""}\u0000${thread.suggestion}`);
+    for (const comment of thread.comments) known.add(`c\u0000${thread.quote ?? ""}\u0000${comment.body.trim()}`);
+  }
+  const place = (quote: string, before: string, after: string) => {
+    let best: { section: SectionIndex; from: number; to: number; score: number } | null = null;
+    for (const section of sections) {
+      const found = locate(section, quote, before, after);
+      if (found && (!best || found.score > best.score)) best = { section, ...found };
+    }
+    if (!best) return null;
+    const range = pmRange(best.section, best.from, best.to);
+    return range ? { section: best.section, anchor: best.section.encode(range.from, range.to) } : null;
+  };
+  const entries: ImportEntry[] = [];
+  for (const comment of annotations.comments) {
+    if (!comment.body) continue;
+    const existing = known.has(`c\u0000${comment.quote}\u0000${comment.body}`);
+    const placed = existing || !comment.quote.trim() ? null : place(comment.quote, comment.before, comment.after);
+    entries.push({
+      kind: "comment",
+      status: existing ? "existing" : placed ? "new" : "unmatched",
+      sectionId: placed?.section.id ?? null,
+      sectionTitle: placed?.section.title ?? null,
+      quote: comment.quote,
+      body: comment.body,
+      suggestion: null,
+      wordAuthor: comment.author,
+      anchor: placed?.anchor ?? null,
+    });
+  }
+  for (const change of annotations.changes) {
+    const text = change.text.replace(/\s*\n\s*/g, " ");
+    const existing = known.has(`s\u0000${change.quote}\u0000${text}`);
+    const placed = existing ? null : place(change.quote, change.before, change.after);
+    entries.push({
+      kind: "suggestion",
+      status: existing ? "existing" : placed ? "new" : "unmatched",
+      sectionId: placed?.section.id ?? null,
+      sectionTitle: placed?.section.title ?? null,
+      quote: change.quote,
+      body: null,
+      suggestion: text,
+      wordAuthor: change.author,
+      anchor: placed?.anchor ?? null,
+    });
+  }
+  return entries;
+}
+
+/** What uploading the file would do, without writing anything. */
+export async function previewWordImport(userId: string, reviewId: string, roundId: string, bytes: Uint8Array) {
+  await authorize(userId, reviewId, "comment.write");
+  return { entries: await plan(db(), reviewId, roundId, bytes) };
+}
+
+/** Creates the file's new comments and suggestions as the uploader's, in one transaction. */
+export async function applyWordImport(
+  userId: string,
+  reviewId: string,
+  roundId: string,
+  bytes: Uint8Array,
+): Promise<{ created: number; unmatched: number }> {
+  return db().$transaction(
+    async (tx) => {
+      await authorize(userId, reviewId, "comment.write", tx);
+      const entries = await plan(tx, reviewId, roundId, bytes);
+      const fresh = entries.filter((entry) => entry.status === "new");
+      for (const entry of fresh) {
+        const sectionId = entry.sectionId!;
+        const section = await tx.synthesisSection.findUniqueOrThrow({
+          where: { id: sectionId },
+          select: { title: true, document: { select: { text: true } } },
+        });
+        const thread = await tx.commentThread.create({
+          data: {
+            reviewId,
+            sectionId,
+            roundId,
+            anchorStart: entry.anchor!.start,
+            anchorEnd: entry.anchor!.end,
+            quote: entry.quote,
+            suggestion: entry.suggestion,
+            suggestionState: entry.suggestion === null ? null : "PENDING",
+            textAtStart: section.document?.text ?? "",
+            createdById: userId,
+            comments: entry.body ? { create: { authorId: userId, body: entry.body, mentions: [] } } : undefined,
+          },
+          select: { id: true },
+        });
+        await recordActivity(tx, {
+          reviewId,
+          actorId: userId,
+          kind: entry.kind === "comment" ? "comment.created" : "suggestion.created",
+          subjectType: "section",
+          subjectId: sectionId,
+          data: { threadId: thread.id, quote: entry.quote, suggestion: entry.suggestion, fromWord: true },
+        });
+        await notify(tx, {
+          reviewId,
+          kind: entry.kind === "comment" ? "COMMENT" : "SUGGESTION",
+          actorId: userId,
+          subject: { sectionId, threadId: thread.id },
+          link: links.thread(reviewId, sectionId, thread.id),
+          data: {
+            sectionTitle: section.title,
+            quote: entry.quote,
+            excerpt: entry.body ?? "",
+            suggestion: entry.suggestion,
+          },
+        });
+      }
+      return { created: fresh.length, unmatched: entries.filter((entry) => entry.status === "unmatched").length };
+    },
+    { timeout: 60_000 },
+  );
+}
