@@ -3,6 +3,7 @@
 // in process, no HTTP) for Chinese, English and mixed queries, and the index's size. Prints figures only.
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import pg from "pg";
 import { connectDatabase } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrator";
 import { createReviewIn } from "@/lib/reviews/commands";
@@ -122,11 +123,43 @@ async function seed(url: string) {
   return { db, reviewId: review.id, ownerId: owner.id };
 }
 
+/** BENCH_REUSE=1 keeps the built review in a database named after its size and reuses it on the next run. */
+async function reusableDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const admin = process.env.TEST_DATABASE_URL;
+  if (!admin) throw new Error("BENCH_REUSE needs TEST_DATABASE_URL (a PostgreSQL server to keep the database on)");
+  const name = `huitong_bench_search_${PAPERS}_${PASSAGES_PER_PAPER}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  const exists = await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
+  if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), stop: async () => {} };
+}
+
+async function existingReview(url: string) {
+  const db = connectDatabase(url);
+  const owner = await db.user.findUnique({ where: { email: "bench-search@huitong.bench" } });
+  const review = owner && (await db.review.findFirst({ where: { titleZh: "万篇文献检索基准" } }));
+  if (!owner || !review) {
+    await db.$disconnect();
+    return null;
+  }
+  console.log(`reusing the review built earlier in ${new URL(url).pathname.slice(1)}`);
+  return { db, reviewId: review.id, ownerId: owner.id };
+}
+
 async function main() {
-  const database = await prepareDatabase();
+  const reuse = process.env.BENCH_REUSE === "1";
+  const database = reuse ? await reusableDatabase() : await prepareDatabase();
   try {
     await migrate(database.url, path.join(root, "prisma/migrations"));
-    const { db, reviewId, ownerId } = await seed(database.url);
+    const { db, reviewId, ownerId } = (reuse && (await existingReview(database.url))) || (await seed(database.url));
+    if (process.env.BENCH_SEED_ONLY === "1") {
+      await db.$disconnect();
+      return;
+    }
 
     const indexStart = performance.now();
     const sources = await drainSearchQueue(db);

@@ -28,7 +28,7 @@ describe("parseQuery", () => {
   });
 
   it("reads straight and curly quoted phrases, and exclusions of words and phrases", () => {
-    expect(parseQuery('"urban rural integration" 党建 -韧性 -"digital era"')).toEqual({
+    expect(parseQuery('"urban rural integration" 党建 -韧性 -"digital era"')).toMatchObject({
       include: [
         { type: "phrase", text: "urban rural integration" },
         { type: "han", text: "党建" },

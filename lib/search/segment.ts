@@ -3,6 +3,7 @@
 // Latin text is left to PostgreSQL's 'english' configuration, which stems it (governance ≈ govern).
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
+import { fold } from "./fold";
 
 let jieba: Jieba | null = null;
 
@@ -14,9 +15,9 @@ function segmenter(): Jieba {
 const HAN_RUN = /\p{Script=Han}+/gu;
 const HAN = /\p{Script=Han}/u;
 
-/** Full-width forms folded and case removed, so 「ＡＩ」, "AI" and "ai" meet. */
+/** Full-width forms, case and traditional characters folded, so 「ＡＩ」, "AI" and "ai", 韌性 and 韧性 meet. */
 export function normalize(text: string): string {
-  return text.normalize("NFKC").toLowerCase();
+  return fold(text);
 }
 
 export function hasHan(text: string): boolean {
