@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import type { SearchResult } from "@/lib/search/search";
+import { shownCount } from "./count";
 import { SearchHitView } from "./SearchHitView";
 
 const DEBOUNCE_MS = 180;
@@ -191,7 +192,9 @@ export function SearchBox({ reviewId }: { reviewId: string }) {
             {result && result.total > 0 && (
               <div className="border-t border-stone-200 bg-stone-50 px-4 py-2 text-sm">
                 <a href={pageHref} className="text-teal-700 hover:underline">
-                  {t("search.seeAll", { n: result.total })}
+                  {t("search.seeAll", {
+                    n: result.approximate ? t("search.about", { n: shownCount(result.total, true) }) : result.total,
+                  })}
                 </a>
               </div>
             )}
