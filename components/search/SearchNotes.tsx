@@ -74,7 +74,18 @@ export function SearchNotes({
   );
 }
 
-const HELP_ROWS = ["words", "phrase", "exclude", "variants", "author", "journal", "year", "type", "theme", "ids"] as const;
+const HELP_ROWS = [
+  "words",
+  "phrase",
+  "exclude",
+  "variants",
+  "author",
+  "journal",
+  "year",
+  "type",
+  "theme",
+  "ids",
+] as const;
 
 /** The search syntax, field filters included. */
 export function SearchHelp({ t }: { t: Translate }) {

@@ -57,7 +57,11 @@ export async function evaluateQuality(
     const relevantTop = top.filter((key) => expected.has(key)).length;
     const precisionAt10 = top.length === 0 ? (expected.size === 0 ? 1 : 0) : relevantTop / top.length;
     const recall =
-      expected.size === 0 ? (found.length === 0 ? 1 : 0) : found.filter((key) => expected.has(key)).length / expected.size;
+      expected.size === 0
+        ? found.length === 0
+          ? 1
+          : 0
+        : found.filter((key) => expected.has(key)).length / expected.size;
     outcomes.push({ q: query.q, kind: query.kind, expected: query.expect, found, precisionAt10, recall });
   }
   return outcomes;

@@ -107,10 +107,7 @@ export const TYPE_NAMES: Record<string, ItemType> = {
   其他: "OTHER",
 };
 
-const FIELD = new RegExp(
-  `(^|\\s)(${Object.keys(FIELD_NAMES).join("|")}):(?:"([^"]*)"?|“([^”]*)”?|(\\S+))`,
-  "gu",
-);
+const FIELD = new RegExp(`(^|\\s)(${Object.keys(FIELD_NAMES).join("|")}):(?:"([^"]*)"?|“([^”]*)”?|(\\S+))`, "gu");
 const PHRASE = /(^|\s)(-?)(?:"([^"]*)"?|“([^”]*)”?)/gu;
 const HAN_OR_LATIN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)/gu;
 const IDENTIFIER = /^(?=[^\p{Script=Han}]*\d)(?=[^\p{Script=Han}]*[a-z./:_-])[a-z0-9][a-z0-9./:_()-]*[a-z0-9)]$/u;
@@ -241,24 +238,21 @@ export function parseQuery(raw: string, segment: (run: string) => string[] = cut
       return lead + " ";
     },
   );
-  const rest = withoutFields.replace(
-    PHRASE,
-    (_all, lead: string, minus: string, straight?: string, curly?: string) => {
-      const phrase = (straight ?? curly ?? "").replace(/\s+/g, " ").trim();
-      if (phrase) {
-        const hasWordChars = /[\p{L}\p{N}]/u.test(phrase);
-        const spaced = phrase.includes(" ") || hasHan(phrase);
-        // A one-word quoted English "phrase" is just that word.
-        const terms: SearchTerm[] = !hasWordChars
-          ? []
-          : spaced
-            ? [{ type: "phrase", text: phrase }]
-            : wordTerms(phrase, segment, notes);
-        (minus ? exclude : include).push(...terms);
-      }
-      return lead + " ";
-    },
-  );
+  const rest = withoutFields.replace(PHRASE, (_all, lead: string, minus: string, straight?: string, curly?: string) => {
+    const phrase = (straight ?? curly ?? "").replace(/\s+/g, " ").trim();
+    if (phrase) {
+      const hasWordChars = /[\p{L}\p{N}]/u.test(phrase);
+      const spaced = phrase.includes(" ") || hasHan(phrase);
+      // A one-word quoted English "phrase" is just that word.
+      const terms: SearchTerm[] = !hasWordChars
+        ? []
+        : spaced
+          ? [{ type: "phrase", text: phrase }]
+          : wordTerms(phrase, segment, notes);
+      (minus ? exclude : include).push(...terms);
+    }
+    return lead + " ";
+  });
   for (const token of rest.split(/\s+/)) {
     if (!token) continue;
     if (token.startsWith("-") && token.length > 1) {

@@ -335,7 +335,10 @@ describe("every visible field, and field filters", () => {
     const y = await search("党建 year:2025..2026");
     expect(ids(y.hits)).toEqual([papers["004"]]);
     expect(y.query.notes).toContainEqual({ type: "filter", field: "year", value: "2025..2026" });
-    const { itemId } = await createItem(editor, { reviewId, fields: { titleZh: "基层党建研究", genre: "博士学位论文" } });
+    const { itemId } = await createItem(editor, {
+      reviewId,
+      fields: { titleZh: "基层党建研究", genre: "博士学位论文" },
+    });
     await db.reviewItem.update({ where: { id: itemId }, data: { itemType: "THESIS" } });
     expect(ids((await search("党建 type:thesis")).hits)).toEqual([itemId]);
     expect(ids((await search("type:学位论文")).hits)).toEqual([itemId]);

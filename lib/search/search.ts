@@ -9,14 +9,7 @@ import type { SearchKind } from "@/lib/db/generated/enums";
 import { fragment, markAll, matcherPattern, type Matcher, type Segment } from "./highlight";
 import { fold } from "./fold";
 import { pendingChanges as countPending } from "./indexer";
-import {
-  hasFilters,
-  parseQuery,
-  replaceWords,
-  type ParsedQuery,
-  type QueryNote,
-  type SearchTerm,
-} from "./query";
+import { hasFilters, parseQuery, replaceWords, type ParsedQuery, type QueryNote, type SearchTerm } from "./query";
 import { hanGrams, hasHan, latinPart, normalize } from "./segment";
 
 export const SEARCH_KINDS = ["PAPER", "PASSAGE", "SECTION", "COMMENT"] as const satisfies readonly SearchKind[];
@@ -94,21 +87,20 @@ export interface Correction {
 /** Counting stops here; beyond it the counts are estimated from a sample of the index. */
 export const COUNT_CAP = 1_000;
 /** Rows to rank: the best title/keyword/author hits plus any others, ranked by ts_rank among themselves. */
-const HEAD_CANDIDATES = 200;
-const CANDIDATES = 400;
+const HEAD_CANDIDATES = 100;
+const CANDIDATES = 200;
 /** About this many index rows are sampled to estimate a count above COUNT_CAP. */
-const SAMPLE_ROWS = 4_000;
+const SAMPLE_ROWS = 2_000;
 
-function tsqueryLiteral(lexemes: string[], prefix = false): string {
-  return lexemes.map((l) => `'${l.replace(/\\/g, "\\\\").replace(/'/g, "''")}'${prefix ? ":*" : ""}`).join(" & ");
+function tsqueryLiteral(lexemes: string[]): string {
+  return lexemes.map((l) => `'${l.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`).join(" & ");
 }
 
-/** What a Han text must contain as lexemes: its bigrams (or the character, as a prefix). */
+/** What a Han text must contain as lexemes: its bigrams, or the character itself. */
 function hanQuery(text: string): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [];
   for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
-    const single = [...run].length === 1;
-    parts.push(Prisma.sql`${tsqueryLiteral(hanGrams(run), single)}::tsquery`);
+    parts.push(Prisma.sql`${tsqueryLiteral(hanGrams(run))}::tsquery`);
   }
   return parts;
 }
@@ -188,11 +180,15 @@ function whereClause(scope: Scope, query: ParsedQuery) {
       WHEN 'PASSAGE' THEN EXISTS (SELECT 1 FROM "CodingTheme" ct WHERE ct."codingId" = e."sourceId" AND ct."themeId" = ANY(${ids}))
       ELSE s."themeId" = ANY(${ids}) END)`);
   }
+  // The source rows are looked up per matching entry (LATERAL … OFFSET 0 keeps PostgreSQL from turning them into
+  // hash joins that read every item of the review before the LIMIT can stop the scan).
   const joins = Prisma.sql`
     JOIN "Membership" m ON m."reviewId" = e."reviewId" AND m."userId" = ${userId}
-    LEFT JOIN "ReviewItem" i ON i."id" = e."itemId"
-    LEFT JOIN "SynthesisSection" s ON s."id" = e."sectionId"
-    LEFT JOIN "CommentThread" t ON t."id" = e."threadId"`;
+    LEFT JOIN LATERAL (SELECT x."deletedAt", x."stageId", x."year", x."itemType", x."titleZh", x."titleEn"
+                         FROM "ReviewItem" x WHERE x."id" = e."itemId" OFFSET 0) i ON true
+    LEFT JOIN LATERAL (SELECT x."deletedAt", x."themeId", x."title" FROM "SynthesisSection" x
+                        WHERE x."id" = e."sectionId" OFFSET 0) s ON true
+    LEFT JOIN LATERAL (SELECT x."deletedAt" FROM "CommentThread" x WHERE x."id" = e."threadId" OFFSET 0) t ON true`;
   const where = Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}`;
   return { joins, where, tsquery };
 }
@@ -292,11 +288,12 @@ const ROW_COLUMNS = Prisma.sql`e."kind", e."id", e."sourceId", e."itemId", e."se
  * the review) would cost more than the rest of the search: the counts are then estimated from a random sample
  * of the index pages (TABLESAMPLE SYSTEM), never below what was actually counted.
  */
-async function countMatches(joins: Prisma.Sql, where: Prisma.Sql): Promise<Pick<Page, "counts" | "approximate">> {
+async function countMatches(
+  joins: Prisma.Sql,
+  where: Prisma.Sql,
+  capped: { kind: SearchKind; count: bigint }[],
+): Promise<Pick<Page, "counts" | "approximate">> {
   const counts = emptyCounts();
-  const capped = await db().$queryRaw<{ kind: SearchKind; count: bigint }[]>`
-    SELECT kind, count(*) AS count FROM (SELECT e."kind" FROM "SearchEntry" e ${joins} ${where} LIMIT ${COUNT_CAP + 1}) AS m
-     GROUP BY kind`;
   for (const row of capped) counts[row.kind] = Number(row.count);
   if (Object.values(counts).reduce((a, b) => a + b, 0) <= COUNT_CAP) return { counts, approximate: false };
   const [size] = await db().$queryRaw<{ rows: number }[]>`
@@ -309,6 +306,21 @@ async function countMatches(joins: Prisma.Sql, where: Prisma.Sql): Promise<Pick<
     counts[row.kind] = Math.max(counts[row.kind], Math.round((Number(row.count) * 100) / percent));
   }
   return { counts, approximate: true };
+}
+
+/**
+ * Runs a search statement with PostgreSQL steered to the GIN indexes. They answer "which entries match" for
+ * any term in a few milliseconds; a sequential scan, which the planner favours for common terms under a LIMIT,
+ * reads and decompresses every tsvector it passes. Compiling such a plan to machine code (JIT) costs more than
+ * running it.
+ */
+async function indexOnly<T>(statement: Prisma.PrismaPromise<T>): Promise<[T]> {
+  const [, , result] = await db().$transaction([
+    db().$executeRaw`SET LOCAL enable_seqscan = off`,
+    db().$executeRaw`SET LOCAL jit = off`,
+    statement,
+  ]);
+  return [result];
 }
 
 async function findPage(scope: Scope, query: ParsedQuery): Promise<Page> {
@@ -338,7 +350,14 @@ async function findPage(scope: Scope, query: ParsedQuery): Promise<Page> {
         SELECT ${ROW_COLUMNS} FROM "SearchEntry" e ${joins} ${where} ${kindFilter}
          ORDER BY i."year" DESC NULLS LAST, e."updatedAt" DESC, e."id"
          LIMIT ${params.limit} OFFSET ${offset}`;
-  const [{ counts, approximate }, rows] = await Promise.all([countMatches(joins, where), rowsQuery]);
+  const [cappedCounts] = await indexOnly(
+    db().$queryRaw<{ kind: SearchKind; count: bigint }[]>`
+      SELECT kind, count(*) AS count FROM (SELECT e."kind" FROM "SearchEntry" e ${joins} ${where} LIMIT ${COUNT_CAP + 1}) AS m
+       GROUP BY kind`,
+  );
+  // Nothing to rank (a common word in an impossible phrase): the candidates' scan would only repeat the count's.
+  const [rows] = cappedCounts.length ? await indexOnly(rowsQuery) : [[] as Row[]];
+  const { counts, approximate } = await countMatches(joins, where, cappedCounts);
   const total = params.kind.length
     ? params.kind.reduce((sum, kind) => sum + counts[kind], 0)
     : Object.values(counts).reduce((a, b) => a + b, 0);
@@ -488,8 +507,6 @@ export async function searchReview(userId: string, reviewId: string, raw: Search
     pendingChanges,
   };
 }
-
-
 
 export type { Segment } from "./highlight";
 

@@ -130,11 +130,12 @@ export const en: Shape<typeof zh> = {
   pending: "Updating the index: {n} changes are not in it yet, so results may be incomplete.",
   helpTitle: "Search syntax",
   helpRows: {
-    words: "resilience governance — every word must appear; Chinese is cut into words, unknown words (names) match as written",
+    words:
+      "resilience governance — every word must appear; Chinese is cut into words, unknown words (names) match as written",
     phrase: '"urban rural integration" — the exact phrase',
     exclude: "-village — leave out results with the word",
     variants: "Traditional characters, full-width forms and pinyin names work too: 韌性, ＡＩ, kan daoyuan",
-    author: "author:阚道远 or author:\"kan daoyuan\" — by author",
+    author: 'author:阚道远 or author:"kan daoyuan" — by author',
     journal: "journal:治理研究 — by journal",
     year: "year:2020..2024 or year:2023 — by year",
     type: "type:thesis (book, chapter, report, conference, preprint, dataset …) — by item type",
