@@ -169,6 +169,19 @@ export function SearchBox({ reviewId }: { reviewId: string }) {
             <div className="max-h-[60vh] overflow-y-auto" aria-live="polite">
               {!q && <p className="px-4 py-6 text-sm text-stone-500">{t("search.help")}</p>}
               {q && failed && <p className="px-4 py-6 text-sm text-red-700">{t("search.failed")}</p>}
+              {result && result.pendingChanges > 0 && (
+                <p className="border-b border-amber-200 bg-amber-50 px-4 py-1.5 text-xs text-amber-900">
+                  {t("search.pending", { n: result.pendingChanges.toLocaleString("en-US") })}
+                </p>
+              )}
+              {result?.corrected && (
+                <p className="border-b border-stone-100 px-4 py-1.5 text-xs text-stone-600">
+                  {t("search.corrected", {
+                    from: result.corrected.words.map((w) => w.from).join(" "),
+                    to: result.corrected.words.map((w) => w.to).join(" "),
+                  })}
+                </p>
+              )}
               {q && !settled && !result && <p className="px-4 py-6 text-sm text-stone-500">{t("search.searching")}</p>}
               {result && hits.length === 0 && settled && (
                 <p className="px-4 py-6 text-sm text-stone-500">{t("search.none", { q: query.trim() })}</p>

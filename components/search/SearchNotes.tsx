@@ -1,6 +1,7 @@
 // What the page says about a search besides its results: how the query was read (split, folded, filtered),
 // a correction or a suggestion, and whether the index is still catching up with recent changes.
 import type { Translate } from "@/lib/i18n/translate";
+import { IndexingNote } from "./IndexingNote";
 import type { QueryNote } from "@/lib/search/query";
 import { TYPE_NAMES } from "@/lib/search/query";
 import type { SearchResult } from "@/lib/search/search";
@@ -39,9 +40,7 @@ export function SearchNotes({
   return (
     <>
       {result.pendingChanges > 0 && (
-        <p role="status" className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {t("search.pending", { n: result.pendingChanges.toLocaleString("en-US") })}
-        </p>
+        <IndexingNote text={t("search.pending", { n: result.pendingChanges.toLocaleString("en-US") })} />
       )}
       {result.corrected && (
         <p className="text-sm text-stone-700" role="note">
