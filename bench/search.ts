@@ -229,7 +229,12 @@ async function main() {
       results.push([`${q} (${first.approximate ? "≈" : ""}${first.total} hits)`, times]);
     }
     printTable(`search latency over ${RUNS} runs, ms (first page of 20, counts per kind)`, results);
-    console.log(`\nmachine load (uptime): ${os.loadavg().map((n) => n.toFixed(2)).join(", ")} on ${os.cpus().length} cores`);
+    console.log(
+      `\nmachine load (uptime): ${os
+        .loadavg()
+        .map((n) => n.toFixed(2))
+        .join(", ")} on ${os.cpus().length} cores`,
+    );
     await db.$disconnect();
   } finally {
     await database.stop();
