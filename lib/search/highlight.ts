@@ -78,25 +78,25 @@ export function fragment(
   foldText?: Folder,
 ): Fragment {
   const flat = text.replace(/\s+/g, " ");
-  let firstHit = -1;
-  let firstHitText = "";
-  const lower = foldedView(flat, foldText ?? ((t) => t.toLowerCase()));
-  for (const anchor of anchors) {
-    const at = anchor ? lower.indexOf(anchor.toLowerCase()) : -1;
-    if (at >= 0) {
-      firstHit = at;
-      firstHitText = flat.slice(at, at + anchor.length);
-      break;
+  const locate = (view: string): [number, string] | null => {
+    for (const anchor of anchors) {
+      const at = anchor ? view.indexOf(anchor.toLowerCase()) : -1;
+      if (at >= 0) return [at, flat.slice(at, at + anchor.length)];
     }
-  }
-  if (pattern && firstHit < 0) {
+    if (!pattern) return null;
     pattern.lastIndex = 0;
-    const match = [...lower.matchAll(pattern)][0];
-    if (match) {
-      firstHit = match.index ?? 0;
-      firstHitText = flat.slice(firstHit, firstHit + match[0].length);
-    }
+    const match = [...view.matchAll(pattern)][0];
+    return match ? [match.index ?? 0, flat.slice(match.index ?? 0, (match.index ?? 0) + match[0].length)] : null;
+  };
+  // Most stored text is already simplified and half-width: folding a whole full text (tens of thousands of
+  // characters through OpenCC) is only worth it when the plain text holds no hit.
+  const plain = flat.toLowerCase();
+  let found = locate(plain);
+  if (!found && foldText) {
+    const folded = foldedView(flat, foldText);
+    if (folded !== flat && folded !== plain) found = locate(folded);
   }
+  const [firstHit, firstHitText] = found ?? [-1, ""];
   const start = firstHit > before ? firstHit - before : 0;
   const end = Math.min(flat.length, start + length);
   const cut = flat.slice(start, end);
