@@ -116,5 +116,5 @@ test("traditional characters, field filters and typos are searched and the page 
   await expect(page).toHaveURL(/q=governance/);
 
   await page.getByText("搜索语法").click();
-  await expect(page.getByText(/author:阚道远 或 作者:kan daoyuan/)).toBeVisible();
+  await expect(page.getByText(/author:阚道远 或 作者:"kan daoyuan"/)).toBeVisible();
 });

@@ -63,7 +63,7 @@ export const zh = {
     phrase: '"城乡融合发展" —— 完整短语',
     exclude: "-乡村 —— 排除含该词的结果",
     variants: "繁体、全角与拼音人名均可：韌性、ＡＩ、kan daoyuan",
-    author: "author:阚道远 或 作者:kan daoyuan —— 按作者",
+    author: 'author:阚道远 或 作者:"kan daoyuan"（多个词的值加引号）—— 按作者',
     journal: "journal:治理研究 —— 按期刊",
     year: "year:2020..2024 或 year:2023 —— 按年份",
     type: "type:thesis（学位论文、book 专著、report 报告、conference 会议论文、preprint 预印本……）—— 按文献类型",
