@@ -51,7 +51,7 @@ const LEFT_OUT: Record<string, string> = {
   ItemReference: "derived from the items' full texts, parsed again on restore",
   SearchEntry: "the search index, derived from the restored content and rebuilt by the indexer's triggers",
   SearchPending: "the search index's work queue",
-  SearchWord: "the search index's word list for \"did you mean\", rebuilt with the index",
+  SearchWord: 'the search index\'s word list for "did you mean", rebuilt with the index',
 };
 
 describe("backup coverage", () => {
