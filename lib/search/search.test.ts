@@ -309,6 +309,18 @@ describe("forgiveness: typos corrected from the review's own words", () => {
     await trashItems(editor, { reviewId, itemIds: [itemId] });
   });
 
+  it("never suggests a word that only another review holds", async () => {
+    await createItem(other.users.OWNER.id, {
+      reviewId: other.reviewId,
+      fields: { titleZh: "外部词汇", titleEn: "Xylographic prints" },
+    });
+    const foreign = await search("xylographc", {}, other.users.OWNER.id, other.reviewId);
+    expect(foreign.corrected?.q).toBe("xylographic");
+    const ours = await search("xylographc");
+    expect(ours.corrected).toBeNull();
+    expect(ours.suggestion).toBeNull();
+  });
+
   it("an unknown word with nothing similar finds nothing and suggests nothing", async () => {
     const result = await search("xylophone");
     expect(result.total).toBe(0);
