@@ -350,13 +350,15 @@ async function findPage(scope: Scope, query: ParsedQuery): Promise<Page> {
         SELECT ${ROW_COLUMNS} FROM "SearchEntry" e ${joins} ${where} ${kindFilter}
          ORDER BY i."year" DESC NULLS LAST, e."updatedAt" DESC, e."id"
          LIMIT ${params.limit} OFFSET ${offset}`;
-  const [cappedCounts] = await indexOnly(
-    db().$queryRaw<{ kind: SearchKind; count: bigint }[]>`
-      SELECT kind, count(*) AS count FROM (SELECT e."kind" FROM "SearchEntry" e ${joins} ${where} LIMIT ${COUNT_CAP + 1}) AS m
-       GROUP BY kind`,
-  );
-  // Nothing to rank (a common word in an impossible phrase): the candidates' scan would only repeat the count's.
-  const [rows] = cappedCounts.length ? await indexOnly(rowsQuery) : [[] as Row[]];
+  // Counting and ranking run side by side, on two connections (two PostgreSQL backends, two cores).
+  const [[cappedCounts], [rows]] = await Promise.all([
+    indexOnly(
+      db().$queryRaw<{ kind: SearchKind; count: bigint }[]>`
+        SELECT kind, count(*) AS count FROM (SELECT e."kind" FROM "SearchEntry" e ${joins} ${where} LIMIT ${COUNT_CAP + 1}) AS m
+         GROUP BY kind`,
+    ),
+    indexOnly(rowsQuery),
+  ]);
   const { counts, approximate } = await countMatches(joins, where, cappedCounts);
   const total = params.kind.length
     ? params.kind.reduce((sum, kind) => sum + counts[kind], 0)
