@@ -1,12 +1,18 @@
-// `npm run bench:search`: a review of 10,000 papers and 100,000 coded passages, its search index built from
-// scratch, then the latency of searchReview (parse → authorize → drain check → ranked query → highlighting,
-// in process, no HTTP) for Chinese, English and mixed queries, and the index's size. Prints figures only.
+// `npm run bench:search`: first the quality of search on the labelled corpus (lib/search/fixtures/quality.ts:
+// precision@10 and recall per kind of query), then a review of 10,000 papers and 100,000 coded passages, its
+// search index built from scratch, and the latency of searchReview (parse → authorize → capped counts → ranked
+// candidates → highlighting, in process, no HTTP) for one- and two-character, common, rare, English, mixed,
+// phrase, name, identifier and filtered queries, and the index's size. Prints figures only.
+// BENCH_REUSE=1 keeps the large review in a database on TEST_DATABASE_URL's server and reuses it next time.
+import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import pg from "pg";
 import { connectDatabase } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrator";
 import { createReviewIn } from "@/lib/reviews/commands";
-import { drainSearchQueue } from "@/lib/search/indexer";
+import { drainSearchQueue, reindexAll } from "@/lib/search/indexer";
+import { evaluateQuality, loadQualityCorpus, qualityByKind } from "@/lib/search/quality";
 import { parseSearchParams, searchReview } from "@/lib/search/search";
 import { fullTextOf, loadPapersFile } from "@/seeds/seed";
 import { measure, prepareDatabase, printTable, root } from "./support";
@@ -22,10 +28,17 @@ const QUERIES = [
   '"共同富裕"',
   "数字治理 -乡村",
   "治",
+  "治理",
+  "韌性",
+  "王华",
+  "元治理",
   "governance",
+  "govrnance",
   '"urban rural integration"',
   "resilience community",
   "韧性 governance",
+  "23BKS051",
+  "韧性 year:2020..2024",
 ];
 
 const ENGLISH = (
@@ -122,16 +135,82 @@ async function seed(url: string) {
   return { db, reviewId: review.id, ownerId: owner.id };
 }
 
-async function main() {
+/** BENCH_REUSE=1 keeps the built review in a database named after its size and reuses it on the next run. */
+async function reusableDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const admin = process.env.TEST_DATABASE_URL;
+  if (!admin) throw new Error("BENCH_REUSE needs TEST_DATABASE_URL (a PostgreSQL server to keep the database on)");
+  const name = `huitong_bench_search_${PAPERS}_${PASSAGES_PER_PAPER}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  const exists = await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
+  if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), stop: async () => {} };
+}
+
+async function existingReview(url: string) {
+  const db = connectDatabase(url);
+  const owner = await db.user.findUnique({ where: { email: "bench-search@huitong.bench" } });
+  const review = owner && (await db.review.findFirst({ where: { titleZh: "万篇文献检索基准" } }));
+  if (!owner || !review) {
+    await db.$disconnect();
+    return null;
+  }
+  console.log(`reusing the review built earlier in ${new URL(url).pathname.slice(1)}`);
+  return { db, reviewId: review.id, ownerId: owner.id };
+}
+
+/** The labelled corpus in a database of its own: precision@10 and recall per kind of query. */
+async function quality() {
   const database = await prepareDatabase();
   try {
     await migrate(database.url, path.join(root, "prisma/migrations"));
-    const { db, reviewId, ownerId } = await seed(database.url);
+    const db = connectDatabase(database.url);
+    const owner = await db.user.create({
+      data: { email: "bench-quality@huitong.bench", name: "Quality", passwordHash: "x" },
+    });
+    const review = await db.$transaction((tx) =>
+      createReviewIn(tx, owner.id, { titleZh: "检索质量标注集", titleEn: null }),
+    );
+    const keys = await loadQualityCorpus(db, review.id);
+    await drainSearchQueue(db);
+    const outcomes = await evaluateQuality(owner.id, review.id, keys);
+    console.log(`\nsearch quality on the labelled corpus: ${keys.size} papers, ${outcomes.length} queries\n`);
+    console.log(`${"kind of query".padEnd(16)} ${"queries".padStart(8)} ${"P@10".padStart(8)} ${"recall".padStart(8)}`);
+    for (const row of qualityByKind(outcomes)) {
+      console.log(
+        `${row.kind.padEnd(16)} ${String(row.queries).padStart(8)} ${row.precisionAt10.toFixed(2).padStart(8)} ${row.recall.toFixed(2).padStart(8)}`,
+      );
+    }
+    for (const outcome of outcomes.filter((o) => o.precisionAt10 < 1 || o.recall < 1)) {
+      console.log(`  imperfect: ${outcome.q} expected [${outcome.expected}] found [${outcome.found}]`);
+    }
+    await db.$disconnect();
+  } finally {
+    await database.stop();
+  }
+}
+
+async function main() {
+  if (process.env.BENCH_QUALITY !== "0") await quality();
+  const reuse = process.env.BENCH_REUSE === "1";
+  const database = reuse ? await reusableDatabase() : await prepareDatabase();
+  try {
+    await migrate(database.url, path.join(root, "prisma/migrations"));
+    const { db, reviewId, ownerId } = (reuse && (await existingReview(database.url))) || (await seed(database.url));
+    if (process.env.BENCH_SEED_ONLY === "1") {
+      await db.$disconnect();
+      return;
+    }
 
     const indexStart = performance.now();
-    const sources = await drainSearchQueue(db);
+    // BENCH_REINDEX=1 rebuilds a reused index from scratch (after a change to what is indexed).
+    const sources = process.env.BENCH_REINDEX === "1" ? (await reindexAll(db)).sources : await drainSearchQueue(db);
     const indexSeconds = (performance.now() - indexStart) / 1000;
     await db.$executeRawUnsafe(`VACUUM ANALYZE "SearchEntry"`);
+    await db.$executeRawUnsafe(`VACUUM ANALYZE "SearchPending"`);
     const [size] = await db.$queryRaw<{ total: bigint; gin: bigint; entries: bigint }[]>`
       SELECT pg_total_relation_size('"SearchEntry"') AS total, pg_relation_size('"SearchEntry_tsv_idx"') AS gin,
              (SELECT count(*) FROM "SearchEntry") AS entries`;
@@ -140,15 +219,22 @@ async function main() {
     console.log(`index size: SearchEntry total ${mib(size?.total)} (GIN index on the tsvector ${mib(size?.gin)})`);
 
     const results: [string, number[]][] = [];
-    for (const q of QUERIES) {
+    const only = process.env.BENCH_QUERIES?.split("|");
+    for (const q of only ?? QUERIES) {
       const params = parseSearchParams({ q });
       const first = await searchReview(ownerId, reviewId, params);
       const times = await measure(RUNS, async () => {
         await searchReview(ownerId, reviewId, params);
       });
-      results.push([`${q} (${first.total} hits)`, times]);
+      results.push([`${q} (${first.approximate ? "≈" : ""}${first.total} hits)`, times]);
     }
     printTable(`search latency over ${RUNS} runs, ms (first page of 20, counts per kind)`, results);
+    console.log(
+      `\nmachine load (uptime): ${os
+        .loadavg()
+        .map((n) => n.toFixed(2))
+        .join(", ")} on ${os.cpus().length} cores`,
+    );
     await db.$disconnect();
   } finally {
     await database.stop();

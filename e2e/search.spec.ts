@@ -90,3 +90,31 @@ test("a coded passage found by its memo links to its place in the full text", as
   await expect(page).toHaveURL(new RegExp(`#passage-${coding.id}$`));
   await expect(page.getByText(quote).first()).toBeInViewport();
 });
+
+test("traditional characters, field filters and typos are searched and the page says how", async ({ page }) => {
+  await page.goto(await demoReviewPath("search"));
+  const box = page.getByRole("searchbox", { name: "搜索内容" });
+  const results = page.getByRole("region", { name: "搜索结果" });
+  const notes = results.getByRole("note", { name: "搜索说明" });
+
+  await box.fill("韌性");
+  await expect(results.getByRole("link", { name: new RegExp(RESILIENCE_PAPER) })).toBeVisible();
+  await expect(notes).toContainText("「韌性」按「韧性」搜索");
+
+  await box.fill("党建 author:阚道远");
+  await expect(results.getByText("共 1 条结果")).toBeVisible();
+  await expect(results.getByRole("link")).toContainText("区域党建一体化");
+  await expect(notes).toContainText("筛选 作者：阚道远");
+
+  await box.fill("govrnance");
+  await expect(results.getByText("没有找到「govrnance」，以下是「governance」的结果。")).toBeVisible();
+  await expect(results.getByRole("listitem").first()).toBeVisible();
+
+  await box.fill("governence");
+  await results.getByRole("link", { name: "governance", exact: true }).click();
+  await expect(box).toHaveValue("governance");
+  await expect(page).toHaveURL(/q=governance/);
+
+  await page.getByText("搜索语法").click();
+  await expect(page.getByText(/author:阚道远 或 作者:"kan daoyuan"/)).toBeVisible();
+});

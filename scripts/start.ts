@@ -13,7 +13,8 @@ import { createDatabaseClient } from "@/lib/db/client";
 import { prepareDatabase } from "@/lib/db/bootstrap";
 import { NUL_IN_URL_MESSAGE, urlHasNul } from "@/lib/http/nul";
 import { startJobWorker, type JobWorker } from "@/lib/jobs/worker";
-import { drainSearchQueue } from "@/lib/search/indexer";
+import { pendingChanges } from "@/lib/search/indexer";
+import { scheduleSearchIndex } from "@/lib/search/jobs";
 import { seedDemo } from "../seeds/seed";
 import { COLLAB_PATH, forwardUpgrade, startCollabProcess, type CollabProcess } from "./collab-process";
 
@@ -60,11 +61,14 @@ async function main() {
     );
   }
 
-  // Whatever the seed or an upgrade queued is searchable before the first request.
+  // Whatever an upgrade queued before the job queue existed is indexed by the worker, not before start.
   const searchClient = createDatabaseClient(database.url);
-  const indexed = await drainSearchQueue(searchClient);
+  const waiting = await pendingChanges(searchClient);
+  if (waiting) {
+    await scheduleSearchIndex(searchClient);
+    console.log(`search: ${waiting} change(s) to index, scheduled in the background`);
+  }
   await searchClient.$disconnect();
-  if (indexed) console.log(`search: indexed ${indexed} changed source(s)`);
 
   if (!dev) buildIfSourcesChanged();
 

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import type { SearchResult } from "@/lib/search/search";
+import { shownCount } from "./count";
 import { SearchHitView } from "./SearchHitView";
 
 const DEBOUNCE_MS = 180;
@@ -168,6 +169,19 @@ export function SearchBox({ reviewId }: { reviewId: string }) {
             <div className="max-h-[60vh] overflow-y-auto" aria-live="polite">
               {!q && <p className="px-4 py-6 text-sm text-stone-500">{t("search.help")}</p>}
               {q && failed && <p className="px-4 py-6 text-sm text-red-700">{t("search.failed")}</p>}
+              {result && result.pendingChanges > 0 && (
+                <p className="border-b border-amber-200 bg-amber-50 px-4 py-1.5 text-xs text-amber-900">
+                  {t("search.pending", { n: result.pendingChanges.toLocaleString("en-US") })}
+                </p>
+              )}
+              {result?.corrected && (
+                <p className="border-b border-stone-100 px-4 py-1.5 text-xs text-stone-600">
+                  {t("search.corrected", {
+                    from: result.corrected.words.map((w) => w.from).join(" "),
+                    to: result.corrected.words.map((w) => w.to).join(" "),
+                  })}
+                </p>
+              )}
               {q && !settled && !result && <p className="px-4 py-6 text-sm text-stone-500">{t("search.searching")}</p>}
               {result && hits.length === 0 && settled && (
                 <p className="px-4 py-6 text-sm text-stone-500">{t("search.none", { q: query.trim() })}</p>
@@ -191,7 +205,9 @@ export function SearchBox({ reviewId }: { reviewId: string }) {
             {result && result.total > 0 && (
               <div className="border-t border-stone-200 bg-stone-50 px-4 py-2 text-sm">
                 <a href={pageHref} className="text-teal-700 hover:underline">
-                  {t("search.seeAll", { n: result.total })}
+                  {t("search.seeAll", {
+                    n: result.approximate ? t("search.about", { n: shownCount(result.total, true) }) : result.total,
+                  })}
                 </a>
               </div>
             )}

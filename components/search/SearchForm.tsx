@@ -3,6 +3,7 @@
 // the user types, and the search stays a shareable link.
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
+import { shownCount } from "./count";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { buttonSecondary, inlineInputClass, inputClass, labelClass } from "@/components/ui/styles";
 
@@ -23,8 +24,11 @@ export function SearchForm({
   stages,
   themes,
   counts,
+  approximate = false,
 }: {
   initial: SearchFormValues;
+  /** The counts were estimated (above the counting cap): shown rounded, as "about". */
+  approximate?: boolean;
   /** Results per kind for the current query and filters, null before anything is searched. */
   counts: Record<(typeof KINDS)[number], number> | null;
   stages: { id: string; name: string }[];
@@ -163,7 +167,9 @@ export function SearchForm({
             >
               {kind ? t(`search.kinds.${kind}`) : t("search.all")}
               {n !== null && (
-                <span className="ml-1.5 rounded-full bg-stone-100 px-1.5 text-xs text-stone-600">{n}</span>
+                <span className="ml-1.5 rounded-full bg-stone-100 px-1.5 text-xs text-stone-600">
+                  {approximate && n >= 100 ? t("search.about", { n: shownCount(n, true) }) : n}
+                </span>
               )}
             </button>
           );

@@ -60,6 +60,7 @@ const LEFT_OUT: Record<string, string> = {
   SearchEntry: "the search index, derived from the restored content and rebuilt by the indexer's triggers",
   SearchPending: "the search index's work queue",
   FileBlob: "the file store's bookkeeping: the bytes travel in the backup's .zip and the row is made again on restore",
+  SearchWord: 'the search index\'s word list for "did you mean", rebuilt with the index',
 };
 
 describe("backup coverage", () => {

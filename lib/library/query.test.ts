@@ -2,19 +2,22 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { assignItems } from "@/lib/assignments/commands";
 import type { Database } from "@/lib/db/client";
+import { runDueJobs } from "@/lib/jobs/worker";
+import { searchIndexJob } from "@/lib/search/jobs";
 import { createReviewWithTeam } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { tagItems } from "@/lib/themes/commands";
 import { libraryQueryString, listLibraryPage, parseLibraryParams, resolveLibraryIds } from "./query";
 
 let db: Database;
+let url: string;
 let team: Awaited<ReturnType<typeof createReviewWithTeam>>;
 let other: Awaited<ReturnType<typeof createReviewWithTeam>>;
 let themeId: string;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  ({ db } = await createTestDatabase());
+  ({ db, url } = await createTestDatabase());
   team = await createReviewWithTeam(db, "lib");
   other = await createReviewWithTeam(db, "other");
   await db.reviewItem.delete({ where: { id: team.itemId } });
@@ -76,6 +79,14 @@ describe("library query", () => {
     expect(await titles({ q: "resilient" })).toEqual([ids.c]);
     expect(await titles({ q: "李明" })).toEqual([ids.b]);
     expect(await titles({ q: "100%_" })).toEqual([]);
+  });
+
+  it("folds traditional characters, full width and pinyin names through the search index", async () => {
+    await runDueJobs(url, db, [searchIndexJob]);
+    expect(await titles({ q: "城鄉融合" })).toEqual([ids.a]);
+    expect(await titles({ q: "韌性" })).toEqual([ids.a]);
+    expect(await titles({ q: "ＲＥＳＩＬＩＥＮＴ" })).toEqual([ids.c]);
+    expect(await titles({ q: "li ming" })).toEqual([ids.b]);
   });
 
   it("filters by stage, year range, journal, missing field, screening state, theme and assignee", async () => {

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { ITEM_TYPES, typeHasField } from "@/lib/bibliography/item-types";
 import { missingFields, TRACKED_FIELDS, type TrackedField } from "@/lib/items/missing-metadata";
+import { fold } from "@/lib/search/fold";
 
 export const SORT_KEYS = ["added", "updated", "title", "journal", "year", "stage", "type"] as const;
 export const PAGE_SIZES = [50, 100, 200] as const;
@@ -97,7 +98,7 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** Items whose titles, journals, keywords or author names contain the text, in either language. */
+/** Items whose titles, journals, keywords or author names contain the text, in either language and any variant. */
 async function idsMatchingText(reviewId: string, text: string): Promise<string[]> {
   const pattern = `%${escapeLike(text)}%`;
   const rows = await db().$queryRaw<{ id: string }[]>`
@@ -107,6 +108,9 @@ async function idsMatchingText(reviewId: string, text: string): Promise<string[]
       OR i."journalZh" ILIKE ${pattern} OR i."journalEn" ILIKE ${pattern}
       OR array_to_string(i."keywordsZh", ' ') ILIKE ${pattern} OR array_to_string(i."keywordsEn", ' ') ILIKE ${pattern}
       OR EXISTS (SELECT 1 FROM "ItemAuthor" a WHERE a."itemId" = i."id" AND (a."nameZh" ILIKE ${pattern} OR a."nameEn" ILIKE ${pattern}))
+      -- The search index's folded headings: 韌性 finds 韧性, ＡＩ finds AI, kan daoyuan finds 阚道远.
+      OR EXISTS (SELECT 1 FROM "SearchEntry" se WHERE se."kind" = 'PAPER' AND se."sourceId" = i."id"
+                 AND strpos(se."head", ${fold(text)}) > 0)
     )`;
   return rows.map((row) => row.id);
 }

@@ -28,12 +28,25 @@ export function matcherPattern(matchers: Matcher[]): RegExp | null {
   return alternatives.length ? new RegExp(alternatives.join("|"), "giu") : null;
 }
 
-/** Every hit of the pattern in the text, as segments. */
-export function markAll(text: string, pattern: RegExp | null): Segment[] {
+/** Text as the index folded it (traditional → simplified …); the identity when folding would move offsets. */
+export type Folder = (text: string) => string;
+
+function foldedView(text: string, foldText?: Folder): string {
+  if (!foldText) return text;
+  const folded = foldText(text);
+  return folded.length === text.length ? folded : text;
+}
+
+/** Every hit of the pattern in the text, as segments; matched on the folded text when a folder is given. */
+export function markAll(text: string, pattern: RegExp | null, foldText?: Folder): Segment[] {
   if (!pattern || !text) return text ? [{ text, hit: false }] : [];
   const segments: Segment[] = [];
   let last = 0;
-  for (const match of text.matchAll(pattern)) {
+  const view = foldedView(text, foldText);
+  for (const folded of view.matchAll(pattern)) {
+    const match = Object.assign([text.slice(folded.index ?? 0, (folded.index ?? 0) + folded[0].length)], {
+      index: folded.index,
+    });
     if (!match[0]) continue;
     const at = match.index ?? 0;
     if (at > last) segments.push({ text: text.slice(last, at), hit: false });
@@ -62,34 +75,35 @@ export function fragment(
   length = 160,
   /** Texts to centre on in preference to the first hit, most specific first (the whole query, its longest word). */
   anchors: string[] = [],
+  foldText?: Folder,
 ): Fragment {
   const flat = text.replace(/\s+/g, " ");
-  let firstHit = -1;
-  let firstHitText = "";
-  const lower = flat.toLowerCase();
-  for (const anchor of anchors) {
-    const at = anchor ? lower.indexOf(anchor.toLowerCase()) : -1;
-    if (at >= 0) {
-      firstHit = at;
-      firstHitText = flat.slice(at, at + anchor.length);
-      break;
+  const locate = (view: string): [number, string] | null => {
+    for (const anchor of anchors) {
+      const at = anchor ? view.indexOf(anchor.toLowerCase()) : -1;
+      if (at >= 0) return [at, flat.slice(at, at + anchor.length)];
     }
-  }
-  if (pattern && firstHit < 0) {
+    if (!pattern) return null;
     pattern.lastIndex = 0;
-    const match = [...flat.matchAll(pattern)][0];
-    if (match) {
-      firstHit = match.index ?? 0;
-      firstHitText = match[0];
-    }
+    const match = [...view.matchAll(pattern)][0];
+    return match ? [match.index ?? 0, flat.slice(match.index ?? 0, (match.index ?? 0) + match[0].length)] : null;
+  };
+  // Most stored text is already simplified and half-width: folding a whole full text (tens of thousands of
+  // characters through OpenCC) is only worth it when the plain text holds no hit.
+  const plain = flat.toLowerCase();
+  let found = locate(plain);
+  if (!found && foldText) {
+    const folded = foldedView(flat, foldText);
+    if (folded !== flat && folded !== plain) found = locate(folded);
   }
+  const [firstHit, firstHitText] = found ?? [-1, ""];
   const start = firstHit > before ? firstHit - before : 0;
   const end = Math.min(flat.length, start + length);
   const cut = flat.slice(start, end);
-  const segments = markAll(cut, pattern);
+  const segments = markAll(cut, pattern, foldText);
   if (start > 0) segments.unshift({ text: "…", hit: false });
   if (end < flat.length) segments.push({ text: "…", hit: false });
   // The hit's offset in the original text (whitespace not collapsed) for callers that locate it.
-  const original = firstHit >= 0 ? text.toLowerCase().indexOf(firstHitText.toLowerCase()) : -1;
+  const original = firstHit >= 0 ? text.indexOf(firstHitText) : -1;
   return { segments, firstHit: original, firstHitText };
 }

@@ -1,8 +1,11 @@
-// Keeps SearchEntry in step with the content. Triggers (see the search migration) queue every source whose
-// text changed in the same transaction as the change; `drainSearchQueue` rebuilds the queued entries and runs
-// before every search, so results never lag behind a committed edit. `reindexAll` rebuilds everything.
+// Keeps SearchEntry in step with the content. Triggers (see the search migrations) queue every source whose
+// text changed in the same transaction as the change, and schedule the job `search.index` (./jobs.ts), which
+// runs `drainSearchQueue` in the background: a search never waits for indexing, and says when the index is
+// behind (`pendingChanges`). `reindexAll` rebuilds everything.
 import { db, type Database, type Transaction } from "@/lib/db/client";
 import type { SearchKind } from "@/lib/db/generated/enums";
+import { fold, pinyinOfName } from "./fold";
+import { TYPE_NAMES } from "./query";
 import { hanTsvectorLiteral, latinPart, type Weight } from "./segment";
 
 type Client = Database | Transaction;
@@ -22,6 +25,12 @@ export interface EntryRow {
   title: string;
   body: string;
   parts: Part[];
+  /** Searchable but not shown: pinyin of names, the item type's names. */
+  hidden?: string;
+  /** Folded heading fields (title, authors, keywords, journal): what the library filter reads. */
+  head?: string;
+  authors?: string;
+  journal?: string;
 }
 
 interface Pending {
@@ -36,6 +45,21 @@ const BATCH = 500;
 
 function joinLines(values: (string | null | undefined)[]): string {
   return values.filter((v): v is string => Boolean(v && v.trim())).join("\n");
+}
+
+/** The values of an item's identifiers ([{ type, value }]: ISSN, arXiv, CNKI ids …), whatever else the JSON holds. */
+function identifierValues(json: unknown): string[] {
+  if (!Array.isArray(json)) return [];
+  return json.flatMap((entry) =>
+    entry && typeof entry === "object" && typeof (entry as { value?: unknown }).value === "string"
+      ? [(entry as { value: string }).value]
+      : [],
+  );
+}
+
+/** The Latin words of a text worth suggesting in "did you mean": letters only, four or more. */
+function suggestableWords(text: string): string[] {
+  return [...new Set(fold(text).match(/(?<![\p{L}\p{N}])[a-z]{4,30}(?![\p{L}\p{N}])/gu) ?? [])];
 }
 
 async function itemRows(client: Client, ids: string[]): Promise<EntryRow[]> {
@@ -54,7 +78,22 @@ async function itemRows(client: Client, ids: string[]): Promise<EntryRow[]> {
       abstractEn: true,
       doi: true,
       fullText: true,
-      authors: { where: { role: "AUTHOR" }, orderBy: { position: "asc" }, select: { nameZh: true, nameEn: true } },
+      funding: true,
+      identifiers: true,
+      itemType: true,
+      genre: true,
+      publisher: true,
+      publisherPlace: true,
+      edition: true,
+      eventTitle: true,
+      eventPlace: true,
+      number: true,
+      jurisdiction: true,
+      url: true,
+      authors: {
+        orderBy: [{ role: "asc" }, { position: "asc" }],
+        select: { nameZh: true, nameEn: true, affiliations: true },
+      },
     },
   });
   return items.map((item) => {
@@ -62,9 +101,37 @@ async function itemRows(client: Client, ids: string[]): Promise<EntryRow[]> {
       .flatMap((a) => [a.nameZh, a.nameEn])
       .filter(Boolean)
       .join(", ");
+    // Names typed in pinyin find authors stored only in characters (阚道远 ← kan daoyuan, daoyuan kan).
+    const pinyin = item.authors
+      .map((a) => pinyinOfName(a.nameZh))
+      .filter(Boolean)
+      .join(", ");
+    const affiliations = [...new Set(item.authors.flatMap((a) => a.affiliations))].join("; ");
     const keywords = [...item.keywordsZh, ...item.keywordsEn].join(", ");
     const title = item.titleZh ?? item.titleEn ?? "";
     const otherTitle = item.titleZh ? item.titleEn : null;
+    const identifiers = identifierValues(item.identifiers);
+    const typeNames = Object.entries(TYPE_NAMES)
+      .filter(([, type]) => type === item.itemType)
+      .map(([name]) => name)
+      .join(" ");
+    const details = joinLines([
+      item.journalZh,
+      item.journalEn,
+      item.doi,
+      ...identifiers,
+      item.funding,
+      affiliations,
+      item.genre,
+      item.publisher,
+      item.publisherPlace,
+      item.edition,
+      item.eventTitle,
+      item.eventPlace,
+      item.number,
+      item.jurisdiction,
+      item.url,
+    ]);
     return {
       reviewId: item.reviewId,
       kind: "PAPER",
@@ -73,27 +140,23 @@ async function itemRows(client: Client, ids: string[]): Promise<EntryRow[]> {
       sectionId: null,
       threadId: null,
       title,
-      body: joinLines([
-        otherTitle,
-        authors,
-        keywords,
-        item.abstractZh,
-        item.abstractEn,
-        item.journalZh,
-        item.journalEn,
-        item.doi,
-        item.fullText,
-      ]),
+      body: joinLines([otherTitle, authors, keywords, item.abstractZh, item.abstractEn, details, item.fullText]),
       parts: [
         { text: title, weight: "A" },
         { text: otherTitle, weight: "A" },
         { text: authors, weight: "A" },
+        { text: pinyin, weight: "A" },
         { text: keywords, weight: "A" },
         { text: item.abstractZh, weight: "B" },
         { text: item.abstractEn, weight: "B" },
-        { text: joinLines([item.journalZh, item.journalEn, item.doi]), weight: "C" },
+        { text: details, weight: "C" },
+        { text: typeNames, weight: "C" },
         { text: item.fullText, weight: "D" },
       ],
+      hidden: joinLines([pinyin, typeNames]),
+      head: fold(joinLines([title, otherTitle, authors, pinyin, keywords, item.journalZh, item.journalEn])),
+      authors: fold(joinLines([authors, pinyin])),
+      journal: fold(joinLines([item.journalZh, item.journalEn])),
     } satisfies EntryRow;
   });
 }
@@ -169,21 +232,25 @@ async function commentRows(client: Client, ids: string[]): Promise<EntryRow[]> {
 export async function writeEntries(client: Client, rows: EntryRow[]): Promise<void> {
   if (rows.length === 0) return;
   const latin = (row: EntryRow, weight: Weight) =>
-    latinPart(joinLines(row.parts.filter((p) => p.weight === weight).map((p) => p.text)));
+    latinPart(fold(joinLines(row.parts.filter((p) => p.weight === weight).map((p) => p.text))));
   await client.$executeRawUnsafe(
-    `INSERT INTO "SearchEntry" ("id", "reviewId", "kind", "sourceId", "itemId", "sectionId", "threadId", "title", "body", "tsv", "updatedAt")
-     SELECT gen_random_uuid()::text, u.review_id, u.kind::"SearchKind", u.source_id, u.item_id, u.section_id, u.thread_id, u.title, u.body,
-            u.han::tsvector
-              || setweight(to_tsvector('english', u.la), 'A') || setweight(to_tsvector('english', u.lb), 'B')
-              || setweight(to_tsvector('english', u.lc), 'C') || setweight(to_tsvector('english', u.ld), 'D'),
-            CURRENT_TIMESTAMP
+    `INSERT INTO "SearchEntry" ("id", "reviewId", "kind", "sourceId", "itemId", "sectionId", "threadId", "title", "body",
+                                "tsv", "headTsv", "fold", "head", "authors", "journal", "updatedAt")
+     SELECT gen_random_uuid()::text, u.review_id, u.kind::"SearchKind", u.source_id, u.item_id, u.section_id, u.thread_id,
+            u.title, u.body, v.tsv, ts_filter(v.tsv, '{a}'), u.fold, u.head, u.authors, u.journal, CURRENT_TIMESTAMP
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                   $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
-            AS u(review_id, kind, source_id, item_id, section_id, thread_id, title, body, han, la, lb, lc, ld)
+                   $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[],
+                   $17::text[])
+            AS u(review_id, kind, source_id, item_id, section_id, thread_id, title, body, han, la, lb, lc, ld,
+                 fold, head, authors, journal)
+       CROSS JOIN LATERAL (SELECT u.han::tsvector
+              || setweight(to_tsvector('english', u.la), 'A') || setweight(to_tsvector('english', u.lb), 'B')
+              || setweight(to_tsvector('english', u.lc), 'C') || setweight(to_tsvector('english', u.ld), 'D') AS tsv) v
      ON CONFLICT ("kind", "sourceId") DO UPDATE SET
        "reviewId" = EXCLUDED."reviewId", "itemId" = EXCLUDED."itemId", "sectionId" = EXCLUDED."sectionId",
        "threadId" = EXCLUDED."threadId", "title" = EXCLUDED."title", "body" = EXCLUDED."body",
-       "tsv" = EXCLUDED."tsv", "updatedAt" = EXCLUDED."updatedAt"`,
+       "tsv" = EXCLUDED."tsv", "headTsv" = EXCLUDED."headTsv", "fold" = EXCLUDED."fold", "head" = EXCLUDED."head",
+       "authors" = EXCLUDED."authors", "journal" = EXCLUDED."journal", "updatedAt" = EXCLUDED."updatedAt"`,
     rows.map((r) => r.reviewId),
     rows.map((r) => r.kind),
     rows.map((r) => r.sourceId),
@@ -197,7 +264,28 @@ export async function writeEntries(client: Client, rows: EntryRow[]): Promise<vo
     rows.map((r) => latin(r, "B")),
     rows.map((r) => latin(r, "C")),
     rows.map((r) => latin(r, "D")),
+    rows.map((r) => fold(joinLines([r.title, r.body, r.hidden]))),
+    rows.map((r) => r.head ?? fold(r.title)),
+    rows.map((r) => r.authors ?? ""),
+    rows.map((r) => r.journal ?? ""),
   );
+  // Words for "did you mean": from what a reader sees first (headings, abstracts, names), not whole full texts.
+  const words = [
+    ...new Map(
+      rows.flatMap((row) =>
+        suggestableWords(joinLines(row.parts.filter((p) => p.weight !== "D").map((p) => p.text))).map(
+          (word) => [`${row.reviewId} ${word}`, { reviewId: row.reviewId, word }] as const,
+        ),
+      ),
+    ).values(),
+  ];
+  if (words.length) {
+    await client.$executeRawUnsafe(
+      `INSERT INTO "SearchWord" ("reviewId", "word") SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`,
+      words.map((w) => w.reviewId),
+      words.map((w) => w.word),
+    );
+  }
 }
 
 const SOURCES: Record<string, { kind: SearchKind; load: (client: Client, ids: string[]) => Promise<EntryRow[]> }> = {
@@ -257,6 +345,13 @@ export async function drainSearchQueue(client: Database = db()): Promise<number>
   }
 }
 
+/** How many changed sources wait to be indexed, counted up to `cap` (the page says "indexing N changes"). */
+export async function pendingChanges(client: Database = db(), cap = 10_000): Promise<number> {
+  const [row] = await client.$queryRaw<{ n: bigint }[]>`
+    SELECT count(*) AS n FROM (SELECT 1 FROM "SearchPending" LIMIT ${cap}) AS waiting`;
+  return Number(row?.n ?? 0);
+}
+
 /** Empties the index and rebuilds every entry from the content: `npm run search:reindex`. */
 export async function reindexAll(client: Database = db()): Promise<{ sources: number }> {
   await client.$transaction(
@@ -270,6 +365,7 @@ export async function reindexAll(client: Database = db()): Promise<{ sources: nu
         UNION ALL SELECT 'SECTION', "id" FROM "SynthesisSection"
         UNION ALL SELECT 'COMMENT', "id" FROM "Comment"
         ON CONFLICT ("kind", "sourceId") DO NOTHING`;
+      await tx.$executeRaw`DELETE FROM "SearchWord"`;
     },
     { timeout: 300_000 },
   );

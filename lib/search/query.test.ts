@@ -28,7 +28,7 @@ describe("parseQuery", () => {
   });
 
   it("reads straight and curly quoted phrases, and exclusions of words and phrases", () => {
-    expect(parseQuery('"urban rural integration" 党建 -韧性 -"digital era"')).toEqual({
+    expect(parseQuery('"urban rural integration" 党建 -韧性 -"digital era"')).toMatchObject({
       include: [
         { type: "phrase", text: "urban rural integration" },
         { type: "han", text: "党建" },
@@ -48,7 +48,7 @@ describe("parseQuery", () => {
     expect(parseQuery("党建 -城乡融合").exclude).toEqual([{ type: "han", text: "城乡融合" }]);
   });
 
-  it("drops one-character words beside longer ones, keeps a lone character, and ignores punctuation", () => {
+  it("drops function characters between words, keeps a lone character, and ignores punctuation", () => {
     expect(parseQuery("城乡与基层").include.map((t) => t.text)).toEqual(["城乡", "基层"]);
     expect(parseQuery("治").include).toEqual([{ type: "han", text: "治" }]);
     expect(parseQuery("「韧性」，").include).toEqual([{ type: "han", text: "韧性" }]);
@@ -66,12 +66,81 @@ describe("segmentation", () => {
     expect(cutWords("区域化党建引领基层治理")).toEqual(expect.arrayContaining(["党建", "引领", "基层", "治理"]));
   });
 
-  it("indexes bigrams, the last character and jieba words, with weights", () => {
+  it("indexes bigrams, every character and jieba words, with weights, traditional folded", () => {
     expect(hanGrams("基层韧性")).toEqual(["基层", "层韧", "韧性"]);
-    const literal = hanTsvectorLiteral([{ text: "基层韧性", weight: "A" }]);
+    const literal = hanTsvectorLiteral([{ text: "基層韌性", weight: "A" }]);
     expect(literal).toContain("'韧性':3A");
     expect(literal).toContain("'性':4A");
+    expect(literal).toContain("'基':1A");
     expect(latinPart("党建 Party building 引领")).toBe("  Party building  ");
+  });
+});
+
+describe("parseQuery: precision, variants and field filters", () => {
+  it("keeps a run jieba cannot place as written, never as scattered characters", () => {
+    expect(parseQuery("王华").include).toEqual([{ type: "han", text: "王华" }]);
+    expect(parseQuery("元治理").include).toEqual([{ type: "han", text: "元治理" }]);
+    expect(parseQuery("韧乡").include).toEqual([{ type: "han", text: "韧乡" }]);
+    expect(parseQuery("元治理").notes).toEqual([]);
+  });
+
+  it("notes a split into words and the function characters left out", () => {
+    const query = parseQuery("韧性治理的逻辑");
+    expect(query.include.map((t) => t.text)).toEqual(["韧性", "治理", "逻辑"]);
+    expect(query.notes).toEqual([
+      { type: "ignored", text: "韧性治理的逻辑", chars: ["的"] },
+      { type: "split", text: "韧性治理的逻辑", words: ["韧性", "治理", "逻辑"] },
+    ]);
+    // A function character alone is the query itself.
+    expect(parseQuery("的").include).toEqual([{ type: "han", text: "的" }]);
+  });
+
+  it("folds traditional characters and full width, and says so", () => {
+    const query = parseQuery("韌性 ＡＩ");
+    expect(query.include).toEqual([
+      { type: "han", text: "韧性" },
+      { type: "latin", text: "ai" },
+    ]);
+    expect(query.notes).toEqual([
+      { type: "folded", from: "韌性", to: "韧性" },
+      { type: "folded", from: "ＡＩ", to: "ai" },
+    ]);
+  });
+
+  it("reads identifiers whole", () => {
+    expect(parseQuery("10.1145/3463677.3463700").include).toEqual([
+      { type: "identifier", text: "10.1145/3463677.3463700" },
+    ]);
+    expect(parseQuery("1004-0544").include).toEqual([{ type: "identifier", text: "1004-0544" }]);
+    expect(parseQuery("23BKS051").include).toEqual([{ type: "identifier", text: "23bks051" }]);
+    expect(parseQuery("2020").include).toEqual([{ type: "latin", text: "2020" }]);
+  });
+
+  it("reads field filters in English or Chinese, quoted or not", () => {
+    const query = parseQuery('党建 author:"Kan Daoyuan" 期刊：治理研究 year:2020..2024 type:thesis theme:韧性');
+    expect(query.include).toEqual([{ type: "han", text: "党建" }]);
+    expect(query.filters).toEqual({
+      authors: ["kan daoyuan"],
+      journals: ["治理研究"],
+      yearFrom: 2020,
+      yearTo: 2024,
+      types: ["THESIS"],
+      themes: ["韧性"],
+      impossible: false,
+    });
+    expect(parseQuery("year:2023").filters).toMatchObject({ yearFrom: 2023, yearTo: 2023 });
+    expect(parseQuery("year:2024-2020").filters).toMatchObject({ yearFrom: 2020, yearTo: 2024 });
+    expect(parseQuery("year:2020..").filters).toMatchObject({ yearFrom: 2020, yearTo: undefined });
+    expect(parseQuery("type:学位论文").filters.types).toEqual(["THESIS"]);
+  });
+
+  it("marks a filter it cannot read instead of dropping it", () => {
+    const query = parseQuery("year:soon type:poem");
+    expect(query.filters.impossible).toBe(true);
+    expect(query.notes).toEqual([
+      { type: "badFilter", field: "year", value: "soon" },
+      { type: "badFilter", field: "type", value: "poem" },
+    ]);
   });
 });
 

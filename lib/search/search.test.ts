@@ -12,10 +12,13 @@ import { createReviewWithTeam } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { createTheme } from "@/lib/themes/codebook";
 import { DEMO_REVIEW_KEY, seedDemo } from "@/seeds/seed";
+import { runDueJobs } from "@/lib/jobs/worker";
 import { drainSearchQueue, reindexAll } from "./indexer";
+import { searchIndexJob } from "./jobs";
 import { parseSearchParams, searchReview, type SearchHit } from "./search";
 
 let db: Database;
+let url: string;
 let reviewId: string;
 let owner: string;
 let editor: string;
@@ -23,7 +26,7 @@ let papers: Record<string, string>;
 let other: Awaited<ReturnType<typeof createReviewWithTeam>>;
 
 beforeAll(async () => {
-  ({ db } = await createTestDatabase());
+  ({ db, url } = await createTestDatabase());
   await seedDemo(db);
   const review = await db.review.findUniqueOrThrow({ where: { seedKey: DEMO_REVIEW_KEY } });
   reviewId = review.id;
@@ -35,15 +38,18 @@ beforeAll(async () => {
   other = await createReviewWithTeam(db, "外部综述");
 }, 60_000);
 
+/** Runs the index job the writes scheduled (as the worker of `npm start` does), then searches. */
 async function search(q: string, extra: Record<string, string> = {}, userId = owner, review = reviewId) {
+  await runDueJobs(url, db, [searchIndexJob]);
   return searchReview(userId, review, parseSearchParams({ q, limit: "50", ...extra }));
 }
 const ids = (hits: SearchHit[], kind = "PAPER") => hits.filter((h) => h.kind === kind).map((h) => h.id);
 const marked = (hit: SearchHit) => hit.fragment.filter((s) => s.hit).map((s) => s.text);
 
 describe("search over the seeded papers", () => {
-  it("indexes every seeded paper without being asked", async () => {
-    await drainSearchQueue(db);
+  it("indexes every seeded paper in the background job the seed's writes scheduled", async () => {
+    expect(await db.searchEntry.count({ where: { reviewId, kind: "PAPER" } })).toBe(0);
+    await runDueJobs(url, db, [searchIndexJob]);
     expect(await db.searchEntry.count({ where: { reviewId, kind: "PAPER" } })).toBe(5);
   });
 
@@ -203,6 +209,194 @@ describe("the index follows the content", () => {
       orderBy: { sourceId: "asc" },
     });
     expect(after).toEqual(before);
+  });
+});
+
+describe("precision: what was asked, and nothing silently dropped", () => {
+  it("an unknown two-character name matches only as written, never its characters apart", async () => {
+    const { itemId: wang } = await createItem(editor, { reviewId, fields: { titleZh: "王华论社区协商" } });
+    const { itemId: li } = await createItem(editor, { reviewId, fields: { titleZh: "李华与王昊论社区协商" } });
+    const result = await search("王华");
+    // Paper 003 cites 王华 in its references; 李华 and 王昊 are never 王华.
+    expect(ids(result.hits).sort()).toEqual([wang, papers["003"]].sort());
+    expect(ids(result.hits)).not.toContain(li);
+    await trashItems(editor, { reviewId, itemIds: [wang, li] });
+  });
+
+  it("non-words made of a word's characters find nothing", async () => {
+    expect((await search("韧乡")).total).toBe(0);
+    expect((await search("性韧")).total).toBe(0);
+  });
+
+  it("元治理 keeps 元: only text holding 元治理 matches", async () => {
+    const { itemId } = await createItem(editor, { reviewId, fields: { titleZh: "元治理视角下的跨域协同" } });
+    const result = await search("元治理");
+    // Papers 001–003 discuss 元治理; 000 and 004 only 治理, which no longer counts.
+    expect(ids(result.hits).sort()).toEqual([itemId, papers["001"], papers["002"], papers["003"]].sort());
+    for (const hit of result.hits) {
+      const titleMarks = hit.titleSegments.zh.filter((s) => s.hit).map((s) => s.text);
+      expect([...marked(hit), ...titleMarks].join("")).toContain("元治理");
+    }
+    expect(result.query.include).toEqual([{ type: "han", text: "元治理" }]);
+    await trashItems(editor, { reviewId, itemIds: [itemId] });
+  });
+
+  it("says how a query was read: split into words, function characters left out", async () => {
+    const result = await search("韧性与治理");
+    expect(result.query.notes).toEqual(
+      expect.arrayContaining([
+        { type: "ignored", text: "韧性与治理", chars: ["与"] },
+        { type: "split", text: "韧性与治理", words: ["韧性", "治理"] },
+      ]),
+    );
+  });
+});
+
+describe("variants: traditional characters, full width, pinyin", () => {
+  it("traditional characters find simplified text, and are marked in it", async () => {
+    const simplified = ids((await search("韧性")).hits);
+    const traditional = await search("韌性");
+    expect(ids(traditional.hits)).toEqual(simplified);
+    expect(traditional.query.notes).toContainEqual({ type: "folded", from: "韌性", to: "韧性" });
+    expect(marked(traditional.hits[0]!)).toContain("韧性");
+    expect(ids((await search("城鄉融合")).hits)[0]).toBe(papers["002"]);
+  });
+
+  it("text stored in traditional characters is found by simplified ones and marked as stored", async () => {
+    const { itemId } = await createItem(editor, { reviewId, fields: { titleZh: "臺灣社區營造與鄉村振興" } });
+    const result = await search("乡村振兴");
+    expect(ids(result.hits)).toContain(itemId);
+    const hit = result.hits.find((h) => h.id === itemId)!;
+    expect(hit.titleSegments.zh.filter((s) => s.hit).map((s) => s.text)).toEqual(["鄉村振興"]);
+    await trashItems(editor, { reviewId, itemIds: [itemId] });
+  });
+
+  it("full-width letters and digits fold to half-width", async () => {
+    expect(ids((await search("２３ＢＫＳ０５１")).hits)).toEqual([papers["000"]]);
+  });
+
+  it("authors are found by their English name and by pinyin, in either order and case", async () => {
+    for (const q of ["Kan Daoyuan", "kan daoyuan", "阚道远", "daoyuan kan"]) {
+      expect(ids((await search(q)).hits), q).toEqual([papers["000"]]);
+    }
+    // 孙肖远 has no English name stored: the pinyin comes from the characters.
+    expect(ids((await search("sun xiaoyuan")).hits)).toEqual([papers["002"]]);
+  });
+});
+
+describe("forgiveness: typos corrected from the review's own words", () => {
+  it("a misspelt word shows the corrected word's results and says so", async () => {
+    const exact = ids((await search("governance")).hits).sort();
+    const typo = await search("govrnance");
+    expect(typo.corrected).toEqual({ q: "governance", words: [{ from: "govrnance", to: "governance" }] });
+    expect(ids(typo.hits).sort()).toEqual(exact);
+  });
+
+  it("a misspelt pinyin name is corrected too", async () => {
+    const result = await search("kan daoyaun");
+    expect(result.corrected?.q).toBe("kan daoyuan");
+    expect(ids(result.hits)).toEqual([papers["000"]]);
+  });
+
+  it("exact results are never replaced: a rare spelling that exists is kept, with a suggestion", async () => {
+    const { itemId } = await createItem(editor, {
+      reviewId,
+      fields: { titleZh: "拼写测试", titleEn: "Notes on governence" },
+    });
+    const result = await search("governence");
+    expect(result.corrected).toBeNull();
+    expect(ids(result.hits)).toContain(itemId);
+    await trashItems(editor, { reviewId, itemIds: [itemId] });
+  });
+
+  it("never suggests a word that only another review holds", async () => {
+    await createItem(other.users.OWNER.id, {
+      reviewId: other.reviewId,
+      fields: { titleZh: "外部词汇", titleEn: "Xylographic prints" },
+    });
+    const foreign = await search("xylographc", {}, other.users.OWNER.id, other.reviewId);
+    expect(foreign.corrected?.q).toBe("xylographic");
+    const ours = await search("xylographc");
+    expect(ours.corrected).toBeNull();
+    expect(ours.suggestion).toBeNull();
+  });
+
+  it("an unknown word with nothing similar finds nothing and suggests nothing", async () => {
+    const result = await search("xylophone");
+    expect(result.total).toBe(0);
+    expect(result.corrected).toBeNull();
+    expect(result.suggestion).toBeNull();
+  });
+});
+
+describe("every visible field, and field filters", () => {
+  it("finds funding numbers, identifiers, affiliations and funders", async () => {
+    expect(ids((await search("23BKS051")).hits)).toEqual([papers["000"]]);
+    expect(ids((await search("24CGL117")).hits)).toEqual([papers["003"]]);
+    expect(ids((await search("1004-0544")).hits)).toEqual([papers["004"]]);
+    expect(ids((await search("202410.02256V1")).hits)).toEqual([papers["001"]]);
+    expect(ids((await search("西北农林科技大学")).hits)).toEqual([papers["004"]]);
+    expect(ids((await search("上海市党建研究会")).hits)).toEqual([papers["000"]]);
+  });
+
+  it("author:, journal:, year: and type: narrow the results, alone or with words", async () => {
+    expect(ids((await search("author:阚道远")).hits)).toEqual([papers["000"]]);
+    expect(ids((await search('author:"kan daoyuan" 党建')).hits)).toEqual([papers["000"]]);
+    expect(ids((await search("党建 author:陈靖")).hits)).toEqual([papers["004"]]);
+    expect(ids((await search("journal:理论月刊")).hits)).toEqual([papers["004"]]);
+    const y = await search("党建 year:2025..2026");
+    expect(ids(y.hits)).toEqual([papers["004"]]);
+    expect(y.query.notes).toContainEqual({ type: "filter", field: "year", value: "2025..2026" });
+    const { itemId } = await createItem(editor, {
+      reviewId,
+      fields: { titleZh: "基层党建研究", genre: "博士学位论文" },
+    });
+    await db.reviewItem.update({ where: { id: itemId }, data: { itemType: "THESIS" } });
+    expect(ids((await search("党建 type:thesis")).hits)).toEqual([itemId]);
+    expect(ids((await search("type:学位论文")).hits)).toEqual([itemId]);
+    await trashItems(editor, { reviewId, itemIds: [itemId] });
+  });
+
+  it("a filter that means nothing finds nothing and says which", async () => {
+    const result = await search("党建 type:poem");
+    expect(result.total).toBe(0);
+    expect(result.query.notes).toContainEqual({ type: "badFilter", field: "type", value: "poem" });
+    const theme = await search("党建 theme:不存在的主题");
+    expect(theme.total).toBe(0);
+    expect(theme.query.notes).toContainEqual({ type: "badFilter", field: "theme", value: "不存在的主题" });
+  });
+
+  it("theme: finds passages coded with a theme named so", async () => {
+    const item = await db.reviewItem.findUniqueOrThrow({ where: { id: papers["003"]! }, select: { fullText: true } });
+    const quote = "韧性治理";
+    const start = item.fullText!.indexOf(quote);
+    const { themeId } = await createTheme(editor, { reviewId, nameZh: "人口流失", color: "#0F766E" });
+    const { codingId } = await codePassage(editor, {
+      reviewId,
+      itemId: papers["003"],
+      field: "FULL_TEXT",
+      start,
+      end: start + quote.length,
+      quote,
+      themeIds: [themeId],
+      memo: null,
+    });
+    expect(ids((await search("韧性 theme:人口流失")).hits, "PASSAGE")).toEqual([codingId]);
+    await deleteCoding(editor, { reviewId, codingId });
+  });
+});
+
+describe("indexing in the background", () => {
+  it("a search never indexes: an edit waits for the job, and the result says how many changes wait", async () => {
+    await search("党建");
+    const { itemId } = await createItem(editor, { reviewId, fields: { titleZh: "畲族村寨的议事传统" } });
+    const before = await searchReview(owner, reviewId, parseSearchParams({ q: "畲族" }));
+    expect(before.total).toBe(0);
+    expect(before.pendingChanges).toBeGreaterThan(0);
+    const after = await search("畲族");
+    expect(ids(after.hits)).toEqual([itemId]);
+    expect(after.pendingChanges).toBe(0);
+    await trashItems(editor, { reviewId, itemIds: [itemId] });
   });
 });
 

@@ -3,6 +3,7 @@
 // Latin text is left to PostgreSQL's 'english' configuration, which stems it (governance ≈ govern).
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
+import { fold } from "./fold";
 
 let jieba: Jieba | null = null;
 
@@ -14,9 +15,9 @@ function segmenter(): Jieba {
 const HAN_RUN = /\p{Script=Han}+/gu;
 const HAN = /\p{Script=Han}/u;
 
-/** Full-width forms folded and case removed, so 「ＡＩ」, "AI" and "ai" meet. */
+/** Full-width forms, case and traditional characters folded, so 「ＡＩ」, "AI" and "ai", 韌性 and 韧性 meet. */
 export function normalize(text: string): string {
-  return text.normalize("NFKC").toLowerCase();
+  return fold(text);
 }
 
 export function hasHan(text: string): boolean {
@@ -51,8 +52,8 @@ const MAX_POSITION = 16_383;
 const POSITIONS_PER_LEXEME = 8;
 
 /**
- * The Han lexemes of weighted text parts as a tsvector literal: per run, its bigrams, its last character
- * (so a one-character query finds it by prefix) and its jieba words of two characters or more.
+ * The Han lexemes of weighted text parts as a tsvector literal: per run, its bigrams, its characters and its
+ * jieba words of two characters or more.
  */
 export function hanTsvectorLiteral(parts: { text: string; weight: Weight }[]): string {
   const lexemes = new Map<string, string[]>();
@@ -68,7 +69,9 @@ export function hanTsvectorLiteral(parts: { text: string; weight: Weight }[]): s
       const chars = [...run];
       const start = position + 1;
       hanGrams(run).forEach((gram, i) => add(gram, start + i, part.weight));
-      if (chars.length > 1) add(chars[chars.length - 1]!, start + chars.length - 1, part.weight);
+      // Every character on its own too: a one-character query reads one posting list instead of merging
+      // those of every bigram that starts with it (治 → 治理, 治国, 治安 …).
+      if (chars.length > 1) chars.forEach((char, i) => add(char, start + i, part.weight));
       let offset = 0;
       for (const word of segmenter().cut(run, false)) {
         const length = [...word].length;

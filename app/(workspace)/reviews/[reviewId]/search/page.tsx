@@ -1,5 +1,7 @@
 import { SearchForm } from "@/components/search/SearchForm";
 import { SearchHitView } from "@/components/search/SearchHitView";
+import { shownCount } from "@/components/search/count";
+import { SearchHelp, SearchNotes } from "@/components/search/SearchNotes";
 import { buttonSecondary, cardClass } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
 import { loadOrNotFound } from "@/lib/errors/page-load";
@@ -29,7 +31,7 @@ export default async function SearchPage({
   );
   const name = (entry: { nameZh: string; nameEn: string | null }) => pick(locale, entry.nameZh, entry.nameEn) ?? "";
   const stageNames = new Map(options.stages.map((stage) => [stage.id, name(stage)]));
-  const searched = result.query.include.length > 0;
+  const searched = result.query.include.length > 0 || result.query.notes.length > 0;
   const href = (change: Partial<SearchParams>) =>
     `/reviews/${reviewId}/search${searchQueryString({ ...current, ...change })}`;
 
@@ -48,8 +50,11 @@ export default async function SearchPage({
         stages={options.stages.map((stage) => ({ id: stage.id, name: name(stage) }))}
         themes={options.themes.map((theme) => ({ id: theme.id, name: name(theme) }))}
         counts={searched ? result.counts : null}
+        approximate={result.approximate}
       />
+      <SearchHelp t={t} />
       <section aria-label={t("search.results")} className="space-y-3">
+        {searched && <SearchNotes result={result} t={t} searchHref={(q) => href({ q, page: 1 })} />}
         {!searched ? (
           <p className="text-sm text-stone-500">{t("search.typeToSearch")}</p>
         ) : result.total === 0 ? (
@@ -57,7 +62,9 @@ export default async function SearchPage({
         ) : (
           <>
             <p className="text-sm text-stone-600" role="status">
-              {t("search.count", { n: result.total })}
+              {result.approximate
+                ? t("search.countAbout", { n: shownCount(result.total, true) })
+                : t("search.count", { n: result.total })}
             </p>
             <ol className="space-y-2">
               {result.hits.map((hit) => (
