@@ -9,6 +9,8 @@ export const dynamic = "force-dynamic";
 export async function POST(request: NextRequest, { params }: { params: Promise<{ reviewId: string }> }) {
   const { reviewId } = await params;
   return upload(request, MAX_IMPORT_BYTES, async (userId, form) =>
-    previewImport(userId, reviewId, await uploadedFile(form), { csvMapping: csvMappingFromForm(form.get("csvMapping")) }),
+    previewImport(userId, reviewId, await uploadedFile(form), {
+      csvMapping: csvMappingFromForm(form.get("csvMapping")),
+    }),
   );
 }
