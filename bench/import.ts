@@ -43,6 +43,8 @@ function generated(n: number): ReferenceItem {
     titleZh: template.titleZh ? `${template.titleZh}（第${n}号）` : null,
     titleEn: mark(template.titleEn),
     year: 1990 + (n % 35),
+    // A full date agrees with the year (where they disagree, the date wins on import).
+    issuedDate: template.issuedDate ? `${1990 + (n % 35)}${template.issuedDate.slice(4)}` : null,
     doi: template.doi ? `${template.doi}.${n}` : null,
     pages: template.pages ? `${n % 300}-${(n % 300) + 12}` : null,
   };
