@@ -43,6 +43,8 @@ function generated(n: number): ReferenceItem {
     titleZh: template.titleZh ? `${template.titleZh}（第${n}号）` : null,
     titleEn: mark(template.titleEn),
     year: 1990 + (n % 35),
+    // A full date agrees with the year (where they disagree, the date wins on import).
+    issuedDate: template.issuedDate ? `${1990 + (n % 35)}${template.issuedDate.slice(4)}` : null,
     doi: template.doi ? `${template.doi}.${n}` : null,
     pages: template.pages ? `${n % 300}-${(n % 300) + 12}` : null,
   };
@@ -86,7 +88,16 @@ async function importOnce(
   const inReview = preview.records.filter((record) => record.duplicate?.in === "review").length;
   const inFile = preview.records.filter((record) => record.duplicate?.in === "file").length;
   const blocked = preview.records.filter((record) => record.blocked).length;
-  return { records: parsed.records.length, parseMs, previewMs, commitMs, imported: result.imported, inReview, inFile, blocked };
+  return {
+    records: parsed.records.length,
+    parseMs,
+    previewMs,
+    commitMs,
+    imported: result.imported,
+    inReview,
+    inFile,
+    blocked,
+  };
 }
 
 async function main() {
@@ -99,14 +110,14 @@ async function main() {
 
   const items = Array.from({ length: RECORDS }, (_, n) => generated(n));
   // Every 50th record repeats the one before it, as overlapping database searches do.
-  const file = items.map((item, n) => (n % REPEAT_EVERY === REPEAT_EVERY - 1 ? { ...items[n - 1]!, id: item.id } : item));
+  const file = items.map((item, n) =>
+    n % REPEAT_EVERY === REPEAT_EVERY - 1 ? { ...items[n - 1]!, id: item.id } : item,
+  );
   // Every 20th item is already in the review.
   const existing = items.filter((_, n) => n % EXISTING_EVERY === 0);
 
   console.log(`\nImport of ${RECORDS.toLocaleString("en")} mixed-type records per format`);
-  console.log(
-    "  format     size    records  in review / in file  blocked  parse ms  preview ms  commit ms  imported",
-  );
+  console.log("  format     size    records  in review / in file  blocked  parse ms  preview ms  commit ms  imported");
   for (const format of FORMATS) {
     const text = format === "csv" ? referenceCsv(file) : formatItems(file, format);
     const bytes = new TextEncoder().encode(text);

@@ -11,7 +11,8 @@ describe("formatBibliographyFile (npm run bibliography)", () => {
     expect(result.format).toBe("ris");
     expect(result.skipped).toEqual([]);
     const codes = result.entries.map((entry) => /\[([A-Z]+(?:\/OL)?)\]/.exec(entry.text.replace(/^\[\d+\] /, ""))?.[1]);
-    expect(codes).toEqual(["J", "J", "D", "M", "M", "C", "R", "N", "S", "P", "EB", "Z"]);
+    // The web page's URL is imported now, which makes it an online reference: [EB/OL].
+    expect(codes).toEqual(["J", "J", "D", "M", "M", "C", "R", "N", "S", "P", "EB/OL", "Z"]);
     expect(result.entries.map((entry) => entry.text.match(/^\[(\d+)\]/)?.[1])).toEqual(
       Array.from({ length: 12 }, (_, index) => String(index + 1)),
     );

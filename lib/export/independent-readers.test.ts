@@ -55,7 +55,9 @@ describe.skipIf(!hasPandoc)("pandoc reads the exports", () => {
     const items = JSON.parse(result.stdout) as { title?: string; author?: unknown[] }[];
     expect(items).toHaveLength(MIXED_CORPUS.length);
     // Read, not just counted: the escaped title comes back as written.
-    expect(items.map((item) => item.title)).toContain("Costs of 50% & more: #1 issues with $ and _ in {braced} ~ titles");
+    expect(items.map((item) => item.title)).toContain(
+      "Costs of 50% & more: #1 issues with $ and _ in {braced} ~ titles",
+    );
     expect(items.map((item) => item.title)).toContain("信息与文献\u3000参考文献著录规则");
   });
 });

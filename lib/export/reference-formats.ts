@@ -130,7 +130,8 @@ export function formatRis(items: ReferenceItem[]): string {
       add("TT", d.title.other);
       for (const author of d.authors) add("AU", author.main);
       // TA lines pair with AU lines by position, so every author gets one once any has a second name form.
-      if (d.authors.some((author) => author.other)) for (const author of d.authors) add("TA", author.other ?? author.main);
+      if (d.authors.some((author) => author.other))
+        for (const author of d.authors) add("TA", author.other ?? author.main);
       for (const editor of d.editors) add(type === "BOOK" ? "A3" : "A2", editor.main);
       if (type === "THESIS") for (const supervisor of d.supervisors) add("A3", supervisor.main);
       for (const translator of d.translators) add("A4", translator.main);
@@ -234,7 +235,8 @@ export function bibtexName(name: string): string {
   }
   const [family, ...rest] = escaped.split(",");
   const words = family!.trim().split(/\s+/);
-  const capitalisedParticle = words.length > 1 && /^\p{Lu}/u.test(words[0]!) && words.slice(1, -1).some((w) => /^\p{Ll}/u.test(w));
+  const capitalisedParticle =
+    words.length > 1 && /^\p{Lu}/u.test(words[0]!) && words.slice(1, -1).some((w) => /^\p{Ll}/u.test(w));
   return capitalisedParticle ? `{${family!.trim()}},${rest.join(",")}` : escaped;
 }
 
@@ -282,7 +284,8 @@ function keyTitle(title: string | null): string {
 /** a, b, … z, aa, ab, …: the suffix that tells apart works with the same key. */
 function letters(index: number): string {
   let suffix = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) suffix = String.fromCharCode(97 + ((n - 1) % 26)) + suffix;
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    suffix = String.fromCharCode(97 + ((n - 1) % 26)) + suffix;
   return suffix;
 }
 
@@ -341,17 +344,34 @@ export function formatBibtex(items: ReferenceItem[], dialect: "bibtex" | "biblat
         if (list.length === 0) return;
         fields.push([name, [...list.map(bibtexName), ...(more ? ["others"] : [])].join(" and ")]);
       };
-      addNames("author", d.authors.map((author) => author.main), item.moreAuthors);
+      addNames(
+        "author",
+        d.authors.map((author) => author.main),
+        item.moreAuthors,
+      );
       if (d.authors.some((author) => author.other)) {
-        addNames("translatedauthor", d.authors.map((author) => author.other ?? author.main));
+        addNames(
+          "translatedauthor",
+          d.authors.map((author) => author.other ?? author.main),
+        );
       }
-      addNames("editor", d.editors.map((editor) => editor.main));
-      addNames("translator", d.translators.map((translator) => translator.main));
-      addNames("supervisor", d.supervisors.map((supervisor) => supervisor.main));
+      addNames(
+        "editor",
+        d.editors.map((editor) => editor.main),
+      );
+      addNames(
+        "translator",
+        d.translators.map((translator) => translator.main),
+      );
+      addNames(
+        "supervisor",
+        d.supervisors.map((supervisor) => supervisor.main),
+      );
       add("title", d.title.main);
       add("origtitle", d.title.other);
       if (type === "BOOK_CHAPTER" || type === "CONFERENCE_PAPER") add("booktitle", d.container.main);
-      else if (type === "BOOK" || type === "THESIS" || type === "REPORT") add(biblatex ? "maintitle" : "series", d.container.main);
+      else if (type === "BOOK" || type === "THESIS" || type === "REPORT")
+        add(biblatex ? "maintitle" : "series", d.container.main);
       else add(biblatex ? "journaltitle" : "journal", d.container.main);
       add("origjournaltitle", d.container.other);
       if (type === "THESIS") add(biblatex ? "institution" : "school", item.publisher);
@@ -421,6 +441,28 @@ export function formatCslJson(items: ReferenceItem[]): string {
   const out = items.map((item) => {
     const d = describe(item);
     const csl: Record<string, unknown> = { ...toCslItem(item) };
+    // The citation mapping passes only the fields a style prints for the type; an export keeps every stored one.
+    const date = (value: string | null | undefined) => {
+      const match = value ? /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value.trim()) : null;
+      return match ? { "date-parts": [match.slice(1).filter(Boolean).map(Number)] } : undefined;
+    };
+    const keep = (variable: string, value: unknown) => {
+      if (csl[variable] === undefined && value !== undefined && value !== null && value !== "") csl[variable] = value;
+    };
+    keep("container-title", d.container.main);
+    const issued = date(item.issuedDate);
+    if (issued) csl.issued = issued;
+    keep("accessed", date(item.accessedDate));
+    keep("URL", item.url);
+    keep("genre", item.genre);
+    keep("publisher", item.publisher);
+    keep("publisher-place", item.publisherPlace);
+    keep(item.itemType === "DATASET" ? "version" : "edition", item.edition);
+    keep("event-title", item.eventTitle);
+    keep("event-place", item.eventPlace);
+    keep("event-date", date(item.eventDate) ?? (item.eventDate ? { literal: item.eventDate } : undefined));
+    keep("number", item.number);
+    keep("jurisdiction", item.jurisdiction);
     if (present(item.issue)) csl.issue = item.issue.trim();
     if (present(item.pages)) csl.page = item.pages.trim();
     if (present(item.language)) csl.language = item.language;
@@ -434,7 +476,8 @@ export function formatCslJson(items: ReferenceItem[]): string {
     const extras: CslExtras = {};
     if (d.abstract.other) extras.otherAbstract = d.abstract.other;
     if (d.authors.some((author) => author.other)) extras.otherNames = d.authors.map((author) => author.other);
-    if (d.authors.some((author) => author.affiliations.length)) extras.affiliations = d.authors.map((a) => a.affiliations);
+    if (d.authors.some((author) => author.affiliations.length))
+      extras.affiliations = d.authors.map((a) => a.affiliations);
     if (d.supervisors.length) extras.supervisors = d.supervisors.map((supervisor) => supervisor.main);
     if (item.moreAuthors) extras.moreAuthors = true;
     const note = [

@@ -42,7 +42,9 @@ describe.each(["ris", "bibtex", "biblatex", "csl-json", "csv"] as const)("%s rou
 describe("what the formats write", () => {
   it("escapes BibTeX's special characters and protects particles, Jr and Chinese names", () => {
     const { text } = exportAndReimport(MIXED_CORPUS, "bibtex", referenceCsv);
-    expect(text).toContain("title = {Costs of 50\\% \\& more: \\#1 issues with \\$ and \\_ in \\{braced\\} \\textasciitilde{} titles}");
+    expect(text).toContain(
+      "title = {Costs of 50\\% \\& more: \\#1 issues with \\$ and \\_ in \\{braced\\} \\textasciitilde{} titles}",
+    );
     expect(text).toContain("author = {von den Berg, Hans and {Van de Walle}, Jan and Smith, Jr., John and others}");
     expect(text).toContain("author = {{肖发民} and {欧阳修}}");
     // URLs and DOIs are verbatim: nothing escaped.

@@ -139,7 +139,11 @@ export function exportAndReimport(
   const text = format === "csv" ? csv(items) : formatItems(items, format);
   const extension = { ris: "ris", bibtex: "bib", biblatex: "bib", "csl-json": "json", csv: "csv" }[format];
   const parsed = parseImportFile(`round-trip.${extension}`, new TextEncoder().encode(text));
-  return { text, items: parsed.records.map((record, index) => storedItem(record, `rt-${index}`)), records: parsed.records };
+  return {
+    text,
+    items: parsed.records.map((record, index) => storedItem(record, `rt-${index}`)),
+    records: parsed.records,
+  };
 }
 
 function isEmpty(value: unknown): boolean {

@@ -34,7 +34,11 @@ describe("item types and type-specific fields (RIS)", () => {
     const chapter = byType("BOOK_CHAPTER");
     expect(chapter.fields).toMatchObject({ journalEn: "The Handbook of Governance", pages: "12-34" });
     expect(chapter.fields.identifiers).toContainEqual({ type: "ISBN", value: "978-0-19-879010-1" });
-    expect(chapter.reference).toMatchObject({ publisher: "Oxford University Press", publisherPlace: "Oxford", edition: "2" });
+    expect(chapter.reference).toMatchObject({
+      publisher: "Oxford University Press",
+      publisherPlace: "Oxford",
+      edition: "2",
+    });
     expect(chapter.contributors).toEqual([{ role: "EDITOR", nameZh: null, nameEn: "Roe, Richard" }]);
   });
 
@@ -51,7 +55,11 @@ describe("item types and type-specific fields (RIS)", () => {
   it("keeps report, standard and patent numbers, the patent's country and date, a web page's URL", () => {
     expect(byType("REPORT").reference).toMatchObject({ number: "RR-1234", publisher: "RAND" });
     expect(byType("STANDARD").reference).toMatchObject({ number: "GB/T 7714—2015", publisher: "中国标准出版社" });
-    expect(byType("PATENT").reference).toMatchObject({ number: "CN108722921A", jurisdiction: "CN", issuedDate: "2018-11-02" });
+    expect(byType("PATENT").reference).toMatchObject({
+      number: "CN108722921A",
+      jurisdiction: "CN",
+      issuedDate: "2018-11-02",
+    });
     expect(byType("WEB_PAGE").reference).toMatchObject({ url: "https://data.sh.gov.cn/", accessedDate: "2024-01-15" });
     expect(byType("NEWSPAPER_ARTICLE").reference.issuedDate).toBe("2019-01-09");
   });
@@ -158,7 +166,9 @@ describe("EndNote tagged (.enw, CNKI)", () => {
 describe("BibTeX", () => {
   it("decodes LaTeX in titles and journals and reads 'others' as et al., not an author", () => {
     const [first, second] = parse("bibtex-latex.bib").records;
-    expect(first!.fields.titleEn).toBe("Fe₃O₄ nanoparticles at 5\u2009mm: α· β and ± 2 % error in österreich and cafés");
+    expect(first!.fields.titleEn).toBe(
+      "Fe₃O₄ nanoparticles at 5\u2009mm: α· β and ± 2 % error in österreich and cafés",
+    );
     expect(first!.fields.journalEn).toBe("Journal of Physics & Chemistry");
     expect(first!.fields.authors.map((author) => author.nameEn)).toEqual(["Müller, Jörg"]);
     expect(first!.reference.moreAuthors).toBe(true);
@@ -192,7 +202,17 @@ describe("CSV and TSV", () => {
     const file = parse("asreview-export.csv");
     expect(file.format).toBe("csv");
     expect(file.csv).toMatchObject({ tool: "asreview", delimiter: "," });
-    expect(file.csv!.mapping).toEqual(["ignore", "title", "abstract", "authors", "keywords", "year", "doi", "url", "ignore"]);
+    expect(file.csv!.mapping).toEqual([
+      "ignore",
+      "title",
+      "abstract",
+      "authors",
+      "keywords",
+      "year",
+      "doi",
+      "url",
+      "ignore",
+    ]);
     expect(file.records[0]!.fields).toMatchObject({
       titleEn: "Machine learning for screening",
       abstractEn: "Active learning reduces the screening load, a lot.",
@@ -227,12 +247,15 @@ describe("CSV and TSV", () => {
   it("recognises a Web of Science tab-delimited export, taking full author names and the document type", () => {
     const file = parse("wos-export.txt");
     expect(file.csv).toMatchObject({ tool: "wos", delimiter: "\t" });
-    expect(file.records[0]!.fields.authors.map((author) => author.nameEn)).toEqual(["Alceste, Fabiana", "Luke, Timothy J."]);
+    expect(file.records[0]!.fields.authors.map((author) => author.nameEn)).toEqual([
+      "Alceste, Fabiana",
+      "Luke, Timothy J.",
+    ]);
     expect(file.records[0]!.reference.itemType).toBe("JOURNAL_ARTICLE");
     expect(file.records[0]!.fields).toMatchObject({ pages: "253-267", funding: "NSF [123]" });
   });
 
-  it("reads an Excel sheet saved with a BOM, sep=; and ;, Chinese headers and =\"…\" text cells", () => {
+  it('reads an Excel sheet saved with a BOM, sep=; and ;, Chinese headers and ="…" text cells', () => {
     const file = parse("excel-semicolon.csv");
     expect(file.csv).toMatchObject({ delimiter: ";", tool: null });
     expect(file.csv!.headers[0]).toBe("题名");
@@ -278,7 +301,11 @@ describe("PubMed MEDLINE (.nbib) and CNKI E-Study", () => {
     const file = parse("cnki-estudy.txt");
     expect(file.format).toBe("cnki-estudy");
     const [article, thesis] = file.records;
-    expect(article!.fields).toMatchObject({ titleZh: "医学综述撰写中的注意事项", journalZh: "中国科技信息", issue: "07" });
+    expect(article!.fields).toMatchObject({
+      titleZh: "医学综述撰写中的注意事项",
+      journalZh: "中国科技信息",
+      issue: "07",
+    });
     expect(article!.fields.authors[0]).toMatchObject({ nameZh: "施洋", affiliations: ["新疆医科大学学报编辑部"] });
     expect(article!.reference.issuedDate).toBe("2013-04-01");
     expect(thesis!.reference).toMatchObject({ itemType: "THESIS", publisher: "北京交通大学", genre: "博士" });

@@ -21,7 +21,7 @@ const MEDLINE_TYPES: Record<string, ItemType> = {
   preprint: "PREPRINT",
   dataset: "DATASET",
   "newspaper article": "NEWSPAPER_ARTICLE",
-  "congress": "CONFERENCE_PAPER",
+  congress: "CONFERENCE_PAPER",
   "technical report": "REPORT",
 };
 

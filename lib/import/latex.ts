@@ -128,12 +128,40 @@ const COMMANDS: Record<string, string> = {
 const SPACES: Record<string, string> = { ",": "\u2009", ";": "\u2005", ":": "\u2005", "!": "", " ": " " };
 
 const SUPERSCRIPT: Record<string, string> = {
-  "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹",
-  "+": "⁺", "-": "⁻", "=": "⁼", "(": "⁽", ")": "⁾", n: "ⁿ", i: "ⁱ",
+  "0": "⁰",
+  "1": "¹",
+  "2": "²",
+  "3": "³",
+  "4": "⁴",
+  "5": "⁵",
+  "6": "⁶",
+  "7": "⁷",
+  "8": "⁸",
+  "9": "⁹",
+  "+": "⁺",
+  "-": "⁻",
+  "=": "⁼",
+  "(": "⁽",
+  ")": "⁾",
+  n: "ⁿ",
+  i: "ⁱ",
 };
 const SUBSCRIPT: Record<string, string> = {
-  "0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅", "6": "₆", "7": "₇", "8": "₈", "9": "₉",
-  "+": "₊", "-": "₋", "=": "₌", "(": "₍", ")": "₎",
+  "0": "₀",
+  "1": "₁",
+  "2": "₂",
+  "3": "₃",
+  "4": "₄",
+  "5": "₅",
+  "6": "₆",
+  "7": "₇",
+  "8": "₈",
+  "9": "₉",
+  "+": "₊",
+  "-": "₋",
+  "=": "₌",
+  "(": "₍",
+  ")": "₎",
 };
 
 function script(text: string, table: Record<string, string>, marker: string): string {
@@ -170,11 +198,13 @@ export function decodeLatex(value: string, parsed = false): string {
   text = text.replace(/\\([A-Za-z]+)\b(?:\{\})?/g, (whole, name: string) => COMMANDS[name] ?? whole);
   text = text.replace(/\\([&%#$_{}])/g, "$1");
   // Math superscripts and subscripts: ^{2}, ^2, _{2}, _2.
-  text = text.replace(/\^\{([^{}]*)\}|\^([0-9A-Za-z+-])/g, (_, braced: string | undefined, single: string | undefined) =>
-    script(braced ?? single ?? "", SUPERSCRIPT, "^"),
+  text = text.replace(
+    /\^\{([^{}]*)\}|\^([0-9A-Za-z+-])/g,
+    (_, braced: string | undefined, single: string | undefined) => script(braced ?? single ?? "", SUPERSCRIPT, "^"),
   );
-  text = text.replace(/_\{([^{}]*)\}|(?<=\$[^$]*)_([0-9])/g, (_, braced: string | undefined, single: string | undefined) =>
-    script(braced ?? single ?? "", SUBSCRIPT, "_"),
+  text = text.replace(
+    /_\{([^{}]*)\}|(?<=\$[^$]*)_([0-9])/g,
+    (_, braced: string | undefined, single: string | undefined) => script(braced ?? single ?? "", SUBSCRIPT, "_"),
   );
   // Math delimiters and protective braces carry no text of their own.
   text = text.replace(/(?<!\\)\$/g, "").replace(/(?<!\\)[{}]/g, "");

@@ -83,9 +83,12 @@ function splitNames(value: string | null): string[] {
 // citation-js folds every Unicode space into an ASCII one; the wide spaces Chinese titles use on purpose
 // (U+3000, U+2002–U+200A) travel through it as private-use characters and are restored afterwards.
 const WIDE_SPACES = /[\u2002-\u200a\u3000]/g;
-const protect = (text: string) => text.replace(WIDE_SPACES, (char) => String.fromCharCode(0xe000 + (char.charCodeAt(0) & 0xfff)));
+const protect = (text: string) =>
+  text.replace(WIDE_SPACES, (char) => String.fromCharCode(0xe000 + (char.charCodeAt(0) & 0xfff)));
 const restore = (text: string) =>
-  text.replace(/[\ue002-\ue00a\ue000]/g, (char) => (char === "\ue000" ? "\u3000" : String.fromCharCode(0x2000 + (char.charCodeAt(0) & 0xfff))));
+  text.replace(/[\ue002-\ue00a\ue000]/g, (char) =>
+    char === "\ue000" ? "\u3000" : String.fromCharCode(0x2000 + (char.charCodeAt(0) & 0xfff)),
+  );
 
 function restoreStrings<T>(value: T): T {
   if (typeof value === "string") return restore(value) as T;
@@ -116,10 +119,13 @@ export function parseBibtex(text: string): SourceRecord[] {
       let entry = mendeley ? chunk.text.replace(/@[A-Za-z_]+/, `@${mendeley.parseAs}`) : chunk.text;
       // EndNote and Mendeley write entries without a citation key ("@article{," or straight into a field);
       // the parser needs one, and the key is never imported anyway.
-      entry = entry.replace(/^(\s*@[A-Za-z_]+\s*[{(])\s*(,|(?=[A-Za-z][\w-]*\s*=))/, (_, head: string, comma: string) => {
-        keyless++;
-        return `${head}keyless-${keyless}${comma ? "," : ","}`;
-      });
+      entry = entry.replace(
+        /^(\s*@[A-Za-z_]+\s*[{(])\s*(,|(?=[A-Za-z][\w-]*\s*=))/,
+        (_, head: string, comma: string) => {
+          keyless++;
+          return `${head}keyless-${keyless}${comma ? "," : ","}`;
+        },
+      );
       let record: SourceRecord;
       try {
         const csl = plugins.input.chain(protect(macros ? `${macros}\n${entry}` : entry), {

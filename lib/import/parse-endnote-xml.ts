@@ -95,7 +95,9 @@ export function parseEndnoteXml(input: string): SourceRecord[] {
     record.title = text(child(node, "titles", "title"));
     record.otherTitle = text(child(node, "titles", "translated-title"));
     const names = (...path: string[]) =>
-      dropEtAl(list(child(node, "contributors", ...path, "author")).flatMap((author) => splitAuthors(text(author) ?? "")));
+      dropEtAl(
+        list(child(node, "contributors", ...path, "author")).flatMap((author) => splitAuthors(text(author) ?? "")),
+      );
     const authors = names("authors");
     record.authors = authors.names;
     record.etAl = authors.etAl;
@@ -121,7 +123,9 @@ export function parseEndnoteXml(input: string): SourceRecord[] {
       record.publisherPlace = text(child(node, "pub-location"));
     }
     record.year = text(child(node, "dates", "year"));
-    const pubDate = list(child(node, "dates", "pub-dates", "date")).map((date) => text(date)).find(Boolean);
+    const pubDate = list(child(node, "dates", "pub-dates", "date"))
+      .map((date) => text(date))
+      .find(Boolean);
     if (pubDate && /^\d{4}[-/.年]\d/.test(pubDate)) record.date = isoDate(pubDate);
     record.volume = text(child(node, "volume"));
     record.issue = text(child(node, "number")) ?? text(child(node, "issue"));
@@ -142,7 +146,9 @@ export function parseEndnoteXml(input: string): SourceRecord[] {
     const workType = text(child(node, "work-type"));
     if (/patent/.test(kind)) record.number ??= workType;
     else record.genre = workType;
-    record.url = text(list(child(node, "urls", "related-urls", "url"))[0]) ?? text(list(child(node, "urls", "web-urls", "url"))[0]);
+    record.url =
+      text(list(child(node, "urls", "related-urls", "url"))[0]) ??
+      text(list(child(node, "urls", "web-urls", "url"))[0]);
     const accessed = text(child(node, "access-date"));
     record.accessed = accessed ? isoDate(accessed) : null;
     record.language = text(child(node, "language"));

@@ -3,14 +3,7 @@
 // mapped by hand, following the RIS specification and Zotero's reading of the type-dependent tags (T2, A2,
 // A3, C3, SN, M3…), because a general converter loses what this app keeps: TT as the translated title beside
 // TI, editors and supervisors, affiliations (AD, C1), URL and access date, the publisher of a thesis.
-import {
-  collapseSpaces,
-  dropEtAl,
-  emptyRecord,
-  splitAuthors,
-  splitList,
-  type SourceRecord,
-} from "./source-record";
+import { collapseSpaces, dropEtAl, emptyRecord, splitAuthors, splitList, type SourceRecord } from "./source-record";
 
 // Zotero, EndNote and the specification write "TY  - "; some tools write one space ("TY - "), which Zotero
 // also reads. The dash may end the line on an empty field.
@@ -101,15 +94,20 @@ export function parseRis(text: string): SourceRecord[] {
       const found = first(...tags);
       return found ? collapseSpaces(found.value) : null;
     };
-    const names = (...tags: string[]) =>
-      all(...tags).flatMap((field) => splitAuthors(collapseSpaces(field.value)));
+    const names = (...tags: string[]) => all(...tags).flatMap((field) => splitAuthors(collapseSpaces(field.value)));
 
     const typeField = fields.find((field) => field.tag === "TY");
     const type = typeField?.value || null;
     record.type = type;
     if (typeField) record.fieldLines.type = { line: typeField.line, name: "TY" };
     if (type && !RIS_TYPES.has(type)) {
-      record.problems.push({ line: typeField!.line, field: "TY", code: "unknownType", severity: "warning", detail: type });
+      record.problems.push({
+        line: typeField!.line,
+        field: "TY",
+        code: "unknownType",
+        severity: "warning",
+        detail: type,
+      });
     }
     const is = (...types: string[]) => type !== null && types.includes(type);
     const conference = is("CONF", "CPAPER");
@@ -174,7 +172,8 @@ export function parseRis(text: string): SourceRecord[] {
     // J2 is the journal's abbreviation, or (as this app writes it) the journal's name in the other language.
     const alternate = value("J2");
     const han = /\p{Script=Han}/u;
-    if (alternate && record.journal && han.test(alternate) !== han.test(record.journal)) record.otherJournal = alternate;
+    if (alternate && record.journal && han.test(alternate) !== han.test(record.journal))
+      record.otherJournal = alternate;
     record.publisher = value("PB");
     record.publisherPlace = !conference || value("C1") ? value("CY") : null;
     record.edition = value("ET");
@@ -198,7 +197,8 @@ export function parseRis(text: string): SourceRecord[] {
     const fullDate = value("DA", "Y1");
     if (fullDate && /^\d{4}[/-]\d/.test(fullDate)) record.date = risDate(fullDate);
     // PubMed and WoS put a month alone in DA ("Jun", "SEP") next to the year in PY: take the first that has one.
-    const year = fields.find((field) => YEAR_TAGS.includes(field.tag) && /\d{4}/.test(field.value)) ?? first(...YEAR_TAGS);
+    const year =
+      fields.find((field) => YEAR_TAGS.includes(field.tag) && /\d{4}/.test(field.value)) ?? first(...YEAR_TAGS);
     if (year) {
       record.fieldLines.year = { line: year.line, name: year.tag };
       record.year = collapseSpaces(year.value);

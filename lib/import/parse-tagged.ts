@@ -4,14 +4,7 @@
 // turns them into a SourceRecord, resolving the tags whose meaning depends on the reference type (EndNote's
 // Secondary/Tertiary Author and Title, Type of Work) the way EndNote and CNKI use them.
 import { ENDNOTE_TYPE_NAMES } from "./endnote-types";
-import {
-  collapseSpaces,
-  dropEtAl,
-  emptyRecord,
-  splitAuthors,
-  splitList,
-  type SourceRecord,
-} from "./source-record";
+import { collapseSpaces, dropEtAl, emptyRecord, splitAuthors, splitList, type SourceRecord } from "./source-record";
 
 type Target =
   | "type"

@@ -238,7 +238,9 @@ export function toItemFields(record: SourceRecord, format: ImportFormat = "ris")
       if (!parsed.data.titleZh && !parsed.data.titleEn && problems.some((problem) => problem.severity === "error")) {
         break;
       }
-      return { fields: { ...parsed.data, authors }, reference, contributors, problems };
+      // The item's fields carry the type, its fields and the contributors too, as the edit form reads them.
+      const { moreAuthors: _moreAuthors, ...typeFields } = reference;
+      return { fields: { ...parsed.data, ...typeFields, authors, contributors }, reference, contributors, problems };
     }
     const next = { ...candidate };
     for (const issue of parsed.error.issues) {
@@ -299,17 +301,21 @@ function toAuthors(record: SourceRecord, problems: RecordProblem[]): ItemFields[
     const name = fitName(collapseSpaces(author), problems, record.line);
     const translated = record.translatedAuthors[index] || null;
     const other = translated ? fitName(collapseSpaces(translated), problems, record.line) : null;
-    const zh = isChinese(name) ? name.replace(/\s+/g, "") : other && isChinese(other) ? other.replace(/\s+/g, "") : null;
+    const zh = isChinese(name)
+      ? name.replace(/\s+/g, "")
+      : other && isChinese(other)
+        ? other.replace(/\s+/g, "")
+        : null;
     const en = !isChinese(name) ? name : other && !isChinese(other) ? other : null;
     const own = record.authorAffiliations
       ? (record.authorAffiliations[index] ?? []).slice(0, 20)
       : pairwise
-      ? [affiliations[index]!]
-      : affiliations.length === 1
-        ? affiliations
-        : index === 0
-          ? affiliations.slice(0, 20)
-          : [];
+        ? [affiliations[index]!]
+        : affiliations.length === 1
+          ? affiliations
+          : index === 0
+            ? affiliations.slice(0, 20)
+            : [];
     const parsed = authorSchema.safeParse({ nameZh: zh, nameEn: en, affiliations: own });
     return parsed.success ? [parsed.data] : [];
   });
@@ -318,8 +324,13 @@ function toAuthors(record: SourceRecord, problems: RecordProblem[]): ItemFields[
 function toContributors(role: ImportedContributor["role"], names: string[]): ImportedContributor[] {
   return names.flatMap((raw) => {
     const whole = collapseSpaces(raw);
-    const name = (isChinese(whole) ? whole.replace(/^([^,，]+)\s*[,，]\s*([^,，]+)$/u, "$1$2") : whole).slice(0, NAME_LIMIT);
+    const name = (isChinese(whole) ? whole.replace(/^([^,，]+)\s*[,，]\s*([^,，]+)$/u, "$1$2") : whole).slice(
+      0,
+      NAME_LIMIT,
+    );
     if (!name) return [];
-    return [isChinese(name) ? { role, nameZh: name.replace(/\s+/g, ""), nameEn: null } : { role, nameZh: null, nameEn: name }];
+    return [
+      isChinese(name) ? { role, nameZh: name.replace(/\s+/g, ""), nameEn: null } : { role, nameZh: null, nameEn: name },
+    ];
   });
 }
