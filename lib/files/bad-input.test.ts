@@ -27,18 +27,18 @@ async function failure(filePath: string, limits = { timeoutMs: 60_000, memoryMb:
 describe("bad PDFs", () => {
   it("reports a document without pages", async () => {
     expect((await failure(file("empty-tree.pdf", noPagesPdf()))).code).toBe("NO_PAGES");
-  }, 60_000);
+  }, 120_000);
 
   it("refuses more pages than the limit before reading them", async () => {
     expect((await failure(file("huge.pdf", pagesPdf(MAX_PAGES + 1)))).code).toBe("TOO_MANY_PAGES");
-  }, 90_000);
+  }, 120_000);
 
   it("stops a decompression bomb at its time or memory limit", async () => {
     // Unlimited, the child would inflate and lex the whole gigabyte; the limits end it with a named failure.
     const bomb = file("bomb.pdf", bombPdf(1024));
     const error = await failure(bomb, { timeoutMs: 15_000, memoryMb: 300 });
     expect(["TIMEOUT", "OUT_OF_MEMORY"]).toContain(error.code);
-  }, 90_000);
+  }, 120_000);
 
   it("reads a plain document and reports its pages as it goes", async () => {
     const progress: number[] = [];
@@ -56,5 +56,5 @@ describe("bad PDFs", () => {
     expect(result.pageCount).toBe(3);
     expect(progress).toEqual([1, 2, 3]);
     expect(result.text).toContain("This is page 2 of the plain test document.");
-  }, 60_000);
+  }, 120_000);
 });

@@ -63,7 +63,7 @@ beforeAll(async () => {
   const items = await db.reviewItem.findMany({ where: { reviewId }, orderBy: { seedKey: "asc" } });
   emptyItem = items.find((item) => !item.fullText)!.id;
   textItem = items.find((item) => item.fullText)!.id;
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await db.$disconnect();
@@ -151,7 +151,7 @@ describe("attaching a PDF", () => {
       errorCode: "ENCRYPTED",
       extractedText: null,
     });
-  }, 60_000);
+  }, 120_000);
 
   it("refuses empty, truncated and fake PDFs before storing anything", async () => {
     const blobs = await db.fileBlob.count();
@@ -190,7 +190,7 @@ describe("attaching a PDF", () => {
     const file = await db.itemFile.findUniqueOrThrow({ where: { id: fileId } });
     expect(file.state).toBe("FAILED");
     expect(["CORRUPT", "NO_PAGES"]).toContain(file.errorCode);
-  }, 60_000);
+  }, 120_000);
 
   it("lets members read a file and hides it from outsiders; viewers may not attach", async () => {
     const file = await db.itemFile.findFirstOrThrow({ where: { itemId: emptyItem } });
