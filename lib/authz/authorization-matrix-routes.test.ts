@@ -3,12 +3,15 @@
 // role of review A, of a member of review B only (the outsider) and of nobody — against a real PostgreSQL.
 // Every route handler that changes something must go through mutatingRoute() and refuse a request from
 // another origin (another port or subdomain of the same site) before anything is read or written.
-import { readdirSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { NextRequest } from "next/server";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { exportBackup } from "@/lib/backup/export-backup";
 import type { Database } from "@/lib/db/client";
+import { stageUpload } from "@/lib/files/bulk";
+import { attachFile } from "@/lib/files/commands";
 import { isMutatingRoute } from "@/lib/http/route";
 import { openRound } from "@/lib/rounds/rounds";
 import { createSection } from "@/lib/synthesis/sections";
@@ -45,6 +48,18 @@ let b: Awaited<ReturnType<typeof createReviewWithTeam>>;
 let sectionId: string;
 let roundId: string;
 let backupText: string;
+let fileId: string;
+let pdfBytes: Uint8Array;
+const stagedTokens = new Map<string, string>();
+
+/** The fixture PDF with a comment after its end, so each upload is a file of its own (another SHA-256). */
+function uniquePdf(): Uint8Array {
+  const trailer = new TextEncoder().encode(`\n% matrix ${Math.random().toString(36).slice(2)}\n`);
+  const bytes = new Uint8Array(pdfBytes.length + trailer.length);
+  bytes.set(pdfBytes);
+  bytes.set(trailer, pdfBytes.length);
+  return bytes;
+}
 
 const RIS = "TY  - JOUR\nAU  - 张三\nTI  - 路由矩阵导入的文献\nJO  - 测试学报\nPY  - 2020\nER  - \n";
 
@@ -58,7 +73,8 @@ function fileForm(fields: Record<string, string>, file?: { name: string; text: s
 interface Call {
   path: string;
   params: Record<string, string>;
-  body?: () => FormData;
+  body?: () => FormData | Uint8Array | string;
+  headers?: Record<string, string>;
 }
 
 interface RouteCase {
@@ -77,6 +93,95 @@ const ROUTES: Record<string, { exempt?: string; methods?: Record<string, RouteCa
   },
   "app/api/health/route.ts": {
     exempt: "public health check that reads nothing of any review (GET only)",
+  },
+  "app/api/ready/route.ts": {
+    exempt: "public readiness check for a load balancer: reads nothing of any review (GET only)",
+  },
+  "app/api/unsubscribe/route.ts": {
+    exempt:
+      "one-click unsubscribe (RFC 8058) posted by mail clients from anywhere: the signed token in the body is the authorization, and it only turns one kind of the token's own person's e-mail off",
+  },
+  "app/pdfjs/[...path]/route.ts": {
+    exempt: "pdf.js's own library files (a fixed whitelist from node_modules), the same for everyone (GET only)",
+  },
+  "app/api/reviews/[reviewId]/files/route.ts": {
+    methods: {
+      GET: {
+        allowed: MEMBERS,
+        call: () => ({ path: `/api/reviews/${a.reviewId}/files`, params: { reviewId: a.reviewId } }),
+      },
+    },
+  },
+  "app/api/reviews/[reviewId]/files/[fileId]/route.ts": {
+    methods: {
+      GET: {
+        allowed: MEMBERS,
+        call: () => ({ path: `/api/reviews/${a.reviewId}/files/${fileId}`, params: { reviewId: a.reviewId, fileId } }),
+      },
+    },
+  },
+  "app/api/reviews/[reviewId]/files/[fileId]/read/route.ts": {
+    methods: {
+      GET: {
+        allowed: MEMBERS,
+        call: () => ({
+          path: `/api/reviews/${a.reviewId}/files/${fileId}/read`,
+          params: { reviewId: a.reviewId, fileId },
+        }),
+      },
+    },
+  },
+  "app/api/reviews/[reviewId]/items/[itemId]/files/route.ts": {
+    methods: {
+      GET: {
+        allowed: MEMBERS,
+        call: () => ({
+          path: `/api/reviews/${a.reviewId}/items/${a.itemId}/files`,
+          params: { reviewId: a.reviewId, itemId: a.itemId },
+        }),
+      },
+      POST: {
+        allowed: ["OWNER", "EDITOR"],
+        call: () => ({
+          path: `/api/reviews/${a.reviewId}/items/${a.itemId}/files`,
+          params: { reviewId: a.reviewId, itemId: a.itemId },
+          body: uniquePdf,
+          headers: { "x-file-name": "matrix.pdf", "content-type": "application/pdf" },
+        }),
+      },
+    },
+  },
+  "app/api/reviews/[reviewId]/files/staged/route.ts": {
+    methods: {
+      POST: {
+        allowed: ["OWNER", "EDITOR"],
+        call: () => ({
+          path: `/api/reviews/${a.reviewId}/files/staged`,
+          params: { reviewId: a.reviewId },
+          body: uniquePdf,
+          headers: { "x-file-name": "matrix.pdf", "content-type": "application/pdf" },
+        }),
+      },
+    },
+  },
+  "app/api/reviews/[reviewId]/files/bulk/route.ts": {
+    methods: {
+      // Each writer confirms a file they staged themselves; the others send a well-formed confirmation too.
+      POST: {
+        allowed: ["OWNER", "EDITOR"],
+        call: () => ({
+          path: `/api/reviews/${a.reviewId}/files/bulk`,
+          params: { reviewId: a.reviewId },
+          body: () =>
+            JSON.stringify({
+              entries: [
+                { kind: "attach", token: stagedTokens.get(session.user?.id ?? "") ?? "0".repeat(32), itemId: a.itemId },
+              ],
+            }),
+          headers: { "content-type": "application/json" },
+        }),
+      },
+    },
   },
   "app/api/reviews/[reviewId]/backup/route.ts": {
     methods: {
@@ -213,8 +318,8 @@ async function send(file: string, method: string, call: Call, headers: Record<st
   const handler = await handlerOf(file, method);
   const request = new NextRequest(`${ORIGIN}${call.path}`, {
     method,
-    headers: { host: "localhost:3000", ...headers },
-    body: call.body?.(),
+    headers: { host: "localhost:3000", ...call.headers, ...headers },
+    body: call.body?.() as BodyInit | undefined,
   });
   return handler(request, { params: Promise.resolve(call.params) });
 }
@@ -242,6 +347,23 @@ beforeAll(async () => {
   const small = await createReviewWithTeam(db, "routes-small");
   backupText = JSON.stringify(await exportBackup(small.users.OWNER.id, small.reviewId));
   await createUser(db, "routes-spare");
+  // An attached PDF for the file routes, in a file store of this test's own.
+  process.env.HUITONG_FILES_DIR = mkdtempSync(path.join(tmpdir(), "huitong-route-files-"));
+  const fixture = path.join(root, "lib/files/fixtures/en-hyphenated.pdf");
+  pdfBytes = new Uint8Array(readFileSync(fixture));
+  const copy = path.join(process.env.HUITONG_FILES_DIR, "upload.pdf");
+  copyFileSync(fixture, copy);
+  ({ fileId } = await attachFile(
+    a.users.OWNER.id,
+    { reviewId: a.reviewId, itemId: a.itemId, fileName: "a.pdf" },
+    copy,
+  ));
+  for (const role of ["OWNER", "EDITOR"] as const) {
+    const staged = path.join(process.env.HUITONG_FILES_DIR, `staged-${role}.pdf`);
+    writeFileSync(staged, uniquePdf());
+    const { token } = await stageUpload(a.users[role].id, a.reviewId, staged, `${role}.pdf`);
+    stagedTokens.set(a.users[role].id, token);
+  }
 }, 60_000);
 
 afterEach(() => {

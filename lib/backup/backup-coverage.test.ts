@@ -46,6 +46,7 @@ const CARRIED: Record<string, { shape: Shape; omitted: string[] }> = {
   Comment: { shape: rowsOf("comments"), omitted: [] },
   ActivityEvent: { shape: rowsOf("activity"), omitted: ["reviewId"] },
   ItemFile: { shape: rowsOf("files"), omitted: ["reviewId"] },
+  ScreeningStop: { shape: rowsOf("screeningStops"), omitted: ["reviewId"] },
 };
 
 const LEFT_OUT: Record<string, string> = {
@@ -60,6 +61,8 @@ const LEFT_OUT: Record<string, string> = {
   SearchEntry: "the search index, derived from the restored content and rebuilt by the indexer's triggers",
   SearchPending: "the search index's work queue",
   FileBlob: "the file store's bookkeeping: the bytes travel in the backup's .zip and the row is made again on restore",
+  ScreeningRanking: "the relevance model's summary, derived from the decisions and retrained after a restore",
+  ScreeningScore: "the relevance model's scores, derived from the decisions and retrained after a restore",
   SearchWord: 'the search index\'s word list for "did you mean", rebuilt with the index',
 };
 

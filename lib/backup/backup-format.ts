@@ -27,6 +27,9 @@ export const backupSchema = z.object({
     descriptionZh: text,
     descriptionEn: text,
     screeningVotesRequired: z.number().int().min(1).max(20),
+    // Added after version 1 was first written: older files read with the default stopping rule.
+    screeningStopRule: z.enum(["CONSECUTIVE_EXCLUSIONS", "ESTIMATED_RECALL"]).default("CONSECUTIVE_EXCLUSIONS"),
+    screeningStopValue: z.number().int().min(1).max(100_000).default(100),
     citationStyle: z.enum(["GBT7714_NUMERIC", "GBT7714_AUTHOR_DATE", "APA"]),
     createdAt: time,
     updatedAt: time,
@@ -161,6 +164,23 @@ export const backupSchema = z.object({
       updatedAt: time,
     }),
   ),
+  // Stops of prioritised screening, which PRISMA reports; absent from files written before they existed.
+  screeningStops: z
+    .array(
+      z.object({
+        id,
+        rule: z.enum(["CONSECUTIVE_EXCLUSIONS", "ESTIMATED_RECALL"]),
+        ruleValue: z.number().int(),
+        decidedCount: z.number().int(),
+        undecidedCount: z.number().int(),
+        sinceLastInclusion: z.number().int(),
+        estimatedRemaining: z.number().nullable(),
+        note: text,
+        stoppedById: person,
+        createdAt: time,
+      }),
+    )
+    .default([]),
   screeningDecisions: z.array(
     z.object({
       itemId: id,

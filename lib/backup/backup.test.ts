@@ -14,6 +14,7 @@ import { addCitedReference } from "@/lib/references/commands";
 import { listItemReferences } from "@/lib/references/queries";
 import { closeRound, openRound } from "@/lib/rounds/rounds";
 import { castVote, resolveConflict } from "@/lib/screening/commands";
+import { recordScreeningStop, updateStoppingRule } from "@/lib/screening/ranking/stopping";
 import type { DocNode } from "@/lib/synthesis/document-model";
 import { SECTION_FRAGMENT, sectionExtensions } from "@/lib/synthesis/document-schema";
 import { storeSectionState } from "@/lib/synthesis/document-store";
@@ -69,6 +70,8 @@ async function buildFullReview() {
   await castVote(owner, { reviewId, itemId: i2, choice: "EXCLUDE", reasonId: reason.id });
   await castVote(editor, { reviewId, itemId: i2, choice: "INCLUDE" });
   await resolveConflict(owner, { reviewId, itemId: i2, choice: "INCLUDE", note: "主题相关" });
+  await updateStoppingRule(owner, { reviewId, rule: "ESTIMATED_RECALL", value: 95 });
+  await recordScreeningStop(owner, { reviewId, note: "估计查全率已达标" });
   await assignItems(owner, { reviewId, itemIds: [i3], userIds: [editor], mode: "add" });
 
   // A theme tree with a merge, and a coded passage in the full text of the paper with references.
@@ -184,6 +187,7 @@ function normalize(backup: Backup) {
     copy.items,
     copy.statusChanges,
     copy.screeningVotes,
+    copy.screeningStops,
     copy.themes,
     copy.codings,
     copy.sections,

@@ -41,6 +41,7 @@ export async function readBackup(tx: Transaction, reviewId: string, now = new Da
     comments,
     activity,
     files,
+    screeningStops,
   ] = await Promise.all([
     tx.membership.findMany({ where: inReview, orderBy: byTime }),
     tx.reviewStage.findMany({ where: inReview, orderBy: byTime }),
@@ -70,6 +71,7 @@ export async function readBackup(tx: Transaction, reviewId: string, now = new Da
     tx.comment.findMany({ where: { thread: inReview }, orderBy: byTime }),
     tx.activityEvent.findMany({ where: inReview, orderBy: byTime }),
     tx.itemFile.findMany({ where: inReview, orderBy: byTime }),
+    tx.screeningStop.findMany({ where: inReview, orderBy: byTime }),
   ]);
 
   // Everyone the review names, so restore can find them again by email.
@@ -81,6 +83,7 @@ export async function readBackup(tx: Transaction, reviewId: string, now = new Da
   statusChanges.forEach((row) => note(row.changedById));
   screeningVotes.forEach((row) => note(row.userId));
   screeningDecisions.forEach((row) => note(row.resolvedById));
+  screeningStops.forEach((row) => note(row.stoppedById));
   itemThemes.forEach((row) => note(row.taggedById));
   codings.forEach((row) => note(row.createdById));
   sections.forEach((row) => note(row.ownerId, row.createdById, row.deletedById));
@@ -109,6 +112,8 @@ export async function readBackup(tx: Transaction, reviewId: string, now = new Da
       descriptionZh: review.descriptionZh,
       descriptionEn: review.descriptionEn,
       screeningVotesRequired: review.screeningVotesRequired,
+      screeningStopRule: review.screeningStopRule,
+      screeningStopValue: review.screeningStopValue,
       citationStyle: review.citationStyle,
       createdAt: review.createdAt,
       updatedAt: review.updatedAt,
@@ -125,6 +130,7 @@ export async function readBackup(tx: Transaction, reviewId: string, now = new Da
     statusChanges,
     screeningVotes,
     screeningDecisions,
+    screeningStops: screeningStops.map(({ reviewId: _, ...row }) => row),
     themes: themes.map(({ reviewId: _, ...row }) => row),
     itemThemes,
     codings: codings.map(({ reviewId: _, ...row }) => row),

@@ -12,6 +12,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
 import { findNul } from "@/lib/http/nul";
 import { insertReferenceRows, referenceRowsOf } from "@/lib/references/sync";
+import { scheduleRankingRetrain } from "@/lib/screening/ranking/jobs";
 import { SECTION_FRAGMENT } from "@/lib/synthesis/document-schema";
 import { BACKUP_FORMAT, BACKUP_VERSION, backupSchema, type Backup } from "./backup-format";
 
@@ -159,6 +160,7 @@ export function checkReferences(backup: Backup): string[] {
     ["reasonId", reasons],
     ["resolvedById", people],
   ]);
+  check(backup.screeningStops, "screeningStops", [["stoppedById", people]]);
   check(backup.themes, "themes", [
     ["parentId", themes],
     ["mergedIntoId", themes],
@@ -364,6 +366,7 @@ async function writeBackup(
     backup.items,
     backup.statusChanges,
     backup.screeningVotes,
+    backup.screeningStops,
     backup.themes,
     backup.codings,
     backup.sections,
@@ -391,6 +394,8 @@ async function writeBackup(
       descriptionZh: backup.review.descriptionZh,
       descriptionEn: backup.review.descriptionEn,
       screeningVotesRequired: backup.review.screeningVotesRequired,
+      screeningStopRule: backup.review.screeningStopRule,
+      screeningStopValue: backup.review.screeningStopValue,
       citationStyle: backup.review.citationStyle,
     },
   });
@@ -498,6 +503,17 @@ async function writeBackup(
       updatedAt: date(row.updatedAt),
     })),
   });
+  await tx.screeningStop.createMany({
+    data: backup.screeningStops.map((row) => ({
+      ...row,
+      id: to(row.id),
+      reviewId,
+      stoppedById: maybe(row.stoppedById),
+      createdAt: date(row.createdAt),
+    })),
+  });
+  // The relevance ranking is derived from the decisions: trained again in the background.
+  await scheduleRankingRetrain(tx, reviewId);
   await tx.screeningDecision.createMany({
     data: backup.screeningDecisions.map((row) => ({
       ...row,

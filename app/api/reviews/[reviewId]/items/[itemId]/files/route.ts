@@ -2,6 +2,7 @@
 // raw PDF as the body (streamed to a temp file with a byte counter, never buffered), its name in X-File-Name.
 import { NextResponse, type NextRequest } from "next/server";
 import { getSessionUser } from "@/lib/auth/session";
+import { mutatingRoute } from "@/lib/http/route";
 import { isAppError } from "@/lib/errors/app-error";
 import { attachFile } from "@/lib/files/commands";
 import { rejectionMessage } from "@/lib/files/messages";
@@ -25,7 +26,8 @@ export async function GET(_request: NextRequest, { params }: Params) {
   }
 }
 
-export async function POST(request: NextRequest, { params }: Params) {
+// Behind the Origin check like every route that changes something: a page on another port or subdomain cannot post here.
+export const POST = mutatingRoute(async (request: NextRequest, { params }: Params) => {
   const { reviewId, itemId } = await params;
   const { t } = await getI18n();
   const user = await getSessionUser();
@@ -55,4 +57,4 @@ export async function POST(request: NextRequest, { params }: Params) {
   } finally {
     await upload?.discard();
   }
-}
+});
