@@ -7,7 +7,7 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { buildFeatureSpace } from "@/lib/screening/ranking/features";
 import { relevantRecordsFound, screenedToRecall, workSavedOverSampling } from "@/lib/screening/ranking/metrics";
-import { rankRecords } from "@/lib/screening/ranking/ranking";
+import { RANKING_L2, rankRecords } from "@/lib/screening/ranking/ranking";
 import { simulateScreening } from "@/lib/screening/ranking/simulate";
 
 const STARTS = Number(process.env.BENCH_STARTS ?? 5);
@@ -57,7 +57,7 @@ for (const file of process.argv.includes("--retrain-only") ? [] : datasets()) {
       seed,
       retrainEvery: RETRAIN_EVERY,
       training: {
-        l2: process.env.BENCH_L2 ? Number(process.env.BENCH_L2) : undefined,
+        l2: process.env.BENCH_L2 ? Number(process.env.BENCH_L2) : RANKING_L2,
         epochs: process.env.BENCH_EPOCHS ? Number(process.env.BENCH_EPOCHS) : undefined,
       },
     });

@@ -43,47 +43,79 @@ export function recordTermCounts(text: ScreeningText): Map<string, number> {
   return counts;
 }
 
+/**
+ * A record's term counts with each term replaced by a number from one dictionary shared by the process: a
+ * retrain then counts and weighs typed arrays instead of hashing hundreds of thousands of strings again.
+ */
+export interface InternedTerms {
+  ids: Int32Array;
+  counts: Float32Array;
+}
+
+const termIds = new Map<string, number>();
+const termNames: string[] = [];
+
+export function internTerms(counts: Map<string, number>): InternedTerms {
+  const entries: [number, number][] = [];
+  for (const [term, count] of counts) {
+    let id = termIds.get(term);
+    if (id === undefined) {
+      id = termNames.length;
+      termIds.set(term, id);
+      termNames.push(term);
+    }
+    entries.push([id, count]);
+  }
+  entries.sort((a, b) => a[0] - b[0]);
+  return { ids: Int32Array.from(entries, ([id]) => id), counts: Float32Array.from(entries, ([, count]) => count) };
+}
+
 /** Builds the vocabulary from every record of the review (labelled or not) and vectorises them all. */
 export function buildFeatureSpace(
   texts: ScreeningText[],
   options: { minDocumentFrequency?: number } = {},
 ): FeatureSpace {
-  return featureSpaceFromCounts(texts.map(recordTermCounts), options);
+  return featureSpaceFromTerms(
+    texts.map((text) => internTerms(recordTermCounts(text))),
+    options,
+  );
 }
 
-/** The same from term counts computed earlier: segmenting and stemming is the slow part, and text rarely changes. */
-export function featureSpaceFromCounts(
-  perRecord: Map<string, number>[],
+/** The same from interned term counts computed earlier: segmenting and stemming is the slow part, and text rarely changes. */
+export function featureSpaceFromTerms(
+  perRecord: InternedTerms[],
   options: { minDocumentFrequency?: number } = {},
 ): FeatureSpace {
   const minDf = options.minDocumentFrequency ?? 2;
-  const documentFrequency = new Map<string, number>();
-  for (const counts of perRecord) {
-    for (const term of counts.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-  }
-  const index = new Map<string, number>();
+  const n = perRecord.length;
+  const documentFrequency = new Int32Array(termNames.length);
+  for (const record of perRecord) for (const id of record.ids) documentFrequency[id]! += 1;
+  // Term ids in increasing order get increasing feature indices, so every vector comes out sorted.
+  const featureOf = new Int32Array(termNames.length).fill(-1);
   const names: string[] = [];
   const idf: number[] = [];
-  const n = perRecord.length;
-  for (const [term, df] of documentFrequency) {
+  for (let id = 0; id < documentFrequency.length; id++) {
+    const df = documentFrequency[id]!;
     // Terms of a single record cannot generalise; terms in nearly every record cannot separate.
-    if (df < Math.min(minDf, n) || df > 0.95 * n) continue;
-    index.set(term, names.length);
-    names.push(term);
+    if (df === 0 || df < Math.min(minDf, n) || df > 0.95 * n) continue;
+    featureOf[id] = names.length;
+    names.push(termNames[id]!);
     idf.push(Math.log((1 + n) / (1 + df)) + 1);
   }
-  const vectors = perRecord.map((counts) => {
-    const entries: [number, number][] = [];
-    for (const [term, count] of counts) {
-      const i = index.get(term);
-      if (i !== undefined) entries.push([i, (1 + Math.log(count)) * idf[i]!]);
+  const vectors = perRecord.map((record) => {
+    const indices: number[] = [];
+    const values: number[] = [];
+    let norm = 0;
+    for (let k = 0; k < record.ids.length; k++) {
+      const feature = featureOf[record.ids[k]!]!;
+      if (feature < 0) continue;
+      const value = (1 + Math.log(record.counts[k]!)) * idf[feature]!;
+      indices.push(feature);
+      values.push(value);
+      norm += value * value;
     }
-    entries.sort((a, b) => a[0] - b[0]);
-    const norm = Math.sqrt(entries.reduce((sum, [, v]) => sum + v * v, 0)) || 1;
-    return {
-      indices: Int32Array.from(entries, ([i]) => i),
-      values: Float32Array.from(entries, ([, v]) => v / norm),
-    };
+    norm = Math.sqrt(norm) || 1;
+    return { indices: Int32Array.from(indices), values: Float32Array.from(values, (v) => v / norm) };
   });
   return { names, vectors };
 }

@@ -1,7 +1,13 @@
 // Ranks a review's undecided records by their probability of inclusion, trained on the review's final screening
 // decisions. Pending votes never reach the model: a screener's ranking must not reveal another screener's vote.
 import type { Database } from "@/lib/db/client";
-import { featureSpaceFromCounts, recordTermCounts, type ScreeningText } from "./features";
+import {
+  featureSpaceFromTerms,
+  internTerms,
+  recordTermCounts,
+  type InternedTerms,
+  type ScreeningText,
+} from "./features";
 import { probability, trainLogistic } from "./model";
 import { readableTerm } from "./tokens";
 
@@ -11,16 +17,16 @@ const TERMS_SHOWN = 5;
 
 // Term counts per record, kept between retrains in the worker: segmenting and stemming 10,000 abstracts takes
 // seconds, and a retrain after one more decision should not redo it.
-const termCache = new Map<string, { stamp: string; counts: Map<string, number> }>();
+const termCache = new Map<string, { stamp: string; terms: InternedTerms }>();
 const TERM_CACHE_LIMIT = 200_000;
 
-function cachedTermCounts(id: string, stamp: string, text: ScreeningText): Map<string, number> {
+function cachedTerms(id: string, stamp: string, text: ScreeningText): InternedTerms {
   const cached = termCache.get(id);
-  if (cached?.stamp === stamp) return cached.counts;
-  const counts = recordTermCounts(text);
+  if (cached?.stamp === stamp) return cached.terms;
+  const terms = internTerms(recordTermCounts(text));
   if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
-  termCache.set(id, { stamp, counts });
-  return counts;
+  termCache.set(id, { stamp, terms });
+  return terms;
 }
 
 export interface RankedRecord {
@@ -54,7 +60,7 @@ export function rankRecords(records: RankingInput[]): RankingResult | null {
   const includedCount = records.filter((r) => r.relevant === true).length;
   const excludedCount = records.filter((r) => r.relevant === false).length;
   if (includedCount === 0 || excludedCount === 0) return null;
-  const space = featureSpaceFromCounts(records.map((r) => cachedTermCounts(r.id, r.stamp, r.text)));
+  const space = featureSpaceFromTerms(records.map((r) => cachedTerms(r.id, r.stamp, r.text)));
   const model = trainLogistic(
     space.names.length,
     records.flatMap((r, i) => (r.relevant === null ? [] : [{ vector: space.vectors[i]!, relevant: r.relevant }])),
@@ -72,13 +78,22 @@ export function rankRecords(records: RankingInput[]): RankingResult | null {
     const score = probability(model, vector);
     const logit = Math.log(score / (1 - score));
     estimatedRemaining += 1 / (1 + Math.exp(-(logit + priorShift)));
-    const contributions: { term: string; value: number }[] = [];
+    // The few terms that raised the score most, kept in place while walking the record's terms once.
+    const topFeatures: number[] = [];
+    const topValues: number[] = [];
     for (let k = 0; k < vector.indices.length; k++) {
       const value = model.weights[vector.indices[k]!]! * vector.values[k]!;
-      if (value > 0) contributions.push({ term: readableFeature(space.names[vector.indices[k]!]!), value });
+      if (value <= 0 || (topValues.length === TERMS_SHOWN && value <= topValues[TERMS_SHOWN - 1]!)) continue;
+      let at = topValues.length;
+      while (at > 0 && topValues[at - 1]! < value) at--;
+      topValues.splice(at, 0, value);
+      topFeatures.splice(at, 0, vector.indices[k]!);
+      if (topValues.length > TERMS_SHOWN) {
+        topValues.pop();
+        topFeatures.pop();
+      }
     }
-    contributions.sort((a, b) => b.value - a.value);
-    ranked.push({ id: record.id, score, terms: contributions.slice(0, TERMS_SHOWN).map((c) => c.term) });
+    ranked.push({ id: record.id, score, terms: topFeatures.map((feature) => readableFeature(space.names[feature]!)) });
   });
   return { includedCount, excludedCount, featureCount: space.names.length, ranked, estimatedRemaining };
 }
