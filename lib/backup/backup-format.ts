@@ -1,6 +1,7 @@
 // The review backup file: one JSON document holding everything that hangs off a review, with the ids it had
 // where it came from (restore gives every record a new one). Bumping VERSION means writing a reader for the old.
 import { z } from "zod";
+import { CONTRIBUTOR_ROLES, ITEM_TYPES } from "@/lib/bibliography/item-types";
 
 export const BACKUP_FORMAT = "huitong-backup";
 export const BACKUP_VERSION = 1;
@@ -64,23 +65,7 @@ export const backupSchema = z.object({
       stageId: id,
       seedKey: text,
       // Added after version 1 was first written: older files lack them and read as journal articles.
-      itemType: z
-        .enum([
-          "JOURNAL_ARTICLE",
-          "THESIS",
-          "BOOK",
-          "BOOK_CHAPTER",
-          "CONFERENCE_PAPER",
-          "REPORT",
-          "NEWSPAPER_ARTICLE",
-          "STANDARD",
-          "PATENT",
-          "WEB_PAGE",
-          "PREPRINT",
-          "DATASET",
-          "OTHER",
-        ])
-        .default("JOURNAL_ARTICLE"),
+      itemType: z.enum(ITEM_TYPES).default("JOURNAL_ARTICLE"),
       genre: text.default(null),
       publisher: text.default(null),
       publisherPlace: text.default(null),
@@ -127,7 +112,7 @@ export const backupSchema = z.object({
       duplicateOfId: id.nullable(),
       authors: z.array(
         z.object({
-          role: z.enum(["AUTHOR", "EDITOR", "TRANSLATOR", "SUPERVISOR", "INVENTOR"]).default("AUTHOR"),
+          role: z.enum(CONTRIBUTOR_ROLES).default("AUTHOR"),
           position: z.number().int(),
           nameZh: text,
           nameEn: text,
