@@ -31,6 +31,10 @@ import { DEMO_USERS, storageStateOf } from "./accounts";
 import { createScenario, e2eDatabase } from "./support/scenario";
 import { expectSaved, sectionEditor, selectInEditor } from "./support/synthesis";
 
+// One SMTP server on one port for this file: its journeys run in one worker, one after the other, so a second
+// worker never tries to listen on the same port.
+test.describe.configure({ mode: "serial" });
+
 const smtpPort = Number(process.env.E2E_SMTP_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 25);
 const received: ParsedMail[] = [];
 let smtp: SMTPServer;
