@@ -6,10 +6,8 @@ import { buttonPrimary, buttonSecondary, inputClass, labelClass } from "@/compon
 import type { ActionResult } from "@/lib/errors/action-result";
 import type { PassageFieldName } from "@/lib/coding/passage-field";
 import { paragraphsOf, segmentsOf, type SpanCoding } from "@/lib/coding/segments";
-import { CodeSelectionForm } from "@/components/coding/CodeSelectionForm";
 import { ThemeChecklist, type ThemeOption } from "./ThemeChecklist";
 import { useOpenPdfPage } from "@/components/pdf/open-pdf-page";
-import { useConfirm } from "@/components/ui/use-confirm";
 
 type Action = (previous: ActionResult | null, form: FormData) => Promise<ActionResult>;
 
@@ -69,6 +67,7 @@ export function CodedText({
   const selection = selected && selected.at > savedAt ? selected : null;
   const composing = composeAt !== null && composeAt > savedAt;
   const [flash, setFlash] = useState<string | null>(null);
+  const [missingTheme, setMissingTheme] = useState(false);
 
   const paragraphs = useMemo(() => paragraphsOf(text), [text]);
   const placed = useMemo(() => codings.filter((coding) => coding.status !== "orphaned"), [codings]);
@@ -148,19 +147,43 @@ export function CodedText({
         </div>
       )}
       {composing && selection && (
-        <CodeSelectionForm
-          formAction={codeAction}
-          state={codeState}
-          pending={codePending}
-          reviewId={reviewId}
-          itemId={itemId}
-          field={field}
-          selection={selection}
-          lang={lang}
-          themes={themes}
-          memoId={`memo-${field}`}
-          onCancel={() => setComposeAt(null)}
-        />
+        <form
+          action={codeAction}
+          onSubmit={(event) => {
+            const chosen = event.currentTarget.querySelector("input[name=themeIds]:checked");
+            setMissingTheme(!chosen);
+            if (!chosen) event.preventDefault();
+          }}
+          className="space-y-3 rounded-md border border-teal-200 bg-teal-50/60 p-3"
+          aria-label={t("coding.codeSelection")}
+        >
+          <input type="hidden" name="reviewId" value={reviewId} />
+          <input type="hidden" name="itemId" value={itemId} />
+          <input type="hidden" name="field" value={field} />
+          <input type="hidden" name="start" value={selection.start} />
+          <input type="hidden" name="end" value={selection.end} />
+          <input type="hidden" name="quote" value={selection.quote} />
+          <blockquote className="border-l-4 border-teal-600 pl-3 text-sm text-stone-700" lang={lang}>
+            {selection.quote.length > 300 ? `${selection.quote.slice(0, 300)}…` : selection.quote}
+          </blockquote>
+          <ThemeChecklist themes={themes} legend={t("coding.chooseThemes")} name="themeIds" />
+          <div>
+            <label htmlFor={`memo-${field}`} className={labelClass}>
+              {t("coding.memo")}
+            </label>
+            <textarea id={`memo-${field}`} name="memo" rows={2} className={`mt-1 ${inputClass}`} />
+          </div>
+          {missingTheme && <FormMessage error={t("coding.noThemeChosen")} />}
+          {codeState && !codeState.ok && !missingTheme && <FormMessage error={codeState.error} />}
+          <div className="flex gap-2">
+            <button type="submit" className={buttonPrimary} disabled={codePending}>
+              {codePending ? t("coding.savingCoding") : t("coding.saveCoding")}
+            </button>
+            <button type="button" className={buttonSecondary} onClick={() => setComposeAt(null)}>
+              {t("coding.cancel")}
+            </button>
+          </div>
+        </form>
       )}
       {codeState?.ok && <FormMessage success={t("coding.codingSaved")} />}
 
@@ -299,7 +322,6 @@ function CodingEntry({
   onLocate: (codingId: string) => void;
 }) {
   const { t, locale } = useI18n();
-  const { confirmSubmit, dialog } = useConfirm();
   const openPdfPage = useOpenPdfPage();
   const [editOpenedAt, setEditOpenedAt] = useState<number | null>(null);
   const [updateState, updateAction, updatePending] = useActionState(actions.update, null);
@@ -383,9 +405,10 @@ function CodingEntry({
             </button>
             <form
               action={removeAction}
-              onSubmit={(event) => confirmSubmit(event, { title: t("coding.deleteConfirm"), destructive: true })}
+              onSubmit={(event) => {
+                if (!window.confirm(t("coding.deleteConfirm"))) event.preventDefault();
+              }}
             >
-              {dialog}
               <input type="hidden" name="reviewId" value={reviewId} />
               <input type="hidden" name="codingId" value={coding.id} />
               <button

@@ -2,11 +2,10 @@
 import "./pdf-text-layer.css";
 import { useActionState, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
-import { CodeSelectionForm } from "@/components/coding/CodeSelectionForm";
-import type { ThemeOption } from "@/components/coding/ThemeChecklist";
+import { ThemeChecklist, type ThemeOption } from "@/components/coding/ThemeChecklist";
 import { CodingList, type ReaderCoding } from "@/components/coding/CodedText";
 import { FormMessage } from "@/components/ui/FormMessage";
-import { buttonSecondary, inlineInputClass } from "@/components/ui/styles";
+import { buttonPrimary, buttonSecondary, inlineInputClass, inputClass, labelClass } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/errors/action-result";
 import { findInLayer } from "@/lib/pdf-pages/find-in-page";
 import { alignPage, textOffsetAtOrAfter, textOffsetBefore, type PageAlignment } from "@/lib/pdf-pages/page-alignment";
@@ -306,6 +305,7 @@ export function PdfReader({
   const savedAt = codeState?.ok ? codeState.at : 0;
   const selection = selected && selected.at > savedAt ? selected : null;
   const composing = composeAt !== null && composeAt > savedAt && selection !== null;
+  const [missingTheme, setMissingTheme] = useState(false);
 
   useEffect(() => {
     if (savedAt) window.getSelection()?.removeAllRanges();
@@ -490,19 +490,43 @@ export function PdfReader({
         </div>
       )}
       {composing && selection && (
-        <CodeSelectionForm
-          formAction={submitCode}
-          state={codeState}
-          pending={codePending}
-          reviewId={reviewId}
-          itemId={itemId}
-          field="FULL_TEXT"
-          selection={selection}
-          lang="zh-CN"
-          themes={themes}
-          memoId="pdf-coding-memo"
-          onCancel={() => setComposeAt(null)}
-        />
+        <form
+          action={submitCode}
+          onSubmit={(event) => {
+            const chosen = event.currentTarget.querySelector("input[name=themeIds]:checked");
+            setMissingTheme(!chosen);
+            if (!chosen) event.preventDefault();
+          }}
+          className="space-y-3 rounded-md border border-teal-200 bg-teal-50/60 p-3"
+          aria-label={t("coding.codeSelection")}
+        >
+          <input type="hidden" name="reviewId" value={reviewId} />
+          <input type="hidden" name="itemId" value={itemId} />
+          <input type="hidden" name="field" value="FULL_TEXT" />
+          <input type="hidden" name="start" value={selection.start} />
+          <input type="hidden" name="end" value={selection.end} />
+          <input type="hidden" name="quote" value={selection.quote} />
+          <blockquote className="border-l-4 border-teal-600 pl-3 text-sm text-stone-700" lang="zh-CN">
+            {selection.quote.length > 300 ? `${selection.quote.slice(0, 300)}…` : selection.quote}
+          </blockquote>
+          <ThemeChecklist themes={themes} legend={t("coding.chooseThemes")} name="themeIds" />
+          <div>
+            <label htmlFor="pdf-coding-memo" className={labelClass}>
+              {t("coding.memo")}
+            </label>
+            <textarea id="pdf-coding-memo" name="memo" rows={2} className={`mt-1 ${inputClass}`} />
+          </div>
+          {missingTheme && <FormMessage error={t("coding.noThemeChosen")} />}
+          {codeState && !codeState.ok && !missingTheme && <FormMessage error={codeState.error} />}
+          <div className="flex gap-2">
+            <button type="submit" className={buttonPrimary} disabled={codePending}>
+              {codePending ? t("coding.savingCoding") : t("coding.saveCoding")}
+            </button>
+            <button type="button" className={buttonSecondary} onClick={() => setComposeAt(null)}>
+              {t("coding.cancel")}
+            </button>
+          </div>
+        </form>
       )}
       {codeState?.ok && <FormMessage success={t("coding.codingSaved")} />}
 
