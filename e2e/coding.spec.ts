@@ -124,6 +124,7 @@ test.describe("codebook and passage coding", () => {
       ),
     );
     await db.itemTheme.create({ data: { itemId: scenario.itemIds[0]!, themeId: drop!.id } });
+    page.on("dialog", (dialog) => void dialog.accept());
     await page.goto(scenario.url("themes"));
     await page.getByLabel("把「社区韧性」合并到").selectOption({ label: "基层韧性" });
     await page
@@ -131,7 +132,6 @@ test.describe("codebook and passage coding", () => {
       .filter({ has: page.getByLabel("把「社区韧性」合并到") })
       .getByRole("button", { name: "合并", exact: true })
       .click();
-    await page.getByRole("alertdialog").getByRole("button", { name: "确定" }).click();
     await expect(page.getByText("已合并到「基层韧性」")).toBeVisible();
     await page.goto(scenario.url(`items/${scenario.itemIds[0]}`));
     await expect(page.getByRole("button", { name: "移除主题「基层韧性」" })).toBeVisible();

@@ -318,7 +318,7 @@ export const zh = {
     someone: "某成员",
     open: "查看",
   },
-  common: { cancel: "取消", confirm: "确定", save: "保存", close: "关闭", missing: "缺失", or: "或" },
+  common: { cancel: "取消", save: "保存", close: "关闭", missing: "缺失", or: "或" },
 };
 
 type Messages = typeof zh;
@@ -621,7 +621,7 @@ export const en: Shape<Messages> = {
     someone: "A member",
     open: "Open",
   },
-  common: { cancel: "Cancel", confirm: "Confirm", save: "Save", close: "Close", missing: "missing", or: "or" },
+  common: { cancel: "Cancel", save: "Save", close: "Close", missing: "missing", or: "or" },
 };
 
 export type Locale = "zh" | "en";
