@@ -1,3 +1,4 @@
+import { IntlMessageFormat } from "intl-messageformat";
 import { MESSAGES, type Locale, type MessageTree } from "./messages";
 
 type Leaves<T, Prefix extends string = ""> = {
@@ -7,12 +8,72 @@ type Leaves<T, Prefix extends string = ""> = {
 export type MessageKey = Leaves<MessageTree>;
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
+/** BCP 47 tags for Intl (plural rules, number grouping in `#`). */
+export const INTL_LOCALE: Record<Locale, string> = { zh: "zh-CN", en: "en-US" };
+
+/**
+ * Messages are ICU MessageFormat strings formatted by FormatJS's intl-messageformat, so counts use the language's
+ * plural rules (`{n, plural, one {# item} other {# items}}`) instead of "1 items". A compiled message is cached per
+ * language and key: the catalogue is fixed at build time, and compiling is the expensive part.
+ */
+type Compiled = { format: IntlMessageFormat; counts: ReadonlySet<string> } | null;
+const compiled: Record<Locale, Map<string, Compiled>> = { zh: new Map(), en: new Map() };
+
+function compile(locale: Locale, key: string, template: string): Compiled {
+  const cache = compiled[locale];
+  let entry = cache.get(key);
+  if (entry === undefined) {
+    try {
+      // ignoreTag: "<" in messages is text (e.g. "<3 votes"), not rich-text markup.
+      const format = new IntlMessageFormat(template, INTL_LOCALE[locale], undefined, { ignoreTag: true });
+      entry = { format, counts: pluralArguments(format.getAst()) };
+    } catch {
+      // The catalogue test parses every message, so this only guards against a future typo taking a page down.
+      entry = null;
+    }
+    cache.set(key, entry);
+  }
+  return entry;
+}
+
+type Ast = ReturnType<IntlMessageFormat["getAst"]>;
+function pluralArguments(ast: Ast, into = new Set<string>()): Set<string> {
+  for (const el of ast) {
+    if (!("options" in el)) continue;
+    if ("pluralType" in el) into.add(el.value);
+    for (const option of Object.values(el.options)) pluralArguments(option.value, into);
+  }
+  return into;
+}
+
+/**
+ * Plural selection and `#` need numbers. Some call sites hand over a count already written out ("1,234"); for a
+ * plural argument it is read back as a number, so it still chooses the right form (and `#` groups it again).
+ */
+function numeric(values: Record<string, string | number>, counts: ReadonlySet<string>) {
+  if (counts.size === 0) return values;
+  const out: Record<string, string | number> = { ...values };
+  for (const name of counts) {
+    const value = out[name];
+    if (typeof value === "string" && /^-?\d{1,3}(,?\d{3})*(\.\d+)?$/.test(value))
+      out[name] = Number(value.replaceAll(",", ""));
+  }
+  return out;
+}
+
 export function translator(locale: Locale): Translate {
   const tree = MESSAGES[locale];
   return (key, values) => {
     const node = lookup(tree, key.split("."));
-    const template = typeof node === "string" ? node : key;
-    return values ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`)) : template;
+    if (typeof node !== "string") return key;
+    const entry = compile(locale, key, node);
+    if (!entry) return node;
+    try {
+      return String(entry.format.format(values ? numeric(values, entry.counts) : undefined));
+    } catch {
+      // A call site that leaves out a value shows the placeholder rather than failing the page.
+      return values ? node.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`)) : node;
+    }
   };
 }
 

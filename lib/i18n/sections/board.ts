@@ -37,7 +37,7 @@ export const en: Shape<typeof zh> = {
   help: "Drag a card to another column to change its stage, or use “Move to…” on any card.",
   readOnly: "You are viewing the board as {role} and cannot move cards.",
   onlyMine: "Only items assigned to me",
-  count: "{n} items",
+  count: "{n, plural, one {# item} other {# items}}",
   empty: "No items",
   showMore: "Show more ({n} in all)",
   showing: "Showing {shown} of {n}",

@@ -159,7 +159,7 @@ export const en: Shape<typeof zh> = {
   navMatrix: "Matrix",
   codeSelection: "Code the selection",
   selectionHint: "Select a passage in the full text or an abstract (across paragraphs if you like), then code it.",
-  selectedChars: "{n} characters selected:",
+  selectedChars: "{n, plural, one {# character} other {# characters}} selected:",
   chooseThemes: "Choose themes",
   memo: "Memo (optional)",
   saveCoding: "Save coding",
@@ -217,7 +217,8 @@ export const en: Shape<typeof zh> = {
   merge: "Merge",
   mergeConfirm:
     "All tags and codings of {source} will move to {target}; the merge is recorded in the activity feed. Continue?",
-  merged: "Merged: moved {tags} tags and {codings} codings.",
+  merged:
+    "Merged: moved {tags, plural, one {# tag} other {# tags}} and {codings, plural, one {# coding} other {# codings}}.",
   counts: "items: {items} · passages: {passages}",
   exchangeTitle: "Import and export",
   exchangeHelp:
@@ -227,7 +228,7 @@ export const en: Shape<typeof zh> = {
   importFile: "Import a codebook file (.csv or .qdc)",
   import: "Import",
   importing: "Importing…",
-  imported: "Imported: {created} themes created, {updated} updated.",
+  imported: "Imported: {created, plural, one {# theme} other {# themes}} created, {updated} updated.",
   importProblem: "Line {line}: {message}",
   importProblemNoLine: "{message}",
   problems: {
@@ -289,7 +290,7 @@ export const en: Shape<typeof zh> = {
   compare: "Compare",
   kappa: "Cohen's kappa (item level)",
   kappaUndefined: "Cannot be computed (too few papers coded by both, or no variation)",
-  agreement: "{pct}% agreement over {n} papers both have coded",
+  agreement: "{pct}% agreement over {n, plural, one {# paper} other {# papers}} both have coded",
   kappaBand: {
     poor: "poor",
     slight: "slight",

@@ -120,10 +120,11 @@ export const en: Shape<typeof zh> = {
   rejectSuggestion: "Reject",
   applyAll: "Accept all ({n})",
   rejectAll: "Reject all",
-  rejectAllConfirm: "Reject all {n} pending suggestions?",
+  rejectAllConfirm: "{n, plural, one {Reject the pending suggestion?} other {Reject all # pending suggestions?}}",
   suggestionStale:
     "The text at “{quote}” has changed since, so this suggestion cannot be applied automatically: edit it by hand and reject the suggestion.",
-  suggestionsApplied: "Accepted {n} suggestions; the text now reads as suggested.",
+  suggestionsApplied:
+    "Accepted {n, plural, one {# suggestion} other {# suggestions}}; the text now reads as suggested.",
   notConnected: "The text is not connected yet; try accepting again in a moment.",
   mentionMembers: "Members to mention",
   answeredChange: "Show how the text changed to address it",

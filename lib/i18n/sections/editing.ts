@@ -144,7 +144,8 @@ export const en: Shape<typeof zh> = {
   create: "Add item",
   creating: "Adding…",
   cancel: "Cancel",
-  problems: "{n} fields need attention; they are marked in red.",
+  problems:
+    "{n, plural, one {# field needs attention; it is marked in red.} other {# fields need attention; they are marked in red.}}",
   errors: {
     title: "Enter a title in at least one language.",
     year: "The year must be a whole number between 1000 and 2100.",
@@ -172,7 +173,7 @@ export const en: Shape<typeof zh> = {
   saveMerged: "Save merged version",
   discardMine: "Discard my changes and edit their version",
   emptyValue: "(empty)",
-  characters: "{n} characters",
+  characters: "{n, plural, one {# character} other {# characters}}",
   trash: "Move to trash",
   trashTitle: "Move “{title}” to the trash?",
   trashHelp:
@@ -186,7 +187,7 @@ export const en: Shape<typeof zh> = {
   trashConfirm: "Move to trash",
   trashing: "Moving…",
   trashedNotice: "Moved “{title}” to the trash.",
-  trashedNoticeMany: "Moved {n} items to the trash.",
+  trashedNoticeMany: "Moved {n, plural, one {# item} other {# items}} to the trash.",
   undoTrash: "Undo",
   trashedBanner: "This item is in the trash: {who} moved it there on {time}.",
   duplicateBanner: "Marked as a duplicate of:",
@@ -205,5 +206,6 @@ export const en: Shape<typeof zh> = {
   backToLibrary: "Back to library",
   untitled: "(title missing)",
   bulkTrash: "Move to trash",
-  bulkTrashConfirm: "Move the {n} selected items to the trash?",
+  bulkTrashConfirm:
+    "{n, plural, one {Move the selected item to the trash?} other {Move the # selected items to the trash?}}",
 };

@@ -71,7 +71,7 @@ export const en: Shape<typeof zh> = {
     SUGGESTION_APPLIED: "{who} accepted a suggested edit in “{section}”",
     SUGGESTION_REJECTED: "{who} rejected a suggested edit in “{section}”",
     ITEM_ASSIGNED: "{who} assigned “{item}” to you",
-    ITEM_ASSIGNED_MANY: "{who} assigned {n} items to you",
+    ITEM_ASSIGNED_MANY: "{who} assigned {n, plural, one {# item} other {# items}} to you",
     CONFLICT_RULED_INCLUDE: "{who} ruled the screening conflict on “{item}”: include",
     CONFLICT_RULED_EXCLUDE: "{who} ruled the screening conflict on “{item}”: exclude",
   },

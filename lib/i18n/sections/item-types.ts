@@ -205,12 +205,13 @@ export const en: Shape<typeof zh> = {
     accessedDate: "date accessed",
   },
   incomplete: "Incomplete: missing {fields}",
-  incompleteCount: "{n} incomplete references",
+  incompleteCount: "{n, plural, one {# incomplete reference} other {# incomplete references}}",
   incompleteHelp:
     "These references lack what their type needs; exported, they stay incomplete. “Fix” opens the edit form.",
   fix: "Fix",
   fixLabel: "Fix the metadata of “{title}”",
-  exportWarning: "{n} references are incomplete; their bibliography entries will lack these elements when exported.",
+  exportWarning:
+    "{n, plural, one {# reference is incomplete; its bibliography entry will lack these elements when exported.} other {# references are incomplete; their bibliography entries will lack these elements when exported.}}",
   exportAnyway: "Export anyway",
   showIncomplete: "Show incomplete references",
   sortType: "By type",

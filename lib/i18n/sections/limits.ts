@@ -13,9 +13,11 @@ export const zh = {
 export const en: Shape<typeof zh> = {
   bodyTooLarge: "The upload is larger than the limit of {limit}; the server stopped receiving it. Nothing was changed.",
   unreadableForm: "The uploaded form cannot be read (it is incomplete or malformed). Nothing was changed.",
-  tooDeep: "The file is nested too deeply (over {max} levels); it is not a Huitong backup. Nothing was changed.",
-  tooLong: "Too long: {count} characters; the limit is {max}. Your text is still in the box: shorten it, then save.",
-  characters: "{count} / {max} characters",
+  tooDeep:
+    "The file is nested too deeply (over {max, plural, one {# level} other {# levels}}); it is not a Huitong backup. Nothing was changed.",
+  tooLong:
+    "Too long: {count, plural, one {# character} other {# characters}}; the limit is {max}. Your text is still in the box: shorten it, then save.",
+  characters: "{count} / {max, plural, one {# character} other {# characters}}",
   requestTooLarge:
     "What you submitted is too large for the server. Your text is still on the page: shorten it and try again.",
 };

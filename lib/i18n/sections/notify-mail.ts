@@ -70,7 +70,7 @@ export const en: Shape<typeof zh> = {
     why: "You receive this e-mail because you chose to get this kind of notification in Huitong.",
     unsubscribe: "Stop e-mails like this",
     preferences: "Notification settings",
-    digestSubject: "Huitong daily digest: {n} new notifications",
+    digestSubject: "Huitong daily digest: {n, plural, one {# new notification} other {# new notifications}}",
     digestIntro: "New since the last digest:",
     digestWhy: "You receive this digest because you chose a daily summary for some notifications.",
   },

@@ -43,7 +43,7 @@ export const zh = {
 
 export const en: Shape<typeof zh> = {
   title: "References",
-  count: "{n} entries",
+  count: "{n, plural, one {# entry} other {# entries}}",
   help: "Parsed from the reference list at the end of the full text; entries that cannot be read are kept as printed.",
   none: "No reference list was found in the full text.",
   types: {
@@ -63,7 +63,7 @@ export const en: Shape<typeof zh> = {
   editors: "Editors",
   accessed: "accessed {date}",
   edition: "Edition",
-  citedBy: "Cited by {n} items",
+  citedBy: "Cited by {n, plural, one {# item} other {# items}}",
   citedByList: "Items of the review citing this work",
   thisItem: "(this item)",
   add: "Add to review",

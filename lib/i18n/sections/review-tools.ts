@@ -50,10 +50,10 @@ export const zh = {
 
 export const en: Shape<typeof zh> = {
   cancel: "Cancel",
-  applyAllTitle: "Accept all {n} suggested edits?",
+  applyAllTitle: "{n, plural, one {Accept the suggested edit?} other {Accept all # suggested edits?}}",
   applyAllBody: "Each one is written into the text as your change, and their authors are told.",
   applyAllConfirm: "Accept all",
-  rejectAllTitle: "Reject all {n} suggested edits?",
+  rejectAllTitle: "{n, plural, one {Reject the suggested edit?} other {Reject all # suggested edits?}}",
   rejectTitle: "Reject this suggested edit?",
   rejectBody: "You can give a reason: it stays under the suggestion as your reply, and its author is told.",
   reasonLabel: "Reason for rejecting (optional)",
@@ -66,9 +66,11 @@ export const en: Shape<typeof zh> = {
   withdrawConfirm: "Withdraw",
   closeTitle: "Close round {n}, “{title}”?",
   closeStillOpen: "Still open in this round:",
-  closeOpenComments: "{n} comments not yet answered",
-  closeAddressed: "{n} comments addressed, waiting for you to accept",
-  closePendingSuggestions: "{n} suggested edits not yet decided",
+  closeOpenComments: "{n, plural, one {# comment not yet answered} other {# comments not yet answered}}",
+  closeAddressed:
+    "{n, plural, one {# comment addressed, waiting for you to accept} other {# comments addressed, waiting for you to accept}}",
+  closePendingSuggestions:
+    "{n, plural, one {# suggested edit not yet decided} other {# suggested edits not yet decided}}",
   closeAllDone: "Every comment and suggestion in this round has been dealt with.",
   closeAfter: "Once closed, no comments can be added to this round; open ones move into the next round when it opens.",
   closeConfirm: "Close round",
@@ -90,6 +92,6 @@ export const en: Shape<typeof zh> = {
     status: { new: "New", existing: "Already in the app", unmatched: "No longer matches" },
     kind: { comment: "Comment", suggestion: "Tracked change" },
     confirm: "Import {n}",
-    done: "Imported {n} comments and suggested edits.",
+    done: "Imported {n, plural, one {# comment or suggested edit} other {# comments and suggested edits}}.",
   },
 };

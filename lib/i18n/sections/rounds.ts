@@ -100,7 +100,7 @@ export const en: Shape<typeof zh> = {
   viewSummary: "View summary",
   bySection: "By section",
   byAuthor: "By member",
-  authorCounts: "{threads} started · {replies} replies",
+  authorCounts: "{threads} started · {replies, plural, one {# reply} other {# replies}}",
   threadStates: { OPEN: "Open", ADDRESSED: "Addressed", ACCEPTED: "Accepted" },
   wholeSection: "On the whole section",
   noThreads: "No comments in this round.",

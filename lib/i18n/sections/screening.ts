@@ -84,7 +84,8 @@ export const en: Shape<typeof zh> = {
   conflictsCount: "Conflicts ({n})",
   prisma: "PRISMA diagram",
   progress: "Screening progress",
-  progressLine: "You have screened {mine}; {left} are waiting for your vote. Each item needs {required} votes.",
+  progressLine:
+    "You have screened {mine}; {left, plural, one {# is waiting for your vote} other {# are waiting for your vote}}. Each item needs {required, plural, one {# vote} other {# votes}}.",
   states: {
     UNSCREENED: "Not screened",
     IN_PROGRESS: "Voting",
@@ -95,8 +96,9 @@ export const en: Shape<typeof zh> = {
   allDone: "Nothing is waiting for your vote.",
   allDoneHint: "Conflicts are resolved by an owner under Conflicts; other items need more members' votes.",
   readOnly: "You are viewing screening progress as {role}; only owners and editors vote.",
-  blind: "Blind screening: you cannot see other members' votes on this item until {required} votes are in.",
-  votesIn: "{n} of {required} votes in",
+  blind:
+    "Blind screening: you cannot see other members' votes on this item until {required, plural, one {# vote is in} other {# votes are in}}.",
+  votesIn: "{n} of {required, plural, one {# vote} other {# votes}} in",
   yourVote: "Your vote: {choice}",
   changeVote: "You can change your vote until the item is decided.",
   include: "Include",

@@ -83,12 +83,12 @@ export const en: Shape<typeof zh> = {
   close: "Close search",
   title: "Search",
   results: "Search results",
-  count: "{n} results",
+  count: "{n, plural, one {# result} other {# results}}",
   none: "Nothing matches “{q}”.",
   typeToSearch: "Type a word to search.",
   searching: "Searching…",
   failed: "Search failed. Please try again.",
-  seeAll: "See all {n} results on the search page",
+  seeAll: "{n, plural, one {See the result on the search page} other {See all # results on the search page}}",
   all: "All",
   kinds: { PAPER: "Papers", PASSAGE: "Coded passages", SECTION: "Synthesis sections", COMMENT: "Comments" },
   kindFilter: "Kind of content",
@@ -111,7 +111,7 @@ export const en: Shape<typeof zh> = {
   previous: "Previous",
   next: "Next",
   pages: "Result pages",
-  countAbout: "About {n} results",
+  countAbout: "About {n, plural, one {# result} other {# results}}",
   about: "≈{n}",
   interpretation: "How this search was read",
   notes: {
@@ -121,13 +121,15 @@ export const en: Shape<typeof zh> = {
     filter: "Filter {field}: {value}",
     badFilter: "Unknown {field} filter “{value}”, so nothing matches",
     badType: "Types: {types}",
-    tooManyTerms: "Too many words: only the first {kept} are searched",
+    tooManyTerms:
+      "{kept, plural, one {Too many words: only the first is searched} other {Too many words: only the first # are searched}}",
   },
   fieldNames: { author: "author", journal: "journal", year: "year", type: "type", theme: "theme" },
   corrected: "Nothing matches “{from}”; showing results for “{to}”.",
   searchInstead: "Search for “{q}” instead",
   didYouMean: "Did you mean:",
-  pending: "Updating the index: {n} changes are not in it yet, so results may be incomplete.",
+  pending:
+    "Updating the index: {n, plural, one {# change is not in it yet} other {# changes are not in it yet}}, so results may be incomplete.",
   helpTitle: "Search syntax",
   helpRows: {
     words:

@@ -88,7 +88,7 @@ export const en: Shape<typeof zh> = {
   moveDown: "Move “{name}” down",
   deleteStage: "Delete “{name}”",
   deleteStageConfirm: "Delete the stage “{name}”?",
-  stageItems: "{n} items",
+  stageItems: "{n, plural, one {# item} other {# items}}",
   delete: "Delete",
   excludedKind: "Excluded type",
   addStage: "Add stage",
@@ -140,7 +140,7 @@ export const en: Shape<typeof zh> = {
   queueTitle: "My queue",
   queueHelp: "Items assigned to you, grouped by stage.",
   queueEmpty: "Nothing is assigned to you yet. Owners and editors can assign items from an item's page or the library.",
-  queueCount: "{n} items assigned to you",
+  queueCount: "{n, plural, one {# item} other {# items}} assigned to you",
   queueStageEmpty: "None of your items are in this stage",
   openItem: "Open",
 };
