@@ -38,17 +38,17 @@ export const startThreadSchema = z
   })
   .superRefine((input, context) => {
     if (input.suggestion === null) {
-      if (!input.body) context.addIssue({ code: "custom", path: ["body"], message: "a comment needs text" });
+      if (!input.body) context.addIssue({ code: "custom", path: ["body"], message: "validation.custom.commentBody" });
       if (input.anchor && !input.anchor.quote.trim())
-        context.addIssue({ code: "custom", path: ["anchor", "quote"], message: "select the phrase to comment on" });
+        context.addIssue({ code: "custom", path: ["anchor", "quote"], message: "validation.custom.commentQuote" });
       return;
     }
     if (!input.anchor)
-      context.addIssue({ code: "custom", path: ["anchor"], message: "a suggestion needs a place in the text" });
+      context.addIssue({ code: "custom", path: ["anchor"], message: "validation.custom.suggestionPlace" });
     else if (input.anchor.quote === input.suggestion)
-      context.addIssue({ code: "custom", path: ["suggestion"], message: "the suggestion changes nothing" });
+      context.addIssue({ code: "custom", path: ["suggestion"], message: "validation.custom.suggestionNoChange" });
     else if (!input.anchor.quote && !input.suggestion)
-      context.addIssue({ code: "custom", path: ["suggestion"], message: "type the text to insert" });
+      context.addIssue({ code: "custom", path: ["suggestion"], message: "validation.custom.suggestionEmpty" });
   });
 
 async function members(tx: Transaction, reviewId: string) {
@@ -386,9 +386,11 @@ export async function editSuggestion(userId: string, rawInput: unknown): Promise
     await authorize(userId, input.reviewId, "comment.write", tx);
     const thread = await ownPendingSuggestion(tx, userId, input.reviewId, input.threadId);
     if ((thread.quote ?? "") === input.suggestion)
-      throw new AppError("INVALID_INPUT", "the suggestion changes nothing", { suggestion: ["changes nothing"] });
+      throw new AppError("INVALID_INPUT", "the suggestion changes nothing", {
+        suggestion: ["validation.custom.suggestionNoChange"],
+      });
     if (!thread.quote && !input.suggestion)
-      throw new AppError("INVALID_INPUT", "nothing to insert", { suggestion: ["type the text to insert"] });
+      throw new AppError("INVALID_INPUT", "nothing to insert", { suggestion: ["validation.custom.suggestionEmpty"] });
     // Only a still-pending suggestion is changed, even if someone decides it at this very moment.
     const changed = await tx.commentThread.updateMany({
       where: { id: thread.id, suggestionState: "PENDING" },

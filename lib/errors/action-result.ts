@@ -2,6 +2,7 @@
 // unexpected ones are logged with context and reported without leaking internals.
 import { unstable_rethrow } from "next/navigation";
 import { getI18n } from "@/lib/i18n/server";
+import { localizedFields } from "@/lib/validation";
 import { isAppError } from "./app-error";
 
 export type ActionResult<T = undefined> =
@@ -13,14 +14,14 @@ export async function runAction<T>(name: string, work: () => Promise<T>): Promis
     return { ok: true, data: await work(), at: Date.now() };
   } catch (error) {
     unstable_rethrow(error);
-    const { t } = await getI18n();
+    const { t, locale } = await getI18n();
     if (isAppError(error)) {
       if (error.code === "NOT_FOUND" || error.code === "FORBIDDEN") console.warn(`${name}: ${error.message}`);
       return {
         ok: false,
         code: error.code,
         error: t(`errors.${error.code}`),
-        fields: error.fields,
+        fields: localizedFields(error, locale),
         details: error.details,
         at: Date.now(),
       };

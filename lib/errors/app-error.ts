@@ -1,3 +1,5 @@
+import type { z } from "zod";
+
 // One domain error type. Domain code throws it with a code; the edge (server action, route, page)
 // turns the code into a message in the user's language.
 export const ERROR_CODES = [
@@ -61,6 +63,8 @@ export class AppError extends Error {
     readonly fields?: Record<string, string[]>,
     /** What the user needs to act on the error, e.g. the other person's values for EDIT_CONFLICT. */
     readonly details?: unknown,
+    /** The zod issues behind an INVALID_INPUT, so the edge can word `fields` in the reader's language. */
+    readonly issues?: readonly z.core.$ZodIssue[],
   ) {
     super(message ?? code);
     this.name = "AppError";

@@ -5,6 +5,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { isAppError, type AppError } from "@/lib/errors/app-error";
 import { getI18n } from "@/lib/i18n/server";
 import { formatBytes } from "@/lib/import/limits";
+import { localizedFields } from "@/lib/validation";
 import { formDataWithin, isBodyTooLarge, isUnreadableForm, MULTIPART_ENVELOPE_BYTES } from "./limited-body";
 import type { Translate } from "@/lib/i18n/translate";
 
@@ -59,7 +60,7 @@ export async function upload<T>(
   maxBytes: number,
   handle: (userId: string, form: FormData) => Promise<T>,
 ): Promise<NextResponse> {
-  const { t } = await getI18n();
+  const { t, locale } = await getI18n();
   const user = await getSessionUser();
   if (!user) return NextResponse.json({ error: t("errors.UNAUTHENTICATED"), code: "UNAUTHENTICATED" }, { status: 401 });
   try {
@@ -72,7 +73,7 @@ export async function upload<T>(
     if (isAppError(error)) {
       if (!error.code.startsWith("IMPORT_")) console.warn(`upload ${request.nextUrl.pathname}: ${error.message}`);
       return NextResponse.json(
-        { error: errorMessage(error, t), code: error.code, fields: error.fields },
+        { error: errorMessage(error, t), code: error.code, fields: localizedFields(error, locale) },
         { status: STATUS[error.code] ?? 400 },
       );
     }

@@ -20,7 +20,7 @@ export const createReviewSchema = z
       .optional()
       .transform((v) => v || null),
   })
-  .refine((v) => v.titleZh || v.titleEn, { message: "A review needs a title", path: ["titleZh"] });
+  .refine((v) => v.titleZh || v.titleEn, { message: "validation.custom.reviewTitle", path: ["titleZh"] });
 
 /** Any signed-in user may start a review; they become its owner. */
 export async function createReview(userId: string, rawInput: unknown): Promise<{ id: string }> {

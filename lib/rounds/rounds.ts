@@ -24,7 +24,7 @@ export const openRoundSchema = z.object({
     .string()
     .nullish()
     .transform((value) => value || null)
-    .refine((value) => value === null || /^\d{4}-\d{2}-\d{2}$/.test(value), { message: "date must be YYYY-MM-DD" })
+    .refine((value) => value === null || /^\d{4}-\d{2}-\d{2}$/.test(value), { message: "validation.custom.dueDate" })
     .transform((value) => (value ? new Date(`${value}T23:59:59`) : null)),
   sectionIds: z.array(id).min(1).max(200),
   /** Open threads of earlier, closed rounds on these sections move into the new round. */

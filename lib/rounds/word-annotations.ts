@@ -111,10 +111,11 @@ export async function readWordAnnotations(bytes: Uint8Array): Promise<WordAnnota
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch {
-    throw new AppError("INVALID_INPUT", "not a .docx file", { file: ["not a Word (.docx) file"] });
+    throw new AppError("INVALID_INPUT", "not a .docx file", { file: ["validation.custom.wordFile"] });
   }
   const documentXml = await zip.file("word/document.xml")?.async("string");
-  if (!documentXml) throw new AppError("INVALID_INPUT", "no word/document.xml", { file: ["not a Word (.docx) file"] });
+  if (!documentXml)
+    throw new AppError("INVALID_INPUT", "no word/document.xml", { file: ["validation.custom.wordFile"] });
   const commentsXml = await zip.file("word/comments.xml")?.async("string");
 
   const bodies = new Map<string, { author: string; body: string }>();

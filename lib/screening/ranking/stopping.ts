@@ -102,7 +102,7 @@ export const stoppingRuleSchema = z
     value: z.coerce.number().int().min(1).max(100_000),
   })
   .refine((input) => input.rule !== "ESTIMATED_RECALL" || (input.value >= 50 && input.value <= 100), {
-    message: "A target recall is a percentage between 50 and 100",
+    message: "validation.custom.targetRecall",
     path: ["value"],
   });
 

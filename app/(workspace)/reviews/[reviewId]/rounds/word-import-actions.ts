@@ -8,7 +8,7 @@ import { applyWordImport, MAX_WORD_FILE_BYTES, previewWordImport } from "@/lib/r
 async function fileBytes(form: FormData): Promise<Uint8Array> {
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0)
-    throw new AppError("INVALID_INPUT", "no file", { file: ["choose the Word file"] });
+    throw new AppError("INVALID_INPUT", "no file", { file: ["validation.custom.chooseWordFile"] });
   if (file.size > MAX_WORD_FILE_BYTES) throw new AppError("INVALID_INPUT", "file too large");
   return new Uint8Array(await file.arrayBuffer());
 }
