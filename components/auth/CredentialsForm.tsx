@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { FieldError, FormMessage } from "@/components/ui/FormMessage";
 import { buttonPrimary, inputClass, labelClass } from "@/components/ui/styles";
@@ -19,6 +19,14 @@ export function CredentialsForm({
 }) {
   const { t } = useI18n();
   const [state, formAction, pending] = useActionState(action, null);
+  // Controlled fields: React resets uncontrolled fields after a form action, which would wipe what the person typed
+  // whenever the server answers with an error.
+  const [values, setValues] = useState({ name: "", email: "", password: "" });
+  const bind = (name: keyof typeof values) => ({
+    name,
+    value: values[name],
+    onChange: (event: React.ChangeEvent<HTMLInputElement>) => setValues((v) => ({ ...v, [name]: event.target.value })),
+  });
   const fields = state && !state.ok ? state.fields : undefined;
   const signUp = mode === "sign-up";
   const other = `${signUp ? "/sign-in" : "/sign-up"}?callbackUrl=${encodeURIComponent(callbackUrl)}`;
@@ -33,7 +41,7 @@ export function CredentialsForm({
           </label>
           <input
             id="name"
-            name="name"
+            {...bind("name")}
             autoComplete="name"
             required
             className={`mt-1 ${inputClass}`}
@@ -49,7 +57,7 @@ export function CredentialsForm({
         </label>
         <input
           id="email"
-          name="email"
+          {...bind("email")}
           type="email"
           autoComplete="email"
           required
@@ -65,7 +73,7 @@ export function CredentialsForm({
         </label>
         <input
           id="password"
-          name="password"
+          {...bind("password")}
           type="password"
           autoComplete={signUp ? "new-password" : "current-password"}
           required
