@@ -145,6 +145,11 @@ for (const { locale, browserLocale } of LANGUAGES) {
         found.push(...(await violations(guestPage, name)));
       });
     }
+    await test.step("sign-up with its errors shown", async () => {
+      await guestPage.getByRole("button", { name: locale === "zh" ? "注册" : "Sign up" }).click();
+      await expect(guestPage.locator("form").getByRole("alert")).toBeVisible();
+      found.push(...(await violations(guestPage, "sign-up with errors")));
+    });
     await guest.close();
 
     const context = await languageContext(browser, locale, browserLocale, true);

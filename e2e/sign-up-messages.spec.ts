@@ -11,7 +11,7 @@ test("sign-up with bad input in Chinese shows Chinese messages beside the fields
   await page.getByLabel("密码", { exact: true }).fill("short");
   await page.getByRole("button", { name: "注册" }).click();
 
-  await expect(page.getByRole("alert")).toHaveText("输入有误，请检查标出的字段。");
+  await expect(page.locator("form").getByRole("alert")).toHaveText("输入有误，请检查标出的字段。");
   await expect(page.getByLabel("姓名")).toHaveAccessibleDescription("此项必填。");
   await expect(page.getByLabel("邮箱")).toHaveAccessibleDescription("请输入有效的邮箱地址，例如 name@example.com。");
   await expect(page.getByLabel("密码", { exact: true })).toHaveAccessibleDescription(/至少需要 8 个字符。/);
@@ -30,7 +30,7 @@ test("sign-up with bad input in Chinese shows Chinese messages beside the fields
   await page.getByLabel("邮箱").fill(email);
   await page.getByLabel("密码", { exact: true }).fill("12345678");
   await page.getByRole("button", { name: "注册" }).click();
-  await expect(page.getByRole("alert")).toContainText("这个密码太容易被猜到");
+  await expect(page.locator("form").getByRole("alert")).toContainText("这个密码太容易被猜到");
   await expect(page.getByLabel("姓名")).toHaveValue("林晓");
   await expect(page.getByLabel("邮箱")).toHaveValue(email);
   await expect(page.getByLabel("姓名")).not.toHaveAttribute("aria-invalid", "true");
@@ -47,7 +47,7 @@ test("sign-up in English answers in English", async ({ browser }) => {
   await page.getByLabel("Email").fill("lin-at-example");
   await page.getByLabel("Password", { exact: true }).fill("short");
   await page.getByRole("button", { name: "Sign up" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Some input is invalid; check the marked fields.");
+  await expect(page.locator("form").getByRole("alert")).toHaveText("Some input is invalid; check the marked fields.");
   await expect(page.getByLabel("Name")).toHaveAccessibleDescription("Required.");
   await expect(page.getByLabel("Email")).toHaveAccessibleDescription(
     "Enter a valid e-mail address, e.g. name@example.com.",
@@ -62,6 +62,6 @@ test("a wrong password at sign-in keeps the e-mail address", async ({ page }) =>
   await page.getByLabel("邮箱").fill("nobody-here@example.org");
   await page.getByLabel("密码").fill("not-the-password");
   await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByRole("alert")).toHaveText("邮箱或密码不正确。");
+  await expect(page.locator("form").getByRole("alert")).toHaveText("邮箱或密码不正确。");
   await expect(page.getByLabel("邮箱")).toHaveValue("nobody-here@example.org");
 });

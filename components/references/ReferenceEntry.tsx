@@ -58,7 +58,7 @@ export function ReferenceEntry({
 
   return (
     <li className="flex gap-3 py-3">
-      <span className="w-8 shrink-0 pt-0.5 text-right font-mono text-xs text-stone-400">
+      <span className="w-8 shrink-0 pt-0.5 text-right font-mono text-xs text-stone-500">
         {reference.number !== null ? `[${reference.number}]` : "•"}
       </span>
       <div className="min-w-0 flex-1 space-y-1">

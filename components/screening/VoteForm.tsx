@@ -9,7 +9,7 @@ import type { ActionResult } from "@/lib/errors/action-result";
 type Choice = "INCLUDE" | "EXCLUDE" | "MAYBE";
 
 const CHOICE_STYLE: Record<Choice, string> = {
-  INCLUDE: "border-emerald-600 bg-emerald-600 text-white hover:bg-emerald-700",
+  INCLUDE: "border-emerald-700 bg-emerald-700 text-white hover:bg-emerald-800",
   EXCLUDE: "border-rose-600 bg-rose-600 text-white hover:bg-rose-700",
   MAYBE: "border-amber-500 bg-amber-400 text-amber-950 hover:bg-amber-500",
 };

@@ -60,7 +60,7 @@ function ReasonEditor({
   if (!editable) {
     return (
       <li className="flex items-center gap-3 px-3 py-2.5 text-sm">
-        <span className={reason.archived ? "text-stone-400 line-through" : "font-medium"}>{reason.labelZh}</span>
+        <span className={reason.archived ? "text-stone-500 line-through" : "font-medium"}>{reason.labelZh}</span>
         <span className="text-stone-500">{reason.labelEn}</span>
         {reason.archived && <span className="text-xs text-stone-500">{t("workflow.archived")}</span>}
       </li>
@@ -77,7 +77,7 @@ function ReasonEditor({
           required
           maxLength={80}
           aria-label={t("workflow.reasonLabelZhOf", { name })}
-          className={`${inlineInputClass} w-48 py-1.5 ${reason.archived ? "text-stone-400" : ""}`}
+          className={`${inlineInputClass} w-48 py-1.5 ${reason.archived ? "text-stone-500" : ""}`}
           lang="zh-CN"
         />
         <input
@@ -86,7 +86,7 @@ function ReasonEditor({
           required
           maxLength={80}
           aria-label={t("workflow.reasonLabelEnOf", { name })}
-          className={`${inlineInputClass} w-56 py-1.5 ${reason.archived ? "text-stone-400" : ""}`}
+          className={`${inlineInputClass} w-56 py-1.5 ${reason.archived ? "text-stone-500" : ""}`}
           lang="en"
         />
         <button

@@ -84,7 +84,7 @@ function StageRowEditor({
   );
   return (
     <li className="flex flex-wrap items-center gap-3 px-3 py-2.5">
-      <span className="w-6 text-right text-sm tabular-nums text-stone-400">{position}</span>
+      <span className="w-6 text-right text-sm tabular-nums text-stone-500">{position}</span>
       {editable ? (
         <form action={rename} className="flex min-w-0 flex-1 flex-wrap items-center gap-2">
           {hidden}

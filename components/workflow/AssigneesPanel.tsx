@@ -66,7 +66,7 @@ export function AssigneesPanel({
                     type="submit"
                     disabled={pending}
                     aria-label={t("workflow.unassign", { name: member.name })}
-                    className="rounded px-1.5 text-stone-400 hover:bg-stone-100 hover:text-stone-700"
+                    className="rounded px-1.5 text-stone-500 hover:bg-stone-100 hover:text-stone-700"
                   >
                     ×
                   </button>

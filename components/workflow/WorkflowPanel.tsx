@@ -65,7 +65,7 @@ export function WorkflowPanel({
           </p>
         )}
         <div>
-          <h3 className="mb-1 text-xs font-medium uppercase tracking-wide text-stone-400">{t("workflow.history")}</h3>
+          <h3 className="mb-1 text-xs font-medium uppercase tracking-wide text-stone-500">{t("workflow.history")}</h3>
           {item.statusChanges.length === 0 ? (
             <p className="text-xs text-stone-500">{t("workflow.historyEmpty")}</p>
           ) : (
@@ -88,7 +88,7 @@ export function WorkflowPanel({
                       </span>
                     )}
                     {change.note && <q className="block text-stone-500">{change.note}</q>}
-                    <time className="block text-stone-400" dateTime={change.createdAt.toISOString()}>
+                    <time className="block text-stone-500" dateTime={change.createdAt.toISOString()}>
                       {dateFormat.format(change.createdAt)}
                     </time>
                     {change.id === item.undoableChangeId && can(role, "item.changeStage") && change.fromStage && (

@@ -207,7 +207,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ revi
                     height="h-2.5"
                   />
                 ) : (
-                  <span className="text-sm text-stone-400">{t("dashboard.noAssignments")}</span>
+                  <span className="text-sm text-stone-500">{t("dashboard.noAssignments")}</span>
                 )}
                 <p className="flex flex-wrap gap-x-3 text-xs text-stone-600 sm:justify-end">
                   <span>{t("dashboard.memberAssigned", { n: member.assigned })}</span>

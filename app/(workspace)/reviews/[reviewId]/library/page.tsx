@@ -316,7 +316,7 @@ export default async function LibraryPage({
           )}
           {pages.map((page, index) =>
             page === null ? (
-              <span key={`gap-${index}`} className="px-1 text-stone-400">
+              <span key={`gap-${index}`} className="px-1 text-stone-500">
                 …
               </span>
             ) : (

@@ -175,8 +175,9 @@ export default async function MatrixPage({
                                 )}
                               </Link>
                             ) : (
-                              <span className="text-stone-300" aria-label={label}>
-                                ·
+                              <span className="text-stone-500">
+                                <span aria-hidden>·</span>
+                                <span className="sr-only">{label}</span>
                               </span>
                             )}
                           </td>

@@ -61,7 +61,7 @@ export default async function MyQueuePage({
                   <span className="font-normal tabular-nums text-stone-500">{items.length}</span>
                 </h2>
                 {items.length === 0 ? (
-                  <p className="px-4 py-3 text-sm text-stone-400">{t("workflow.queueStageEmpty")}</p>
+                  <p className="px-4 py-3 text-sm text-stone-500">{t("workflow.queueStageEmpty")}</p>
                 ) : (
                   <ul className="divide-y divide-stone-100">
                     {items.map((item) => {

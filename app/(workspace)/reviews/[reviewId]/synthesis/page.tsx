@@ -84,7 +84,7 @@ export default async function SynthesisPage({ params }: { params: Promise<{ revi
           <ol aria-label={t("synthesis.sections")} className={`${cardClass} divide-y divide-stone-100`}>
             {synthesis.sections.map((section, index) => (
               <li key={section.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-                <span className="w-6 text-right text-sm tabular-nums text-stone-400">{index + 1}</span>
+                <span className="w-6 text-right text-sm tabular-nums text-stone-500">{index + 1}</span>
                 <div className="min-w-0 flex-1">
                   <div className="flex flex-wrap items-center gap-2">
                     <Link

@@ -89,7 +89,7 @@ export default async function TrashPage({ params }: { params: Promise<{ reviewId
                         {titleOf(item.duplicateOf)}
                       </Link>
                     ) : (
-                      <span className="text-stone-400">—</span>
+                      <span className="text-stone-500">—</span>
                     )}
                   </td>
                   {canRestore && (

@@ -287,13 +287,13 @@ export default async function ItemPage({
             {t("fields.abstract")}
           </h2>
           <div>
-            <h3 className="mb-1 text-xs font-medium uppercase tracking-wide text-stone-400">{t("item.abstractZh")}</h3>
+            <h3 className="mb-1 text-xs font-medium uppercase tracking-wide text-stone-500">{t("item.abstractZh")}</h3>
             {item.abstractZh
               ? reader("ABSTRACT_ZH", item.abstractZh, t("item.abstractZh"), "zh-CN", "prose-cjk")
               : missing}
           </div>
           <div>
-            <h3 className="mb-1 text-xs font-medium uppercase tracking-wide text-stone-400">{t("item.abstractEn")}</h3>
+            <h3 className="mb-1 text-xs font-medium uppercase tracking-wide text-stone-500">{t("item.abstractEn")}</h3>
             {item.abstractEn
               ? reader("ABSTRACT_EN", item.abstractEn, t("item.abstractEn"), "en", "leading-relaxed")
               : missing}
@@ -523,7 +523,7 @@ function KeywordList({
 }) {
   return (
     <div>
-      <h3 className="mb-1 text-xs font-medium uppercase tracking-wide text-stone-400">{label}</h3>
+      <h3 className="mb-1 text-xs font-medium uppercase tracking-wide text-stone-500">{label}</h3>
       {keywords.length === 0 ? (
         missing
       ) : (
