@@ -1,8 +1,8 @@
 // Every page of the app, in Chinese and in English, passes axe-core without a serious or critical violation.
-// One browser context per language (signed in as the owner from auth.setup.ts) visits the pages in turn, so the
-// whole sweep costs one sign-in per language; a signed-out context checks the sign-in and sign-up pages.
+// One browser context per language (signed in as the owner with the state auth.setup.ts saved) visits the pages
+// in turn; a signed-out context per language checks the sign-in and sign-up pages.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { openRound } from "@/lib/rounds/rounds";
 import { createSection } from "@/lib/synthesis/sections";
 import { storageStateOf } from "./accounts";
@@ -49,53 +49,51 @@ test.beforeAll(async () => {
   fixture = { scenario, themeId: theme.id, sectionId, roundId, demoLibrary: await demoReviewPath("library") };
 });
 
+type PageCheck = { name: string; path: (f: Fixture) => string; prepare?: (page: Page) => Promise<void> };
+
 /** The pages a signed-in owner sees, each with what to do before checking it (e.g. open a menu). */
-function workspacePages(f: Fixture): { name: string; path: string; prepare?: (page: Page) => Promise<void> }[] {
-  const s = f.scenario;
-  const item = s.itemIds[0]!;
-  return [
-    { name: "review list", path: "/reviews" },
-    { name: "dashboard", path: s.url("dashboard") },
-    { name: "library (demo review)", path: f.demoLibrary },
-    {
-      name: "library with the export menu open",
-      path: s.url("library"),
-      prepare: async (page) => {
-        await page
-          .locator("summary")
-          .filter({ hasText: /导出|Export/ })
-          .first()
-          .click();
-      },
+const WORKSPACE_PAGES: PageCheck[] = [
+  { name: "review list", path: () => "/reviews" },
+  { name: "dashboard", path: (f) => f.scenario.url("dashboard") },
+  { name: "library (demo review)", path: (f) => f.demoLibrary },
+  {
+    name: "library with the export menu open",
+    path: (f) => f.scenario.url("library"),
+    prepare: async (page) => {
+      await page
+        .locator("summary")
+        .filter({ hasText: /导出|Export/ })
+        .first()
+        .click();
     },
-    { name: "item page", path: s.url(`items/${item}`) },
-    { name: "item edit", path: s.url(`items/${item}/edit`) },
-    { name: "new item", path: s.url("items/new") },
-    { name: "board", path: s.url("board") },
-    { name: "my queue", path: s.url("queue") },
-    { name: "screening", path: s.url("screening") },
-    { name: "screening conflicts", path: s.url("screening/conflicts") },
-    { name: "PRISMA", path: s.url("screening/prisma") },
-    { name: "themes", path: s.url("themes") },
-    { name: "theme page", path: s.url(`themes/${f.themeId}`) },
-    { name: "coder comparison", path: s.url("themes/compare") },
-    { name: "matrix", path: s.url("matrix") },
-    { name: "synthesis", path: s.url("synthesis") },
-    { name: "section editor", path: s.url(`synthesis/${f.sectionId}`) },
-    { name: "coverage", path: s.url("synthesis/coverage") },
-    { name: "references", path: s.url("references") },
-    { name: "rounds", path: s.url("rounds") },
-    { name: "round summary", path: s.url(`rounds/${f.roundId}`) },
-    { name: "activity", path: s.url("activity") },
-    { name: "members", path: s.url("members") },
-    { name: "settings and backup", path: s.url("settings") },
-    { name: "import", path: s.url("library/import") },
-    { name: "search", path: s.url("search?q=治理") },
-    { name: "trash", path: s.url("trash") },
-    { name: "inbox", path: "/inbox" },
-    { name: "account", path: "/account" },
-  ];
-}
+  },
+  { name: "item page", path: (f) => f.scenario.url(`items/${f.scenario.itemIds[0]}`) },
+  { name: "item edit", path: (f) => f.scenario.url(`items/${f.scenario.itemIds[0]}/edit`) },
+  { name: "new item", path: (f) => f.scenario.url("items/new") },
+  { name: "board", path: (f) => f.scenario.url("board") },
+  { name: "my queue", path: (f) => f.scenario.url("queue") },
+  { name: "screening", path: (f) => f.scenario.url("screening") },
+  { name: "screening conflicts", path: (f) => f.scenario.url("screening/conflicts") },
+  { name: "PRISMA", path: (f) => f.scenario.url("screening/prisma") },
+  { name: "themes", path: (f) => f.scenario.url("themes") },
+  { name: "theme page", path: (f) => f.scenario.url(`themes/${f.themeId}`) },
+  { name: "coder comparison", path: (f) => f.scenario.url("themes/compare") },
+  { name: "matrix", path: (f) => f.scenario.url("matrix") },
+  { name: "synthesis", path: (f) => f.scenario.url("synthesis") },
+  { name: "section editor", path: (f) => f.scenario.url(`synthesis/${f.sectionId}`) },
+  { name: "coverage", path: (f) => f.scenario.url("synthesis/coverage") },
+  { name: "references", path: (f) => f.scenario.url("references") },
+  { name: "rounds", path: (f) => f.scenario.url("rounds") },
+  { name: "round summary", path: (f) => f.scenario.url(`rounds/${f.roundId}`) },
+  { name: "activity", path: (f) => f.scenario.url("activity") },
+  { name: "members", path: (f) => f.scenario.url("members") },
+  { name: "settings and backup", path: (f) => f.scenario.url("settings") },
+  { name: "import", path: (f) => f.scenario.url("library/import") },
+  { name: "search", path: (f) => f.scenario.url("search?q=治理") },
+  { name: "trash", path: (f) => f.scenario.url("trash") },
+  { name: "inbox", path: () => "/inbox" },
+  { name: "account", path: () => "/account" },
+];
 
 /** The serious and critical violations on the page as it is now, one line each, naming the offending nodes. */
 async function violations(page: Page, name: string): Promise<string[]> {
@@ -128,41 +126,56 @@ async function visit(page: Page, path: string) {
   await page.waitForLoadState("load");
 }
 
-for (const { locale, browserLocale } of LANGUAGES) {
-  test(`every page passes axe in ${browserLocale}`, async ({ browser }) => {
-    test.setTimeout(240_000);
-    const found: string[] = [];
+async function expectNoViolations(page: Page, name: string) {
+  const found = await violations(page, name);
+  expect(found, found.join("\n")).toEqual([]);
+}
 
-    const guest = await languageContext(browser, locale, browserLocale, false);
-    const guestPage = await guest.newPage();
+for (const { locale, browserLocale } of LANGUAGES) {
+  // One test per page, run in order in one worker with one signed-in context: a page that fails is reported on
+  // its own and the others are still checked.
+  test.describe(`axe in ${browserLocale}`, () => {
+    test.describe.configure({ mode: "default" });
+    let guest: BrowserContext;
+    let guestPage: Page;
+    let context: BrowserContext;
+    let page: Page;
+
+    test.beforeAll(async ({ browser }) => {
+      guest = await languageContext(browser, locale, browserLocale, false);
+      guestPage = await guest.newPage();
+      context = await languageContext(browser, locale, browserLocale, true);
+      page = await context.newPage();
+    });
+    test.afterAll(async () => {
+      await guest?.close();
+      await context?.close();
+    });
+
     for (const [name, path] of [
       ["sign-in", "/sign-in"],
       ["sign-up", "/sign-up"],
     ] as const) {
-      await test.step(name, async () => {
+      test(name, async () => {
         await visit(guestPage, path);
-        await expect(guestPage.locator("html")).toHaveAttribute("lang", browserLocale === "zh-CN" ? /^zh/ : /^en/);
-        found.push(...(await violations(guestPage, name)));
+        await expect(guestPage.locator("html")).toHaveAttribute("lang", locale === "zh" ? /^zh/ : /^en/);
+        await expectNoViolations(guestPage, name);
       });
     }
-    await test.step("sign-up with its errors shown", async () => {
+
+    test("sign-up with its errors shown", async () => {
+      await visit(guestPage, "/sign-up");
       await guestPage.getByRole("button", { name: locale === "zh" ? "注册" : "Sign up" }).click();
       await expect(guestPage.locator("form").getByRole("alert")).toBeVisible();
-      found.push(...(await violations(guestPage, "sign-up with errors")));
+      await expectNoViolations(guestPage, "sign-up with errors");
     });
-    await guest.close();
 
-    const context = await languageContext(browser, locale, browserLocale, true);
-    const page = await context.newPage();
-    for (const { name, path, prepare } of workspacePages(fixture)) {
-      await test.step(name, async () => {
-        await visit(page, path);
-        await prepare?.(page);
-        found.push(...(await violations(page, name)));
+    for (const check of WORKSPACE_PAGES) {
+      test(check.name, async () => {
+        await visit(page, check.path(fixture));
+        await check.prepare?.(page);
+        await expectNoViolations(page, check.name);
       });
     }
-    await context.close();
-
-    expect(found, found.join("\n")).toEqual([]);
   });
 }

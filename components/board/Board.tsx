@@ -172,7 +172,7 @@ export function Board({
             </h2>
             <ul className="flex min-h-24 flex-1 flex-col gap-2 px-2 pb-2">
               {column.cards.length === 0 && (
-                <li className="px-1 py-3 text-center text-xs text-stone-500">{t("board.empty")}</li>
+                <li className="px-1 py-3 text-center text-xs text-stone-600">{t("board.empty")}</li>
               )}
               {column.cards.map((card) => (
                 <li
