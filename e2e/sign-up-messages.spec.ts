@@ -23,6 +23,7 @@ test("sign-up with bad input in Chinese shows Chinese messages beside the fields
   await expect(page.getByLabel("姓名")).toHaveValue("  ");
   await expect(page.getByLabel("邮箱")).toHaveValue("lin-at-example");
   await expect(page.getByLabel("密码", { exact: true })).toHaveValue("short");
+  await page.screenshot({ path: test.info().outputPath("sign-up-errors.png") });
 
   // Correcting only the wrong parts is enough; a refusal by the server (a guessable password) keeps them too.
   await page.getByLabel("姓名").fill("林晓");
