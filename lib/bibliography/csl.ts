@@ -38,6 +38,7 @@ export const citableItemSelect = {
   issuedDate: true,
   accessedDate: true,
   language: true,
+  moreAuthors: true,
   authors: { select: { role: true, nameZh: true, nameEn: true }, orderBy: [{ role: "asc" }, { position: "asc" }] },
 } as const satisfies Prisma.ReviewItemSelect;
 
@@ -64,6 +65,8 @@ export interface CitableTypeFields {
   issuedDate?: string | null;
   accessedDate?: string | null;
   language?: string | null;
+  /** The source named only some authors ("others", "et al."): the styles print 等 / et al. after them. */
+  moreAuthors?: boolean | null;
 }
 
 export interface CitableItem extends CitableTypeFields {
@@ -124,6 +127,11 @@ export interface CslItem {
   "event-date"?: CslDate;
   number?: string;
   jurisdiction?: string;
+  /**
+   * Not a CSL variable: more authors exist than `author` names. renderCitations turns it into the style's
+   * 等 / et al.; exports write it their own way (BibTeX "and others", CSL-JSON's note).
+   */
+  moreAuthors?: true;
 }
 
 function present(value: string | null | undefined): value is string {
@@ -327,6 +335,7 @@ export function toCslItem(item: CitableItem): CslItem {
     toName,
   );
   if (authors.length > 0) csl.author = authors;
+  if (item.moreAuthors && authors.length > 0) csl.moreAuthors = true;
   const roles: readonly ContributorRole[] = ITEM_TYPE_SPECS[type].roles;
   const ofRole = (role: ContributorRole) =>
     roles.includes(role)
