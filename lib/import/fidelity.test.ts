@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { itemFieldsSchema, MAX_AUTHORS } from "@/lib/items/item-fields";
 import { parseImportFile, type ParsedRecord } from "./parse-file";
 
 const FIXTURES = path.resolve(import.meta.dirname, "fixtures");
@@ -91,6 +92,22 @@ describe("RIS", () => {
     expect(long).toMatch(/^The Global Burden of Disease Study/);
     expect(long.endsWith("…")).toBe(true);
     expect(record!.problems).toContainEqual(expect.objectContaining({ code: "nameTruncated", severity: "warning" }));
+    // What the import keeps, the edit form's schema accepts: saving the item later does not fail on its authors.
+    expect(itemFieldsSchema.safeParse(record!.fields).success).toBe(true);
+  });
+
+  it("keeps MAX_AUTHORS authors of a longer list, prints the rest as et al. and says how many were left out", () => {
+    const names = Array.from({ length: MAX_AUTHORS + 37 }, (_, n) => `AU  - Author${n + 1}, Given`).join("\n");
+    const file = `TY  - JOUR\nTI  - A consortium paper\n${names}\nPY  - 2021\nER  - \n`;
+    const [record] = parseImportFile("consortium.ris", new TextEncoder().encode(file)).records;
+    expect(record!.blocked).toBe(false);
+    expect(record!.fields.authors).toHaveLength(MAX_AUTHORS);
+    expect(record!.fields.authors.at(-1)!.nameEn).toBe(`Author${MAX_AUTHORS}, Given`);
+    expect(record!.reference.moreAuthors).toBe(true);
+    expect(record!.problems).toContainEqual(
+      expect.objectContaining({ code: "authorsTruncated", severity: "warning", detail: "37" }),
+    );
+    expect(itemFieldsSchema.safeParse(record!.fields).success).toBe(true);
   });
 
   it("reads tags with one space before the dash", () => {
