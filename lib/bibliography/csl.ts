@@ -177,18 +177,21 @@ function pick(language: CslLanguage, zh: string | null, en: string | null): stri
  * A Chinese name is kept whole, never split into family and given: 欧阳修 or 司马光 have two-character
  * surnames, and GB/T prints full names anyway ("朱正威, 刘莹莹"). As a `literal` it is also never inverted.
  * A romanised name on a Chinese item stays as written: pinyin order (Kan Daoyuan) cannot be told from
- * Western order.
+ * Western order. A name written "Family, Given" says its order, and is inverted as GB/T inverts any Latin
+ * name (a foreign editor of a Chinese book: "SWINGLAND I R").
  */
 function chineseItemName(author: CitableAuthor): CslName | null {
   if (present(author.nameZh)) return { literal: author.nameZh.trim() };
-  if (present(author.nameEn)) return { literal: author.nameEn.trim() };
+  if (present(author.nameEn)) {
+    return author.nameEn.includes(",") ? parseEnglishName(author.nameEn) : { literal: author.nameEn.trim() };
+  }
   return null;
 }
 
 // An organisation written as an author (a standard's committee, a report's agency) is printed as written,
 // never inverted into "ORGANIZATION W H".
 const ORGANISATION =
-  /\b(organi[sz]ation|association|committee|council|institute|institution|university|college|department|ministry|agency|bureau|office|commission|cent(er|re)|society|foundation|federation|academy|administration|authority|board|corporation|company|inc|ltd|llc|group|laboratory|network|service|union|consortium|team|programme|program|project)\b/i;
+  /\b(organi[sz]ation|association|committee|council|institute|institution|university|college|department|ministry|agency|bureau|office|commission|cent(er|re)|society|foundation|federation|academy|administration|authority|board|corporation|company|inc|ltd|llc|group|laboratory|network|service|union|consortium|team|programme|program|project|bank|fund|trust|press|government|nations|forum)\b/i;
 const SUFFIX = /^(jr|sr|ii|iii|iv|v)\.?$/i;
 
 /**

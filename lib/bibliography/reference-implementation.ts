@@ -29,3 +29,20 @@ export function renderWithCiteproc(
     text: entry.replace(/\s+/g, " ").trim(),
   }));
 }
+
+// Types that exist only online: the app marks them /OL with a DOI alone (lib/synthesis/csl/README.md).
+const ONLINE_ONLY = new Set(["article", "webpage", "post", "post-weblog", "dataset", "software"]);
+
+/**
+ * The reference output with the deliberate deviations of lib/synthesis/csl/README.md ("Where we differ from
+ * the CSL styles") applied, so what is left is what we still get wrong: ": " before a subtitle, "--" as the
+ * subtitle mark, "PEEBLES P Z, Jr", and no /OL for a printed work that only has a DOI.
+ */
+export function withDeliberateDeviations(text: string, type: string): string {
+  let result = text
+    .replace(/\s*：\s*/g, ": ")
+    .replace(/(\S)\s*--\s*(?=\S)/g, "$1: ")
+    .replace(/(\b\p{Lu}) (Jr|Sr)(?=[,.])/gu, "$1, $2");
+  if (!/https?:\/\//.test(result) && !ONLINE_ONLY.has(type)) result = result.replace(/\/OL\]/, "]");
+  return result;
+}

@@ -329,3 +329,57 @@ describe("PubMed MEDLINE (.nbib) and CNKI E-Study", () => {
     expect(thesis!.contributors).toEqual([{ role: "SUPERVISOR", nameZh: "何世伟", nameEn: null }]);
   });
 });
+
+describe("CSL-JSON (Zotero)", () => {
+  const json = (items: unknown[]) =>
+    parseImportFile("library.json", new TextEncoder().encode(JSON.stringify(items))).records;
+
+  it("reads CSL variables from Zotero's Extra lines as citeproc-js does, without overriding real fields", () => {
+    const [thesis, article] = json([
+      {
+        id: "a",
+        type: "thesis",
+        title: "融合星载GNSS-R和SAR数据的土壤湿度反演方法研究",
+        author: [{ literal: "王琦" }],
+        publisher: "武汉大学",
+        "publisher-place": "武汉",
+        note: "page: 87\ntex.entrytype: phdthesis\nnumber: 1",
+        issued: { "date-parts": [[2022]] },
+      },
+      {
+        id: "b",
+        type: "article-journal",
+        title: "Sample structure prediction",
+        author: [{ family: "Shinotsuka", given: "Hiroshi" }],
+        "container-title": "Journal of electron spectroscopy",
+        volume: "267",
+        note: "number: 147370\nvolume: 999",
+        issued: { "date-parts": [[2023]] },
+      },
+    ]);
+    expect(thesis!.fields.pages).toBe("87");
+    // A journal article's article number is printed where its pages would be (GB/T "267: 147370").
+    expect(article!.fields.pages).toBe("147370");
+    expect(article!.fields.volume).toBe("267");
+  });
+
+  it("takes a chapter's book editors from container-author and a film's director as its author", () => {
+    const [chapter, film] = json([
+      {
+        id: "c",
+        type: "chapter",
+        title: "题词",
+        author: [{ literal: "李约瑟" }],
+        "container-author": [{ literal: "苏克福" }, { literal: "管成学" }],
+        "container-title": "苏颂与《本草图经》研究",
+        issued: { "date-parts": [[1991]] },
+      },
+      { id: "d", type: "motion_picture", title: "《庄子》导读", director: [{ literal: "杨立华" }] },
+    ]);
+    expect(chapter!.contributors.map((person) => [person.role, person.nameZh])).toEqual([
+      ["EDITOR", "苏克福"],
+      ["EDITOR", "管成学"],
+    ]);
+    expect(film!.fields.authors.map((author) => author.nameZh)).toEqual(["杨立华"]);
+  });
+});
