@@ -346,7 +346,7 @@ export function formatBibtex(items: ReferenceItem[], dialect: "bibtex" | "biblat
       addNames(
         "author",
         d.authors.map((author) => author.main),
-        item.moreAuthors,
+        item.moreAuthors ?? false,
       );
       if (d.authors.some((author) => author.other)) {
         addNames(
