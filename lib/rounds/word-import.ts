@@ -9,7 +9,9 @@ import * as Y from "yjs";
 import { recordActivity } from "@/lib/activity/record";
 import { authorize } from "@/lib/authz/authorize";
 import { db, type Transaction } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
+import { EMPTY_DOCUMENT } from "@/lib/synthesis/document-model";
 import { links, notify } from "@/lib/notifications/notify";
 import { sectionExtensions, SECTION_FRAGMENT } from "@/lib/synthesis/document-schema";
 import { readWordAnnotations } from "./word-annotations";
@@ -225,7 +227,7 @@ export async function applyWordImport(
         const sectionId = entry.sectionId!;
         const section = await tx.synthesisSection.findUniqueOrThrow({
           where: { id: sectionId },
-          select: { title: true, document: { select: { text: true } } },
+          select: { title: true, document: { select: { text: true, content: true } } },
         });
         const thread = await tx.commentThread.create({
           data: {
@@ -238,6 +240,7 @@ export async function applyWordImport(
             suggestion: entry.suggestion,
             suggestionState: entry.suggestion === null ? null : "PENDING",
             textAtStart: section.document?.text ?? "",
+            contentAtStart: (section.document?.content ?? EMPTY_DOCUMENT) as Prisma.InputJsonValue,
             createdById: userId,
             comments: entry.body ? { create: { authorId: userId, body: entry.body, mentions: [] } } : undefined,
           },
