@@ -1,14 +1,22 @@
 // Reading a Word file annotated offline (Word, WPS, LibreOffice): its comments (comments.xml, placed by
-// commentRangeStart/End in document.xml) and its tracked changes (w:ins, w:del), each with the phrase it is
-// on and a little of the text around it, so it can be found again in the section as it reads now.
+// commentRangeStart/End in document.xml) with their replies (commentsExtended.xml threads a reply to its
+// parent by paragraph ids), and its tracked changes (w:ins, w:del), each with the phrase it is on and a little
+// of the text around it, so it can be found again in the section as it reads now.
 import { XMLParser } from "fast-xml-parser";
 import JSZip from "jszip";
 import { AppError } from "@/lib/errors/app-error";
+
+export interface WordReply {
+  author: string;
+  body: string;
+}
 
 export interface WordComment {
   id: string;
   author: string;
   body: string;
+  /** Replies made in Word ("Reply" on the comment), oldest first. */
+  replies: WordReply[];
   /** The commented phrase as the file reads without its tracked changes ("" for a comment on a point). */
   quote: string;
   before: string;
@@ -116,17 +124,49 @@ export async function readWordAnnotations(bytes: Uint8Array): Promise<WordAnnota
   const documentXml = await zip.file("word/document.xml")?.async("string");
   if (!documentXml) throw new AppError("INVALID_INPUT", "no word/document.xml", { file: ["not a Word (.docx) file"] });
   const commentsXml = await zip.file("word/comments.xml")?.async("string");
+  const extendedXml = await zip.file("word/commentsExtended.xml")?.async("string");
 
   const bodies = new Map<string, { author: string; body: string }>();
+  // Word (2013+), WPS and LibreOffice name each comment by the w14:paraId of its last paragraph;
+  // commentsExtended.xml then says which comment a reply answers (w15:paraIdParent).
+  const commentOfParagraph = new Map<string, string>();
+  const order: string[] = [];
   if (commentsXml) {
     for (const comment of collect(parser.parse(commentsXml) as XmlNode[], "w:comment")) {
-      const paragraphs = collect(children(comment), "w:p").map((paragraph) =>
+      const id = attr(comment, "w:id");
+      const paragraphNodes = collect(children(comment), "w:p");
+      const paragraphs = paragraphNodes.map((paragraph) =>
         paragraphEvents(paragraph)
           .map((event) => (event.kind === "text" ? event.text : ""))
           .join(""),
       );
-      bodies.set(attr(comment, "w:id"), { author: attr(comment, "w:author"), body: paragraphs.join("\n").trim() });
+      bodies.set(id, { author: attr(comment, "w:author"), body: paragraphs.join("\n").trim() });
+      order.push(id);
+      const paraId = paragraphNodes.length ? attr(paragraphNodes[paragraphNodes.length - 1]!, "w14:paraId") : "";
+      if (paraId) commentOfParagraph.set(paraId.toUpperCase(), id);
     }
+  }
+  const parentOf = new Map<string, string>();
+  if (extendedXml) {
+    for (const entry of collect(parser.parse(extendedXml) as XmlNode[], "w15:commentEx")) {
+      const child = commentOfParagraph.get(attr(entry, "w15:paraId").toUpperCase());
+      const parent = commentOfParagraph.get(attr(entry, "w15:paraIdParent").toUpperCase());
+      if (child && parent && child !== parent) parentOf.set(child, parent);
+    }
+  }
+  // A reply to a reply belongs to the thread's first comment, as Word shows it.
+  const rootOf = (id: string) => {
+    let root = id;
+    for (let hops = 0; parentOf.has(root) && hops < 100; hops++) root = parentOf.get(root)!;
+    return root;
+  };
+  const repliesOf = new Map<string, WordReply[]>();
+  for (const id of order) {
+    if (!parentOf.has(id)) continue;
+    const reply = bodies.get(id)!;
+    if (!reply.body) continue;
+    const root = rootOf(id);
+    repliesOf.set(root, [...(repliesOf.get(root) ?? []), { author: reply.author, body: reply.body }]);
   }
 
   const comments: WordComment[] = [];
@@ -162,11 +202,13 @@ export async function readWordAnnotations(bytes: Uint8Array): Promise<WordAnnota
     }
     for (const range of ranges) {
       const body = bodies.get(range.id);
-      if (!body) continue;
+      // A reply's range repeats its parent's; it travels with the parent instead.
+      if (!body || parentOf.has(range.id)) continue;
       comments.push({
         id: range.id,
         author: body.author,
         body: body.body,
+        replies: repliesOf.get(range.id) ?? [],
         quote: base.slice(range.from, range.to),
         before: base.slice(Math.max(0, range.from - CONTEXT), range.from),
         after: base.slice(range.to, range.to + CONTEXT),
