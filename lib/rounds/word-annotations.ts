@@ -126,7 +126,7 @@ export async function readWordAnnotations(bytes: Uint8Array): Promise<WordAnnota
   const commentsXml = await zip.file("word/comments.xml")?.async("string");
   const extendedXml = await zip.file("word/commentsExtended.xml")?.async("string");
 
-  const bodies = new Map<string, { author: string; body: string }>();
+  const bodies = new Map<string, { author: string; body: string; date: string }>();
   // Word (2013+), WPS and LibreOffice name each comment by the w14:paraId of its last paragraph;
   // commentsExtended.xml then says which comment a reply answers (w15:paraIdParent).
   const commentOfParagraph = new Map<string, string>();
@@ -140,7 +140,11 @@ export async function readWordAnnotations(bytes: Uint8Array): Promise<WordAnnota
           .map((event) => (event.kind === "text" ? event.text : ""))
           .join(""),
       );
-      bodies.set(id, { author: attr(comment, "w:author"), body: paragraphs.join("\n").trim() });
+      bodies.set(id, {
+        author: attr(comment, "w:author"),
+        body: paragraphs.join("\n").trim(),
+        date: attr(comment, "w:date"),
+      });
       order.push(id);
       const paraId = paragraphNodes.length ? attr(paragraphNodes[paragraphNodes.length - 1]!, "w14:paraId") : "";
       if (paraId) commentOfParagraph.set(paraId.toUpperCase(), id);
@@ -200,19 +204,39 @@ export async function readWordAnnotations(bytes: Uint8Array): Promise<WordAnnota
         } else last.inserted += event.text;
       }
     }
+    // By phrase, then by time and as comments.xml lists them: a parent before its replies (LibreOffice
+    // renumbers comments, so their order in the file alone does not say which came first).
+    const dateOf = (id: string) => bodies.get(id)?.date ?? "";
+    ranges.sort(
+      (a, b) =>
+        a.from - b.from ||
+        a.to - b.to ||
+        dateOf(a.id).localeCompare(dateOf(b.id)) ||
+        order.indexOf(a.id) - order.indexOf(b.id),
+    );
+    const onRange = new Map<string, WordComment>();
     for (const range of ranges) {
       const body = bodies.get(range.id);
       // A reply's range repeats its parent's; it travels with the parent instead.
       if (!body || parentOf.has(range.id)) continue;
-      comments.push({
+      // Without commentsExtended.xml (LibreOffice, Word 2010 and older, this app's own export) a reply is a
+      // comment on exactly its parent's phrase, after it: read it as the reply it is.
+      const earlier = onRange.get(`${range.from}:${range.to}`);
+      if (!extendedXml && earlier) {
+        if (body.body) earlier.replies.push({ author: body.author, body: body.body });
+        continue;
+      }
+      const comment: WordComment = {
         id: range.id,
         author: body.author,
         body: body.body,
-        replies: repliesOf.get(range.id) ?? [],
+        replies: [...(repliesOf.get(range.id) ?? [])],
         quote: base.slice(range.from, range.to),
         before: base.slice(Math.max(0, range.from - CONTEXT), range.from),
         after: base.slice(range.to, range.to + CONTEXT),
-      });
+      };
+      comments.push(comment);
+      onRange.set(`${range.from}:${range.to}`, comment);
     }
     for (const change of pending) {
       if (change.deleted === change.inserted) continue;

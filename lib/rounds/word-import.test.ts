@@ -174,11 +174,11 @@ async function withReplies(bytes: Uint8Array, parents: Record<number, number>): 
  * phrase with a citation ("研究[1]表明", as the export prints it) with its own reply, and a reply to a reply.
  */
 async function repliedFile(): Promise<Uint8Array> {
-  const date = new Date("2026-12-06T11:00:00Z");
   const comment = (id: number, author: string, text: string) => ({
     id,
     author,
-    date,
+    // Each reply after what it answers, as people write them.
+    date: new Date(Date.UTC(2026, 11, 6, 11, id)),
     children: [new Paragraph(text)],
   });
   const document = new Document({
@@ -212,10 +212,12 @@ async function repliedFile(): Promise<Uint8Array> {
           }),
           new Paragraph({
             children: [
-              new CommentRangeStart(6),
+              ...[6, 7, 8].map((id) => new CommentRangeStart(id)),
               new TextRun("社区韧性"),
-              new CommentRangeEnd(6),
-              new TextRun({ children: [new CommentReference(6)] }),
+              ...[6, 7, 8].flatMap((id) => [
+                new CommentRangeEnd(id),
+                new TextRun({ children: [new CommentReference(id)] }),
+              ]),
               new TextRun("需要多元主体协同，重要命题需要回应。"),
             ],
           }),
@@ -223,11 +225,14 @@ async function repliedFile(): Promise<Uint8Array> {
             children: [
               new TextRun("韧性治理"),
               new CommentRangeStart(4),
+              new CommentRangeStart(5),
               new TextRun("研究"),
               new TextRun({ text: "[1]", superScript: true }),
               new TextRun("表明"),
               new CommentRangeEnd(4),
+              new CommentRangeEnd(5),
               new TextRun({ children: [new CommentReference(4)] }),
+              new TextRun({ children: [new CommentReference(5)] }),
               new TextRun("协同有效。"),
             ],
           }),
@@ -408,5 +413,30 @@ describe("Word re-import", () => {
         where: { kind: "REPLY", data: { path: ["excerpt"], equals: "出处见第二段即可" } },
       }),
     ).toBeGreaterThanOrEqual(1);
+  });
+
+  it("reads the same threads from the file after LibreOffice saved it (fixtures/replied-libreoffice.docx)", async () => {
+    // repliedFile() through `soffice --headless --convert-to docx`: LibreOffice 7.4 drops commentsExtended.xml
+    // and renumbers the comments, keeping each reply as a comment on its parent's phrase.
+    const file = new Uint8Array(readFileSync(path.join(import.meta.dirname, "fixtures/replied-libreoffice.docx")));
+    const { comments } = await readWordAnnotations(file);
+    expect(
+      comments.map((comment) => [comment.quote, comment.body, comment.replies.map((reply) => reply.body)]),
+    ).toEqual([
+      ["重要命题", "“重要命题”要给出处", ["出处见第二段即可"]],
+      ["社区韧性", "“社区韧性”需要定义", ["已补充定义", "可以"]],
+      ["研究[1]表明", "这里引用的是哪一年的版本？", ["2020 年版"]],
+    ]);
+    // Everything in it was imported from the Word file above: known, comments and replies alike.
+    const { entries } = await previewWordImport(team.users.SUPERVISOR.id, team.reviewId, roundId, file);
+    expect(entries.map((entry) => [entry.kind, entry.status])).toEqual([
+      ["comment", "existing"],
+      ["reply", "existing"],
+      ["comment", "existing"],
+      ["reply", "existing"],
+      ["reply", "existing"],
+      ["comment", "existing"],
+      ["reply", "existing"],
+    ]);
   });
 });
