@@ -238,15 +238,20 @@ test("the round summary compares the section as a document, and the round's Word
   await expect(supervisor.getByRole("alertdialog")).toContainText("本轮所有批注和建议都已处理完毕。");
   await supervisor.getByRole("alertdialog").getByRole("button", { name: "取消" }).click();
 
-  // The Word file, annotated offline: a comment, a replacement, and a comment on a sentence since deleted.
+  // The Word file, annotated offline: a comment with a reply, a comment on a phrase ending in a citation's
+  // label (as the export prints it), a replacement, and a comment on a sentence since deleted.
   const author = "王老师";
   const date = new Date().toISOString();
+  const later = new Date(Date.now() + 60_000);
   const file = await Packer.toBuffer(
     new Document({
       comments: {
         children: [
           { id: 1, author, date: new Date(date), children: [new Paragraph("请补充出处")] },
           { id: 2, author, date: new Date(date), children: [new Paragraph("这句还需要吗？")] },
+          // A reply, kept as Word 2010 and LibreOffice keep one: a later comment on the same phrase.
+          { id: 3, author, date: later, children: [new Paragraph("最好是 2020 年以后的")] },
+          { id: 4, author, date: new Date(date), children: [new Paragraph("这条文献的页码？")] },
         ],
       },
       sections: [
@@ -255,11 +260,18 @@ test("the round summary compares the section as a document, and the round's Word
             new Paragraph({
               children: [
                 new TextRun("党建引领基层治理是"),
+                new CommentRangeStart(4),
                 new CommentRangeStart(1),
+                new CommentRangeStart(3),
                 new TextRun("重要命题"),
                 new CommentRangeEnd(1),
+                new CommentRangeEnd(3),
                 new TextRun({ children: [new CommentReference(1)] }),
-                new TextRun("[1]。"),
+                new TextRun({ children: [new CommentReference(3)] }),
+                new TextRun({ text: "[1]", superScript: true }),
+                new CommentRangeEnd(4),
+                new TextRun({ children: [new CommentReference(4)] }),
+                new TextRun("。"),
               ],
             }),
             new Paragraph({
@@ -290,20 +302,34 @@ test("the round summary compares the section as a document, and the round's Word
   });
   await supervisor.getByRole("button", { name: "预览" }).click();
   const preview = supervisor.getByRole("list", { name: "文件中的批注和修订" });
-  await expect(preview.getByRole("listitem")).toHaveCount(3);
-  await expect(preview.getByRole("listitem").filter({ hasText: "请补充出处" })).toContainText("将新增");
-  await expect(preview.getByRole("listitem").filter({ hasText: "政府、市场与社会" })).toContainText("将新增");
-  await expect(preview.getByRole("listitem").filter({ hasText: "这句还需要吗？" })).toContainText("原文已找不到");
-  await expect(supervisor.getByText("新增 2 条 · 已在应用中 0 条 · 原文已找不到 1 条")).toBeVisible();
+  const entry = (text: string) => preview.locator(":scope > li").filter({ hasText: text });
+  await expect(preview.locator(":scope > li")).toHaveCount(4);
+  await expect(entry("请补充出处")).toContainText("将新增");
+  // The reply travels under its comment.
+  await expect(entry("请补充出处").getByRole("list", { name: "1 条回复" })).toContainText("最好是 2020 年以后的");
+  // Found although the section holds a citation node where the file reads "[1]".
+  await expect(entry("这条文献的页码？")).toContainText("将新增");
+  await expect(entry("这条文献的页码？")).toContainText("「重要命题[1]」");
+  await expect(entry("政府、市场与社会")).toContainText("将新增");
+  await expect(entry("这句还需要吗？")).toContainText("原文已找不到");
+  await expect(supervisor.getByText("新增 3 条 · 已在应用中 0 条 · 原文已找不到 1 条")).toBeVisible();
   await shoot(supervisor, "reimport-preview");
-  await supervisor.getByRole("button", { name: "导入 2 条" }).click();
-  await expect(supervisor.getByRole("status").filter({ hasText: "已导入 2 条批注和修改建议。" })).toBeVisible();
-  const threads = await e2eDatabase().commentThread.findMany({ where: { roundId, deletedAt: null } });
+  await supervisor.getByRole("button", { name: "导入 3 条" }).click();
+  await expect(supervisor.getByRole("status").filter({ hasText: "已导入 3 条批注和修改建议。" })).toBeVisible();
+  const threads = await e2eDatabase().commentThread.findMany({
+    where: { roundId, deletedAt: null },
+    include: { comments: { orderBy: { createdAt: "asc" }, select: { body: true } } },
+  });
   expect(threads.map((thread) => [thread.quote, thread.suggestion]).sort()).toEqual(
     [
       ["多元主体", "政府、市场与社会"],
       ["重要命题", null],
+      ["重要命题[1]", null],
     ].sort(),
   );
+  expect(threads.find((thread) => thread.quote === "重要命题")!.comments.map((comment) => comment.body)).toEqual([
+    "请补充出处",
+    "最好是 2020 年以后的",
+  ]);
   await supervisorContext.close();
 });

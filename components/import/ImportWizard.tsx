@@ -8,6 +8,7 @@ import { formatBytes } from "@/lib/import/limits";
 import { CSV_TARGETS, type CsvTarget } from "@/lib/import/parse-csv-targets";
 import type { ImportPreview, PreviewRecord, RecordSummary } from "@/lib/import/preview";
 import type { RecordProblem } from "@/lib/import/source-record";
+import { MAX_AUTHORS } from "@/lib/items/item-fields";
 import type { MessageKey } from "@/lib/i18n/translate";
 
 const PAGE_SIZE = 100;
@@ -565,7 +566,10 @@ function CsvMappingPanel({
 
 function ProblemText({ problem }: { problem: RecordProblem }) {
   const { t } = useI18n();
-  const reason = t(`transfer.problems.${problem.code}` as MessageKey, { detail: problem.detail ?? "" });
+  const reason = t(`transfer.problems.${problem.code}` as MessageKey, {
+    detail: problem.detail ?? "",
+    max: MAX_AUTHORS.toLocaleString("en-US"),
+  });
   return (
     <>
       {problem.field

@@ -111,10 +111,24 @@ export function WordImport({
                 <span lang="zh-CN" className="basis-full text-stone-800">
                   {entry.kind === "comment"
                     ? `「${entry.quote}」 ${entry.body}`
-                    : entry.quote
-                      ? t("comments.suggestReplace", { quote: entry.quote, text: entry.suggestion ?? "" })
-                      : t("comments.suggestInsert", { text: entry.suggestion ?? "" })}
+                    : entry.kind === "reply"
+                      ? `「${entry.quote}」 ↳ ${entry.body}`
+                      : entry.quote
+                        ? t("comments.suggestReplace", { quote: entry.quote, text: entry.suggestion ?? "" })
+                        : t("comments.suggestInsert", { text: entry.suggestion ?? "" })}
                 </span>
+                {entry.replies.length > 0 && (
+                  <ul
+                    aria-label={t("reviewTools.wordImport.replies", { n: entry.replies.length })}
+                    className="basis-full space-y-0.5 border-l-2 border-stone-200 pl-3 text-stone-700"
+                  >
+                    {entry.replies.map((reply, position) => (
+                      <li key={position} lang="zh-CN">
+                        <span className="text-xs text-stone-500">{reply.wordAuthor}</span> {reply.body}
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </li>
             ))}
           </ul>

@@ -8,7 +8,7 @@ import { useI18n } from "@/components/i18n/I18nProvider";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { buttonPrimary, buttonSecondary, inputClass, labelClass } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/errors/action-result";
-import type { TextChange } from "@/lib/synthesis/text-compare";
+import type { AnsweredChangeView } from "@/lib/comments/queries";
 import { AnsweredChange } from "./AnsweredChange";
 import { formatDateTime } from "@/lib/i18n/format-time";
 import { SUGGESTION_STATE_TONE as SUGGESTION_TONE, THREAD_STATE_TONE as STATE_TONE } from "./thread-tones";
@@ -36,8 +36,8 @@ export interface PanelThread {
     createdAt: string;
     edited: boolean;
     author: { id: string; name: string } | null;
-    /** For an answer that marked the thread addressed: how the text changed since the thread began. */
-    change: TextChange[] | null;
+    /** For an answer that marked the thread addressed: how the section changed since the thread began. */
+    change: AnsweredChangeView | null;
   }[];
 }
 
@@ -473,7 +473,7 @@ function ThreadCard({
             ) : (
               <p className="whitespace-pre-wrap text-stone-800">{comment.body}</p>
             )}
-            <AnsweredChange changes={comment.change} />
+            <AnsweredChange change={comment.change} />
             {comment.author?.id === userId && can.comment && editing?.id !== comment.id && (
               <span className="mt-0.5 flex gap-3 text-xs">
                 <button

@@ -285,6 +285,8 @@ export const backupSchema = z.object({
       decidedById: person,
       decidedAt: optionalTime,
       textAtStart: text,
+      // Added after version 1 was first written; older files read as having none (text-only answered changes).
+      contentAtStart: json.nullish(),
       createdById: person,
       createdAt: time,
       updatedAt: time,
@@ -299,6 +301,7 @@ export const backupSchema = z.object({
       body: z.string(),
       mentions: z.array(id),
       textAtAnswer: text,
+      contentAtAnswer: json.nullish(),
       createdAt: time,
       editedAt: optionalTime,
       deletedAt: optionalTime,

@@ -271,7 +271,8 @@ describe("review backup", () => {
     expect(first.themes.some((theme) => theme.mergedIntoId)).toBe(true);
     expect(first.statusChanges.some((change) => change.revertsId)).toBe(true);
     expect(first.threads.some((thread) => thread.suggestionState === "REJECTED" && thread.decidedById)).toBe(true);
-    expect(first.comments.some((comment) => comment.textAtAnswer)).toBe(true);
+    expect(first.comments.some((comment) => comment.textAtAnswer && comment.contentAtAnswer)).toBe(true);
+    expect(first.threads.some((thread) => thread.contentAtStart)).toBe(true);
 
     const before = await counts();
     const { reviewId: restoredId } = await restoreBackup(owner, JSON.stringify(first));

@@ -609,6 +609,8 @@ async function writeBackup(
       reviewId,
       sectionId: to(row.sectionId),
       roundId: maybe(row.roundId),
+      // The document's citations name items by id, rewritten like every other document's.
+      contentAtStart: row.contentAtStart ? remapJson(row.contentAtStart) : undefined,
       decidedById: maybe(row.decidedById),
       decidedAt: maybeDate(row.decidedAt),
       createdById: maybe(row.createdById),
@@ -623,6 +625,7 @@ async function writeBackup(
       id: to(row.id),
       threadId: to(row.threadId),
       authorId: maybe(row.authorId),
+      contentAtAnswer: row.contentAtAnswer ? remapJson(row.contentAtAnswer) : undefined,
       mentions: row.mentions.map(to),
       createdAt: date(row.createdAt),
       editedAt: maybeDate(row.editedAt),

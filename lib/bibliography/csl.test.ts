@@ -81,6 +81,21 @@ describe("toCslItem", () => {
     expect(csl.author).toEqual([{ literal: "Kan Daoyuan" }]);
   });
 
+  it("inverts a foreign name written 'Family, Given' on a Chinese item and carries the more-authors flag", () => {
+    const csl = toCslItem({
+      ...blank,
+      titleZh: "综合湿地管理",
+      moreAuthors: true,
+      authors: [
+        { nameZh: "牛志明", nameEn: null },
+        { nameZh: null, nameEn: "Swingland, Ian R." },
+      ],
+    });
+    expect(csl.author).toEqual([{ literal: "牛志明" }, { family: "Swingland", given: "Ian R." }]);
+    expect(csl.moreAuthors).toBe(true);
+    expect(toCslItem({ ...blank, titleZh: "无作者", moreAuthors: true }).moreAuthors).toBeUndefined();
+  });
+
   it("leaves unknown fields absent instead of guessing", () => {
     const csl = toCslItem({ ...blank, authors: [{ nameZh: null, nameEn: null }], volume: " " });
     expect(csl).toEqual({ id: "item", type: "article-journal", language: "zh-CN" });
@@ -93,5 +108,6 @@ describe("parseEnglishName", () => {
     expect(parseEnglishName("KAN Daoyuan")).toEqual({ family: "KAN", given: "Daoyuan" });
     expect(parseEnglishName("Mary  Jo Hatch")).toEqual({ family: "Hatch", given: "Mary Jo" });
     expect(parseEnglishName("Plato")).toEqual({ family: "Plato" });
+    expect(parseEnglishName("World Bank")).toEqual({ literal: "World Bank" });
   });
 });

@@ -38,6 +38,7 @@ export const citableItemSelect = {
   issuedDate: true,
   accessedDate: true,
   language: true,
+  moreAuthors: true,
   authors: { select: { role: true, nameZh: true, nameEn: true }, orderBy: [{ role: "asc" }, { position: "asc" }] },
 } as const satisfies Prisma.ReviewItemSelect;
 
@@ -64,6 +65,8 @@ export interface CitableTypeFields {
   issuedDate?: string | null;
   accessedDate?: string | null;
   language?: string | null;
+  /** The source named only some authors ("others", "et al."): the styles print 等 / et al. after them. */
+  moreAuthors?: boolean | null;
 }
 
 export interface CitableItem extends CitableTypeFields {
@@ -124,6 +127,11 @@ export interface CslItem {
   "event-date"?: CslDate;
   number?: string;
   jurisdiction?: string;
+  /**
+   * Not a CSL variable: more authors exist than `author` names. renderCitations turns it into the style's
+   * 等 / et al.; exports write it their own way (BibTeX "and others", CSL-JSON's note).
+   */
+  moreAuthors?: true;
 }
 
 function present(value: string | null | undefined): value is string {
@@ -169,18 +177,21 @@ function pick(language: CslLanguage, zh: string | null, en: string | null): stri
  * A Chinese name is kept whole, never split into family and given: 欧阳修 or 司马光 have two-character
  * surnames, and GB/T prints full names anyway ("朱正威, 刘莹莹"). As a `literal` it is also never inverted.
  * A romanised name on a Chinese item stays as written: pinyin order (Kan Daoyuan) cannot be told from
- * Western order.
+ * Western order. A name written "Family, Given" says its order, and is inverted as GB/T inverts any Latin
+ * name (a foreign editor of a Chinese book: "SWINGLAND I R").
  */
 function chineseItemName(author: CitableAuthor): CslName | null {
   if (present(author.nameZh)) return { literal: author.nameZh.trim() };
-  if (present(author.nameEn)) return { literal: author.nameEn.trim() };
+  if (present(author.nameEn)) {
+    return author.nameEn.includes(",") ? parseEnglishName(author.nameEn) : { literal: author.nameEn.trim() };
+  }
   return null;
 }
 
 // An organisation written as an author (a standard's committee, a report's agency) is printed as written,
 // never inverted into "ORGANIZATION W H".
 const ORGANISATION =
-  /\b(organi[sz]ation|association|committee|council|institute|institution|university|college|department|ministry|agency|bureau|office|commission|cent(er|re)|society|foundation|federation|academy|administration|authority|board|corporation|company|inc|ltd|llc|group|laboratory|network|service|union|consortium|team|programme|program|project)\b/i;
+  /\b(organi[sz]ation|association|committee|council|institute|institution|university|college|department|ministry|agency|bureau|office|commission|cent(er|re)|society|foundation|federation|academy|administration|authority|board|corporation|company|inc|ltd|llc|group|laboratory|network|service|union|consortium|team|programme|program|project|bank|fund|trust|press|government|nations|forum)\b/i;
 const SUFFIX = /^(jr|sr|ii|iii|iv|v)\.?$/i;
 
 /**
@@ -327,6 +338,7 @@ export function toCslItem(item: CitableItem): CslItem {
     toName,
   );
   if (authors.length > 0) csl.author = authors;
+  if (item.moreAuthors && authors.length > 0) csl.moreAuthors = true;
   const roles: readonly ContributorRole[] = ITEM_TYPE_SPECS[type].roles;
   const ofRole = (role: ContributorRole) =>
     roles.includes(role)

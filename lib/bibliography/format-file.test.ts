@@ -43,4 +43,21 @@ describe("formatBibliographyFile (npm run bibliography)", () => {
     expect(result.entries[0]!.missing).toEqual(["author", "container", "volumeIssue", "pages"]);
     expect(result.skipped).toEqual([{ line: 1, reasons: ["missingTitle"] }]);
   });
+
+  it("prints et al. after a BibTeX list that ends in 'and others', as the app's citations do", () => {
+    const text =
+      "@article{a, title={Shaking without quaking}, author={Kanamori, Hiroo and Brodsky, Emily and others}, " +
+      "journal={Science}, year={1998}, volume={279}, pages={2063}}\n" +
+      "@article{b, title={蓝田生物群}, author={袁训来 and others}, journal={科学通报}, year={2012}}\n";
+    const encoded = new TextEncoder().encode(text);
+    const gbt = formatBibliographyFile("x.bib", encoded, { style: "gbt7714-numeric", locale: "zh-CN" });
+    expect(gbt.entries.map((entry) => entry.text)).toEqual([
+      "[1] KANAMORI H, BRODSKY E, et al. Shaking without quaking[J]. Science, 1998, 279: 2063.",
+      "[2] 袁训来, 等. 蓝田生物群[J]. 科学通报, 2012.",
+    ]);
+    const apa = formatBibliographyFile("x.bib", encoded, { style: "apa", locale: "en-US" });
+    expect(apa.entries[0]!.text).toBe(
+      "Kanamori, H., Brodsky, E., et al. (1998). Shaking without quaking. Science, 279, 2063.",
+    );
+  });
 });

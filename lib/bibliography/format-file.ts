@@ -50,7 +50,9 @@ export function formatBibliographyFile(
       record.fields.itemType !== "JOURNAL_ARTICLE"
         ? record.fields.itemType
         : (itemTypeOfSource(parsed.format, record.type) ?? record.fields.itemType);
-    items.push({ item: citableFromFields(`r${record.index}`, { ...record.fields, itemType }), line: record.line });
+    const item = citableFromFields(`r${record.index}`, { ...record.fields, itemType });
+    // "others" / "et al." in the file: the styles print 等 / et al. after the named authors.
+    items.push({ item: { ...item, moreAuthors: record.reference.moreAuthors }, line: record.line });
   }
   const rendered = renderCitations({
     style: options.style,

@@ -128,6 +128,7 @@ export const ITEM_TYPE_SPECS: Record<ItemType, ItemTypeSpec> = {
   CONFERENCE_PAPER: {
     fields: [
       "container",
+      "volume",
       "eventTitle",
       "eventPlace",
       "eventDate",

@@ -8,7 +8,9 @@ import { authorize } from "@/lib/authz/authorize";
 import { can } from "@/lib/authz/policy";
 import { db, type Transaction } from "@/lib/db/client";
 import { lockRows } from "@/lib/db/lock";
+import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
+import { EMPTY_DOCUMENT } from "@/lib/synthesis/document-model";
 import { links, notify } from "@/lib/notifications/notify";
 import { parseInput } from "@/lib/validation";
 import { COMMENT_MAX_CHARS, SUGGESTION_MAX_CHARS } from "./limits";
@@ -64,7 +66,7 @@ export async function startThread(
     await authorize(userId, input.reviewId, "comment.write", tx);
     const section = await tx.synthesisSection.findFirst({
       where: { id: input.sectionId, reviewId: input.reviewId, deletedAt: null },
-      select: { id: true, title: true, document: { select: { text: true } } },
+      select: { id: true, title: true, document: { select: { text: true, content: true } } },
     });
     if (!section) throw new AppError("NOT_FOUND", `section ${input.sectionId} not in review ${input.reviewId}`);
     if (input.roundId) {
@@ -97,6 +99,7 @@ export async function startThread(
         suggestion: input.suggestion,
         suggestionState: input.suggestion === null ? null : "PENDING",
         textAtStart: section.document?.text ?? "",
+        contentAtStart: (section.document?.content ?? EMPTY_DOCUMENT) as Prisma.InputJsonValue,
         createdById: userId,
         comments: input.body ? { create: { authorId: userId, body: input.body, mentions } } : undefined,
       },
@@ -176,12 +179,21 @@ export async function replyToThread(userId: string, rawInput: unknown): Promise<
       (await members(tx, input.reviewId)).map((member) => member.user),
     );
     // An answer that says "done" keeps the text as it stands, so everyone can see the change it points to.
-    const answeredText = input.addressed
-      ? ((await tx.sectionDocument.findUnique({ where: { sectionId: thread.sectionId }, select: { text: true } }))
-          ?.text ?? "")
+    const answered = input.addressed
+      ? await tx.sectionDocument.findUnique({
+          where: { sectionId: thread.sectionId },
+          select: { text: true, content: true },
+        })
       : null;
     const comment = await tx.comment.create({
-      data: { threadId: thread.id, authorId: userId, body: input.body, mentions, textAtAnswer: answeredText },
+      data: {
+        threadId: thread.id,
+        authorId: userId,
+        body: input.body,
+        mentions,
+        textAtAnswer: input.addressed ? (answered?.text ?? "") : null,
+        contentAtAnswer: input.addressed ? ((answered?.content ?? EMPTY_DOCUMENT) as Prisma.InputJsonValue) : undefined,
+      },
       select: { id: true },
     });
     if (input.addressed) await tx.commentThread.update({ where: { id: thread.id }, data: { state: "ADDRESSED" } });

@@ -18,7 +18,6 @@ export interface ReferenceItem extends CitableItem {
   abstractEn: string | null;
   funding: string | null;
   identifiers: unknown;
-  moreAuthors?: boolean;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -347,7 +346,7 @@ export function formatBibtex(items: ReferenceItem[], dialect: "bibtex" | "biblat
       addNames(
         "author",
         d.authors.map((author) => author.main),
-        item.moreAuthors,
+        item.moreAuthors ?? false,
       );
       if (d.authors.some((author) => author.other)) {
         addNames(
@@ -440,7 +439,9 @@ export const CSL_EXTRAS_PREFIX = "huitong: ";
 export function formatCslJson(items: ReferenceItem[]): string {
   const out = items.map((item) => {
     const d = describe(item);
-    const csl: Record<string, unknown> = { ...toCslItem(item) };
+    const { moreAuthors: _moreAuthors, ...cited } = toCslItem(item);
+    // "More authors" travels in the note's extras below: CSL-JSON has no variable for it.
+    const csl: Record<string, unknown> = { ...cited };
     // The citation mapping passes only the fields a style prints for the type; an export keeps every stored one.
     const date = (value: string | null | undefined) => {
       const match = value ? /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value.trim()) : null;

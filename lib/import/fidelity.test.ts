@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { itemFieldsSchema, MAX_AUTHORS } from "@/lib/items/item-fields";
 import { parseImportFile, type ParsedRecord } from "./parse-file";
 
 const FIXTURES = path.resolve(import.meta.dirname, "fixtures");
@@ -91,6 +92,22 @@ describe("RIS", () => {
     expect(long).toMatch(/^The Global Burden of Disease Study/);
     expect(long.endsWith("…")).toBe(true);
     expect(record!.problems).toContainEqual(expect.objectContaining({ code: "nameTruncated", severity: "warning" }));
+    // What the import keeps, the edit form's schema accepts: saving the item later does not fail on its authors.
+    expect(itemFieldsSchema.safeParse(record!.fields).success).toBe(true);
+  });
+
+  it("keeps MAX_AUTHORS authors of a longer list, prints the rest as et al. and says how many were left out", () => {
+    const names = Array.from({ length: MAX_AUTHORS + 37 }, (_, n) => `AU  - Author${n + 1}, Given`).join("\n");
+    const file = `TY  - JOUR\nTI  - A consortium paper\n${names}\nPY  - 2021\nER  - \n`;
+    const [record] = parseImportFile("consortium.ris", new TextEncoder().encode(file)).records;
+    expect(record!.blocked).toBe(false);
+    expect(record!.fields.authors).toHaveLength(MAX_AUTHORS);
+    expect(record!.fields.authors.at(-1)!.nameEn).toBe(`Author${MAX_AUTHORS}, Given`);
+    expect(record!.reference.moreAuthors).toBe(true);
+    expect(record!.problems).toContainEqual(
+      expect.objectContaining({ code: "authorsTruncated", severity: "warning", detail: "37" }),
+    );
+    expect(itemFieldsSchema.safeParse(record!.fields).success).toBe(true);
   });
 
   it("reads tags with one space before the dash", () => {
@@ -310,5 +327,59 @@ describe("PubMed MEDLINE (.nbib) and CNKI E-Study", () => {
     expect(article!.reference.issuedDate).toBe("2013-04-01");
     expect(thesis!.reference).toMatchObject({ itemType: "THESIS", publisher: "北京交通大学", genre: "博士" });
     expect(thesis!.contributors).toEqual([{ role: "SUPERVISOR", nameZh: "何世伟", nameEn: null }]);
+  });
+});
+
+describe("CSL-JSON (Zotero)", () => {
+  const json = (items: unknown[]) =>
+    parseImportFile("library.json", new TextEncoder().encode(JSON.stringify(items))).records;
+
+  it("reads CSL variables from Zotero's Extra lines as citeproc-js does, without overriding real fields", () => {
+    const [thesis, article] = json([
+      {
+        id: "a",
+        type: "thesis",
+        title: "融合星载GNSS-R和SAR数据的土壤湿度反演方法研究",
+        author: [{ literal: "王琦" }],
+        publisher: "武汉大学",
+        "publisher-place": "武汉",
+        note: "page: 87\ntex.entrytype: phdthesis\nnumber: 1",
+        issued: { "date-parts": [[2022]] },
+      },
+      {
+        id: "b",
+        type: "article-journal",
+        title: "Sample structure prediction",
+        author: [{ family: "Shinotsuka", given: "Hiroshi" }],
+        "container-title": "Journal of electron spectroscopy",
+        volume: "267",
+        note: "number: 147370\nvolume: 999",
+        issued: { "date-parts": [[2023]] },
+      },
+    ]);
+    expect(thesis!.fields.pages).toBe("87");
+    // A journal article's article number is printed where its pages would be (GB/T "267: 147370").
+    expect(article!.fields.pages).toBe("147370");
+    expect(article!.fields.volume).toBe("267");
+  });
+
+  it("takes a chapter's book editors from container-author and a film's director as its author", () => {
+    const [chapter, film] = json([
+      {
+        id: "c",
+        type: "chapter",
+        title: "题词",
+        author: [{ literal: "李约瑟" }],
+        "container-author": [{ literal: "苏克福" }, { literal: "管成学" }],
+        "container-title": "苏颂与《本草图经》研究",
+        issued: { "date-parts": [[1991]] },
+      },
+      { id: "d", type: "motion_picture", title: "《庄子》导读", director: [{ literal: "杨立华" }] },
+    ]);
+    expect(chapter!.contributors.map((person) => [person.role, person.nameZh])).toEqual([
+      ["EDITOR", "苏克福"],
+      ["EDITOR", "管成学"],
+    ]);
+    expect(film!.fields.authors.map((author) => author.nameZh)).toEqual(["杨立华"]);
   });
 });

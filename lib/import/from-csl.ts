@@ -76,10 +76,19 @@ export function fromCsl(csl: Record<string, unknown>, line: number): SourceRecor
   const authors = names(csl.author);
   record.authors = authors.names;
   record.etAl = authors.etAl;
-  record.editors = names(csl.editor).names;
+  // A chapter's book editors are CSL's container-author (or collection-editor) as often as its editor.
+  record.editors = [
+    ...names(csl.editor).names,
+    ...names(csl["container-author"]).names,
+    ...names(csl["collection-editor"]).names,
+  ].filter((name, index, all) => all.indexOf(name) === index);
   record.translators = names(csl.translator).names;
   // CSL has no supervisor; Zotero and citeproc-js write a thesis's supervisor as "contributor" or "director".
-  record.supervisors = names(csl.director ?? csl["thesis-advisor"]).names;
+  // Anything else's director (a film, a video) is its maker, printed as its author.
+  const directors = names(csl.director ?? csl["thesis-advisor"]).names;
+  if (str(csl.type) !== "thesis" && record.authors.length === 0 && csl.director !== undefined) {
+    record.authors = directors;
+  } else record.supervisors = directors;
   record.journal = str(csl["container-title"]) ?? str(csl["collection-title"]);
   const date = cslDate(csl.issued);
   record.year = cslYear(csl.issued);
@@ -115,18 +124,51 @@ export function fromCsl(csl: Record<string, unknown>, line: number): SourceRecor
   const otherContainer = str(csl["original-container-title"]);
   if (otherContainer) record.otherJournal = otherContainer;
   readNote(record, csl.note);
+  // An article number (e-locator, Zotero's "number" in Extra) is where the article's pages would be; GB/T
+  // prints it there ("2023, 267: 147370"), and a journal article has no other place for it.
+  if (record.type === "article-journal" && !record.pages && record.number) {
+    record.pages = record.number;
+    record.number = null;
+  }
   const pmid = str(csl.PMID);
   if (pmid) record.identifiers.push({ type: "PMID", value: pmid });
   return record;
 }
 
 /**
- * Zotero's Extra (CSL `note`) lines this app reads: "Funding: …", and the one JSON line this app's own
- * CSL-JSON export writes for what CSL has no variable for (lib/export/reference-formats.ts).
+ * Zotero's Extra lines "variable: value" that citeproc-js reads as CSL variables when the item has none
+ * (Zotero writes there what its own item type has no field for: a thesis's page count, an article number).
+ */
+const NOTE_VARIABLES: Record<string, (record: SourceRecord, value: string) => void> = {
+  page: (record, value) => (record.pages ??= value),
+  number: (record, value) => (record.number ??= value),
+  volume: (record, value) => (record.volume ??= value),
+  issue: (record, value) => (record.issue ??= value),
+  edition: (record, value) => (record.edition ??= value),
+  version: (record, value) => (record.edition ??= value),
+  genre: (record, value) => (record.genre ??= value),
+  publisher: (record, value) => (record.publisher ??= value),
+  "publisher-place": (record, value) => (record.publisherPlace ??= value),
+  "event-title": (record, value) => (record.eventTitle ??= value),
+  "event-place": (record, value) => (record.eventPlace ??= value),
+  jurisdiction: (record, value) => (record.jurisdiction ??= value),
+  DOI: (record, value) => (record.doi ??= value),
+  URL: (record, value) => (record.url ??= value),
+  "original-title": (record, value) => (record.otherTitle ??= value),
+};
+
+/**
+ * Zotero's Extra (CSL `note`) lines this app reads: "Funding: …", CSL variables as citeproc-js reads them
+ * (NOTE_VARIABLES), and the one JSON line this app's own CSL-JSON export writes for what CSL has no variable
+ * for (lib/export/reference-formats.ts).
  */
 function readNote(record: SourceRecord, note: unknown) {
   if (typeof note !== "string") return;
   for (const line of note.split(/\r?\n/)) {
+    const variable = /^([A-Za-z-]+):\s*(\S.*)$/.exec(line.trim());
+    if (variable && Object.hasOwn(NOTE_VARIABLES, variable[1]!)) {
+      NOTE_VARIABLES[variable[1]!]!(record, collapseSpaces(variable[2]!));
+    }
     const funding = /^Funding:\s*(.+)$/.exec(line.trim());
     if (funding) record.funding = funding[1]!.trim();
     if (!line.startsWith("huitong: ")) continue;

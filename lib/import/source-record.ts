@@ -25,6 +25,7 @@ export type ProblemCode =
   | "invalidField"
   | "missingEnd"
   | "nameTruncated"
+  | "authorsTruncated"
   | "etAl";
 
 export interface RecordProblem {

@@ -3,7 +3,13 @@
 // the English one, so an English paper from Scopus and a CNKI record with an English title both land where
 // the item page shows them.
 import type { ContributorRole, ItemType } from "@/lib/db/generated/enums";
-import { authorSchema, EMPTY_ITEM_FIELDS, itemFieldsSchema, type ItemFields } from "@/lib/items/item-fields";
+import {
+  authorSchema,
+  EMPTY_ITEM_FIELDS,
+  itemFieldsSchema,
+  MAX_AUTHORS,
+  type ItemFields,
+} from "@/lib/items/item-fields";
 import { itemTypeOf } from "./item-type";
 import { collapseSpaces, type ImportFormat, type RecordProblem, type SourceRecord } from "./source-record";
 
@@ -216,7 +222,7 @@ export function toItemFields(record: SourceRecord, format: ImportFormat = "ris")
     issuedDate: record.date && /^\d{4}-\d{2}/.test(record.date) ? isoDateOrNull(record.date) : null,
     accessedDate: isoDateOrNull(record.accessed),
     language: languageCode(record.language),
-    moreAuthors: record.etAl,
+    moreAuthors: record.etAl || record.authors.length > MAX_AUTHORS,
   };
   // BibLaTeX and CSL give a patent's country as its place.
   if (itemType === "PATENT" && reference.publisherPlace) {
@@ -297,7 +303,18 @@ function fitName(raw: string, problems: RecordProblem[], line: number): string {
 function toAuthors(record: SourceRecord, problems: RecordProblem[]): ItemFields["authors"] {
   const affiliations = record.affiliations.map((value) => value.slice(0, 500)).filter(Boolean);
   const pairwise = affiliations.length === record.authors.length;
-  return record.authors.flatMap((author, index) => {
+  if (record.authors.length > MAX_AUTHORS) {
+    // The item holds MAX_AUTHORS (the edit form and server agree); the rest become "et al." and the preview
+    // says how many were left out.
+    problems.push({
+      line: record.line,
+      field: "author",
+      code: "authorsTruncated",
+      severity: "warning",
+      detail: (record.authors.length - MAX_AUTHORS).toLocaleString("en-US"),
+    });
+  }
+  return record.authors.slice(0, MAX_AUTHORS).flatMap((author, index) => {
     const name = fitName(collapseSpaces(author), problems, record.line);
     const translated = record.translatedAuthors[index] || null;
     const other = translated ? fitName(collapseSpaces(translated), problems, record.line) : null;

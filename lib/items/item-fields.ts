@@ -66,6 +66,13 @@ const isoDate = z
     message: "not a date (YYYY-MM-DD)",
   });
 
+/**
+ * The most authors an item keeps, in the form, the server and the importer alike. High-energy physics and
+ * big clinical consortia publish papers with several thousand authors; a record beyond this keeps the first
+ * ones and says "et al." (moreAuthors), and the import preview names how many were left out.
+ */
+export const MAX_AUTHORS = 10_000;
+
 export const authorSchema = z
   .object({
     nameZh: text(200),
@@ -113,7 +120,7 @@ export const itemFieldsSchema = z.object({
   itemType: z.enum(ITEM_TYPES).default("JOURNAL_ARTICLE"),
   titleZh: text(1000),
   titleEn: text(1000),
-  authors: z.array(authorSchema).max(500).default([]),
+  authors: z.array(authorSchema).max(MAX_AUTHORS).default([]),
   journalZh: text(300),
   journalEn: text(300),
   year: z

@@ -6,7 +6,7 @@ import { getPrismaFlow } from "@/lib/screening/prisma-flow";
 import { createReviewWithTeam } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { createItem, restoreItems, trashItems, updateItem, type EditConflict } from "./commands";
-import { EMPTY_ITEM_FIELDS, type ItemFields } from "./item-fields";
+import { EMPTY_ITEM_FIELDS, MAX_AUTHORS, type ItemFields } from "./item-fields";
 import { getItem, getItemForEdit, listDuplicateCandidates, listTrash } from "./queries";
 
 let db: Database;
@@ -155,6 +155,37 @@ describe("editing an item", () => {
     expect(after.fields.authors[1]!.bio).toBe("教授");
     const event = await db.activityEvent.findFirst({ where: { subjectId: itemId, kind: "item.updated" } });
     expect((event!.data as { fields: string[] }).fields).toContain("authors");
+  });
+
+  it("saves an item with more authors than the old limit of 500, as an import keeps them, and refuses more than MAX_AUTHORS", async () => {
+    const { itemId } = await createItem(a.users.EDITOR.id, { reviewId: a.reviewId, fields: paper });
+    const start = await getItemForEdit(a.users.EDITOR.id, a.reviewId, itemId);
+    const authors = Array.from({ length: 1200 }, (_, n) => ({
+      nameZh: null,
+      nameEn: `Author${n + 1}, Given`,
+      affiliations: [],
+      corresponding: false,
+      bio: null,
+    }));
+    const saved = await updateItem(a.users.EDITOR.id, {
+      reviewId: a.reviewId,
+      itemId,
+      version: start.version,
+      fields: { ...start.fields, authors },
+    });
+    const after = await getItemForEdit(a.users.EDITOR.id, a.reviewId, itemId);
+    expect(after.fields.authors).toHaveLength(1200);
+    expect(after.fields.authors[1199]!.nameEn).toBe("Author1200, Given");
+    const tooMany = Array.from({ length: MAX_AUTHORS + 1 }, (_, n) => ({ ...authors[0]!, nameEn: `A${n}` }));
+    await expect(
+      updateItem(a.users.EDITOR.id, {
+        reviewId: a.reviewId,
+        itemId,
+        version: saved.version,
+        fields: { ...after.fields, authors: tooMany },
+      }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    expect((await getItemForEdit(a.users.EDITOR.id, a.reviewId, itemId)).fields.authors).toHaveLength(1200);
   });
 
   it("refuses the second of two saves from the same version and hands back the other person's values", async () => {

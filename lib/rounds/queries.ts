@@ -3,7 +3,7 @@
 import { authorize } from "@/lib/authz/authorize";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
-import { THREAD_SELECT } from "@/lib/comments/queries";
+import { answeredChanges, THREAD_SELECT } from "@/lib/comments/queries";
 import type { CitationLocale } from "@/lib/synthesis/citations";
 import { comparisonLabels } from "@/lib/synthesis/compare-labels";
 import { changeBlocks, compareDocumentStructure, hasChanges } from "@/lib/synthesis/document-compare";
@@ -81,6 +81,8 @@ export async function getRoundSummary(
         const now = (section.document?.content as unknown as DocNode | undefined) ?? EMPTY_DOCUMENT;
         const label = await comparisonLabels(userId, reviewId, section.id, now, [before], locale);
         const structured = compareDocumentStructure(before, now, label);
+        // Each answer that addressed a comment, with the change it points to read the same structured way.
+        const answered = await answeredChanges(userId, reviewId, section.id, threads, locale, now);
         return {
           id: section.id,
           title: section.title,
@@ -91,6 +93,7 @@ export async function getRoundSummary(
           changed: hasChanges(structured),
           threads,
           counts: countThreads(threads),
+          answered,
         };
       }),
   );

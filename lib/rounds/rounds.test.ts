@@ -5,7 +5,7 @@ import { prosemirrorJSONToYDoc } from "@tiptap/y-tiptap";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { deleteComment, editComment, replyToThread, setThreadState, startThread } from "@/lib/comments/threads";
-import { answeredChange, listSectionThreads } from "@/lib/comments/queries";
+import { answeredChange, answeredChanges, listSectionThreads } from "@/lib/comments/queries";
 import type { Database } from "@/lib/db/client";
 import type { DocNode } from "@/lib/synthesis/document-model";
 import { sectionExtensions, SECTION_FRAGMENT } from "@/lib/synthesis/document-schema";
@@ -162,12 +162,38 @@ describe("comment rounds", () => {
     // The answer points at the change that addressed the comment.
     const [answered] = await listSectionThreads(a.users.VIEWER.id, a.reviewId, first);
     const answer = answered!.comments.find((comment) => comment.body === "已补充两篇文献。")!;
-    expect(answeredChange(answered!, answer)).toEqual([
-      { kind: "equal", text: "党建引领基层治理" },
-      { kind: "insert", text: "（张，2020；李，2021）" },
-      { kind: "equal", text: "是新时代的重要命题。" },
-    ]);
-    expect(answeredChange(answered!, answered!.comments[0]!)).toBeNull();
+    const changes = await answeredChanges(a.users.VIEWER.id, a.reviewId, first, [answered!], "zh-CN");
+    expect(changes[answer.id]).toEqual({
+      kind: "document",
+      blocks: [
+        {
+          block: "paragraph",
+          change: "equal",
+          runs: [
+            { kind: "equal", piece: { type: "text", text: "党建引领基层治理", marks: [] } },
+            { kind: "insert", piece: { type: "text", text: "（张，2020；李，2021）", marks: [] } },
+            { kind: "equal", piece: { type: "text", text: "是新时代的重要命题。", marks: [] } },
+          ],
+        },
+      ],
+    });
+    // Only answers that addressed the comment point to a change.
+    expect(changes[answered!.comments[0]!.id]).toBeUndefined();
+    // A thread kept before documents were (text only) still shows its change as text.
+    const label = () => "[?]";
+    expect(
+      answeredChange(
+        { textAtStart: "党建引领", contentAtStart: null },
+        { id: "old", textAtAnswer: "党建引领基层", contentAtAnswer: null },
+        label,
+      ),
+    ).toEqual({
+      kind: "text",
+      changes: [
+        { kind: "equal", text: "党建引领" },
+        { kind: "insert", text: "基层" },
+      ],
+    });
     await expect(
       replyToThread(a.users.EDITOR.id, { reviewId: a.reviewId, threadId, body: "再次", addressed: true }),
     ).rejects.toMatchObject({ code: "THREAD_STATE" });
@@ -308,5 +334,61 @@ describe("round summary as documents", () => {
     expect(section.changes.filter((change) => change.kind === "insert").map((change) => change.text)).toEqual([
       "\n受访者：社区是家",
     ]);
+  });
+
+  it("shows the change that addressed a comment as documents: the added citation by its label, the new quote", async () => {
+    const { sectionId } = await createSection(a.users.EDITOR.id, { reviewId: a.reviewId, title: "代表性文献" });
+    await write(sectionId, "党建引领基层治理成效显著。");
+    const { roundId } = await openRound(a.users.SUPERVISOR.id, {
+      reviewId: a.reviewId,
+      title: "代表性文献",
+      sectionIds: [sectionId],
+    });
+    const { threadId } = await startThread(a.users.SUPERVISOR.id, {
+      reviewId: a.reviewId,
+      sectionId,
+      roundId,
+      body: "请补充代表性文献。",
+    });
+    const content: DocNode = {
+      type: "doc",
+      content: [
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "党建引领基层治理成效显著" },
+            { type: "citation", attrs: { itemId: a.itemId, locator: "23" } },
+            { type: "text", text: "。" },
+          ],
+        },
+        {
+          type: "blockquote",
+          content: [{ type: "paragraph", content: [{ type: "text", text: "受访者：有事找网格" }] }],
+        },
+      ],
+    };
+    const doc = prosemirrorJSONToYDoc(getSchema(sectionExtensions()), content, SECTION_FRAGMENT);
+    await storeSectionState({ sectionId, state: Y.encodeStateAsUpdate(doc), content, updatedById: null });
+    const { commentId } = await replyToThread(a.users.EDITOR.id, {
+      reviewId: a.reviewId,
+      threadId,
+      body: "已补充。",
+      addressed: true,
+    });
+    const threads = await listSectionThreads(a.users.VIEWER.id, a.reviewId, sectionId);
+    const changes = await answeredChanges(a.users.VIEWER.id, a.reviewId, sectionId, threads, "zh-CN");
+    const change = changes[commentId]!;
+    expect(change.kind).toBe("document");
+    if (change.kind !== "document") return;
+    const inserted = change.blocks.flatMap((block) => block.runs.filter((run) => run.kind === "insert"));
+    expect(inserted).toContainEqual({ kind: "insert", piece: { type: "citation", label: "[1]23" } });
+    expect(change.blocks.at(-1)).toMatchObject({ block: "blockquote", change: "insert" });
+    // The round summary shows the same change under the answer.
+    const summary = await getRoundSummary(a.users.VIEWER.id, a.reviewId, roundId);
+    expect(summary.sections.find((entry) => entry.id === sectionId)!.answered[commentId]).toEqual(change);
+    // Someone outside the review reads nothing.
+    await expect(answeredChanges(b.users.OWNER.id, a.reviewId, sectionId, threads, "zh-CN")).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });

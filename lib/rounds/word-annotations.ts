@@ -1,14 +1,22 @@
 // Reading a Word file annotated offline (Word, WPS, LibreOffice): its comments (comments.xml, placed by
-// commentRangeStart/End in document.xml) and its tracked changes (w:ins, w:del), each with the phrase it is
-// on and a little of the text around it, so it can be found again in the section as it reads now.
+// commentRangeStart/End in document.xml) with their replies (commentsExtended.xml threads a reply to its
+// parent by paragraph ids), and its tracked changes (w:ins, w:del), each with the phrase it is on and a little
+// of the text around it, so it can be found again in the section as it reads now.
 import { XMLParser } from "fast-xml-parser";
 import JSZip from "jszip";
 import { AppError } from "@/lib/errors/app-error";
+
+export interface WordReply {
+  author: string;
+  body: string;
+}
 
 export interface WordComment {
   id: string;
   author: string;
   body: string;
+  /** Replies made in Word ("Reply" on the comment), oldest first. */
+  replies: WordReply[];
   /** The commented phrase as the file reads without its tracked changes ("" for a comment on a point). */
   quote: string;
   before: string;
@@ -117,17 +125,53 @@ export async function readWordAnnotations(bytes: Uint8Array): Promise<WordAnnota
   if (!documentXml)
     throw new AppError("INVALID_INPUT", "no word/document.xml", { file: ["validation.custom.wordFile"] });
   const commentsXml = await zip.file("word/comments.xml")?.async("string");
+  const extendedXml = await zip.file("word/commentsExtended.xml")?.async("string");
 
-  const bodies = new Map<string, { author: string; body: string }>();
+  const bodies = new Map<string, { author: string; body: string; date: string }>();
+  // Word (2013+), WPS and LibreOffice name each comment by the w14:paraId of its last paragraph;
+  // commentsExtended.xml then says which comment a reply answers (w15:paraIdParent).
+  const commentOfParagraph = new Map<string, string>();
+  const order: string[] = [];
   if (commentsXml) {
     for (const comment of collect(parser.parse(commentsXml) as XmlNode[], "w:comment")) {
-      const paragraphs = collect(children(comment), "w:p").map((paragraph) =>
+      const id = attr(comment, "w:id");
+      const paragraphNodes = collect(children(comment), "w:p");
+      const paragraphs = paragraphNodes.map((paragraph) =>
         paragraphEvents(paragraph)
           .map((event) => (event.kind === "text" ? event.text : ""))
           .join(""),
       );
-      bodies.set(attr(comment, "w:id"), { author: attr(comment, "w:author"), body: paragraphs.join("\n").trim() });
+      bodies.set(id, {
+        author: attr(comment, "w:author"),
+        body: paragraphs.join("\n").trim(),
+        date: attr(comment, "w:date"),
+      });
+      order.push(id);
+      const paraId = paragraphNodes.length ? attr(paragraphNodes[paragraphNodes.length - 1]!, "w14:paraId") : "";
+      if (paraId) commentOfParagraph.set(paraId.toUpperCase(), id);
     }
+  }
+  const parentOf = new Map<string, string>();
+  if (extendedXml) {
+    for (const entry of collect(parser.parse(extendedXml) as XmlNode[], "w15:commentEx")) {
+      const child = commentOfParagraph.get(attr(entry, "w15:paraId").toUpperCase());
+      const parent = commentOfParagraph.get(attr(entry, "w15:paraIdParent").toUpperCase());
+      if (child && parent && child !== parent) parentOf.set(child, parent);
+    }
+  }
+  // A reply to a reply belongs to the thread's first comment, as Word shows it.
+  const rootOf = (id: string) => {
+    let root = id;
+    for (let hops = 0; parentOf.has(root) && hops < 100; hops++) root = parentOf.get(root)!;
+    return root;
+  };
+  const repliesOf = new Map<string, WordReply[]>();
+  for (const id of order) {
+    if (!parentOf.has(id)) continue;
+    const reply = bodies.get(id)!;
+    if (!reply.body) continue;
+    const root = rootOf(id);
+    repliesOf.set(root, [...(repliesOf.get(root) ?? []), { author: reply.author, body: reply.body }]);
   }
 
   const comments: WordComment[] = [];
@@ -161,17 +205,39 @@ export async function readWordAnnotations(bytes: Uint8Array): Promise<WordAnnota
         } else last.inserted += event.text;
       }
     }
+    // By phrase, then by time and as comments.xml lists them: a parent before its replies (LibreOffice
+    // renumbers comments, so their order in the file alone does not say which came first).
+    const dateOf = (id: string) => bodies.get(id)?.date ?? "";
+    ranges.sort(
+      (a, b) =>
+        a.from - b.from ||
+        a.to - b.to ||
+        dateOf(a.id).localeCompare(dateOf(b.id)) ||
+        order.indexOf(a.id) - order.indexOf(b.id),
+    );
+    const onRange = new Map<string, WordComment>();
     for (const range of ranges) {
       const body = bodies.get(range.id);
-      if (!body) continue;
-      comments.push({
+      // A reply's range repeats its parent's; it travels with the parent instead.
+      if (!body || parentOf.has(range.id)) continue;
+      // Without commentsExtended.xml (LibreOffice, Word 2010 and older, this app's own export) a reply is a
+      // comment on exactly its parent's phrase, after it: read it as the reply it is.
+      const earlier = onRange.get(`${range.from}:${range.to}`);
+      if (!extendedXml && earlier) {
+        if (body.body) earlier.replies.push({ author: body.author, body: body.body });
+        continue;
+      }
+      const comment: WordComment = {
         id: range.id,
         author: body.author,
         body: body.body,
+        replies: [...(repliesOf.get(range.id) ?? [])],
         quote: base.slice(range.from, range.to),
         before: base.slice(Math.max(0, range.from - CONTEXT), range.from),
         after: base.slice(range.to, range.to + CONTEXT),
-      });
+      };
+      comments.push(comment);
+      onRange.set(`${range.from}:${range.to}`, comment);
     }
     for (const change of pending) {
       if (change.deleted === change.inserted) continue;

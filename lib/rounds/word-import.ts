@@ -9,15 +9,19 @@ import * as Y from "yjs";
 import { recordActivity } from "@/lib/activity/record";
 import { authorize } from "@/lib/authz/authorize";
 import { db, type Transaction } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
+import { EMPTY_DOCUMENT } from "@/lib/synthesis/document-model";
 import { links, notify } from "@/lib/notifications/notify";
+import { renderSynthesisCitations } from "@/lib/synthesis/bibliography";
 import { sectionExtensions, SECTION_FRAGMENT } from "@/lib/synthesis/document-schema";
 import { readWordAnnotations } from "./word-annotations";
 
 export const MAX_WORD_FILE_BYTES = 20 * 1024 * 1024;
 
 export interface ImportEntry {
-  kind: "comment" | "suggestion";
+  /** A reply is one made in Word to a comment the app already has (replies to new comments travel in `replies`). */
+  kind: "comment" | "suggestion" | "reply";
   /** new: will be created · existing: already in the app (exported with the file) · unmatched: phrase not found. */
   status: "new" | "existing" | "unmatched";
   sectionId: string | null;
@@ -28,25 +32,41 @@ export interface ImportEntry {
   /** The name Word recorded for whoever made it. */
   wordAuthor: string;
   anchor: { start: string; end: string } | null;
+  /** A new comment's replies made in Word, created after it in the same thread. */
+  replies: { body: string; wordAuthor: string }[];
+  /** For a reply: the thread it answers. */
+  threadId: string | null;
 }
 
 interface SectionIndex {
   id: string;
   title: string;
+  /** The section as the exported Word file reads: its text with each citation as its label ([3], (张三, 2020)). */
   text: string;
-  /** ProseMirror position of each character of `text` (-1 for the line break between blocks). */
+  /**
+   * ProseMirror position of each character of `text` (-1 for the line break between blocks); every character
+   * of a citation's label is the citation node's own position, so a phrase ending in "[3]" ends after it.
+   */
   positions: number[];
   encode: (from: number, to: number) => { start: string; end: string };
   currentText: string;
 }
 
-function indexSection(id: string, title: string, state: Uint8Array, currentText: string): SectionIndex {
+function indexSection(
+  id: string,
+  title: string,
+  state: Uint8Array,
+  currentText: string,
+  labels: string[],
+): SectionIndex {
   const ydoc = new Y.Doc();
   Y.applyUpdate(ydoc, state);
   const fragment = ydoc.getXmlFragment(SECTION_FRAGMENT);
   const { doc, mapping } = initProseMirrorDoc(fragment, getSchema(sectionExtensions()));
   let text = "";
   const positions: number[] = [];
+  // The labels come in the section's reading order, as the export consumed them (citationLabeller).
+  let citation = 0;
   doc.descendants((node, pos) => {
     if (node.isTextblock && text) {
       text += "\n";
@@ -56,6 +76,10 @@ function indexSection(id: string, title: string, state: Uint8Array, currentText:
       const value = node.text ?? "";
       for (let index = 0; index < value.length; index++) positions.push(pos + index);
       text += value;
+    } else if (node.type.name === "citation") {
+      const label = typeof node.attrs.itemId === "string" ? (labels[citation++] ?? "") : "";
+      for (let index = 0; index < label.length; index++) positions.push(pos);
+      text += label;
     }
     return true;
   });
@@ -127,6 +151,9 @@ async function loadRound(client: Transaction | ReturnType<typeof db>, reviewId: 
       threads: {
         where: { deletedAt: null },
         select: {
+          id: true,
+          sectionId: true,
+          section: { select: { title: true } },
           quote: true,
           suggestion: true,
           comments: { where: { deletedAt: null }, select: { body: true } },
@@ -141,6 +168,7 @@ async function loadRound(client: Transaction | ReturnType<typeof db>, reviewId: 
 
 async function plan(
   client: Transaction | ReturnType<typeof db>,
+  userId: string,
   reviewId: string,
   roundId: string,
   bytes: Uint8Array,
@@ -148,14 +176,29 @@ async function plan(
   if (bytes.byteLength > MAX_WORD_FILE_BYTES) throw new AppError("INVALID_INPUT", "file too large");
   const annotations = await readWordAnnotations(bytes);
   const round = await loadRound(client, reviewId, roundId);
-  const sections = round.sections
-    .map(({ section }) => section)
-    .filter((section) => !section.deletedAt && section.document)
-    .map((section) => indexSection(section.id, section.title, section.document!.state, section.document!.text));
+  const live = round.sections.map(({ section }) => section).filter((section) => !section.deletedAt && section.document);
+  // The citations as the round's Word export prints them (exportRound renders these same sections), so a
+  // phrase around "[3]" or "(张三, 2020)" is found in a text that holds citation nodes.
+  const rendered = live.length
+    ? await renderSynthesisCitations(userId, reviewId, {
+        locale: "zh-CN",
+        sectionIds: round.sections.map(({ section }) => section.id),
+      })
+    : null;
+  const labelsOf = (sectionId: string) => rendered?.sections.find((section) => section.id === sectionId)?.labels ?? [];
+  const sections = live.map((section) =>
+    indexSection(section.id, section.title, section.document!.state, section.document!.text, labelsOf(section.id)),
+  );
   const known = new Set<string>();
+  // A Word comment the app already has, by its phrase and text: where its Word replies go.
+  const threadOf = new Map<string, (typeof round.threads)[number]>();
   for (const thread of round.threads) {
     if (thread.suggestion !== null) known.add(`s\u0000${thread.quote ?? ""}\u0000${thread.suggestion}`);
-    for (const comment of thread.comments) known.add(`c\u0000${thread.quote ?? ""}\u0000${comment.body.trim()}`);
+    for (const comment of thread.comments) {
+      const key = `c\u0000${thread.quote ?? ""}\u0000${comment.body.trim()}`;
+      known.add(key);
+      if (!threadOf.has(key)) threadOf.set(key, thread);
+    }
   }
   const place = (quote: string, before: string, after: string) => {
     let best: { section: SectionIndex; from: number; to: number; score: number } | null = null;
@@ -170,19 +213,41 @@ async function plan(
   const entries: ImportEntry[] = [];
   for (const comment of annotations.comments) {
     if (!comment.body) continue;
-    const existing = known.has(`c\u0000${comment.quote}\u0000${comment.body}`);
+    const key = `c\u0000${comment.quote}\u0000${comment.body}`;
+    const existing = known.has(key);
     const placed = existing || !comment.quote.trim() ? null : place(comment.quote, comment.before, comment.after);
+    const thread = existing ? threadOf.get(key) : undefined;
     entries.push({
       kind: "comment",
       status: existing ? "existing" : placed ? "new" : "unmatched",
-      sectionId: placed?.section.id ?? null,
-      sectionTitle: placed?.section.title ?? null,
+      sectionId: placed?.section.id ?? thread?.sectionId ?? null,
+      sectionTitle: placed?.section.title ?? thread?.section.title ?? null,
       quote: comment.quote,
       body: comment.body,
       suggestion: null,
       wordAuthor: comment.author,
       anchor: placed?.anchor ?? null,
+      // A new comment takes its Word replies along; an existing one gets them as replies below.
+      replies: existing ? [] : comment.replies.map((reply) => ({ body: reply.body, wordAuthor: reply.author })),
+      threadId: thread?.id ?? null,
     });
+    if (!thread) continue;
+    const answered = new Set(thread.comments.map((entry) => entry.body.trim()));
+    for (const reply of comment.replies) {
+      entries.push({
+        kind: "reply",
+        status: answered.has(reply.body) ? "existing" : "new",
+        sectionId: thread.sectionId,
+        sectionTitle: thread.section.title,
+        quote: comment.quote,
+        body: reply.body,
+        suggestion: null,
+        wordAuthor: reply.author,
+        anchor: null,
+        replies: [],
+        threadId: thread.id,
+      });
+    }
   }
   for (const change of annotations.changes) {
     const text = change.text.replace(/\s*\n\s*/g, " ");
@@ -198,6 +263,8 @@ async function plan(
       suggestion: text,
       wordAuthor: change.author,
       anchor: placed?.anchor ?? null,
+      replies: [],
+      threadId: null,
     });
   }
   return entries;
@@ -206,7 +273,7 @@ async function plan(
 /** What uploading the file would do, without writing anything. */
 export async function previewWordImport(userId: string, reviewId: string, roundId: string, bytes: Uint8Array) {
   await authorize(userId, reviewId, "comment.write");
-  return { entries: await plan(db(), reviewId, roundId, bytes) };
+  return { entries: await plan(db(), userId, reviewId, roundId, bytes) };
 }
 
 /** Creates the file's new comments and suggestions as the uploader's, in one transaction. */
@@ -219,13 +286,17 @@ export async function applyWordImport(
   return db().$transaction(
     async (tx) => {
       await authorize(userId, reviewId, "comment.write", tx);
-      const entries = await plan(tx, reviewId, roundId, bytes);
+      const entries = await plan(tx, userId, reviewId, roundId, bytes);
       const fresh = entries.filter((entry) => entry.status === "new");
       for (const entry of fresh) {
         const sectionId = entry.sectionId!;
+        if (entry.kind === "reply") {
+          await createReply(tx, userId, reviewId, entry);
+          continue;
+        }
         const section = await tx.synthesisSection.findUniqueOrThrow({
           where: { id: sectionId },
-          select: { title: true, document: { select: { text: true } } },
+          select: { title: true, document: { select: { text: true, content: true } } },
         });
         const thread = await tx.commentThread.create({
           data: {
@@ -238,8 +309,19 @@ export async function applyWordImport(
             suggestion: entry.suggestion,
             suggestionState: entry.suggestion === null ? null : "PENDING",
             textAtStart: section.document?.text ?? "",
+            contentAtStart: (section.document?.content ?? EMPTY_DOCUMENT) as Prisma.InputJsonValue,
             createdById: userId,
-            comments: entry.body ? { create: { authorId: userId, body: entry.body, mentions: [] } } : undefined,
+            // The comment, then its Word replies; a millisecond apart so they list in this order.
+            comments: entry.body
+              ? {
+                  create: [entry.body, ...entry.replies.map((reply) => reply.body)].map((body, index) => ({
+                    authorId: userId,
+                    body,
+                    mentions: [],
+                    createdAt: new Date(Date.now() + index),
+                  })),
+                }
+              : undefined,
           },
           select: { id: true },
         });
@@ -269,4 +351,29 @@ export async function applyWordImport(
     },
     { timeout: 60_000 },
   );
+}
+
+/** A reply made in Word to a comment the app already has: a reply in that thread, as the uploader's. */
+async function createReply(tx: Transaction, userId: string, reviewId: string, entry: ImportEntry) {
+  const thread = await tx.commentThread.findFirstOrThrow({
+    where: { id: entry.threadId!, reviewId, deletedAt: null },
+    select: { id: true, sectionId: true, quote: true, section: { select: { title: true } } },
+  });
+  await tx.comment.create({ data: { threadId: thread.id, authorId: userId, body: entry.body!, mentions: [] } });
+  await recordActivity(tx, {
+    reviewId,
+    actorId: userId,
+    kind: "comment.replied",
+    subjectType: "section",
+    subjectId: thread.sectionId,
+    data: { threadId: thread.id, fromWord: true },
+  });
+  await notify(tx, {
+    reviewId,
+    kind: "REPLY",
+    actorId: userId,
+    subject: { sectionId: thread.sectionId, threadId: thread.id },
+    link: links.thread(reviewId, thread.sectionId, thread.id),
+    data: { sectionTitle: thread.section.title, quote: thread.quote, excerpt: entry.body ?? "", addressed: false },
+  });
 }

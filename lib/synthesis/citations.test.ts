@@ -209,3 +209,85 @@ describe("renderCitations — engine reuse", () => {
     }
   });
 });
+
+describe("renderCitations — an author list that names only some authors (moreAuthors)", () => {
+  const zhNames = ["张三", "李四", "王五", "赵六"];
+  const enNames = ["John Smith", "Alice Doe", "Bob Roe", "Carl Poe"];
+  const truncated = (id: string, language: "zh" | "en", named: number, moreAuthors = true) =>
+    toCslItem({
+      ...blank,
+      id,
+      moreAuthors,
+      year: 2020,
+      volume: "1",
+      issue: "2",
+      pages: "3-4",
+      ...(language === "zh" ? { titleZh: "标题", journalZh: "期刊" } : { titleEn: "Title", journalEn: "Journal" }),
+      authors: (language === "zh" ? zhNames : enNames)
+        .slice(0, named)
+        .map((name) => (language === "zh" ? { nameZh: name, nameEn: null } : { nameZh: null, nameEn: name })),
+    });
+  const render = (style: "gbt7714-numeric" | "gbt7714-author-date" | "apa", item: CslItem) =>
+    renderCitations({ style, items: [item], citations: [cite(item.id)] });
+
+  it("GB/T numeric: 等 after Chinese names and et al. after English ones, however many are named", () => {
+    expect(render("gbt7714-numeric", truncated("a", "zh", 3)).bibliography[0]!.text).toBe(
+      "[1] 张三, 李四, 王五, 等. 标题[J]. 期刊, 2020, 1(2): 3-4.",
+    );
+    expect(render("gbt7714-numeric", truncated("b", "en", 3)).bibliography[0]!.text).toBe(
+      "[1] SMITH J, DOE A, ROE B, et al. Title[J]. Journal, 2020, 1(2): 3-4.",
+    );
+    expect(render("gbt7714-numeric", truncated("c", "zh", 1)).bibliography[0]!.text).toBe(
+      "[1] 张三, 等. 标题[J]. 期刊, 2020, 1(2): 3-4.",
+    );
+    expect(render("gbt7714-numeric", truncated("d", "en", 2)).bibliography[0]!.text).toBe(
+      "[1] SMITH J, DOE A, et al. Title[J]. Journal, 2020, 1(2): 3-4.",
+    );
+    // Four named and more: the style's own truncation after three, once.
+    expect(render("gbt7714-numeric", truncated("e", "en", 4)).bibliography[0]!.text).toBe(
+      "[1] SMITH J, DOE A, ROE B, et al. Title[J]. Journal, 2020, 1(2): 3-4.",
+    );
+  });
+
+  it("without the flag a short list prints complete", () => {
+    expect(render("gbt7714-numeric", truncated("f", "zh", 2, false)).bibliography[0]!.text).toBe(
+      "[1] 张三, 李四. 标题[J]. 期刊, 2020, 1(2): 3-4.",
+    );
+  });
+
+  it("GB/T author-date: in the list and in the text", () => {
+    const zh = render("gbt7714-author-date", truncated("a", "zh", 2));
+    expect(zh.bibliography[0]!.text).toBe("张三, 李四, 等, 2020. 标题[J]. 期刊, 1(2): 3-4.");
+    expect(zh.labels).toEqual(["(张三 等, 2020)"]);
+    const en = render("gbt7714-author-date", truncated("b", "en", 1));
+    expect(en.bibliography[0]!.text).toBe("SMITH J, et al., 2020. Title[J]. Journal, 1(2): 3-4.");
+    expect(en.labels).toEqual(["(Smith et al., 2020)"]);
+  });
+
+  it("APA 7: the named authors then et al. (等 for Chinese), and et al. in text from the first author", () => {
+    const en = render("apa", truncated("a", "en", 2));
+    expect(en.bibliography[0]!.text).toBe("Smith, J., Doe, A., et al. (2020). Title. Journal, 1(2), 3–4.");
+    expect(en.labels).toEqual(["(Smith et al., 2020)"]);
+    const one = render("apa", truncated("b", "en", 1));
+    expect(one.bibliography[0]!.text).toBe("Smith, J., et al. (2020). Title. Journal, 1(2), 3–4.");
+    expect(one.labels).toEqual(["(Smith et al., 2020)"]);
+    const zh = render("apa", truncated("c", "zh", 1));
+    expect(zh.bibliography[0]!.text).toBe("张三 等. (2020). 标题. 期刊, 1(2), 3–4.");
+    expect(zh.labels).toEqual(["(张三 等, 2020)"]);
+  });
+
+  it("APA 7 with twenty named authors and more: the first 19, the ellipsis, then et al.", () => {
+    const item = toCslItem({
+      ...blank,
+      id: "big",
+      moreAuthors: true,
+      titleEn: "Title",
+      journalEn: "Journal",
+      year: 2020,
+      authors: Array.from({ length: 20 }, (_, n) => ({ nameZh: null, nameEn: `Given Author${n + 1}` })),
+    });
+    const text = render("apa", item).bibliography[0]!.text;
+    expect(text).toContain("Author19, G., … et al. (2020)");
+    expect(text).not.toContain("Author20");
+  });
+});

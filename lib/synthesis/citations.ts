@@ -112,6 +112,36 @@ export interface RenderedCitations {
   superscript: boolean;
 }
 
+/**
+ * CSL has no way to say "more authors than named" (Zotero's "others", BibTeX's "and others", a CNKI list cut
+ * at three). We append a placeholder name and let the style lay the list out as if the rest were known:
+ * it truncates as it would (GB/T after three, APA after 19 with its ellipsis), and where the placeholder is
+ * still printed it becomes the language's term: 等 for a Chinese reference, "et al." for an English one,
+ * as GB/T 7714 §8.1.2 and APA 7 §9.8 write an author list that is not complete.
+ */
+const MORE_AUTHORS = "HuitongMoreAuthors";
+const MORE_AUTHORS_PATTERN = new RegExp(`(,?) & ${MORE_AUTHORS}\\.?|${MORE_AUTHORS}\\.?`, "gi");
+
+function withMoreAuthors(item: CslItem): CslItem {
+  const { moreAuthors, ...rest } = item;
+  if (!moreAuthors || !rest.author?.length) return rest;
+  return { ...rest, author: [...rest.author, { literal: MORE_AUTHORS }] };
+}
+
+/** The placeholder as the item's language writes it; APA's "& X" (or "X & …") becomes "A, B, et al.". */
+function spellMoreAuthors(text: string, language: CslItem["language"], where: "label" | "entry"): string {
+  const zh = language === "zh-CN";
+  return text.replace(MORE_AUTHORS_PATTERN, (whole: string, comma: string | undefined) => {
+    const dot = whole.endsWith(".") ? "." : "";
+    if (whole.includes("&")) {
+      // In text APA writes "Smith et al." without a comma; in the list "Smith, J., et al." with one.
+      if (zh) return `${where === "entry" && comma ? "," : ""} 等${dot}`;
+      return where === "entry" ? ", et al." : " et al.";
+    }
+    return zh ? `等${dot}` : "et al.";
+  });
+}
+
 function placeLocator(label: string, locator: string, placement: StyleSetup["locator"]): string {
   if (placement === "after-label") return `${label}${locator}`;
   if (placement === "inside-parentheses" && label.endsWith(")")) return `${label.slice(0, -1)}: ${locator})`;
@@ -128,8 +158,12 @@ function placeLocator(label: string, locator: string, placement: StyleSetup["loc
 export function renderCitations({ style, items, citations, locale }: RenderCitationsInput): RenderedCitations {
   const setup = STYLE_SETUP[style];
   const known = new Set(items.map((item) => item.id));
+  const language = new Map(items.map((item) => [item.id, item.language]));
+  const truncated = new Set(items.filter((item) => item.moreAuthors && item.author?.length).map((item) => item.id));
+  const spell = (itemId: string, text: string, where: "label" | "entry") =>
+    truncated.has(itemId) ? spellMoreAuthors(text, language.get(itemId) ?? "zh-CN", where) : text;
   const engine = cslPlugin().engine(
-    items.map(setup.prepare),
+    items.map((item) => setup.prepare(withMoreAuthors(item))),
     registeredName(style),
     setup.fixedLocale ?? locale ?? setup.defaultLocale,
     "text",
@@ -145,7 +179,7 @@ export function renderCitations({ style, items, citations, locale }: RenderCitat
     if (label === undefined) {
       label = engine.makeCitationCluster([locator ? { id: itemId, locator, label: "page" } : { id: itemId }]);
       if (locator) label = placeLocator(label, locator, setup.locator);
-      label = setup.finish(label);
+      label = setup.finish(spell(itemId, label, "label"));
       rendered.set(key, label);
     }
     return label;
@@ -158,7 +192,7 @@ export function renderCitations({ style, items, citations, locale }: RenderCitat
     entries.forEach((entry, index) => {
       const itemId = meta.entry_ids[index]?.[0];
       if (itemId !== undefined) {
-        bibliography.push({ itemId, text: setup.finish(entry.replace(/\s+/g, " ").trim()) });
+        bibliography.push({ itemId, text: setup.finish(spell(itemId, entry.replace(/\s+/g, " ").trim(), "entry")) });
       }
     });
   }

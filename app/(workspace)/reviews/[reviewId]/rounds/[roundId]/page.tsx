@@ -14,7 +14,6 @@ import { can } from "@/lib/authz/policy";
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { formatDate, formatDateTime } from "@/lib/i18n/format-time";
 import { getI18n } from "@/lib/i18n/server";
-import { answeredChange } from "@/lib/comments/queries";
 import { getRoundSummary, sumCounts, type ThreadCounts } from "@/lib/rounds/queries";
 import { closeRoundAction } from "../actions";
 import { applyWordImportAction, previewWordImportAction } from "../word-import-actions";
@@ -157,7 +156,7 @@ export default async function RoundSummaryPage({ params }: { params: Promise<{ r
                         <span className="font-medium text-stone-900">{comment.author?.name ?? "—"}</span>
                         <span className="ml-2 text-xs text-stone-500">{formatDateTime(locale, comment.createdAt)}</span>
                         <p className="whitespace-pre-wrap text-stone-800">{comment.body}</p>
-                        <AnsweredChange changes={answeredChange(thread, comment)} />
+                        <AnsweredChange change={section.answered[comment.id] ?? null} />
                       </li>
                     ))}
                   </ul>

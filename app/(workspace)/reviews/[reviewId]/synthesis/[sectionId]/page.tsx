@@ -13,7 +13,7 @@ import { renderSynthesisCitations } from "@/lib/synthesis/bibliography";
 import { collaboratorColor } from "@/lib/synthesis/collaborator-color";
 import { getSectionForEditor, listSections, listSectionVersions } from "@/lib/synthesis/queries";
 import { can } from "@/lib/authz/policy";
-import { answeredChange, listSectionThreads } from "@/lib/comments/queries";
+import { answeredChanges, listSectionThreads } from "@/lib/comments/queries";
 import { findOpenRound } from "@/lib/rounds/queries";
 import { listMembers } from "@/lib/members/queries";
 import {
@@ -46,6 +46,9 @@ export default async function SectionPage({ params }: { params: Promise<{ review
     loadOrNotFound(findOpenRound(user.id, reviewId, sectionId)),
     loadOrNotFound(listMembers(user.id, reviewId)),
   ]);
+  const answered = await loadOrNotFound(
+    answeredChanges(user.id, reviewId, sectionId, threads, locale === "en" ? "en-US" : "zh-CN"),
+  );
   const { section } = editor;
   const passages = section.themeId ? await loadOrNotFound(listThemePassages(user.id, reviewId, section.themeId)) : null;
   const base = `/reviews/${reviewId}/synthesis`;
@@ -240,7 +243,7 @@ export default async function SectionPage({ params }: { params: Promise<{ review
                   createdAt: comment.createdAt.toISOString(),
                   edited: comment.editedAt !== null,
                   author: comment.author,
-                  change: answeredChange(thread, comment),
+                  change: answered[comment.id] ?? null,
                 })),
               })),
             }}
