@@ -23,6 +23,7 @@ import * as transfer from "./sections/transfer";
 import * as workflow from "./sections/workflow";
 import * as pdfView from "./sections/pdf-view";
 import * as files from "./sections/files";
+import * as agreement from "./sections/agreement";
 
 // Every user-visible string, in Chinese and English. `en` must have exactly the keys of `zh`.
 export const zh = {
@@ -50,6 +51,7 @@ export const zh = {
   transfer: transfer.zh,
   pdfView: pdfView.zh,
   files: files.zh,
+  agreement: agreement.zh,
   app: { name: "会通", tagline: "团队文献综述平台" },
   nav: {
     reviews: "我的综述",
@@ -348,6 +350,7 @@ export const en: Shape<Messages> = {
   transfer: transfer.en,
   pdfView: pdfView.en,
   files: files.en,
+  agreement: agreement.en,
   app: { name: "Huitong", tagline: "Literature reviews, together" },
   nav: {
     reviews: "My reviews",
