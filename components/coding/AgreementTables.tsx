@@ -76,7 +76,11 @@ export async function AgreementTables(props: AgreementTablesProps) {
       id: "kappa",
       label: pair ? t("agreement.kappaTwo") : t("agreement.kappaMany"),
       value: coefficient(props.overall.kappa),
-      band: props.overall.kappa === null ? null : t(`coding.kappaBand.${kappaBand(props.overall.kappa)}`),
+      // Banded as shown: a kappa printed as 0.400 is "fair", whatever its last binary digit.
+      band:
+        props.overall.kappa === null
+          ? null
+          : t(`coding.kappaBand.${kappaBand(Number(props.overall.kappa.toFixed(3)))}`),
       help: pair ? t("agreement.kappaTwoHelp") : t("agreement.kappaManyHelp"),
     },
     {
