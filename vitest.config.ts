@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    include: ["{lib,seeds,scripts}/**/*.test.ts"],
+    include: ["{lib,seeds,scripts,components}/**/*.test.ts"],
     environment: "node",
     pool: "forks",
     testTimeout: 30_000,

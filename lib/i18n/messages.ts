@@ -24,6 +24,7 @@ import * as workflow from "./sections/workflow";
 import * as pdfView from "./sections/pdf-view";
 import * as files from "./sections/files";
 import * as validation from "./sections/validation";
+import * as agreement from "./sections/agreement";
 
 // Every user-visible string, in Chinese and English. `en` must have exactly the keys of `zh`.
 export const zh = {
@@ -52,6 +53,7 @@ export const zh = {
   pdfView: pdfView.zh,
   files: files.zh,
   validation: validation.zh,
+  agreement: agreement.zh,
   app: { name: "会通", tagline: "团队文献综述平台" },
   nav: {
     reviews: "我的综述",
@@ -351,6 +353,7 @@ export const en: Shape<Messages> = {
   pdfView: pdfView.en,
   files: files.en,
   validation: validation.en,
+  agreement: agreement.en,
   app: { name: "Huitong", tagline: "Literature reviews, together" },
   nav: {
     reviews: "My reviews",

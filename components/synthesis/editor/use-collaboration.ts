@@ -1,11 +1,19 @@
 "use client";
-// One section's Yjs document and its socket, plus the two things the writer must be able to trust:
-// the true sync state and who else is here.
-import { HocuspocusProvider, HocuspocusProviderWebsocket, WebSocketStatus } from "@hocuspocus/provider";
-import { useEffect, useMemo, useState } from "react";
-import * as Y from "yjs";
-import { readAccessMessage, readStoredMessage } from "@/lib/collab/stored-message";
-import { sectionDocumentName } from "@/lib/collab/document-name";
+// One section's connection for as long as the component is mounted, plus the two things the writer must be
+// able to trust: the true sync state and who else is here.
+import type { HocuspocusProvider } from "@hocuspocus/provider";
+import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import type * as Y from "yjs";
+import {
+  initialConnectionStatus,
+  openSectionConnection,
+  type Collaborator,
+  type ConnectionStatus,
+  type SectionConnection,
+  type SectionConnectionOptions,
+} from "./section-connection";
+
+export type { Collaborator } from "./section-connection";
 
 export type SyncState =
   | { kind: "connecting" }
@@ -16,15 +24,9 @@ export type SyncState =
   /** Changes made here on a read-only connection: the server refuses them and they are never saved. */
   | { kind: "refused" };
 
-export interface Collaborator {
-  clientId: number;
-  name: string;
-  color: string;
-}
-
 export interface Collaboration {
-  doc: Y.Doc;
-  provider: HocuspocusProvider;
+  /** Null until the mount effect has opened the connection (and again after unmount). */
+  connection: { doc: Y.Doc; provider: HocuspocusProvider } | null;
   sync: SyncState;
   collaborators: Collaborator[];
   /** Set once the server has said whether this socket may write. */
@@ -32,121 +34,93 @@ export interface Collaboration {
   synced: boolean;
 }
 
-function ownClock(doc: Y.Doc): number {
-  return Y.decodeStateVector(Y.encodeStateVector(doc)).get(doc.clientID) ?? 0;
+/** The badge's state: saved only when the database holds every change made here. */
+export function syncStateOf(status: ConnectionStatus): SyncState {
+  const pending = status.localClocks.filter((clock) => clock > status.storedClock).length;
+  if (status.denied) return { kind: "denied" };
+  if (!status.connected) return pending > 0 || status.synced ? { kind: "offline", pending } : { kind: "connecting" };
+  if (!status.synced) return { kind: "connecting" };
+  if (status.readOnly && pending > 0) return { kind: "refused" };
+  return pending > 0 ? { kind: "saving", pending } : { kind: "saved" };
+}
+
+/**
+ * Holds the one open connection of a mounted component. Creating it is pure (no socket), so React may call
+ * the state initializer twice; the socket is opened and closed only by the effect.
+ */
+function createConnectionSlot() {
+  let current: SectionConnection | null = null;
+  let unsubscribe: (() => void) | null = null;
+  const listeners = new Set<() => void>();
+  const notify = () => listeners.forEach((listener) => listener());
+  return {
+    connection: () => current,
+    status: () => current?.status() ?? initialConnectionStatus,
+    subscribe(listener: () => void) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    open(options: SectionConnectionOptions) {
+      const connection = openSectionConnection(options);
+      current = connection;
+      unsubscribe = connection.subscribe(notify);
+      connection.connect();
+      notify();
+      return () => {
+        unsubscribe?.();
+        unsubscribe = null;
+        connection.destroy();
+        if (current === connection) current = null;
+        notify();
+      };
+    },
+  };
 }
 
 export function useCollaboration(options: {
   sectionId: string;
   tokenUrl: string;
   user: { name: string; color: string };
-}) {
-  const { sectionId, tokenUrl } = options;
-  const [{ doc, provider, socket }] = useState(() => {
-    const doc = new Y.Doc();
-    const socket = new HocuspocusProviderWebsocket({
-      url: `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/collab`,
-      autoConnect: false,
-    });
-    const provider = new HocuspocusProvider({
-      websocketProvider: socket,
-      name: sectionDocumentName(sectionId),
-      document: doc,
-      // A fresh ticket for every (re)connection: tickets are short-lived on purpose.
-      token: async () => {
-        const response = await fetch(tokenUrl, { cache: "no-store" });
-        if (!response.ok) throw new Error(`collaboration ticket refused (${response.status})`);
-        return ((await response.json()) as { token: string }).token;
-      },
-    });
-    provider.attach();
-    return { doc, provider, socket };
-  });
-
-  const [connected, setConnected] = useState(false);
-  const [denied, setDenied] = useState(false);
-  const [synced, setSynced] = useState(false);
-  const [readOnly, setReadOnly] = useState<boolean | null>(null);
-  // Clocks of this editor's own changes, and the highest one the database is known to hold.
-  const [localClocks, setLocalClocks] = useState<number[]>([]);
-  const [storedClock, setStoredClock] = useState(0);
-  const [collaborators, setCollaborators] = useState<Collaborator[]>([]);
-
-  useEffect(() => {
-    const onStatus = ({ status }: { status: WebSocketStatus }) => setConnected(status === WebSocketStatus.Connected);
-    const onAuthenticated = ({ scope }: { scope: string }) => {
-      setDenied(false);
-      setReadOnly(scope === "readonly" || scope === "read-only");
-    };
-    const onAuthenticationFailed = () => setDenied(true);
-    const onSynced = () => setSynced(true);
-    const onStateless = ({ payload }: { payload: string }) => {
-      // The member's role changed while the section was open: the server already refuses (or accepts) edits.
-      const access = readAccessMessage(payload);
-      if (access === "revoked") setDenied(true);
-      else if (access) setReadOnly(access === "readonly");
-      if (access) return;
-      const vector = readStoredMessage(payload);
-      if (!vector) return;
-      const stored = Y.decodeStateVector(vector).get(doc.clientID) ?? 0;
-      setStoredClock((previous) => Math.max(previous, stored));
-      setLocalClocks((clocks) =>
-        clocks.some((clock) => clock <= stored) ? clocks.filter((clock) => clock > stored) : clocks,
-      );
-    };
-    const onUpdate = (_update: Uint8Array, origin: unknown) => {
-      if (origin === provider) return;
-      const clock = ownClock(doc);
-      setLocalClocks((clocks) => (clocks.at(-1) === clock ? clocks : [...clocks, clock]));
-    };
-    const onAwareness = () => {
-      const states = provider.awareness?.getStates() ?? new Map();
-      const people: Collaborator[] = [];
-      states.forEach((state, clientId) => {
-        const user = (state as { user?: { name?: string; color?: string } }).user;
-        if (user?.name && clientId !== doc.clientID) {
-          people.push({ clientId, name: user.name, color: user.color ?? "#57534e" });
-        }
-      });
-      setCollaborators(people);
-    };
-    provider.on("status", onStatus);
-    provider.on("authenticated", onAuthenticated);
-    provider.on("authenticationFailed", onAuthenticationFailed);
-    provider.on("synced", onSynced);
-    provider.on("stateless", onStateless);
-    provider.on("awarenessChange", onAwareness);
-    doc.on("update", onUpdate);
-    // Connect only now that every listener is in place, so no status, auth or sync event can be missed.
-    void socket.connect();
-    return () => {
-      provider.off("status", onStatus);
-      provider.off("authenticated", onAuthenticated);
-      provider.off("authenticationFailed", onAuthenticationFailed);
-      provider.off("synced", onSynced);
-      provider.off("stateless", onStateless);
-      provider.off("awarenessChange", onAwareness);
-      doc.off("update", onUpdate);
-    };
-  }, [doc, provider, socket]);
+  /** Defaults to this page's host; tests point it at their own server. */
+  url?: string;
+  token?: () => Promise<string>;
+  WebSocketPolyfill?: unknown;
+}): Collaboration {
+  const { sectionId, tokenUrl, url, token, WebSocketPolyfill } = options;
+  const [slot] = useState(createConnectionSlot);
 
   useEffect(
-    () => () => {
-      provider.destroy();
-      socket.destroy();
-      doc.destroy();
-    },
-    [doc, provider, socket],
+    () =>
+      slot.open({
+        sectionId,
+        url: url ?? `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/collab`,
+        token:
+          token ??
+          (async () => {
+            const response = await fetch(tokenUrl, { cache: "no-store" });
+            if (!response.ok) throw new Error(`collaboration ticket refused (${response.status})`);
+            return ((await response.json()) as { token: string }).token;
+          }),
+        WebSocketPolyfill,
+      }),
+    // A new connection only for another section or endpoint; the token function is read when connecting.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [slot, sectionId, tokenUrl, url],
   );
 
-  const pending = localClocks.filter((clock) => clock > storedClock).length;
-  const sync: SyncState = useMemo(() => {
-    if (denied) return { kind: "denied" };
-    if (!connected) return pending > 0 || synced ? { kind: "offline", pending } : { kind: "connecting" };
-    if (!synced) return { kind: "connecting" };
-    if (readOnly && pending > 0) return { kind: "refused" };
-    return pending > 0 ? { kind: "saving", pending } : { kind: "saved" };
-  }, [connected, denied, pending, synced, readOnly]);
+  const connection = useSyncExternalStore(slot.subscribe, slot.connection, () => null);
+  const status = useSyncExternalStore(slot.subscribe, slot.status, () => initialConnectionStatus);
+  const sync = useMemo(() => syncStateOf(status), [status]);
+  const shared = useMemo(
+    () => (connection ? { doc: connection.doc, provider: connection.provider } : null),
+    [connection],
+  );
 
-  return { doc, provider, sync, collaborators, readOnly, synced } satisfies Collaboration;
+  return {
+    connection: shared,
+    sync,
+    collaborators: status.collaborators,
+    readOnly: status.readOnly,
+    synced: status.synced,
+  };
 }

@@ -176,6 +176,9 @@ export default async function CodebookPage({ params }: { params: Promise<{ revie
         <Link href={`${base}/themes/compare`} className="block text-sm text-teal-700 hover:underline">
           {t("coding.compareCoders")} →
         </Link>
+        <Link href={`${base}/themes/agreement`} className="block text-sm text-teal-700 hover:underline">
+          {t("agreement.openLink")} →
+        </Link>
       </aside>
     </div>
   );

@@ -56,6 +56,11 @@ export default async function CompareCodersPage({
           {t("coding.compareTitle")}
         </h1>
         <p className="mt-1 text-sm text-stone-600">{t("coding.compareHelp")}</p>
+        <p className="mt-1 text-sm">
+          <Link href={`${base}/themes/agreement`} className="text-teal-700 hover:underline">
+            {t("agreement.openLink")} →
+          </Link>
+        </p>
       </header>
       <form method="get" className={`${cardClass} grid gap-3 p-4 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-end`}>
         <div>
