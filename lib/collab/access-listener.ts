@@ -3,6 +3,9 @@
 // announcements made while it was away are not replayed.
 import pg from "pg";
 import { ACCESS_CHANNEL, readAccessEvent, type AccessEvent } from "@/lib/authz/access-events";
+import { createLogger } from "@/lib/ops/log";
+
+const logger = createLogger({ component: "access-listener" });
 
 export interface AccessListener {
   stop(): Promise<void>;
@@ -21,7 +24,7 @@ export async function listenForAccessChanges(options: {
   let failures = 0;
 
   const report = (what: string, error: unknown) =>
-    console.error(`collaboration access listener: ${what}:`, error instanceof Error ? error.message : error);
+    logger.error(`collaboration access listener: ${what}`, { error });
 
   async function connect(isReconnect: boolean): Promise<void> {
     const next = new pg.Client({ connectionString: options.url });

@@ -14,6 +14,7 @@ import { authorize } from "@/lib/authz/authorize";
 import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
+import { createLogger, REQUEST_ID_HEADER, type Logger } from "@/lib/ops/log";
 import { collaboratorColor } from "@/lib/synthesis/collaborator-color";
 import type { DocNode } from "@/lib/synthesis/document-model";
 import { SECTION_FRAGMENT } from "@/lib/synthesis/document-schema";
@@ -29,6 +30,8 @@ export interface CollabContext {
   readOnly: boolean;
   /** Who the others see: the account's name and colour, whatever the client announces. */
   presence: { name: string; color: string };
+  /** The id the web server gave the websocket upgrade (X-Request-Id), for log lines about this connection. */
+  requestId?: string;
 }
 
 export interface CollabServerOptions {
@@ -46,6 +49,8 @@ export interface CollabServerOptions {
   debounceMs?: number;
   maxDebounceMs?: number;
   log?: (line: string) => void;
+  /** Structured log of connection events and stores; `log` lines become its debug events. */
+  logger?: Logger;
   /**
    * The PostgreSQL to LISTEN on for access changes (role changes, removals, ended sessions). Defaults to
    * DATABASE_URL; `false` switches listening off (a test that drives the events itself).
@@ -56,7 +61,7 @@ export interface CollabServerOptions {
 function authentication(secret: string): Extension {
   return {
     extensionName: "huitong-authentication",
-    async onAuthenticate({ token, documentName, connectionConfig }): Promise<CollabContext> {
+    async onAuthenticate({ token, documentName, connectionConfig, requestHeaders }): Promise<CollabContext> {
       const sectionId = sectionIdOf(documentName);
       const ticket = verifyCollabToken(token, secret);
       if (!sectionId || !ticket || ticket.sectionId !== sectionId) throw new Error("invalid collaboration ticket");
@@ -79,6 +84,7 @@ function authentication(secret: string): Extension {
         reviewId: section.reviewId,
         readOnly,
         presence: { name: user.name, color: collaboratorColor(ticket.userId) },
+        requestId: requestHeaders.get(REQUEST_ID_HEADER) ?? undefined,
       };
     },
     // A role change that committed between the check above and this moment announced itself before this
@@ -255,8 +261,31 @@ const relayCommentChanges: Extension = {
   },
 };
 
+/** One line when an editor's connection opens and closes, with the request id the web server gave it. */
+function connectionLog(logger: Logger): Extension {
+  const fields = (context: CollabContext | undefined, documentName: string, socketId: string) => ({
+    requestId: context?.requestId,
+    userId: context?.userId,
+    document: documentName,
+    socketId,
+  });
+  return {
+    extensionName: "huitong-connection-log",
+    async connected({ context, documentName, socketId }) {
+      logger.info("editor connected", {
+        ...fields(context as CollabContext, documentName, socketId),
+        readOnly: (context as CollabContext | undefined)?.readOnly,
+      });
+    },
+    async onDisconnect({ context, documentName, socketId, clientsCount }) {
+      logger.info("editor disconnected", { ...fields(context as CollabContext, documentName, socketId), clientsCount });
+    },
+  };
+}
+
 export function createCollabServer(options: CollabServerOptions): Server<CollabContext> {
-  const log = options.log ?? (() => {});
+  const logger = options.logger;
+  const log = options.log ?? (logger ? (line: string) => logger.debug(line) : () => {});
   return new Server<CollabContext>({
     name: "huitong-collab",
     port: options.port,
@@ -275,6 +304,7 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
       ),
       ...persistence(log),
       relayCommentChanges,
+      ...(logger ? [connectionLog(logger)] : []),
     ],
   });
 }
