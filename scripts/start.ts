@@ -83,7 +83,9 @@ async function main() {
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
   log.info("database ready", {
-    database: database.embedded ? `embedded PostgreSQL in ${path.relative(root, settings.dataDir) || "."}` : "DATABASE_URL",
+    database: database.embedded
+      ? `embedded PostgreSQL in ${path.relative(root, settings.dataDir) || "."}`
+      : "DATABASE_URL",
     appliedMigrations: database.applied.length,
   });
   process.env.DATABASE_URL = database.url;
@@ -124,7 +126,8 @@ async function main() {
       log.error("the job worker stopped unexpectedly; starting a new one in 5 s");
       await current.stop().catch(() => {});
       setTimeout(() => {
-        if (!stopping) void startJobs().catch((error: unknown) => log.error("restarting the job worker failed", { error }));
+        if (!stopping)
+          void startJobs().catch((error: unknown) => log.error("restarting the job worker failed", { error }));
       }, 5_000).unref();
     });
   };
@@ -167,7 +170,10 @@ async function main() {
   });
   server.on("upgrade", (request, socket, head) => {
     if (stopping) return void socket.destroy();
-    const requestId = requestIdFor(request.headers[REQUEST_ID_HEADER], trustedProxies((socket as Socket).remoteAddress ?? ""));
+    const requestId = requestIdFor(
+      request.headers[REQUEST_ID_HEADER],
+      trustedProxies((socket as Socket).remoteAddress ?? ""),
+    );
     request.headers[REQUEST_ID_HEADER] = requestId;
     upgraded.add(socket as Socket);
     socket.once("close", () => upgraded.delete(socket as Socket));

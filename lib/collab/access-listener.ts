@@ -23,8 +23,7 @@ export async function listenForAccessChanges(options: {
   let retryTimer: NodeJS.Timeout | null = null;
   let failures = 0;
 
-  const report = (what: string, error: unknown) =>
-    logger.error(`collaboration access listener: ${what}`, { error });
+  const report = (what: string, error: unknown) => logger.error(`collaboration access listener: ${what}`, { error });
 
   async function connect(isReconnect: boolean): Promise<void> {
     const next = new pg.Client({ connectionString: options.url });

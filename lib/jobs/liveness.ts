@@ -25,7 +25,10 @@ export interface WorkerLiveness {
   stop(): Promise<void>;
 }
 
-export async function startWorkerLiveness(databaseUrl: string, onLost: (error: Error) => void): Promise<WorkerLiveness> {
+export async function startWorkerLiveness(
+  databaseUrl: string,
+  onLost: (error: Error) => void,
+): Promise<WorkerLiveness> {
   const client = new pg.Client({ connectionString: databaseUrl, application_name: "huitong-worker-liveness" });
   let stopping = false;
   const lost = (error: Error) => {

@@ -96,7 +96,8 @@ export function registerJobQueueMetrics(registry: Registry, client: () => Databa
   });
 }
 
-const ID_SEGMENT = /^(?:[0-9]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|c[a-z0-9]{20,}|[A-Za-z0-9_-]{24,})$/;
+const ID_SEGMENT =
+  /^(?:[0-9]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|c[a-z0-9]{20,}|[A-Za-z0-9_-]{24,})$/;
 
 /**
  * The route a path belongs to, for a label: ids become ":id" so /reviews/abc/items/def and every other item share
