@@ -51,7 +51,10 @@ function whenLength(client: SectionClient, length: number): Promise<number> {
   });
 }
 
-async function startProcesses(count: number, databaseUrl: string): Promise<{ ports: number[]; children: ChildProcess[] }> {
+async function startProcesses(
+  count: number,
+  databaseUrl: string,
+): Promise<{ ports: number[]; children: ChildProcess[] }> {
   const ports = Array.from({ length: count }, (_, i) => BASE_PORT + i);
   const children = ports.map((port, i) =>
     spawn(process.execPath, ["--import", "tsx", "lib/collab/main.ts"], {
@@ -70,7 +73,12 @@ async function startProcesses(count: number, databaseUrl: string): Promise<{ por
       },
     }),
   );
-  await Promise.all(children.map((child) => waitForLine(child, "collaboration server listening")));
+  try {
+    await Promise.all(children.map((child) => waitForLine(child, "collaboration server listening")));
+  } catch (error) {
+    for (const child of children) child.kill("SIGKILL");
+    throw error;
+  }
   return { ports, children };
 }
 

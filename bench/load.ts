@@ -22,7 +22,18 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const PORT = Number(process.env.BENCH_LOAD_PORT ?? 3760);
 const PASSWORD = "bench-load-password";
 const SECRET = "bench-load-secret-0123456789abcdef";
-const WORDS = ["党建引领", "基层治理", "韧性", "城乡融合", "跨域协同", "数字治理", "社区", "乡村振兴", "网格化", "共同体"];
+const WORDS = [
+  "党建引领",
+  "基层治理",
+  "韧性",
+  "城乡融合",
+  "跨域协同",
+  "数字治理",
+  "社区",
+  "乡村振兴",
+  "网格化",
+  "共同体",
+];
 const pick = <T>(values: readonly T[], i: number): T => values[i % values.length]!;
 
 async function seed(url: string) {
@@ -31,9 +42,7 @@ async function seed(url: string) {
   const passwordHash = await hashPassword(PASSWORD);
   const users: { id: string; email: string }[] = [];
   for (let i = 0; i < USERS; i++) {
-    users.push(
-      await db.user.create({ data: { email: `load${i}@huitong.bench`, name: `读者${i}`, passwordHash } }),
-    );
+    users.push(await db.user.create({ data: { email: `load${i}@huitong.bench`, name: `读者${i}`, passwordHash } }));
   }
   const review = await db.$transaction((tx) =>
     createReviewIn(tx, users[0]!.id, { titleZh: "负载基准", titleEn: null }),
@@ -173,13 +182,17 @@ async function main() {
 
     const cookies: string[] = [];
     for (let i = 0; i < emails.length; i += 8) {
-      cookies.push(...(await Promise.all(emails.slice(i, i + 8).map((email, k) => signIn(bases[(i + k) % 2]!, email)))));
+      cookies.push(
+        ...(await Promise.all(emails.slice(i, i + 8).map((email, k) => signIn(bases[(i + k) % 2]!, email)))),
+      );
     }
     // Warm both processes' route code and caches before anything is measured.
     for (const base of bases) {
       for (let n = 0; n < 6; n++) {
         for (const route of ["library", `items/${ids[n]}`, `search?q=${encodeURIComponent(WORDS[n]!)}`]) {
-          await (await fetch(`${base}/reviews/${reviewId}/${route}`, { headers: { Cookie: cookies[0]! } })).arrayBuffer();
+          await (
+            await fetch(`${base}/reviews/${reviewId}/${route}`, { headers: { Cookie: cookies[0]! } })
+          ).arrayBuffer();
         }
       }
     }
@@ -190,9 +203,7 @@ async function main() {
     console.log(
       `\nLoad: ${USERS} signed-in users, one request in flight each, ${SECONDS} s per phase, ${ITEMS} items (latency in ms)\n`,
     );
-    console.log(
-      `${"".padEnd(12)} ${"one web process".padEnd(26)}   ${"two web processes".padEnd(26)}`,
-    );
+    console.log(`${"".padEnd(12)} ${"one web process".padEnd(26)}   ${"two web processes".padEnd(26)}`);
     console.log(
       `${"route".padEnd(12)} ${"req/s".padStart(8)} ${"median".padStart(8)} ${"p95".padStart(8)}   ${"req/s".padStart(8)} ${"median".padStart(8)} ${"p95".padStart(8)}`,
     );
@@ -202,7 +213,8 @@ async function main() {
       return `${(times.length / phase.seconds).toFixed(1).padStart(8)} ${percentile(times, 50).toFixed(0).padStart(8)} ${percentile(times, 95).toFixed(0).padStart(8)}`;
     };
     for (const route of ROUTES) console.log(`${route.padEnd(12)} ${cells(one, route)}   ${cells(two, route)}`);
-    const total = (phase: Phase) => ROUTES.reduce((sum, route) => sum + phase.latencies[route].length, 0) / phase.seconds;
+    const total = (phase: Phase) =>
+      ROUTES.reduce((sum, route) => sum + phase.latencies[route].length, 0) / phase.seconds;
     console.log(
       `${"all".padEnd(12)} ${total(one).toFixed(1).padStart(8)} ${"".padStart(17)}   ${total(two).toFixed(1).padStart(8)}`,
     );

@@ -66,8 +66,13 @@ async function openOn(page: Page, base: string, pathAfterHost: string) {
 }
 
 test("a change made through one web process is seen through the other", async ({ browser }) => {
-  const scenario = await createScenario("双进程", { members: { member: "EDITOR" }, items: ["韧性社区建设", "跨域治理"] });
-  const onFirst = await (await browser.newContext({ storageState: storageStateOf("owner"), locale: "zh-CN" })).newPage();
+  const scenario = await createScenario("双进程", {
+    members: { member: "EDITOR" },
+    items: ["韧性社区建设", "跨域治理"],
+  });
+  const onFirst = await (
+    await browser.newContext({ storageState: storageStateOf("owner"), locale: "zh-CN" })
+  ).newPage();
   const onSecond = await (
     await browser.newContext({ storageState: storageStateOf("member"), locale: "zh-CN" })
   ).newPage();

@@ -14,7 +14,7 @@ import { authorize } from "@/lib/authz/authorize";
 import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
-import { createLogger, REQUEST_ID_HEADER, type Logger } from "@/lib/ops/log";
+import { REQUEST_ID_HEADER, type Logger } from "@/lib/ops/log";
 import { collaboratorColor } from "@/lib/synthesis/collaborator-color";
 import type { DocNode } from "@/lib/synthesis/document-model";
 import { SECTION_FRAGMENT } from "@/lib/synthesis/document-schema";
