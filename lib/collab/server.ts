@@ -6,7 +6,15 @@
 // is (the name and colour others see) comes from the server, never from the client.
 import { Database } from "@hocuspocus/extension-database";
 import { Redis } from "@hocuspocus/extension-redis";
-import { Server, type Connection, type Extension, type Hocuspocus } from "@hocuspocus/server";
+import {
+  isTransactionOrigin,
+  OutgoingMessage,
+  Server,
+  type Connection,
+  type Extension,
+  type Hocuspocus,
+  type onChangePayload,
+} from "@hocuspocus/server";
 import { yDocToProsemirrorJSON } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import type { AccessEvent } from "@/lib/authz/access-events";
@@ -197,9 +205,36 @@ function accessChanges(url: string | undefined, log: (line: string) => void): Ex
 
 const STORED_STATE_ORIGIN = "huitong-stored-state";
 
+/**
+ * Hocuspocus's Redis extension tells the other processes about a change by publishing this process's state
+ * vector; each answers with what it lacks and gets the change in a further reply: two more trips through Redis
+ * and two busy event loops before an editor on another process sees a keystroke. This subclass also publishes
+ * the update itself at once, which the other processes apply directly (Yjs ignores it when it arrives twice).
+ * The extension's own exchange stays, and repairs anything a lost pub/sub message missed.
+ */
+class DirectUpdateRedis extends Redis {
+  async onChange(data: onChangePayload): Promise<void> {
+    const fromRedis = isTransactionOrigin(data.transactionOrigin) && data.transactionOrigin.source === "redis";
+    if (!fromRedis) {
+      // pubKey and encodeMessage are private in the extension's types; they frame messages as its subscribers expect.
+      const internals = this as unknown as {
+        pubKey(documentName: string): string;
+        encodeMessage(message: Uint8Array): Buffer;
+      };
+      const message = new OutgoingMessage(data.documentName).createSyncMessage().writeUpdate(data.update);
+      this.pub
+        .publish(internals.pubKey(data.documentName), internals.encodeMessage(message.toUint8Array()))
+        .catch(() => {
+          // The state-vector exchange below still carries the change.
+        });
+    }
+    return super.onChange(data);
+  }
+}
+
 function redisFanOut(url: string, identifier: string): Extension {
   const parsed = new URL(url);
-  return new Redis({
+  return new DirectUpdateRedis({
     host: parsed.hostname,
     port: Number(parsed.port || 6379),
     identifier,
