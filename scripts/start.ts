@@ -15,6 +15,7 @@ import { NUL_IN_URL_MESSAGE, urlHasNul } from "@/lib/http/nul";
 import { startJobWorker, type JobWorker } from "@/lib/jobs/worker";
 import { instrumentHttp } from "@/lib/ops/http-instrumentation";
 import { createLogger, REQUEST_ID_HEADER, requestIdFor } from "@/lib/ops/log";
+import { takeOverShutdownSignals } from "@/lib/ops/signals";
 import {
   createMetricsRegistry,
   metricsAddress,
@@ -31,6 +32,9 @@ import { COLLAB_PATH, forwardUpgrade, startCollabProcess, type CollabProcess } f
 const dev = process.argv.includes("--dev");
 const root = path.resolve(import.meta.dirname, "..");
 process.env.NEXT_TELEMETRY_DISABLED = "1";
+// Next's server otherwise installs its own SIGINT/SIGTERM handlers that exit at once (code 143), cutting short
+// the drain below: the requests in flight, the collaboration process's stores, the jobs, the embedded PostgreSQL.
+process.env.NEXT_MANUAL_SIG_HANDLE = "true";
 const webRole = process.env.HUITONG_ROLE === "web";
 process.env.HUITONG_LOG_ROLE = webRole ? "web" : "all-in-one";
 const log = createLogger({ component: "start" });
@@ -79,8 +83,7 @@ async function main() {
     log.info("stopped", { signal });
     process.exit(code);
   };
-  process.on("SIGINT", () => void shutdown("SIGINT"));
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  takeOverShutdownSignals((signal) => void shutdown(signal));
 
   log.info("database ready", {
     database: database.embedded

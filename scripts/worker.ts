@@ -7,6 +7,7 @@ import { createDatabaseClient } from "@/lib/db/client";
 import { readSettings } from "@/lib/config/settings";
 import { startJobWorker } from "@/lib/jobs/worker";
 import { createLogger } from "@/lib/ops/log";
+import { takeOverShutdownSignals } from "@/lib/ops/signals";
 import { createMetricsRegistry, metricsAddress, registerJobQueueMetrics, startMetricsServer } from "@/lib/ops/metrics";
 
 process.env.HUITONG_LOG_ROLE = "worker";
@@ -44,8 +45,7 @@ const stop = async (signal: string) => {
   log.info("stopped", { signal });
   process.exit(0);
 };
-process.on("SIGTERM", () => void stop("SIGTERM"));
-process.on("SIGINT", () => void stop("SIGINT"));
+takeOverShutdownSignals((signal) => void stop(signal));
 await worker.finished;
 if (!stopping) {
   // Stopped on its own (PostgreSQL gone for good, liveness session lost): exit so a supervisor starts a fresh one.

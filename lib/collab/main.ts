@@ -5,6 +5,7 @@
 // loses no typing: the editors' providers reconnect (to another process behind the proxy) and resync.
 import { readSettings } from "@/lib/config/settings";
 import { createLogger } from "@/lib/ops/log";
+import { takeOverShutdownSignals } from "@/lib/ops/signals";
 import { createMetricsRegistry, metricsAddress, registerCollabMetrics, startMetricsServer } from "@/lib/ops/metrics";
 import { createCollabServer } from "./server";
 
@@ -79,8 +80,7 @@ async function main() {
       process.exit(1);
     }
   };
-  process.on("SIGTERM", () => void stop("SIGTERM"));
-  process.on("SIGINT", () => void stop("SIGINT"));
+  takeOverShutdownSignals((signal) => void stop(signal));
   // Started by scripts/collab-process.ts: when that process dies, so does this one.
   if (process.send) process.on("disconnect", () => void stop("parent exited"));
 }
