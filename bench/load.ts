@@ -1,11 +1,12 @@
 // `npm run bench:load`: signed-in users browsing the library, item pages and search, against one web process
 // and against two web processes (the users split between them, as a load balancer would), in the same run on
-// the same database. Bounded and local: every request goes to 127.0.0.1, each phase lasts BENCH_SECONDS, and
-// each simulated user has one request in flight at a time (no think time), so the figures show what the
-// processes sustain at that concurrency. Prints throughput and median/p95 latency per route for both.
+// the same database. Bounded and local: every request goes to 127.0.0.1, each phase lasts BENCH_SECONDS, each
+// simulated user has at most one request in flight and reads for BENCH_THINK_MS (± 50 %) between pages, and a
+// request unanswered after 30 s counts as an error. Prints throughput, median/p95 latency and errors per route.
 //
-// BENCH_USERS (200), BENCH_ITEMS (2,000), BENCH_SECONDS (20), BENCH_LOAD_PORT (3760; the second process uses the
-// next port). The production build is made first if the sources changed (as `npm start` does).
+// BENCH_USERS (200), BENCH_ITEMS (2,000), BENCH_SECONDS (30), BENCH_THINK_MS (1,000), BENCH_LOAD_PORT (3760; the
+// second process uses the next port). The production build is made first if the sources changed (as `npm start`
+// does).
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -18,7 +19,8 @@ import { percentile, prepareDatabase, root } from "./support";
 
 const USERS = Number(process.env.BENCH_USERS ?? 200);
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 2_000);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
+const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 1_000);
 const PORT = Number(process.env.BENCH_LOAD_PORT ?? 3760);
 const PASSWORD = "bench-load-password";
 const SECRET = "bench-load-secret-0123456789abcdef";
@@ -128,14 +130,14 @@ const ROUTES: Route[] = ["library", "item page", "search"];
 
 interface Phase {
   latencies: Record<Route, number[]>;
-  errors: number;
+  errors: Record<Route, number>;
   seconds: number;
 }
 
 /** Every user loops over the three routes until the phase ends; user i uses bases[i % bases.length]. */
 async function runPhase(bases: string[], cookies: string[], reviewId: string, ids: string[]): Promise<Phase> {
   const latencies: Record<Route, number[]> = { library: [], "item page": [], search: [] };
-  let errors = 0;
+  const errors: Record<Route, number> = { library: 0, "item page": 0, search: 0 };
   const deadline = performance.now() + SECONDS * 1000;
   const started = performance.now();
   const pathFor = (route: Route, n: number) => {
@@ -150,13 +152,18 @@ async function runPhase(bases: string[], cookies: string[], reviewId: string, id
         const route = ROUTES[n % ROUTES.length]!;
         const sent = performance.now();
         try {
-          const response = await fetch(base + pathFor(route, n), { headers: { Cookie: cookie }, redirect: "manual" });
+          const response = await fetch(base + pathFor(route, n), {
+            headers: { Cookie: cookie },
+            redirect: "manual",
+            signal: AbortSignal.timeout(30_000),
+          });
           await response.arrayBuffer();
-          if (response.status !== 200) errors++;
+          if (response.status !== 200) errors[route]++;
           else latencies[route].push(performance.now() - sent);
         } catch {
-          errors++;
+          errors[route]++;
         }
+        await new Promise((resolve) => setTimeout(resolve, THINK_MS * (0.5 + Math.random())));
       }
     }),
   );
@@ -201,16 +208,17 @@ async function main() {
     const two = await runPhase(bases, cookies, reviewId, ids);
 
     console.log(
-      `\nLoad: ${USERS} signed-in users, one request in flight each, ${SECONDS} s per phase, ${ITEMS} items (latency in ms)\n`,
+      `\nLoad: ${USERS} signed-in users, ${THINK_MS} ms reading between pages, ${SECONDS} s per phase, ${ITEMS} items (latency in ms)\n`,
     );
     console.log(`${"".padEnd(12)} ${"one web process".padEnd(26)}   ${"two web processes".padEnd(26)}`);
     console.log(
-      `${"route".padEnd(12)} ${"req/s".padStart(8)} ${"median".padStart(8)} ${"p95".padStart(8)}   ${"req/s".padStart(8)} ${"median".padStart(8)} ${"p95".padStart(8)}`,
+      `${"route".padEnd(12)} ${"req/s".padStart(8)} ${"median".padStart(8)} ${"p95".padStart(8)} ${"errors".padStart(7)}   ${"req/s".padStart(8)} ${"median".padStart(8)} ${"p95".padStart(8)} ${"errors".padStart(7)}`,
     );
     const cells = (phase: Phase, route: Route) => {
       const times = phase.latencies[route];
-      if (!times.length) return `${"0".padStart(8)} ${"-".padStart(8)} ${"-".padStart(8)}`;
-      return `${(times.length / phase.seconds).toFixed(1).padStart(8)} ${percentile(times, 50).toFixed(0).padStart(8)} ${percentile(times, 95).toFixed(0).padStart(8)}`;
+      const errors = String(phase.errors[route]).padStart(7);
+      if (!times.length) return `${"0".padStart(8)} ${"-".padStart(8)} ${"-".padStart(8)} ${errors}`;
+      return `${(times.length / phase.seconds).toFixed(1).padStart(8)} ${percentile(times, 50).toFixed(0).padStart(8)} ${percentile(times, 95).toFixed(0).padStart(8)} ${errors}`;
     };
     for (const route of ROUTES) console.log(`${route.padEnd(12)} ${cells(one, route)}   ${cells(two, route)}`);
     const total = (phase: Phase) =>
@@ -218,7 +226,7 @@ async function main() {
     console.log(
       `${"all".padEnd(12)} ${total(one).toFixed(1).padStart(8)} ${"".padStart(17)}   ${total(two).toFixed(1).padStart(8)}`,
     );
-    console.log(`\nerrors (non-200 or failed): one ${one.errors}, two ${two.errors}`);
+    console.log("\nerrors: answers other than 200, failed requests, and requests unanswered after 30 s");
   } finally {
     await Promise.all(
       children.map(
