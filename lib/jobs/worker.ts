@@ -64,6 +64,7 @@ function taskList(db: Database, jobs: JobDefinition[]): TaskList {
             jobId,
             attempt: helpers.job.attempts,
             maxAttempts: helpers.job.max_attempts,
+            signal: helpers.abortSignal,
             log: (message, data) => jobLog.info(message, data),
           });
           jobLog.info("job finished", { durationMs: Date.now() - started });
