@@ -5,6 +5,9 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import type { IncomingMessage } from "node:http";
 import { connect, type Socket } from "node:net";
 import path from "node:path";
+import { createLogger, REQUEST_ID_HEADER } from "@/lib/ops/log";
+
+const log = createLogger({ component: "collab-process" });
 
 export const COLLAB_PATH = "/collab";
 
@@ -13,7 +16,13 @@ export interface CollabProcess {
   forwardUpgrade(request: IncomingMessage, socket: Socket, head: Buffer): void;
 }
 
-export function startCollabProcess(options: { root: string; dataDir: string; port: number }): CollabProcess {
+export function startCollabProcess(options: {
+  root: string;
+  dataDir: string;
+  port: number;
+  /** Where the child serves its own metrics (the parent's HUITONG_METRICS_PORT + 1), if metrics are on. */
+  metricsPort?: number;
+}): CollabProcess {
   mkdirSync(options.dataDir, { recursive: true });
   const pidFile = path.join(options.dataDir, "collab.pid");
   let child: ChildProcess | null = null;
@@ -26,7 +35,12 @@ export function startCollabProcess(options: { root: string; dataDir: string; por
       cwd: options.root,
       // The IPC channel tells the child when this process is gone, so it never outlives it.
       stdio: ["ignore", "inherit", "inherit", "ipc"],
-      env: { ...process.env, COLLAB_PORT: String(options.port) },
+      env: {
+        ...process.env,
+        COLLAB_PORT: String(options.port),
+        HUITONG_LOG_ROLE: "collab",
+        HUITONG_METRICS_PORT: options.metricsPort === undefined ? "" : String(options.metricsPort),
+      },
     });
     if (child.pid) writeFileSync(pidFile, String(child.pid));
     child.on("exit", (code, signal) => {
@@ -34,7 +48,7 @@ export function startCollabProcess(options: { root: string; dataDir: string; por
       restarts += 1;
       // Back off a little when it keeps dying, but come back quickly after a one-off crash.
       const delay = Math.min(200 * restarts, 5000);
-      console.error(`collaboration server exited (${signal ?? code}); restarting in ${delay} ms`);
+      log.error("collaboration server exited; restarting", { exit: signal ?? code, delayMs: delay });
       setTimeout(launch, delay);
     });
   };
@@ -48,11 +62,13 @@ export function startCollabProcess(options: { root: string; dataDir: string; por
       if (!running || running.exitCode !== null) return;
       await new Promise<void>((resolve) => {
         running.once("exit", () => resolve());
+        // SIGTERM makes it store every open document first (lib/collab/main.ts), which may take a moment.
         running.kill("SIGTERM");
         setTimeout(() => {
+          log.error("collaboration server did not stop in 30 s; killing it");
           running.kill("SIGKILL");
           resolve();
-        }, 5000).unref();
+        }, 30_000).unref();
       });
     },
     forwardUpgrade(request, socket, head) {
@@ -61,13 +77,20 @@ export function startCollabProcess(options: { root: string; dataDir: string; por
   };
 }
 
-/** Hands a browser's websocket upgrade to a collaboration process, byte for byte. */
+/**
+ * Hands a browser's websocket upgrade to a collaboration process, byte for byte, except that the request id this
+ * server gave the upgrade (request.headers["x-request-id"]) replaces any the client sent, so the collaboration
+ * process's log lines for this connection carry the same id as the web server's.
+ */
 export function forwardUpgrade(request: IncomingMessage, socket: Socket, head: Buffer, host: string, port: number) {
   const upstream = connect(port, host, () => {
     const headers: string[] = [];
     for (let i = 0; i < request.rawHeaders.length; i += 2) {
+      if (request.rawHeaders[i]!.toLowerCase() === REQUEST_ID_HEADER) continue;
       headers.push(`${request.rawHeaders[i]}: ${request.rawHeaders[i + 1]}`);
     }
+    const requestId = request.headers[REQUEST_ID_HEADER];
+    if (typeof requestId === "string") headers.push(`X-Request-Id: ${requestId}`);
     upstream.write(`${request.method} ${request.url} HTTP/${request.httpVersion}\r\n${headers.join("\r\n")}\r\n\r\n`);
     if (head.length) upstream.write(head);
     socket.pipe(upstream).pipe(socket);

@@ -3,6 +3,9 @@
 // announcements made while it was away are not replayed.
 import pg from "pg";
 import { ACCESS_CHANNEL, readAccessEvent, type AccessEvent } from "@/lib/authz/access-events";
+import { createLogger } from "@/lib/ops/log";
+
+const logger = createLogger({ component: "access-listener" });
 
 export interface AccessListener {
   stop(): Promise<void>;
@@ -20,8 +23,7 @@ export async function listenForAccessChanges(options: {
   let retryTimer: NodeJS.Timeout | null = null;
   let failures = 0;
 
-  const report = (what: string, error: unknown) =>
-    console.error(`collaboration access listener: ${what}:`, error instanceof Error ? error.message : error);
+  const report = (what: string, error: unknown) => logger.error(`collaboration access listener: ${what}`, { error });
 
   async function connect(isReconnect: boolean): Promise<void> {
     const next = new pg.Client({ connectionString: options.url });

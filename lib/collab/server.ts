@@ -6,7 +6,15 @@
 // is (the name and colour others see) comes from the server, never from the client.
 import { Database } from "@hocuspocus/extension-database";
 import { Redis } from "@hocuspocus/extension-redis";
-import { Server, type Connection, type Extension, type Hocuspocus } from "@hocuspocus/server";
+import {
+  isTransactionOrigin,
+  OutgoingMessage,
+  Server,
+  type Connection,
+  type Extension,
+  type Hocuspocus,
+  type onChangePayload,
+} from "@hocuspocus/server";
 import { yDocToProsemirrorJSON } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import type { AccessEvent } from "@/lib/authz/access-events";
@@ -14,6 +22,7 @@ import { authorize } from "@/lib/authz/authorize";
 import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
+import { REQUEST_ID_HEADER, type Logger } from "@/lib/ops/log";
 import { collaboratorColor } from "@/lib/synthesis/collaborator-color";
 import type { DocNode } from "@/lib/synthesis/document-model";
 import { SECTION_FRAGMENT } from "@/lib/synthesis/document-schema";
@@ -29,6 +38,8 @@ export interface CollabContext {
   readOnly: boolean;
   /** Who the others see: the account's name and colour, whatever the client announces. */
   presence: { name: string; color: string };
+  /** The id the web server gave the websocket upgrade (X-Request-Id), for log lines about this connection. */
+  requestId?: string;
 }
 
 export interface CollabServerOptions {
@@ -46,6 +57,8 @@ export interface CollabServerOptions {
   debounceMs?: number;
   maxDebounceMs?: number;
   log?: (line: string) => void;
+  /** Structured log of connection events and stores; `log` lines become its debug events. */
+  logger?: Logger;
   /**
    * The PostgreSQL to LISTEN on for access changes (role changes, removals, ended sessions). Defaults to
    * DATABASE_URL; `false` switches listening off (a test that drives the events itself).
@@ -56,7 +69,7 @@ export interface CollabServerOptions {
 function authentication(secret: string): Extension {
   return {
     extensionName: "huitong-authentication",
-    async onAuthenticate({ token, documentName, connectionConfig }): Promise<CollabContext> {
+    async onAuthenticate({ token, documentName, connectionConfig, requestHeaders }): Promise<CollabContext> {
       const sectionId = sectionIdOf(documentName);
       const ticket = verifyCollabToken(token, secret);
       if (!sectionId || !ticket || ticket.sectionId !== sectionId) throw new Error("invalid collaboration ticket");
@@ -79,6 +92,7 @@ function authentication(secret: string): Extension {
         reviewId: section.reviewId,
         readOnly,
         presence: { name: user.name, color: collaboratorColor(ticket.userId) },
+        requestId: requestHeaders.get(REQUEST_ID_HEADER) ?? undefined,
       };
     },
     // A role change that committed between the check above and this moment announced itself before this
@@ -191,9 +205,36 @@ function accessChanges(url: string | undefined, log: (line: string) => void): Ex
 
 const STORED_STATE_ORIGIN = "huitong-stored-state";
 
+/**
+ * Hocuspocus's Redis extension tells the other processes about a change by publishing this process's state
+ * vector; each answers with what it lacks and gets the change in a further reply: two more trips through Redis
+ * and two busy event loops before an editor on another process sees a keystroke. This subclass also publishes
+ * the update itself at once, which the other processes apply directly (Yjs ignores it when it arrives twice).
+ * The extension's own exchange stays, and repairs anything a lost pub/sub message missed.
+ */
+class DirectUpdateRedis extends Redis {
+  async onChange(data: onChangePayload): Promise<void> {
+    const fromRedis = isTransactionOrigin(data.transactionOrigin) && data.transactionOrigin.source === "redis";
+    if (!fromRedis) {
+      // pubKey and encodeMessage are private in the extension's types; they frame messages as its subscribers expect.
+      const internals = this as unknown as {
+        pubKey(documentName: string): string;
+        encodeMessage(message: Uint8Array): Buffer;
+      };
+      const message = new OutgoingMessage(data.documentName).createSyncMessage().writeUpdate(data.update);
+      this.pub
+        .publish(internals.pubKey(data.documentName), internals.encodeMessage(message.toUint8Array()))
+        .catch(() => {
+          // The state-vector exchange below still carries the change.
+        });
+    }
+    return super.onChange(data);
+  }
+}
+
 function redisFanOut(url: string, identifier: string): Extension {
   const parsed = new URL(url);
-  return new Redis({
+  return new DirectUpdateRedis({
     host: parsed.hostname,
     port: Number(parsed.port || 6379),
     identifier,
@@ -255,8 +296,31 @@ const relayCommentChanges: Extension = {
   },
 };
 
+/** One line when an editor's connection opens and closes, with the request id the web server gave it. */
+function connectionLog(logger: Logger): Extension {
+  const fields = (context: CollabContext | undefined, documentName: string, socketId: string) => ({
+    requestId: context?.requestId,
+    userId: context?.userId,
+    document: documentName,
+    socketId,
+  });
+  return {
+    extensionName: "huitong-connection-log",
+    async connected({ context, documentName, socketId }) {
+      logger.info("editor connected", {
+        ...fields(context as CollabContext, documentName, socketId),
+        readOnly: (context as CollabContext | undefined)?.readOnly,
+      });
+    },
+    async onDisconnect({ context, documentName, socketId, clientsCount }) {
+      logger.info("editor disconnected", { ...fields(context as CollabContext, documentName, socketId), clientsCount });
+    },
+  };
+}
+
 export function createCollabServer(options: CollabServerOptions): Server<CollabContext> {
-  const log = options.log ?? (() => {});
+  const logger = options.logger;
+  const log = options.log ?? (logger ? (line: string) => logger.debug(line) : () => {});
   return new Server<CollabContext>({
     name: "huitong-collab",
     port: options.port,
@@ -275,6 +339,7 @@ export function createCollabServer(options: CollabServerOptions): Server<CollabC
       ),
       ...persistence(log),
       relayCommentChanges,
+      ...(logger ? [connectionLog(logger)] : []),
     ],
   });
 }

@@ -1,11 +1,14 @@
+import { createLogger } from "@/lib/ops/log";
 import { db } from "./client";
+
+const log = createLogger({ component: "health" });
 
 export async function checkDatabase(): Promise<boolean> {
   try {
     await db().$queryRaw`SELECT 1`;
     return true;
   } catch (error) {
-    console.error("health: database unreachable:", error);
+    log.error("health: database unreachable", { error });
     return false;
   }
 }

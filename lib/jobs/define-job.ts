@@ -11,6 +11,11 @@ export interface JobContext {
   /** 1 on the first run; retries count up with exponential back-off. */
   attempt: number;
   maxAttempts: number;
+  /**
+   * Aborted when the worker is stopping and the job has run past HUITONG_WORKER_SHUTDOWN_SECONDS: a long job
+   * should stop and throw, so another worker retries it.
+   */
+  signal?: AbortSignal;
   log(message: string, data?: Record<string, unknown>): void;
 }
 

@@ -2,6 +2,9 @@
 // it, and the job queue's tables are there. Also reports the queue's depth, for operators.
 import IORedis from "ioredis";
 import { db } from "@/lib/db/client";
+import { createLogger } from "./log";
+
+const log = createLogger({ component: "readiness" });
 
 export interface Readiness {
   ok: boolean;
@@ -33,7 +36,7 @@ async function checkJobQueue(): Promise<Readiness["jobQueue"]> {
         FROM graphile_worker.jobs`;
     return { ok: true, pending: Number(row?.pending ?? 0), failed: Number(row?.failed ?? 0) };
   } catch (error) {
-    console.error("readiness: job queue unreachable:", error);
+    log.error("readiness: job queue unreachable", { error });
     return { ok: false, pending: 0, failed: 0 };
   }
 }
@@ -43,7 +46,7 @@ export async function checkReadiness(redisUrl = process.env.REDIS_URL): Promise<
     db().$queryRaw`SELECT 1`
       .then(() => true)
       .catch((error: unknown) => {
-        console.error("readiness: database unreachable:", error);
+        log.error("readiness: database unreachable", { error });
         return false;
       }),
     redisUrl ? checkRedis(redisUrl) : Promise.resolve("not configured" as const),

@@ -34,9 +34,20 @@ export interface SectionClient {
   close(): void;
 }
 
-export function connectSection(options: { url: string; sectionId: string; token: string; doc?: Y.Doc }): SectionClient {
+export function connectSection(options: {
+  url: string;
+  sectionId: string;
+  token: string;
+  doc?: Y.Doc;
+  /** Another `ws` class, e.g. one sending headers (X-Request-Id) with the upgrade. */
+  WebSocketPolyfill?: typeof WebSocket;
+}): SectionClient {
   const doc = options.doc ?? new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({ url: options.url, WebSocketPolyfill: WebSocket, maxAttempts: 0 });
+  const socket = new HocuspocusProviderWebsocket({
+    url: options.url,
+    WebSocketPolyfill: options.WebSocketPolyfill ?? WebSocket,
+    maxAttempts: 0,
+  });
   let storedClock = 0;
   const storedListeners = new Set<() => void>();
   let resolveAuth!: (scope: "read-write" | "readonly") => void;
