@@ -4,7 +4,7 @@
 // candidates → highlighting, in process, no HTTP) for one- and two-character, common, rare, English, mixed,
 // phrase, name, identifier and filtered queries, and the index's size. Prints figures only.
 // BENCH_REUSE=1 keeps the large review in a database on TEST_DATABASE_URL's server and reuses it next time.
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -263,6 +263,24 @@ async function dropDatabase(database: { url: string; stop: () => Promise<void> }
   }
 }
 
+/** CPU time so far, ms: this process, and the server processes of the bench's database (null if unreadable). */
+async function cpuNow(db: Awaited<ReturnType<typeof seed>>["db"]): Promise<{ node: number; server: number | null }> {
+  const usage = process.cpuUsage();
+  const node = (usage.user + usage.system) / 1000;
+  try {
+    const backends = await db.$queryRaw<{ pid: number }[]>`
+      SELECT pid FROM pg_stat_activity WHERE datname = current_database()`;
+    let ticks = 0;
+    for (const { pid } of backends) {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    }
+    return { node, server: ticks * 10 };
+  } catch {
+    return { node, server: null };
+  }
+}
+
 /** The labelled corpus in a database of its own: precision@10 and recall per kind of query. */
 async function quality() {
   const database = await prepareDatabase();
@@ -326,16 +344,33 @@ async function main() {
     console.log(`index size: SearchEntry total ${mib(size?.total)} (GIN index on the tsvector ${mib(size?.gin)})`);
 
     const results: [string, number[]][] = [];
+    const cpu: string[] = [];
     const only = process.env.BENCH_QUERIES?.split("|");
     for (const q of only ?? QUERIES) {
       const params = parseSearchParams({ q });
       const first = await searchReview(ownerId, reviewId, params);
+      const before = await cpuNow(db);
       const times = await measure(RUNS, async () => {
         await searchReview(ownerId, reviewId, params);
       });
+      const after = await cpuNow(db);
       results.push([`${q} (${first.approximate ? "≈" : ""}${first.total} hits)`, times]);
+      // Warm-ups included: measure() runs the search 3 times more than it times.
+      const runs = RUNS + 3;
+      if (before.server !== null && after.server !== null) {
+        cpu.push(
+          `${q.padEnd(28)} ${((after.node - before.node) / runs).toFixed(1).padStart(6)} ${((after.server - before.server) / runs).toFixed(1).padStart(8)}`,
+        );
+      }
     }
     printTable(`search latency over ${RUNS} runs, ms (first page of 20, counts per kind)`, results);
+    if (cpu.length) {
+      // What a search costs whatever else the machine runs: CPU time of this process and of the database's
+      // server processes (read from /proc, so only for a server on this machine), per search.
+      console.log(`\nCPU per search, ms (independent of the machine's load; PostgreSQL in 10 ms ticks)\n`);
+      console.log(`${"query".padEnd(28)} ${"node".padStart(6)} ${"postgres".padStart(8)}`);
+      for (const line of cpu) console.log(line);
+    }
     console.log(
       `\nmachine load (uptime): ${os
         .loadavg()
