@@ -1,8 +1,9 @@
-// `npm run bench:search`: first the quality of search on the labelled corpus (lib/search/fixtures/quality.ts:
-// precision@10 and recall per kind of query), then a review of 10,000 papers and 100,000 coded passages, its
-// search index built from scratch, and the latency of searchReview (parse → authorize → capped counts → ranked
-// candidates → highlighting, in process, no HTTP) for one- and two-character, common, rare, English, mixed,
-// phrase, name, identifier and filtered queries, and the index's size. Prints figures only.
+// `npm run bench:search [-- --papers N]`: first the quality of search on the labelled corpus
+// (lib/search/fixtures/quality.ts: precision@10 and recall per kind of query), then a review of 10,000 papers (or
+// N: the indexed papers copied under new ids in SQL) and 10 coded passages per paper, its search index built from
+// scratch, and the latency and CPU time of searchReview (parse → authorize → capped counts → ranked candidates →
+// highlighting, in process, no HTTP) for one- and two-character, common, rare, English, mixed, phrase, name,
+// identifier and filtered queries, and the index's size. Prints figures only; drops its databases at the end.
 // BENCH_REUSE=1 keeps the large review in a database on TEST_DATABASE_URL's server and reuses it next time.
 import { readFileSync, rmSync } from "node:fs";
 import os from "node:os";
