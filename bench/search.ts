@@ -1,9 +1,11 @@
-// `npm run bench:search`: first the quality of search on the labelled corpus (lib/search/fixtures/quality.ts:
-// precision@10 and recall per kind of query), then a review of 10,000 papers and 100,000 coded passages, its
-// search index built from scratch, and the latency of searchReview (parse → authorize → capped counts → ranked
-// candidates → highlighting, in process, no HTTP) for one- and two-character, common, rare, English, mixed,
-// phrase, name, identifier and filtered queries, and the index's size. Prints figures only.
+// `npm run bench:search [-- --papers N]`: first the quality of search on the labelled corpus
+// (lib/search/fixtures/quality.ts: precision@10 and recall per kind of query), then a review of 10,000 papers (or
+// N: the indexed papers copied under new ids in SQL) and 10 coded passages per paper, its search index built from
+// scratch, and the latency and CPU time of searchReview (parse → authorize → capped counts → ranked candidates →
+// highlighting, in process, no HTTP) for one- and two-character, common, rare, English, mixed, phrase, name,
+// identifier and filtered queries, and the index's size. Prints figures only; drops its databases at the end.
 // BENCH_REUSE=1 keeps the large review in a database on TEST_DATABASE_URL's server and reuses it next time.
+import { readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -11,13 +13,26 @@ import pg from "pg";
 import { connectDatabase } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrator";
 import { createReviewIn } from "@/lib/reviews/commands";
+import { closeSearchPool } from "@/lib/search/connection";
 import { drainSearchQueue, reindexAll } from "@/lib/search/indexer";
 import { evaluateQuality, loadQualityCorpus, qualityByKind } from "@/lib/search/quality";
 import { parseSearchParams, searchReview } from "@/lib/search/search";
 import { fullTextOf, loadPapersFile } from "@/seeds/seed";
 import { measure, prepareDatabase, printTable, root } from "./support";
 
-const PAPERS = Number(process.env.BENCH_PAPERS ?? 10_000);
+/** `npm run bench:search -- --papers 100000` (or BENCH_PAPERS) sets the review's size. */
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
+const PAPERS = Number(option("papers") ?? process.env.BENCH_PAPERS ?? 10_000);
+/**
+ * Papers built and indexed one by one, as the app does. A larger review repeats them with new ids (same texts,
+ * so every word keeps its share of the review), their search entries copied in SQL from the indexed originals:
+ * what the indexer would write for the same text, without an hour of segmenting.
+ */
+const BASE_PAPERS = Math.min(PAPERS, Number(process.env.BENCH_BASE_PAPERS ?? 10_000));
 const PASSAGES_PER_PAPER = Number(process.env.BENCH_PASSAGES_PER_PAPER ?? 10);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 
@@ -79,8 +94,8 @@ async function seed(url: string) {
   const stages = await db.reviewStage.findMany({ where: { reviewId: review.id }, orderBy: { position: "asc" } });
   const started = performance.now();
   const itemIds: string[] = [];
-  for (let batch = 0; batch < PAPERS; batch += 500) {
-    const rows = Array.from({ length: Math.min(500, PAPERS - batch) }, (_, i) => {
+  for (let batch = 0; batch < BASE_PAPERS; batch += 500) {
+    const rows = Array.from({ length: Math.min(500, BASE_PAPERS - batch) }, (_, i) => {
       const fullText = Array.from({ length: 12 }, () => pick(sentences)).join("\n");
       return {
         reviewId: review.id,
@@ -130,9 +145,82 @@ async function seed(url: string) {
   }
   const inserted = performance.now() - started;
   console.log(
-    `built ${PAPERS} papers and ${PAPERS * PASSAGES_PER_PAPER} passages in ${(inserted / 1000).toFixed(1)} s`,
+    `built ${BASE_PAPERS} papers and ${BASE_PAPERS * PASSAGES_PER_PAPER} passages in ${(inserted / 1000).toFixed(1)} s`,
   );
   return { db, reviewId: review.id, ownerId: owner.id };
+}
+
+/** The columns of a table, each as a SELECT expression: the named ones rewritten, the rest copied. */
+async function copyColumns(client: pg.Client, table: string, rewrite: Record<string, string>) {
+  const { rows } = await client.query<{ column_name: string }>(
+    `SELECT column_name FROM information_schema.columns
+      WHERE table_schema = 'public' AND table_name = $1 AND is_generated = 'NEVER' ORDER BY ordinal_position`,
+    [table],
+  );
+  const names = rows.map((r) => `"${r.column_name}"`);
+  const values = rows.map((r) => rewrite[r.column_name] ?? `"${r.column_name}"`);
+  return { names: names.join(", "), values: values.join(", ") };
+}
+
+/**
+ * Grows the review to PAPERS papers by copying the indexed BASE_PAPERS (items, their passages and the search
+ * entries of both) under new ids, in SQL: triggers off for the session (nothing to queue: the entries are
+ * copied too), the GIN indexes dropped during the copy and built again at the end, as a bulk load would.
+ */
+async function replicate(url: string, reviewId: string) {
+  const started = performance.now();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`SET session_replication_role = replica`);
+    await client.query(`SET maintenance_work_mem = '512MB'`);
+    await client.query(`DROP INDEX IF EXISTS "SearchEntry_tsv_idx", "SearchEntry_headTsv_idx"`);
+    const copies = Math.ceil(PAPERS / BASE_PAPERS) - 1;
+    for (let copy = 1; copy <= copies; copy++) {
+      const papers = Math.min(BASE_PAPERS, PAPERS - copy * BASE_PAPERS);
+      const suffix = `'~${copy}'`;
+      await client.query("BEGIN");
+      // The first `papers` originals (by seed key), so a size that is no multiple of the base still comes out exact.
+      await client.query(
+        `CREATE TEMP TABLE originals ON COMMIT DROP AS
+           SELECT "id" FROM "ReviewItem" WHERE "reviewId" = $1 AND "seedKey" LIKE 'bench-%' AND "seedKey" NOT LIKE '%~%'
+            ORDER BY "seedKey" LIMIT $2`,
+        [reviewId, papers],
+      );
+      const item = await copyColumns(client, "ReviewItem", {
+        id: `"id" || ${suffix}`,
+        seedKey: `"seedKey" || ${suffix}`,
+      });
+      await client.query(
+        `INSERT INTO "ReviewItem" (${item.names}) SELECT ${item.values} FROM "ReviewItem" WHERE "id" IN (SELECT "id" FROM originals)`,
+      );
+      const coding = await copyColumns(client, "Coding", { id: `"id" || ${suffix}`, itemId: `"itemId" || ${suffix}` });
+      await client.query(
+        `INSERT INTO "Coding" (${coding.names}) SELECT ${coding.values} FROM "Coding" WHERE "itemId" IN (SELECT "id" FROM originals)`,
+      );
+      const entry = await copyColumns(client, "SearchEntry", {
+        id: `"id" || ${suffix}`,
+        sourceId: `"sourceId" || ${suffix}`,
+        itemId: `"itemId" || ${suffix}`,
+      });
+      await client.query(
+        `INSERT INTO "SearchEntry" (${entry.names}) SELECT ${entry.values} FROM "SearchEntry"
+          WHERE "reviewId" = $1 AND "itemId" IN (SELECT "id" FROM originals)`,
+        [reviewId],
+      );
+      await client.query("COMMIT");
+      process.stdout.write(`\rcopied ${(copy + 1) * BASE_PAPERS > PAPERS ? PAPERS : (copy + 1) * BASE_PAPERS} papers`);
+    }
+    const indexing = performance.now();
+    await client.query(`CREATE INDEX "SearchEntry_tsv_idx" ON "SearchEntry" USING GIN ("tsv")`);
+    await client.query(`CREATE INDEX "SearchEntry_headTsv_idx" ON "SearchEntry" USING GIN ("headTsv")`);
+    console.log(
+      `\ngrew the review to ${PAPERS} papers in ${((performance.now() - started) / 1000).toFixed(1)} s ` +
+        `(GIN indexes built in ${((performance.now() - indexing) / 1000).toFixed(1)} s)`,
+    );
+  } finally {
+    await client.end();
+  }
 }
 
 /** BENCH_REUSE=1 keeps the built review in a database named after its size and reuses it on the next run. */
@@ -162,6 +250,38 @@ async function existingReview(url: string) {
   return { db, reviewId: review.id, ownerId: owner.id };
 }
 
+/** Removes a scratch database: dropped from TEST_DATABASE_URL's server, or the embedded server's files deleted. */
+async function dropDatabase(database: { url: string; stop: () => Promise<void> }) {
+  await database.stop();
+  const admin = process.env.TEST_DATABASE_URL;
+  if (admin) {
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS "${new URL(database.url).pathname.slice(1)}" WITH (FORCE)`);
+    await client.end();
+  } else {
+    rmSync(path.join(root, ".data/bench"), { recursive: true, force: true });
+  }
+}
+
+/** CPU time so far, ms: this process, and the server processes of the bench's database (null if unreadable). */
+async function cpuNow(db: Awaited<ReturnType<typeof seed>>["db"]): Promise<{ node: number; server: number | null }> {
+  const usage = process.cpuUsage();
+  const node = (usage.user + usage.system) / 1000;
+  try {
+    const backends = await db.$queryRaw<{ pid: number }[]>`
+      SELECT pid FROM pg_stat_activity WHERE datname = current_database()`;
+    let ticks = 0;
+    for (const { pid } of backends) {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    }
+    return { node, server: ticks * 10 };
+  } catch {
+    return { node, server: null };
+  }
+}
+
 /** The labelled corpus in a database of its own: precision@10 and recall per kind of query. */
 async function quality() {
   const database = await prepareDatabase();
@@ -189,7 +309,8 @@ async function quality() {
     }
     await db.$disconnect();
   } finally {
-    await database.stop();
+    await closeSearchPool();
+    await dropDatabase(database);
   }
 }
 
@@ -209,26 +330,48 @@ async function main() {
     // BENCH_REINDEX=1 rebuilds a reused index from scratch (after a change to what is indexed).
     const sources = process.env.BENCH_REINDEX === "1" ? (await reindexAll(db)).sources : await drainSearchQueue(db);
     const indexSeconds = (performance.now() - indexStart) / 1000;
+    if (PAPERS > BASE_PAPERS && (await db.reviewItem.count({ where: { reviewId } })) < PAPERS) {
+      await replicate(database.url, reviewId);
+    }
+    await db.$executeRawUnsafe(`VACUUM ANALYZE "ReviewItem"`);
+    await db.$executeRawUnsafe(`VACUUM ANALYZE "Coding"`);
     await db.$executeRawUnsafe(`VACUUM ANALYZE "SearchEntry"`);
     await db.$executeRawUnsafe(`VACUUM ANALYZE "SearchPending"`);
     const [size] = await db.$queryRaw<{ total: bigint; gin: bigint; entries: bigint }[]>`
       SELECT pg_total_relation_size('"SearchEntry"') AS total, pg_relation_size('"SearchEntry_tsv_idx"') AS gin,
              (SELECT count(*) FROM "SearchEntry") AS entries`;
     const mib = (bytes: bigint | undefined) => `${(Number(bytes ?? 0) / 1024 / 1024).toFixed(1)} MiB`;
-    console.log(`indexed ${sources} sources (${size?.entries} entries) in ${indexSeconds.toFixed(1)} s`);
+    console.log(`indexed ${sources} sources in ${indexSeconds.toFixed(1)} s; the index holds ${size?.entries} entries`);
     console.log(`index size: SearchEntry total ${mib(size?.total)} (GIN index on the tsvector ${mib(size?.gin)})`);
 
     const results: [string, number[]][] = [];
+    const cpu: string[] = [];
     const only = process.env.BENCH_QUERIES?.split("|");
     for (const q of only ?? QUERIES) {
       const params = parseSearchParams({ q });
       const first = await searchReview(ownerId, reviewId, params);
+      const before = await cpuNow(db);
       const times = await measure(RUNS, async () => {
         await searchReview(ownerId, reviewId, params);
       });
+      const after = await cpuNow(db);
       results.push([`${q} (${first.approximate ? "≈" : ""}${first.total} hits)`, times]);
+      // Warm-ups included: measure() runs the search 3 times more than it times.
+      const runs = RUNS + 3;
+      if (before.server !== null && after.server !== null) {
+        cpu.push(
+          `${q.padEnd(28)} ${((after.node - before.node) / runs).toFixed(1).padStart(6)} ${((after.server - before.server) / runs).toFixed(1).padStart(8)}`,
+        );
+      }
     }
     printTable(`search latency over ${RUNS} runs, ms (first page of 20, counts per kind)`, results);
+    if (cpu.length) {
+      // What a search costs whatever else the machine runs: CPU time of this process and of the database's
+      // server processes (read from /proc, so only for a server on this machine), per search.
+      console.log(`\nCPU per search, ms (independent of the machine's load; PostgreSQL in 10 ms ticks)\n`);
+      console.log(`${"query".padEnd(28)} ${"node".padStart(6)} ${"postgres".padStart(8)}`);
+      for (const line of cpu) console.log(line);
+    }
     console.log(
       `\nmachine load (uptime): ${os
         .loadavg()
@@ -237,7 +380,8 @@ async function main() {
     );
     await db.$disconnect();
   } finally {
-    await database.stop();
+    await closeSearchPool();
+    if (!reuse) await dropDatabase(database);
   }
 }
 

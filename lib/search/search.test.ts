@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/client";
 import { codePassage, deleteCoding } from "@/lib/coding/commands";
 import { startThread, deleteComment } from "@/lib/comments/threads";
-import { createItem, trashItems, updateItem } from "@/lib/items/commands";
+import { createItem, restoreItems, trashItems, updateItem } from "@/lib/items/commands";
 import { getItemForEdit } from "@/lib/items/queries";
 import { storeSectionState } from "@/lib/synthesis/document-store";
 import { createSection } from "@/lib/synthesis/sections";
@@ -15,7 +15,7 @@ import { DEMO_REVIEW_KEY, seedDemo } from "@/seeds/seed";
 import { runDueJobs } from "@/lib/jobs/worker";
 import { drainSearchQueue, reindexAll } from "./indexer";
 import { searchIndexJob } from "./jobs";
-import { parseSearchParams, searchReview, type SearchHit } from "./search";
+import { COUNT_CAP, parseSearchParams, searchReview, type SearchHit } from "./search";
 
 let db: Database;
 let url: string;
@@ -409,5 +409,35 @@ describe("permissions inside the query", () => {
     await expect(search("韧性", {}, outsider, reviewId)).rejects.toMatchObject({ code: "NOT_FOUND" });
     // And the demo team does not find the other review's paper.
     expect((await search("外部综述")).total).toBe(0);
+  });
+});
+
+describe("counts at scale", () => {
+  it("counts exactly up to the cap, then estimates (and says so), never below what it counted", async () => {
+    const paper = papers["000"]!;
+    const extra = COUNT_CAP + 50;
+    // Entries written as the indexer would for a passage holding the word 琤璁, many more than the cap.
+    await db.$executeRaw`
+      INSERT INTO "SearchEntry" ("id", "reviewId", "kind", "sourceId", "itemId", "title", "body", "tsv", "headTsv", "fold", "updatedAt")
+      SELECT 'estimate-' || n, ${reviewId}, 'PASSAGE', 'estimate-' || n, ${paper}, '琤璁', '', '''琤璁'':1A'::tsvector,
+             '''琤璁'':1A'::tsvector, '琤璁', CURRENT_TIMESTAMP
+        FROM generate_series(1, ${extra}) AS n`;
+    try {
+      const few = await searchReview(owner, reviewId, parseSearchParams({ q: "琤璁", kind: "PAPER" }));
+      expect(few.approximate).toBe(true);
+      // A table this small is sampled whole: the estimate is the count.
+      expect(few.counts.PASSAGE).toBe(extra);
+      expect(few.total).toBe(0);
+      const all = await searchReview(owner, reviewId, parseSearchParams({ q: "琤璁" }));
+      expect(all.total).toBe(extra);
+      expect(all.hits).toHaveLength(20);
+      // Trashing the paper takes its passages out of the counts too (checked once per statement, not per entry).
+      await trashItems(editor, { reviewId, itemIds: [paper] });
+      const trashed = await searchReview(owner, reviewId, parseSearchParams({ q: "琤璁" }));
+      expect(trashed).toMatchObject({ total: 0, approximate: false, hits: [] });
+      await restoreItems(editor, { reviewId, itemIds: [paper] });
+    } finally {
+      await db.$executeRaw`DELETE FROM "SearchEntry" WHERE "sourceId" LIKE 'estimate-%'`;
+    }
   });
 });

@@ -8,6 +8,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import type { SearchKind } from "@/lib/db/generated/enums";
 import { fragment, markAll, matcherPattern, type Matcher, type Segment } from "./highlight";
 import { fold } from "./fold";
+import { searchQuery } from "./connection";
 import { pendingChanges as countPending } from "./indexer";
 import { hasFilters, parseQuery, replaceWords, type ParsedQuery, type QueryNote, type SearchTerm } from "./query";
 import { hanGrams, hasHan, latinPart, normalize } from "./segment";
@@ -89,7 +90,11 @@ export const COUNT_CAP = 1_000;
 /** Rows to rank: the best title/keyword/author hits plus any others, ranked by ts_rank among themselves. */
 const HEAD_CANDIDATES = 100;
 const CANDIDATES = 200;
-/** About this many index rows are sampled to estimate a count above COUNT_CAP. */
+/**
+ * About this many index rows are sampled to estimate a count above COUNT_CAP. SYSTEM sampling takes whole pages
+ * and entries of a kind lie together, so fewer rows (1,000 was tried) let a word of the papers alone be
+ * estimated 30 % off.
+ */
 const SAMPLE_ROWS = 2_000;
 
 function tsqueryLiteral(lexemes: string[]): string {
@@ -105,15 +110,26 @@ function hanQuery(text: string): Prisma.Sql[] {
   return parts;
 }
 
-/** The tsquery of one term, or null when it has no lexeme (an English stop word). */
+/**
+ * The tsquery of one term as the GIN index reads it, or null when it has no lexeme (an English stop word).
+ * English phrases are asked here as their words (no positions, so the index's answer needs no re-check against
+ * the large `tsv`); their order is checked on the small `latinTsv` (phraseCheck).
+ */
 function termQuery(term: SearchTerm): Prisma.Sql | null {
   if (term.type === "latin" || term.type === "identifier") return Prisma.sql`plainto_tsquery('english', ${term.text})`;
   if (term.type === "han") return Prisma.join(hanQuery(term.text), " && ");
-  if (!hasHan(term.text)) return Prisma.sql`phraseto_tsquery('english', ${term.text})`;
+  if (!hasHan(term.text)) return Prisma.sql`plainto_tsquery('english', ${term.text})`;
   const parts = hanQuery(term.text);
   const latin = latinPart(term.text).trim();
   if (latin) parts.push(Prisma.sql`plainto_tsquery('english', ${latin})`);
   return Prisma.join(parts, " && ");
+}
+
+/** An English phrase: its stems in order, checked on the entry's English stems alone. */
+function phraseCheck(term: SearchTerm): Prisma.Sql | null {
+  return term.type === "phrase" && !hasHan(term.text)
+    ? Prisma.sql`e."latinTsv" @@ phraseto_tsquery('english', ${term.text})`
+    : null;
 }
 
 /** Terms whose lexemes only narrow the candidates: the exact (folded) text must also be in the entry. */
@@ -133,36 +149,58 @@ interface Scope {
   themeIds: string[] | null;
 }
 
-function whereClause(scope: Scope, query: ParsedQuery) {
+interface Where {
+  /** Every condition but the index's match: membership, live sources, exact text, exclusions, filters. */
+  rest: Prisma.Sql[];
+  /** The positive terms as one tsquery (null for a search by filters alone). */
+  tsquery: Prisma.Sql | null;
+}
+
+function whereClause(scope: Scope, query: ParsedQuery): Where {
   const { userId, reviewId, params } = scope;
   const positive = query.include.map(termQuery).filter((q): q is Prisma.Sql => q !== null);
   const tsquery = positive.length ? Prisma.sql`(${Prisma.join(positive, " && ")})` : null;
+  // Membership and "not in the trash" are each one lookup per statement (an InitPlan, hashed sets of the few
+  // trashed ids), not one per matching entry: counting a common word reads no other table.
+  const trashed = (table: string) =>
+    Prisma.sql`(SELECT x."id" FROM ${Prisma.raw(`"${table}"`)} x WHERE x."reviewId" = ${reviewId} AND x."deletedAt" IS NOT NULL)`;
   const conditions: Prisma.Sql[] = [
     Prisma.sql`e."reviewId" = ${reviewId}`,
-    Prisma.sql`(e."itemId" IS NULL OR i."deletedAt" IS NULL)`,
-    Prisma.sql`(e."sectionId" IS NULL OR s."deletedAt" IS NULL)`,
-    Prisma.sql`(e."threadId" IS NULL OR t."deletedAt" IS NULL)`,
+    Prisma.sql`EXISTS (SELECT 1 FROM "Membership" m WHERE m."reviewId" = ${reviewId} AND m."userId" = ${userId})`,
+    Prisma.sql`(e."itemId" IS NULL OR e."itemId" NOT IN ${trashed("ReviewItem")})`,
+    Prisma.sql`(e."sectionId" IS NULL OR e."sectionId" NOT IN ${trashed("SynthesisSection")})`,
+    Prisma.sql`(e."threadId" IS NULL OR e."threadId" NOT IN ${trashed("CommentThread")})`,
   ];
-  if (tsquery) conditions.push(Prisma.sql`e."tsv" @@ ${tsquery}`);
   for (const term of query.include) {
     if (needsExactText(term)) conditions.push(Prisma.sql`strpos(e."fold", ${normalize(term.text)}) > 0`);
+    const phrase = phraseCheck(term);
+    if (phrase) conditions.push(phrase);
   }
   for (const term of query.exclude) {
     if (term.type === "han" || term.type === "identifier" || (term.type === "phrase" && hasHan(term.text))) {
       conditions.push(Prisma.sql`strpos(e."fold", ${normalize(term.text)}) = 0`);
+    } else if (term.type === "phrase") {
+      conditions.push(Prisma.sql`NOT (e."latinTsv" @@ phraseto_tsquery('english', ${term.text}))`);
     } else {
-      const q = termQuery(term);
-      if (q) conditions.push(Prisma.sql`NOT (e."tsv" @@ (${q}))`);
+      // English words: their stems are all in the small latinTsv.
+      conditions.push(Prisma.sql`NOT (e."latinTsv" @@ plainto_tsquery('english', ${term.text}))`);
     }
   }
   const filters = query.filters;
   if (filters.impossible) conditions.push(Prisma.sql`false`);
-  if (params.stage.length) conditions.push(Prisma.sql`i."stageId" = ANY(${params.stage}::text[])`);
+  // Filters on the paper read it per matching entry; an entry without a paper (a section) fails them.
+  const item: Prisma.Sql[] = [];
+  if (params.stage.length) item.push(Prisma.sql`x."stageId" = ANY(${params.stage}::text[])`);
   const yearFrom = filters.yearFrom ?? params.yearFrom;
   const yearTo = filters.yearTo ?? params.yearTo;
-  if (yearFrom !== undefined) conditions.push(Prisma.sql`i."year" >= ${yearFrom}`);
-  if (yearTo !== undefined) conditions.push(Prisma.sql`i."year" <= ${yearTo}`);
-  if (filters.types.length) conditions.push(Prisma.sql`i."itemType"::text = ANY(${filters.types}::text[])`);
+  if (yearFrom !== undefined) item.push(Prisma.sql`x."year" >= ${yearFrom}`);
+  if (yearTo !== undefined) item.push(Prisma.sql`x."year" <= ${yearTo}`);
+  if (filters.types.length) item.push(Prisma.sql`x."itemType"::text = ANY(${filters.types}::text[])`);
+  if (item.length) {
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "ReviewItem" x WHERE x."id" = e."itemId" AND ${Prisma.join(item, " AND ")})`,
+    );
+  }
   // author: and journal: read the paper's entry, so a passage is found by its paper's authors too.
   const paperField = (column: "authors" | "journal", values: string[]) => {
     for (const value of values) {
@@ -178,19 +216,15 @@ function whereClause(scope: Scope, query: ParsedQuery) {
     conditions.push(Prisma.sql`(CASE e."kind"
       WHEN 'PAPER' THEN EXISTS (SELECT 1 FROM "ItemTheme" it WHERE it."itemId" = e."itemId" AND it."themeId" = ANY(${ids}))
       WHEN 'PASSAGE' THEN EXISTS (SELECT 1 FROM "CodingTheme" ct WHERE ct."codingId" = e."sourceId" AND ct."themeId" = ANY(${ids}))
-      ELSE s."themeId" = ANY(${ids}) END)`);
+      ELSE EXISTS (SELECT 1 FROM "SynthesisSection" x WHERE x."id" = e."sectionId" AND x."themeId" = ANY(${ids})) END)`);
   }
-  // The source rows are looked up per matching entry (LATERAL … OFFSET 0 keeps PostgreSQL from turning them into
-  // hash joins that read every item of the review before the LIMIT can stop the scan).
-  const joins = Prisma.sql`
-    JOIN "Membership" m ON m."reviewId" = e."reviewId" AND m."userId" = ${userId}
-    LEFT JOIN LATERAL (SELECT x."deletedAt", x."stageId", x."year", x."itemType", x."titleZh", x."titleEn"
-                         FROM "ReviewItem" x WHERE x."id" = e."itemId" OFFSET 0) i ON true
-    LEFT JOIN LATERAL (SELECT x."deletedAt", x."themeId", x."title" FROM "SynthesisSection" x
-                        WHERE x."id" = e."sectionId" OFFSET 0) s ON true
-    LEFT JOIN LATERAL (SELECT x."deletedAt" FROM "CommentThread" x WHERE x."id" = e."threadId" OFFSET 0) t ON true`;
-  const where = Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}`;
-  return { joins, where, tsquery };
+  return { rest: conditions, tsquery };
+}
+
+/** WHERE for entries matching in the given vector (tsv: anywhere; headTsv: in the summary), or by filters alone. */
+function matching(where: Where, column: "tsv" | "headTsv" = "tsv"): Prisma.Sql {
+  const match = where.tsquery ? [Prisma.sql`e.${Prisma.raw(`"${column}"`)} @@ ${where.tsquery}`] : [];
+  return Prisma.sql`WHERE ${Prisma.join([...match, ...where.rest], " AND ")}`;
 }
 
 interface Row {
@@ -284,82 +318,69 @@ const ROW_COLUMNS = Prisma.sql`e."kind", e."id", e."sourceId", e."itemId", e."se
   (SELECT c."field"::text FROM "Coding" c WHERE c."id" = e."sourceId" AND e."kind" = 'PASSAGE') AS "field"`;
 
 /**
- * Counts per kind, exact up to COUNT_CAP. Beyond it, counting every match of a common word (韧性 in 30 % of
- * the review) would cost more than the rest of the search: the counts are then estimated from a random sample
- * of the index pages (TABLESAMPLE SYSTEM), never below what was actually counted.
+ * Counts per kind in one statement: exact up to COUNT_CAP. Beyond it, counting every match of a common word
+ * (韧性 in 30 % of the review) would cost more than the rest of the search, so the same statement then counts
+ * the matches among a random sample of the index's pages (TABLESAMPLE SYSTEM, about SAMPLE_ROWS rows) and
+ * scales them up; an estimate is never below what was actually counted. For a rarer term the sample is not run.
  */
-async function countMatches(
-  joins: Prisma.Sql,
-  where: Prisma.Sql,
-  capped: { kind: SearchKind; count: bigint }[],
-): Promise<Pick<Page, "counts" | "approximate">> {
+async function countMatches(where: Where): Promise<Pick<Page, "counts" | "approximate">> {
+  const rows = await searchQuery<{ how: "exact" | "sample"; kind: SearchKind; n: number; percent: number }>(Prisma.sql`
+    WITH capped AS MATERIALIZED (SELECT e."kind" FROM "SearchEntry" e ${matching(where)} LIMIT ${COUNT_CAP + 1}),
+         sample AS (SELECT least(100, ${SAMPLE_ROWS * 100} / greatest(c.reltuples, 1))::float8 AS percent
+                      FROM pg_class c WHERE c.oid = '"SearchEntry"'::regclass)
+    SELECT 'exact' AS how, kind, count(*)::int AS n, 100::float8 AS percent FROM capped GROUP BY kind
+    UNION ALL
+    SELECT 'sample', e."kind", count(*)::int, (SELECT percent FROM sample)
+      FROM "SearchEntry" e TABLESAMPLE SYSTEM ((SELECT percent FROM sample)::real) REPEATABLE (7)
+      ${matching(where)} AND (SELECT count(*) FROM capped) > ${COUNT_CAP}
+     GROUP BY e."kind"`);
   const counts = emptyCounts();
-  for (const row of capped) counts[row.kind] = Number(row.count);
-  if (Object.values(counts).reduce((a, b) => a + b, 0) <= COUNT_CAP) return { counts, approximate: false };
-  const [size] = await db().$queryRaw<{ rows: number }[]>`
-    SELECT greatest(reltuples, 1)::float8 AS rows FROM pg_class WHERE oid = '"SearchEntry"'::regclass`;
-  const percent = Math.min(100, (SAMPLE_ROWS * 100) / Math.max(1, size?.rows ?? 1));
-  const sampled = await db().$queryRaw<{ kind: SearchKind; count: bigint }[]>`
-    SELECT e."kind", count(*) AS count FROM "SearchEntry" e TABLESAMPLE SYSTEM (${percent}) REPEATABLE (7) ${joins} ${where}
-     GROUP BY e."kind"`;
-  for (const row of sampled) {
-    counts[row.kind] = Math.max(counts[row.kind], Math.round((Number(row.count) * 100) / percent));
+  for (const row of rows) if (row.how === "exact") counts[row.kind] = row.n;
+  const exactTotal = Object.values(counts).reduce((a, b) => a + b, 0);
+  if (exactTotal <= COUNT_CAP) return { counts, approximate: false };
+  for (const row of rows) {
+    if (row.how === "sample") counts[row.kind] = Math.max(counts[row.kind], Math.round((row.n * 100) / row.percent));
   }
   return { counts, approximate: true };
 }
 
-/**
- * Runs a search statement with PostgreSQL steered to the GIN indexes. They answer "which entries match" for
- * any term in a few milliseconds; a sequential scan, which the planner favours for common terms under a LIMIT,
- * reads and decompresses every tsvector it passes. Compiling such a plan to machine code (JIT) costs more than
- * running it.
- */
-async function indexOnly<T>(statement: Prisma.PrismaPromise<T>): Promise<[T]> {
-  const [, , result] = await db().$transaction([
-    db().$executeRaw`SET LOCAL enable_seqscan = off`,
-    db().$executeRaw`SET LOCAL jit = off`,
-    statement,
-  ]);
-  return [result];
-}
-
 async function findPage(scope: Scope, query: ParsedQuery): Promise<Page> {
   const { params } = scope;
-  const { joins, where, tsquery } = whereClause(scope, query);
+  const where = whereClause(scope, query);
   const kindFilter = params.kind.length ? Prisma.sql`AND e."kind" = ANY(${params.kind}::"SearchKind"[])` : Prisma.empty;
   const offset = (params.page - 1) * params.limit;
-  const rowsQuery = tsquery
-    ? // Rank only candidates: the best-placed heading hits and enough others to fill the page. Ranking every
-      // match of a common word reads every matching tsvector; within the candidates the order is ts_rank's.
-      db().$queryRaw<Row[]>`
+  const needed = offset + params.limit;
+  const rowsQuery = where.tsquery
+    ? // Rank only candidates: hits in an entry's summary (title, authors, keywords, abstract; a passage's quote
+      // and memo), ranked by ts_rank on the summary's small vector. Ranking every match of a common word, or
+      // ranking by the whole tsv, would read every matching full text's vector. Entries matching only in the
+      // full text rank 0, below every summary hit, so they are fetched only when the summary hits cannot fill
+      // the page (a one-time filter: the second scan does not run at all for a common word).
+      Prisma.sql`
+        WITH head AS MATERIALIZED (
+               SELECT e."id" FROM "SearchEntry" e ${matching(where, "headTsv")} ${kindFilter}
+                LIMIT ${Math.max(HEAD_CANDIDATES, needed)}),
+             body AS MATERIALIZED (
+               SELECT e."id" FROM "SearchEntry" e ${matching(where)} ${kindFilter}
+                  AND (SELECT count(*) FROM head) < ${needed}
+                LIMIT ${Math.max(CANDIDATES, needed)})
         SELECT ${ROW_COLUMNS}
-          FROM (
-            (SELECT e."id" FROM "SearchEntry" e ${joins} ${where} AND e."headTsv" @@ ${tsquery} ${kindFilter}
-              LIMIT ${Math.max(HEAD_CANDIDATES, offset + params.limit)})
-            UNION
-            (SELECT e."id" FROM "SearchEntry" e ${joins} ${where} ${kindFilter}
-              LIMIT ${Math.max(CANDIDATES, offset + params.limit)})
-          ) AS candidate
+          FROM (SELECT "id" FROM head UNION SELECT "id" FROM body) AS candidate
           JOIN "SearchEntry" e ON e."id" = candidate."id"
           LEFT JOIN "ReviewItem" i ON i."id" = e."itemId"
           LEFT JOIN "SynthesisSection" s ON s."id" = e."sectionId"
-         ORDER BY ts_rank(e."tsv", ${tsquery}, 1) DESC, e."updatedAt" DESC, e."id"
+         ORDER BY ts_rank(e."headTsv", ${where.tsquery}, 1) DESC, e."updatedAt" DESC, e."id"
          LIMIT ${params.limit} OFFSET ${offset}`
     : // Filters alone (author:阚道远, type:thesis): newest papers first.
-      db().$queryRaw<Row[]>`
-        SELECT ${ROW_COLUMNS} FROM "SearchEntry" e ${joins} ${where} ${kindFilter}
+      Prisma.sql`
+        SELECT ${ROW_COLUMNS} FROM "SearchEntry" e
+          LEFT JOIN "ReviewItem" i ON i."id" = e."itemId"
+          LEFT JOIN "SynthesisSection" s ON s."id" = e."sectionId"
+          ${matching(where)} ${kindFilter}
          ORDER BY i."year" DESC NULLS LAST, e."updatedAt" DESC, e."id"
          LIMIT ${params.limit} OFFSET ${offset}`;
   // Counting and ranking run side by side, on two connections (two PostgreSQL backends, two cores).
-  const [[cappedCounts], [rows]] = await Promise.all([
-    indexOnly(
-      db().$queryRaw<{ kind: SearchKind; count: bigint }[]>`
-        SELECT kind, count(*) AS count FROM (SELECT e."kind" FROM "SearchEntry" e ${joins} ${where} LIMIT ${COUNT_CAP + 1}) AS m
-         GROUP BY kind`,
-    ),
-    indexOnly(rowsQuery),
-  ]);
-  const { counts, approximate } = await countMatches(joins, where, cappedCounts);
+  const [{ counts, approximate }, rows] = await Promise.all([countMatches(where), searchQuery<Row>(rowsQuery)]);
   const total = params.kind.length
     ? params.kind.reduce((sum, kind) => sum + counts[kind], 0)
     : Object.values(counts).reduce((a, b) => a + b, 0);
@@ -401,7 +422,9 @@ async function themeIdsNamed(reviewId: string, names: string[]): Promise<string[
 }
 
 export async function searchReview(userId: string, reviewId: string, raw: SearchParams): Promise<SearchResult> {
-  await authorize(userId, reviewId, "review.read");
+  // Checked alongside the search's own statements (which join the membership themselves, so they can return
+  // nothing of a review the user is not in); nothing is returned before the check has passed.
+  const authorized = authorize(userId, reviewId, "review.read");
   const params = searchParamsSchema.parse(raw);
   let query = parseQuery(params.q);
   const empty = (pendingChanges: number): SearchResult => ({
@@ -417,7 +440,10 @@ export async function searchReview(userId: string, reviewId: string, raw: Search
     pendingChanges,
   });
   const positive = query.include.map(termQuery).filter(Boolean);
-  if (positive.length === 0 && !hasFilters(query.filters)) return empty(0);
+  if (positive.length === 0 && !hasFilters(query.filters)) {
+    await authorized;
+    return empty(0);
+  }
   const themeIds = await themeIdsNamed(reviewId, query.filters.themes);
   if (themeIds && themeIds.length === 0) {
     query = {
@@ -431,11 +457,17 @@ export async function searchReview(userId: string, reviewId: string, raw: Search
   }
   const scope: Scope = { userId, reviewId, params, themeIds };
   // The index is read as it is: the background job brings it up to date, the page says how far behind it is.
-  const [first, pendingChanges] = await Promise.all([findPage(scope, query), countPending()]);
+  // Everything a search reads runs at once: each waits on the server, not on the others.
+  const [first, pendingChanges, fixes, typedMatchers] = await Promise.all([
+    findPage(scope, query),
+    countPending(),
+    corrections(reviewId, correctable(query)),
+    matchersOf(query),
+    authorized,
+  ]);
   let found = first;
   let corrected: Correction | null = null;
   let suggestion: Correction | null = null;
-  const fixes = await corrections(reviewId, correctable(query));
   if (fixes.size > 0) {
     const correction: Correction = {
       q: replaceWords(params.q, fixes),
@@ -456,7 +488,7 @@ export async function searchReview(userId: string, reviewId: string, raw: Search
     }
   }
   const { counts, approximate, total, rows } = found;
-  const matchers = await matchersOf(query);
+  const matchers = corrected ? await matchersOf(query) : typedMatchers;
   const pattern = matcherPattern(matchers);
   // Centre fragments (and links) on the whole Chinese query where it occurs, else on its longest word.
   const hanTerms = query.include.filter((term) => term.type !== "latin" && hasHan(term.text)).map((term) => term.text);
