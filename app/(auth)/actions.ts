@@ -6,6 +6,7 @@ import { revokeSession, signUp } from "@/lib/auth/accounts";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { clientKeyOf, signIn, signOut } from "@/lib/auth/config";
 import { getSessionUser } from "@/lib/auth/session";
+import { parseRateLimitedCode } from "@/lib/auth/sign-in-wait";
 import { AppError, ERROR_CODES, type ErrorCode } from "@/lib/errors/app-error";
 import { runAction, type ActionResult } from "@/lib/errors/action-result";
 import { LOCALE_COOKIE } from "@/lib/i18n/server";
@@ -16,6 +17,8 @@ async function signInWithPassword(email: FormDataEntryValue | null, password: Fo
     await signIn("credentials", { email, password, redirect: false });
   } catch (error) {
     if (error instanceof CredentialsSignin) {
+      const rateLimited = parseRateLimitedCode(error.code);
+      if (rateLimited) throw new AppError("RATE_LIMITED", "too many failed sign-ins", undefined, rateLimited);
       const code = (ERROR_CODES as readonly string[]).includes(error.code)
         ? (error.code as ErrorCode)
         : "INVALID_CREDENTIALS";

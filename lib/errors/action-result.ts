@@ -2,6 +2,7 @@
 // unexpected ones are logged with context and reported without leaking internals.
 import { unstable_rethrow } from "next/navigation";
 import { getI18n } from "@/lib/i18n/server";
+import { rateLimitedMessage } from "@/lib/auth/sign-in-wait";
 import { isAppError } from "./app-error";
 
 export type ActionResult<T = undefined> =
@@ -19,7 +20,7 @@ export async function runAction<T>(name: string, work: () => Promise<T>): Promis
       return {
         ok: false,
         code: error.code,
-        error: t(`errors.${error.code}`),
+        error: error.code === "RATE_LIMITED" ? rateLimitedMessage(error, t) : t(`errors.${error.code}`),
         fields: error.fields,
         details: error.details,
         at: Date.now(),
