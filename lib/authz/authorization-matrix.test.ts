@@ -50,6 +50,7 @@ import { exportBackup } from "@/lib/backup/export-backup";
 import { addCitedReference } from "@/lib/references/commands";
 import { listItemReferences, listSharedReferences } from "@/lib/references/queries";
 import { refreshItemReferences } from "@/lib/references/sync";
+import { accessTo } from "@/lib/testing/access";
 
 let db: Database;
 let a: Awaited<ReturnType<typeof createReviewWithTeam>>;
@@ -106,7 +107,10 @@ const OPERATIONS: Record<string, Operation> = {
     run: (u, t) => listLibraryPage(u, t.reviewId, parseLibraryParams({})),
   },
   getItem: { allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"], run: (u, t) => getItem(u, t.reviewId, t.itemId) },
-  listMembers: { allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"], run: (u, t) => listMembers(u, t.reviewId) },
+  listMembers: {
+    allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
+    run: async (u, t) => listMembers(await accessTo(u, t.reviewId)),
+  },
   listActivity: { allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"], run: (u, t) => listActivity(u, t.reviewId) },
   getDashboard: { allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"], run: (u, t) => getDashboard(u, t.reviewId) },
   listThemeOptions: {
@@ -130,20 +134,28 @@ const OPERATIONS: Record<string, Operation> = {
       });
     },
   },
-  listPendingInvitations: { allowed: ["OWNER"], run: (u, t) => listPendingInvitations(u, t.reviewId) },
+  listPendingInvitations: {
+    allowed: ["OWNER"],
+    run: async (u, t) => listPendingInvitations(await accessTo(u, t.reviewId)),
+  },
   changeStage: {
     allowed: ["OWNER", "EDITOR"],
-    run: (u, t) => changeStage(u, { reviewId: t.reviewId, itemId: t.itemId, stageId: t.stages[1]!.id }),
+    run: async (u, t) =>
+      changeStage(await accessTo(u, t.reviewId), { reviewId: t.reviewId, itemId: t.itemId, stageId: t.stages[1]!.id }),
   },
   createInvitation: {
     allowed: ["OWNER"],
-    run: (u, t) => createInvitation(u, { reviewId: t.reviewId, role: "VIEWER" }),
+    run: async (u, t) => createInvitation(await accessTo(u, t.reviewId), { reviewId: t.reviewId, role: "VIEWER" }),
   },
   changeMemberRole: {
     allowed: ["OWNER"],
-    run: (u, t) => {
+    run: async (u, t) => {
       const viewer = t.memberships.find((m) => m.role === "VIEWER")!;
-      return changeMemberRole(u, { reviewId: t.reviewId, membershipId: viewer.id, role: "VIEWER" });
+      return changeMemberRole(await accessTo(u, t.reviewId), {
+        reviewId: t.reviewId,
+        membershipId: viewer.id,
+        role: "VIEWER",
+      });
     },
   },
   listSections: { allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"], run: (u, t) => listSections(u, t.reviewId) },
@@ -412,7 +424,11 @@ describe("resources addressed across reviews", () => {
   it("an item of review B cannot be moved through review A's id", async () => {
     const before = await snapshot();
     await expect(
-      changeStage(a.users.OWNER.id, { reviewId: a.reviewId, itemId: b.itemId, stageId: a.stages[2]!.id }),
+      changeStage(await accessTo(a.users.OWNER.id, a.reviewId), {
+        reviewId: a.reviewId,
+        itemId: b.itemId,
+        stageId: a.stages[2]!.id,
+      }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await snapshot()).toEqual(before);
   });
@@ -420,7 +436,11 @@ describe("resources addressed across reviews", () => {
   it("a stage of review B is refused for an item of review A", async () => {
     const before = await snapshot();
     await expect(
-      changeStage(a.users.OWNER.id, { reviewId: a.reviewId, itemId: a.itemId, stageId: b.stages[2]!.id }),
+      changeStage(await accessTo(a.users.OWNER.id, a.reviewId), {
+        reviewId: a.reviewId,
+        itemId: a.itemId,
+        stageId: b.stages[2]!.id,
+      }),
     ).rejects.toMatchObject({ code: "STAGE_NOT_FOUND" });
     expect(await snapshot()).toEqual(before);
   });
@@ -429,18 +449,28 @@ describe("resources addressed across reviews", () => {
     const before = await snapshot();
     const foreign = b.memberships.find((m) => m.role === "EDITOR")!;
     await expect(
-      changeMemberRole(a.users.OWNER.id, { reviewId: a.reviewId, membershipId: foreign.id, role: "OWNER" }),
+      changeMemberRole(await accessTo(a.users.OWNER.id, a.reviewId), {
+        reviewId: a.reviewId,
+        membershipId: foreign.id,
+        role: "OWNER",
+      }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(
-      removeMember(a.users.OWNER.id, { reviewId: a.reviewId, membershipId: foreign.id }),
+      removeMember(await accessTo(a.users.OWNER.id, a.reviewId), { reviewId: a.reviewId, membershipId: foreign.id }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await snapshot()).toEqual(before);
   });
 
   it("an invitation of review B cannot be revoked through review A", async () => {
-    const invitation = await createInvitation(b.users.OWNER.id, { reviewId: b.reviewId, role: "VIEWER" });
+    const invitation = await createInvitation(await accessTo(b.users.OWNER.id, b.reviewId), {
+      reviewId: b.reviewId,
+      role: "VIEWER",
+    });
     await expect(
-      revokeInvitation(a.users.OWNER.id, { reviewId: a.reviewId, invitationId: invitation.id }),
+      revokeInvitation(await accessTo(a.users.OWNER.id, a.reviewId), {
+        reviewId: a.reviewId,
+        invitationId: invitation.id,
+      }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).revokedAt).toBeNull();
   });

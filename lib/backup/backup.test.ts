@@ -28,6 +28,7 @@ import { DEMO_REVIEW_KEY, seedDemo } from "@/seeds/seed";
 import type { Backup } from "./backup-format";
 import { exportBackup } from "./export-backup";
 import { restoreBackup } from "./restore-backup";
+import { accessTo } from "@/lib/testing/access";
 
 let db: Database;
 let reviewId: string;
@@ -53,7 +54,7 @@ async function buildFullReview() {
   await seedDemo(db);
   const review = await db.review.findUniqueOrThrow({ where: { seedKey: DEMO_REVIEW_KEY } });
   reviewId = review.id;
-  const member = (role: "OWNER" | "EDITOR" | "SUPERVISOR") =>
+  const member = async (role: "OWNER" | "EDITOR" | "SUPERVISOR") =>
     db.membership.findFirstOrThrow({ where: { reviewId, role } }).then((row) => row.userId);
   [owner, editor, supervisor] = await Promise.all([member("OWNER"), member("EDITOR"), member("SUPERVISOR")]);
   const items = await db.reviewItem.findMany({ where: { reviewId }, orderBy: { seedKey: "asc" } });
@@ -62,9 +63,14 @@ async function buildFullReview() {
   const reason = await db.exclusionReason.findFirstOrThrow({ where: { reviewId } });
 
   // Stage history with an undone change, votes that agree and votes that conflict with the owner's ruling.
-  await changeStage(editor, { reviewId, itemId: i0, stageId: stages[1]!.id, note: "读完摘要" });
+  await changeStage(await accessTo(editor, reviewId), {
+    reviewId,
+    itemId: i0,
+    stageId: stages[1]!.id,
+    note: "读完摘要",
+  });
   const change = await db.statusChange.findFirstOrThrow({ where: { itemId: i0, note: "读完摘要" } });
-  await undoStageChange(editor, { reviewId, itemId: i0, changeId: change.id });
+  await undoStageChange(await accessTo(editor, reviewId), { reviewId, itemId: i0, changeId: change.id });
   await castVote(owner, { reviewId, itemId: i1, choice: "INCLUDE" });
   await castVote(editor, { reviewId, itemId: i1, choice: "INCLUDE", note: "相关" });
   await castVote(owner, { reviewId, itemId: i2, choice: "EXCLUDE", reasonId: reason.id });

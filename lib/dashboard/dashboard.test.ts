@@ -8,6 +8,7 @@ import { createReviewWithTeam } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { changeStage } from "@/lib/workflow/commands";
 import { getDashboard } from "./queries";
+import { accessTo } from "@/lib/testing/access";
 
 let db: Database;
 let a: Awaited<ReturnType<typeof createReviewWithTeam>>;
@@ -24,7 +25,11 @@ describe("the dashboard", () => {
     for (const title of ["一", "二", "三", "四"]) {
       ids.push((await createItem(owner, { reviewId: a.reviewId, fields: { titleZh: title } })).itemId);
     }
-    await changeStage(owner, { reviewId: a.reviewId, itemId: ids[0], stageId: a.stages[1]!.id });
+    await changeStage(await accessTo(owner, a.reviewId), {
+      reviewId: a.reviewId,
+      itemId: ids[0],
+      stageId: a.stages[1]!.id,
+    });
     await assignItems(owner, {
       reviewId: a.reviewId,
       itemIds: [ids[0], ids[1]],

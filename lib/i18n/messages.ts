@@ -96,6 +96,7 @@ export const zh = {
     INVALID_INPUT: "输入有误，请检查标出的字段。",
     EDIT_CONFLICT: "其他成员刚刚修改了此内容。",
     RATE_LIMITED: "登录失败次数过多，请 {wait}后再试。",
+    CROSS_ORIGIN: "此请求来自其他网站或端口，已被拒绝。请在会通的页面中操作。",
     WEAK_PASSWORD:
       "这个密码太容易被猜到（常见密码、简单规律，或与邮箱、姓名相近）。请换一个更长、更独特的密码，例如几个不相关的词连在一起。",
     SIGN_UP_REFUSED: "无法用这些信息注册。如果您已有账户，请直接登录。",
@@ -398,6 +399,7 @@ export const en: Shape<Messages> = {
     INVALID_INPUT: "Some input is invalid; check the marked fields.",
     EDIT_CONFLICT: "Someone else has just changed this.",
     RATE_LIMITED: "Too many failed sign-ins. Try again in {wait}.",
+    CROSS_ORIGIN: "This request came from another site or port and was refused. Use Huitong's own pages.",
     WEAK_PASSWORD:
       "This password is too easy to guess (a common password, a simple pattern, or close to your e-mail or name). Choose a longer, more unusual one, for example a few unrelated words together.",
     SIGN_UP_REFUSED: "We could not create an account with these details. If you already have one, sign in instead.",

@@ -10,6 +10,7 @@ import { createReviewWithTeam } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { changeStage } from "@/lib/workflow/commands";
 import { countUnread, listNotifications, markAllRead, markRead } from "./inbox";
+import { accessTo } from "@/lib/testing/access";
 
 let db: Database;
 let a: Awaited<ReturnType<typeof createReviewWithTeam>>;
@@ -204,7 +205,11 @@ describe("inbox", () => {
       userIds: [a.users.EDITOR.id],
       mode: "add",
     });
-    await changeStage(a.users.OWNER.id, { reviewId: a.reviewId, itemId: a.itemId, stageId: a.stages[1]!.id });
+    await changeStage(await accessTo(a.users.OWNER.id, a.reviewId), {
+      reviewId: a.reviewId,
+      itemId: a.itemId,
+      stageId: a.stages[1]!.id,
+    });
     expect((await inbox(a.users.EDITOR.id))[0]).toMatchObject({
       kind: "STAGE_CHANGED",
       link: `/reviews/${a.reviewId}/items/${a.itemId}`,
@@ -212,7 +217,11 @@ describe("inbox", () => {
     });
     // Their own move does not notify them.
     const count = await countUnread(a.users.EDITOR.id);
-    await changeStage(a.users.EDITOR.id, { reviewId: a.reviewId, itemId: a.itemId, stageId: a.stages[0]!.id });
+    await changeStage(await accessTo(a.users.EDITOR.id, a.reviewId), {
+      reviewId: a.reviewId,
+      itemId: a.itemId,
+      stageId: a.stages[0]!.id,
+    });
     expect(await countUnread(a.users.EDITOR.id)).toBe(count);
   });
 

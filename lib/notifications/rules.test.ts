@@ -14,6 +14,7 @@ import { createReviewWithTeam, createUser } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { changeStage } from "@/lib/workflow/commands";
 import { notificationKinds } from "./rules";
+import { accessTo } from "@/lib/testing/access";
 
 let db: Database;
 let url: string;
@@ -185,8 +186,12 @@ describe("who is told what", () => {
   });
 
   it("a stage move: the item's assignees, not the one moving it", async () => {
-    const { mark } = await step(() =>
-      changeStage(people.writer, { reviewId: team.reviewId, itemId: team.itemId, stageId: team.stages[1]!.id }),
+    const { mark } = await step(async () =>
+      changeStage(await accessTo(people.writer, team.reviewId), {
+        reviewId: team.reviewId,
+        itemId: team.itemId,
+        stageId: team.stages[1]!.id,
+      }),
     );
     expectTold("STAGE_CHANGED", await toldSince(mark, "STAGE_CHANGED"), ["owner", "sectionOwner"]);
   });

@@ -8,6 +8,7 @@ import { LibraryFilters } from "@/components/library/LibraryFilters";
 import { LibraryTable, type LibraryRow, type SortableColumn } from "@/components/library/LibraryTable";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
+import { getPageAccess } from "@/lib/authz/request-access";
 import { can } from "@/lib/authz/policy";
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { getI18n } from "@/lib/i18n/server";
@@ -44,6 +45,7 @@ export default async function LibraryPage({
 }) {
   const { reviewId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/library`);
+  const access = await getPageAccess(user.id, reviewId);
   const { locale, t } = await getI18n();
   const search = await searchParams;
   const filter = parseLibraryParams(search);
@@ -59,7 +61,7 @@ export default async function LibraryPage({
   const canBulk = ["item.changeStage", "item.assign", "theme.tag", "item.delete"].some((action) =>
     can(library.role, action as "item.changeStage"),
   );
-  const reasons = canBulk ? await listExclusionReasons(reviewId) : [];
+  const reasons = canBulk ? await listExclusionReasons(access) : [];
   const canAttach = can(library.role, "item.update");
   const [fileActivity, itemChoices] = await Promise.all([
     listFileActivity(user.id, reviewId),

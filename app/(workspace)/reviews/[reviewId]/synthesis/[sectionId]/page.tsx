@@ -4,6 +4,7 @@ import { SectionWorkspaceLoader } from "@/components/synthesis/SectionWorkspaceL
 import { ExportWithWarning } from "@/components/bibliography/ExportWithWarning";
 import { buttonSecondary } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
+import { getPageAccess } from "@/lib/authz/request-access";
 import { listThemePassages } from "@/lib/coding/queries";
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { getI18n } from "@/lib/i18n/server";
@@ -44,7 +45,7 @@ export default async function SectionPage({ params }: { params: Promise<{ review
     loadOrNotFound(renderSynthesisCitations(user.id, reviewId, { locale: locale === "en" ? "en-US" : "zh-CN" })),
     loadOrNotFound(listSectionThreads(user.id, reviewId, sectionId)),
     loadOrNotFound(findOpenRound(user.id, reviewId, sectionId)),
-    loadOrNotFound(listMembers(user.id, reviewId)),
+    loadOrNotFound(listMembers(await getPageAccess(user.id, reviewId))),
   ]);
   const { section } = editor;
   const passages = section.themeId ? await loadOrNotFound(listThemePassages(user.id, reviewId, section.themeId)) : null;
