@@ -76,28 +76,6 @@ function serverActionFiles(dir = path.join(root, "app")): string[] {
   });
 }
 
-/**
- * Files whose actions still call the domain with a user id, to be moved to the factories module by module (issue
- * 17). The list may only shrink: a file listed here that is already migrated fails the test too.
- */
-const NOT_YET_MIGRATED = new Set<string>([
-  "app/(auth)/actions.ts",
-  "app/(auth)/invite/[token]/actions.ts",
-  "app/(workspace)/account/actions.ts",
-  "app/(workspace)/account/notification-actions.ts",
-  "app/(workspace)/inbox/actions.ts",
-  "app/(workspace)/reviews/[reviewId]/items/[itemId]/file-actions.ts",
-  "app/(workspace)/reviews/[reviewId]/items/actions.ts",
-  "app/(workspace)/reviews/[reviewId]/references/actions.ts",
-  "app/(workspace)/reviews/[reviewId]/rounds/actions.ts",
-  "app/(workspace)/reviews/[reviewId]/rounds/word-import-actions.ts",
-  "app/(workspace)/reviews/[reviewId]/screening/actions.ts",
-  "app/(workspace)/reviews/[reviewId]/synthesis/actions.ts",
-  "app/(workspace)/reviews/[reviewId]/themes/actions.ts",
-  "app/(workspace)/reviews/actions.ts",
-  "app/unsubscribe/actions.ts",
-]);
-
 let db: Database;
 let a: Awaited<ReturnType<typeof createReviewWithTeam>>;
 let b: Awaited<ReturnType<typeof createReviewWithTeam>>;
@@ -141,41 +119,28 @@ describe("every server action goes through a factory of lib/http/endpoint.ts", (
     const exports = Object.entries(actions);
     expect(exports.length, file).toBeGreaterThan(0);
     const built = exports.filter(([, action]) => isBuiltEndpoint(action)).map(([name]) => name);
-    if (NOT_YET_MIGRATED.has(file)) {
-      expect(built.length, `${file} is migrated now: take it off NOT_YET_MIGRATED`).toBeLessThan(exports.length);
-    } else {
-      expect(built, file).toEqual(exports.map(([name]) => name));
+    expect(built, file).toEqual(exports.map(([name]) => name));
+  });
+
+  it.each(files)("%s: every export refuses a request from another origin and changes nothing", async (file) => {
+    const actions = (await import(/* @vite-ignore */ path.join(root, file))) as Record<string, unknown>;
+    request.user = a.users.OWNER;
+    request.headers = CROSS_ORIGIN();
+    const before = await snapshot();
+    for (const [name, action] of Object.entries(actions)) {
+      const form = new FormData();
+      form.set("reviewId", a.reviewId);
+      form.set("itemId", a.itemId);
+      const outcome = await (action as (...args: unknown[]) => Promise<unknown>)(null, form).then(
+        (result) => result,
+        (error: unknown) => ({ thrown: (error as { code?: unknown }).code }),
+      );
+      expect(outcome, `${file}: ${name}`).toMatchObject(
+        (outcome as { thrown?: unknown }).thrown !== undefined ? { thrown: "CROSS_ORIGIN" } : { code: "CROSS_ORIGIN" },
+      );
     }
+    expect(await snapshot()).toEqual(before);
   });
-
-  it("lists only files that exist as not yet migrated", () => {
-    for (const file of NOT_YET_MIGRATED) expect(files, file).toContain(file);
-  });
-
-  it.each(files.filter((file) => !NOT_YET_MIGRATED.has(file)))(
-    "%s: every export refuses a request from another origin and changes nothing",
-    async (file) => {
-      const actions = (await import(/* @vite-ignore */ path.join(root, file))) as Record<string, unknown>;
-      request.user = a.users.OWNER;
-      request.headers = CROSS_ORIGIN();
-      const before = await snapshot();
-      for (const [name, action] of Object.entries(actions)) {
-        const form = new FormData();
-        form.set("reviewId", a.reviewId);
-        form.set("itemId", a.itemId);
-        const outcome = await (action as (...args: unknown[]) => Promise<unknown>)(null, form).then(
-          (result) => result,
-          (error: unknown) => ({ thrown: (error as { code?: unknown }).code }),
-        );
-        expect(outcome, `${file}: ${name}`).toMatchObject(
-          (outcome as { thrown?: unknown }).thrown !== undefined
-            ? { thrown: "CROSS_ORIGIN" }
-            : { code: "CROSS_ORIGIN" },
-        );
-      }
-      expect(await snapshot()).toEqual(before);
-    },
-  );
 });
 
 describe("reviewAction", () => {
