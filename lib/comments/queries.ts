@@ -1,5 +1,5 @@
 // Reading comment threads: a section's threads with their comments, for the sidebar beside the text.
-import { authorize } from "@/lib/authz/authorize";
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import { db } from "@/lib/db/client";
 import { compareTexts, excerptChanges, type TextChange } from "@/lib/synthesis/text-compare";
 
@@ -36,8 +36,8 @@ export const THREAD_SELECT = {
   },
 } as const;
 
-export async function listSectionThreads(userId: string, reviewId: string, sectionId: string) {
-  await authorize(userId, reviewId, "review.read");
+export async function listSectionThreads(access: ReviewAccess, sectionId: string) {
+  const { reviewId } = access.require("review.read");
   return db().commentThread.findMany({
     where: { reviewId, sectionId, deletedAt: null },
     orderBy: { createdAt: "asc" },

@@ -71,19 +71,23 @@ describe("changing stage", () => {
     const itemId = await newItem();
     const before = await snapshot();
     await expect(
-      changeStage(await accessTo(a.users.EDITOR.id, a.reviewId), {
-        reviewId: a.reviewId,
-        itemId,
-        stageId: excluded().id,
-      }),
+      accessTo(a.users.EDITOR.id, a.reviewId).then((access) =>
+        changeStage(access, {
+          reviewId: a.reviewId,
+          itemId,
+          stageId: excluded().id,
+        }),
+      ),
     ).rejects.toMatchObject({ code: "EXCLUSION_REASON_REQUIRED" });
     await expect(
-      changeStage(await accessTo(a.users.EDITOR.id, a.reviewId), {
-        reviewId: a.reviewId,
-        itemId,
-        stageId: excluded().id,
-        exclusionReasonId: (await reasonsOf(b))[0]!.id,
-      }),
+      accessTo(a.users.EDITOR.id, a.reviewId).then(async (access) =>
+        changeStage(access, {
+          reviewId: a.reviewId,
+          itemId,
+          stageId: excluded().id,
+          exclusionReasonId: (await reasonsOf(b))[0]!.id,
+        }),
+      ),
     ).rejects.toMatchObject({ code: "EXCLUSION_REASON_REQUIRED" });
     expect(await snapshot()).toEqual(before);
 
@@ -123,23 +127,27 @@ describe("changing stage", () => {
     const itemId = await newItem();
     const before = await snapshot();
     await expect(
-      changeStage(await accessTo(a.users.OWNER.id, a.reviewId), {
-        reviewId: a.reviewId,
-        itemId,
-        stageId: "no-such-stage",
-      }),
+      accessTo(a.users.OWNER.id, a.reviewId).then((access) =>
+        changeStage(access, {
+          reviewId: a.reviewId,
+          itemId,
+          stageId: "no-such-stage",
+        }),
+      ),
     ).rejects.toMatchObject({ code: "STAGE_NOT_FOUND" });
     for (const role of ["VIEWER", "SUPERVISOR"] as const) {
       await expect(
-        changeStage(await accessTo(a.users[role].id, a.reviewId), {
-          reviewId: a.reviewId,
-          itemId,
-          stageId: a.stages[2]!.id,
-        }),
+        accessTo(a.users[role].id, a.reviewId).then((access) =>
+          changeStage(access, {
+            reviewId: a.reviewId,
+            itemId,
+            stageId: a.stages[2]!.id,
+          }),
+        ),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     await expect(
-      changeStage(await accessTo(a.users.OWNER.id, a.reviewId), { reviewId: a.reviewId, itemId }),
+      accessTo(a.users.OWNER.id, a.reviewId).then((access) => changeStage(access, { reviewId: a.reviewId, itemId })),
     ).rejects.toMatchObject({
       code: "INVALID_INPUT",
     });
@@ -151,18 +159,22 @@ describe("changing stage", () => {
     const foreign = await newItem(b);
     const before = await snapshot();
     await expect(
-      bulkChangeStage(await accessTo(a.users.OWNER.id, a.reviewId), {
-        reviewId: a.reviewId,
-        itemIds: [...ids, foreign],
-        stageId: a.stages[2]!.id,
-      }),
+      accessTo(a.users.OWNER.id, a.reviewId).then((access) =>
+        bulkChangeStage(access, {
+          reviewId: a.reviewId,
+          itemIds: [...ids, foreign],
+          stageId: a.stages[2]!.id,
+        }),
+      ),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(
-      bulkChangeStage(await accessTo(a.users.OWNER.id, a.reviewId), {
-        reviewId: a.reviewId,
-        itemIds: ids,
-        stageId: excluded().id,
-      }),
+      accessTo(a.users.OWNER.id, a.reviewId).then((access) =>
+        bulkChangeStage(access, {
+          reviewId: a.reviewId,
+          itemIds: ids,
+          stageId: excluded().id,
+        }),
+      ),
     ).rejects.toMatchObject({ code: "EXCLUSION_REASON_REQUIRED" });
     expect(await snapshot()).toEqual(before);
     await changeStage(await accessTo(a.users.OWNER.id, a.reviewId), {
@@ -200,25 +212,31 @@ describe("undoing the last change", () => {
 
     const before = await snapshot();
     await expect(
-      undoStageChange(await accessTo(a.users.OWNER.id, a.reviewId), {
-        reviewId: a.reviewId,
-        itemId,
-        changeId: previous!.id,
-      }),
+      accessTo(a.users.OWNER.id, a.reviewId).then((access) =>
+        undoStageChange(access, {
+          reviewId: a.reviewId,
+          itemId,
+          changeId: previous!.id,
+        }),
+      ),
     ).rejects.toMatchObject({ code: "NOTHING_TO_UNDO" });
     await expect(
-      undoStageChange(await accessTo(a.users.VIEWER.id, a.reviewId), {
-        reviewId: a.reviewId,
-        itemId,
-        changeId: latest!.id,
-      }),
+      accessTo(a.users.VIEWER.id, a.reviewId).then((access) =>
+        undoStageChange(access, {
+          reviewId: a.reviewId,
+          itemId,
+          changeId: latest!.id,
+        }),
+      ),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(
-      undoStageChange(await accessTo(b.users.OWNER.id, b.reviewId), {
-        reviewId: b.reviewId,
-        itemId,
-        changeId: latest!.id,
-      }),
+      accessTo(b.users.OWNER.id, b.reviewId).then((access) =>
+        undoStageChange(access, {
+          reviewId: b.reviewId,
+          itemId,
+          changeId: latest!.id,
+        }),
+      ),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await snapshot()).toEqual(before);
 
@@ -234,11 +252,13 @@ describe("undoing the last change", () => {
     const undo = await db.statusChange.findFirstOrThrow({ where: { revertsId: latest!.id } });
     expect(undo).toMatchObject({ changedById: a.users.EDITOR.id, toStageId: excluded().id });
     await expect(
-      undoStageChange(await accessTo(a.users.EDITOR.id, a.reviewId), {
-        reviewId: a.reviewId,
-        itemId,
-        changeId: latest!.id,
-      }),
+      accessTo(a.users.EDITOR.id, a.reviewId).then((access) =>
+        undoStageChange(access, {
+          reviewId: a.reviewId,
+          itemId,
+          changeId: latest!.id,
+        }),
+      ),
     ).rejects.toMatchObject({ code: "NOTHING_TO_UNDO" });
   });
 
@@ -247,11 +267,13 @@ describe("undoing the last change", () => {
     const view = await getItemWorkflow(await accessTo(a.users.OWNER.id, a.reviewId), itemId);
     expect(view.item.undoableChangeId).toBeNull();
     await expect(
-      undoStageChange(await accessTo(a.users.OWNER.id, a.reviewId), {
-        reviewId: a.reviewId,
-        itemId,
-        changeId: view.item.statusChanges[0]!.id,
-      }),
+      accessTo(a.users.OWNER.id, a.reviewId).then((access) =>
+        undoStageChange(access, {
+          reviewId: a.reviewId,
+          itemId,
+          changeId: view.item.statusChanges[0]!.id,
+        }),
+      ),
     ).rejects.toMatchObject({ code: "NOTHING_TO_UNDO" });
   });
 });
@@ -264,7 +286,7 @@ describe("assignment and My queue", () => {
       itemId: second,
       stageId: a.stages[2]!.id,
     });
-    const result = await assignItems(a.users.OWNER.id, {
+    const result = await assignItems(await accessTo(a.users.OWNER.id, a.reviewId), {
       reviewId: a.reviewId,
       itemIds: [first, second],
       userIds: [a.users.EDITOR.id],
@@ -277,7 +299,7 @@ describe("assignment and My queue", () => {
     expect(byStage[a.stages[2]!.id]).toContain("乙");
     expect(byStage[a.stages[0]!.id]).not.toContain("乙");
 
-    await assignItems(a.users.EDITOR.id, {
+    await assignItems(await accessTo(a.users.EDITOR.id, a.reviewId), {
       reviewId: a.reviewId,
       itemIds: [second],
       userIds: [a.users.EDITOR.id],
@@ -293,26 +315,32 @@ describe("assignment and My queue", () => {
     const before = await snapshot();
     for (const assignee of [a.users.VIEWER.id, a.users.SUPERVISOR.id, b.users.EDITOR.id]) {
       await expect(
-        assignItems(a.users.OWNER.id, { reviewId: a.reviewId, itemIds: [itemId], userIds: [assignee], mode: "add" }),
+        accessTo(a.users.OWNER.id, a.reviewId).then((access) =>
+          assignItems(access, { reviewId: a.reviewId, itemIds: [itemId], userIds: [assignee], mode: "add" }),
+        ),
       ).rejects.toMatchObject({ code: "ASSIGNEE_INVALID" });
     }
     for (const role of ["VIEWER", "SUPERVISOR"] as const) {
       await expect(
-        assignItems(a.users[role].id, {
-          reviewId: a.reviewId,
-          itemIds: [itemId],
-          userIds: [a.users.EDITOR.id],
-          mode: "add",
-        }),
+        accessTo(a.users[role].id, a.reviewId).then((access) =>
+          assignItems(access, {
+            reviewId: a.reviewId,
+            itemIds: [itemId],
+            userIds: [a.users.EDITOR.id],
+            mode: "add",
+          }),
+        ),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     await expect(
-      assignItems(a.users.OWNER.id, {
-        reviewId: a.reviewId,
-        itemIds: [foreignItem],
-        userIds: [a.users.EDITOR.id],
-        mode: "add",
-      }),
+      accessTo(a.users.OWNER.id, a.reviewId).then((access) =>
+        assignItems(access, {
+          reviewId: a.reviewId,
+          itemIds: [foreignItem],
+          userIds: [a.users.EDITOR.id],
+          mode: "add",
+        }),
+      ),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await snapshot()).toEqual(before);
   });
@@ -323,11 +351,13 @@ describe("configuring stages and exclusion reasons", () => {
     const team = await createReviewWithTeam(db, "stages");
     for (const role of ["EDITOR", "SUPERVISOR", "VIEWER"] as ReviewRole[]) {
       await expect(
-        createStage(await accessTo(team.users[role].id, team.reviewId), {
-          reviewId: team.reviewId,
-          nameZh: "精读",
-          nameEn: "Close reading",
-        }),
+        accessTo(team.users[role].id, team.reviewId).then((access) =>
+          createStage(access, {
+            reviewId: team.reviewId,
+            nameZh: "精读",
+            nameEn: "Close reading",
+          }),
+        ),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     const { id } = await createStage(await accessTo(team.users.OWNER.id, team.reviewId), {
@@ -347,19 +377,23 @@ describe("configuring stages and exclusion reasons", () => {
     ]);
 
     await expect(
-      createStage(await accessTo(team.users.OWNER.id, team.reviewId), {
-        reviewId: team.reviewId,
-        nameZh: "精读",
-        nameEn: "Other",
-      }),
+      accessTo(team.users.OWNER.id, team.reviewId).then((access) =>
+        createStage(access, {
+          reviewId: team.reviewId,
+          nameZh: "精读",
+          nameEn: "Other",
+        }),
+      ),
     ).rejects.toMatchObject({ code: "DUPLICATE_NAME" });
     await expect(
-      renameStage(await accessTo(team.users.OWNER.id, team.reviewId), {
-        reviewId: team.reviewId,
-        stageId: id,
-        nameZh: "待阅读",
-        nameEn: "x",
-      }),
+      accessTo(team.users.OWNER.id, team.reviewId).then((access) =>
+        renameStage(access, {
+          reviewId: team.reviewId,
+          stageId: id,
+          nameZh: "待阅读",
+          nameEn: "x",
+        }),
+      ),
     ).rejects.toMatchObject({ code: "DUPLICATE_NAME" });
     await renameStage(await accessTo(team.users.OWNER.id, team.reviewId), {
       reviewId: team.reviewId,
@@ -391,19 +425,25 @@ describe("configuring stages and exclusion reasons", () => {
 
     // The first stage holds the fixture's item: it stays.
     await expect(
-      deleteStage(await accessTo(team.users.OWNER.id, team.reviewId), {
-        reviewId: team.reviewId,
-        stageId: team.stages[0]!.id,
-      }),
+      accessTo(team.users.OWNER.id, team.reviewId).then((access) =>
+        deleteStage(access, {
+          reviewId: team.reviewId,
+          stageId: team.stages[0]!.id,
+        }),
+      ),
     ).rejects.toMatchObject({ code: "STAGE_IN_USE" });
     await expect(
-      deleteStage(await accessTo(team.users.OWNER.id, team.reviewId), {
-        reviewId: team.reviewId,
-        stageId: excluded(team).id,
-      }),
+      accessTo(team.users.OWNER.id, team.reviewId).then((access) =>
+        deleteStage(access, {
+          reviewId: team.reviewId,
+          stageId: excluded(team).id,
+        }),
+      ),
     ).rejects.toMatchObject({ code: "STAGE_IN_USE" });
     await expect(
-      deleteStage(await accessTo(a.users.OWNER.id, a.reviewId), { reviewId: a.reviewId, stageId: id }),
+      accessTo(a.users.OWNER.id, a.reviewId).then((access) =>
+        deleteStage(access, { reviewId: a.reviewId, stageId: id }),
+      ),
     ).rejects.toMatchObject({
       code: "STAGE_NOT_FOUND",
     });
@@ -423,11 +463,13 @@ describe("configuring stages and exclusion reasons", () => {
   it("edits, archives and restores exclusion reasons, keeping at least one on offer", async () => {
     const team = await createReviewWithTeam(db, "reasons");
     await expect(
-      createExclusionReason(await accessTo(team.users.EDITOR.id, team.reviewId), {
-        reviewId: team.reviewId,
-        labelZh: "综述类",
-        labelEn: "A review",
-      }),
+      accessTo(team.users.EDITOR.id, team.reviewId).then((access) =>
+        createExclusionReason(access, {
+          reviewId: team.reviewId,
+          labelZh: "综述类",
+          labelEn: "A review",
+        }),
+      ),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     const { id } = await createExclusionReason(await accessTo(team.users.OWNER.id, team.reviewId), {
       reviewId: team.reviewId,
@@ -435,11 +477,13 @@ describe("configuring stages and exclusion reasons", () => {
       labelEn: "A review",
     });
     await expect(
-      createExclusionReason(await accessTo(team.users.OWNER.id, team.reviewId), {
-        reviewId: team.reviewId,
-        labelZh: "综述类",
-        labelEn: "x",
-      }),
+      accessTo(team.users.OWNER.id, team.reviewId).then((access) =>
+        createExclusionReason(access, {
+          reviewId: team.reviewId,
+          labelZh: "综述类",
+          labelEn: "x",
+        }),
+      ),
     ).rejects.toMatchObject({ code: "DUPLICATE_NAME" });
     const reasons = await reasonsOf(team);
     expect(reasons.at(-1)).toMatchObject({ id, position: 5 });
@@ -453,12 +497,14 @@ describe("configuring stages and exclusion reasons", () => {
       archived: "true",
     });
     await expect(
-      changeStage(await accessTo(team.users.OWNER.id, team.reviewId), {
-        reviewId: team.reviewId,
-        itemId: team.itemId,
-        stageId: excluded(team).id,
-        exclusionReasonId: id,
-      }),
+      accessTo(team.users.OWNER.id, team.reviewId).then((access) =>
+        changeStage(access, {
+          reviewId: team.reviewId,
+          itemId: team.itemId,
+          stageId: excluded(team).id,
+          exclusionReasonId: id,
+        }),
+      ),
     ).rejects.toMatchObject({ code: "EXCLUSION_REASON_REQUIRED" });
 
     for (const reason of reasons.slice(0, -2)) {
@@ -470,13 +516,15 @@ describe("configuring stages and exclusion reasons", () => {
     }
     const last = reasons.at(-2)!;
     await expect(
-      updateExclusionReason(await accessTo(team.users.OWNER.id, team.reviewId), {
-        reviewId: team.reviewId,
-        reasonId: last.id,
-        labelZh: last.labelZh,
-        labelEn: last.labelEn,
-        archived: "true",
-      }),
+      accessTo(team.users.OWNER.id, team.reviewId).then((access) =>
+        updateExclusionReason(access, {
+          reviewId: team.reviewId,
+          reasonId: last.id,
+          labelZh: last.labelZh,
+          labelEn: last.labelEn,
+          archived: "true",
+        }),
+      ),
     ).rejects.toMatchObject({ code: "LAST_EXCLUSION_REASON" });
     await updateExclusionReason(await accessTo(team.users.OWNER.id, team.reviewId), {
       reviewId: team.reviewId,

@@ -28,7 +28,7 @@ export default async function BoardPage({
   const onlyMine = mine === "1";
   const expanded = typeof more === "string" ? more.split(",").slice(0, 20) : [];
   const themeFilter = typeof theme === "string" && theme.length <= 64 ? theme : undefined;
-  const board = await loadOrNotFound(getBoard(user.id, reviewId, { mine: onlyMine, expanded, theme: themeFilter }));
+  const board = await loadOrNotFound(getBoard(access, { mine: onlyMine, expanded, theme: themeFilter }));
   const canMove = can(board.role, "item.changeStage");
   const themes = (await listThemeOptions(user.id, reviewId)).map((entry) => ({
     id: entry.id,

@@ -18,7 +18,7 @@ export const createItemAction = reviewAction(
   "createItem",
   async (access, _previous: ActionResult | null, form: FormData): Promise<undefined> => {
     const reviewId = access.reviewId;
-    const { itemId } = await createItem(access.userId, { reviewId, fields: jsonField(form, "fields") });
+    const { itemId } = await createItem(access, { reviewId, fields: jsonField(form, "fields") });
     revalidatePath(`/reviews/${reviewId}`, "layout");
     redirect(`/reviews/${reviewId}/items/${itemId}`);
   },
@@ -28,7 +28,7 @@ export const updateItemAction = reviewAction(
   "updateItem",
   async (access, _previous: ActionResult | null, form: FormData): Promise<undefined> => {
     const { reviewId, itemId, version } = formFields(form, ["reviewId", "itemId", "version"]);
-    await updateItem(access.userId, { reviewId, itemId, version, fields: jsonField(form, "fields") });
+    await updateItem(access, { reviewId, itemId, version, fields: jsonField(form, "fields") });
     revalidatePath(`/reviews/${access.reviewId}`, "layout");
     redirect(`/reviews/${access.reviewId}/items/${String(itemId)}`);
   },
@@ -40,7 +40,7 @@ export const trashItemsAction = reviewAction(
   async (access, _previous: ActionResult | null, form: FormData) => {
     const reviewId = access.reviewId;
     const itemIds = jsonField(form, "itemIds");
-    await trashItems(access.userId, { reviewId, itemIds, duplicateOfId: form.get("duplicateOfId") });
+    await trashItems(access, { reviewId, itemIds, duplicateOfId: form.get("duplicateOfId") });
     revalidatePath(`/reviews/${reviewId}`, "layout");
     if (form.get("then") === "library" && Array.isArray(itemIds)) {
       redirect(`/reviews/${reviewId}/library?trashed=${itemIds.map(String).join(",")}`);
@@ -53,7 +53,7 @@ export const restoreItemsAction = reviewAction(
   "restoreItems",
   async (access, _previous: ActionResult | null, form: FormData) => {
     const reviewId = access.reviewId;
-    await restoreItems(access.userId, { reviewId, itemIds: jsonField(form, "itemIds") });
+    await restoreItems(access, { reviewId, itemIds: jsonField(form, "itemIds") });
     revalidatePath(`/reviews/${reviewId}`, "layout");
     return undefined;
   },

@@ -14,10 +14,10 @@ import { bulkChangeStage } from "@/lib/workflow/commands";
  * The items a bulk action applies to: the ticked rows, or — with "select all matching" — every item the
  * library's current filter matches, resolved again on the server.
  */
-async function targetItems(userId: string, reviewId: string, form: FormData): Promise<string[]> {
+async function targetItems(access: ReviewAccess, form: FormData): Promise<string[]> {
   if (form.get("selectAll") === "1") {
     const query = new URLSearchParams(String(form.get("query") ?? ""));
-    return resolveLibraryIds(userId, reviewId, parseLibraryParams(Object.fromEntries(query)));
+    return resolveLibraryIds(access, parseLibraryParams(Object.fromEntries(query)));
   }
   try {
     const ids: unknown = JSON.parse(String(form.get("itemIds") ?? "[]"));
@@ -35,7 +35,7 @@ function bulk(
 ) {
   return reviewAction(name, async (access, _p: BulkResult | null, form: FormData) => {
     const reviewId = access.reviewId;
-    const itemIds = await targetItems(access.userId, reviewId, form);
+    const itemIds = await targetItems(access, form);
     const count = await work(access, reviewId, itemIds, form);
     revalidatePath(`/reviews/${reviewId}`, "layout");
     return { count };
@@ -54,7 +54,7 @@ export const bulkStageAction = bulk("bulkChangeStage", async (access, reviewId, 
 });
 
 export const bulkAssignAction = bulk("bulkAssign", async (access, reviewId, itemIds, form) => {
-  const result = await assignItems(access.userId, {
+  const result = await assignItems(access, {
     reviewId,
     itemIds,
     userIds: [form.get("userId")],
@@ -74,6 +74,6 @@ export const bulkTagAction = bulk("bulkTag", async (access, reviewId, itemIds, f
 });
 
 export const bulkTrashAction = bulk("bulkTrash", async (access, reviewId, itemIds) => {
-  const result = await trashItems(access.userId, { reviewId, itemIds });
+  const result = await trashItems(access, { reviewId, itemIds });
   return result.trashed;
 });

@@ -52,7 +52,7 @@ export default async function LibraryPage({
   const imported = typeof search.imported === "string" ? Number.parseInt(search.imported, 10) || 0 : 0;
   const trashedIds = typeof search.trashed === "string" ? search.trashed.split(",").filter(Boolean) : [];
   const [library, justTrashed] = await loadOrNotFound(
-    Promise.all([listLibraryPage(user.id, reviewId, filter), listTrashedTitles(user.id, reviewId, trashedIds)]),
+    Promise.all([listLibraryPage(access, filter), listTrashedTitles(access, trashedIds)]),
   );
   const current = library.params;
   const base = `/reviews/${reviewId}/library`;
@@ -64,8 +64,8 @@ export default async function LibraryPage({
   const reasons = canBulk ? await listExclusionReasons(access) : [];
   const canAttach = can(library.role, "item.update");
   const [fileActivity, itemChoices] = await Promise.all([
-    listFileActivity(user.id, reviewId),
-    canAttach ? listItemChoices(user.id, reviewId) : [],
+    listFileActivity(access),
+    canAttach ? listItemChoices(access) : [],
   ]);
 
   const rows: LibraryRow[] = library.items.map((item) => {

@@ -15,7 +15,7 @@ export default async function MembersPage({ params }: { params: Promise<{ review
   const user = await requirePageUser(`/reviews/${reviewId}/members`);
   const access = await getPageAccess(user.id, reviewId);
   const { locale, t } = await getI18n();
-  const review = await loadOrNotFound(getReview(user.id, reviewId));
+  const review = await loadOrNotFound(getReview(access));
   const manage = can(review.role, "members.manage");
   const [members, invitations] = await Promise.all([
     loadOrNotFound(listMembers(access)),

@@ -8,7 +8,7 @@ import { addCitedReference } from "@/lib/references/commands";
 export const addCitedReferenceAction = reviewAction(
   "addCitedReference",
   async (access, _previous: ActionResult<{ itemId: string }> | null, form: FormData) => {
-    const result = await addCitedReference(access.userId, formFields(form, ["reviewId", "referenceId"]));
+    const result = await addCitedReference(access, formFields(form, ["reviewId", "referenceId"]));
     revalidatePath(`/reviews/${access.reviewId}`, "layout");
     return result;
   },

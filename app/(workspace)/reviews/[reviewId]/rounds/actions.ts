@@ -6,7 +6,7 @@ import { closeRound, openRound } from "@/lib/rounds/rounds";
 
 export const openRoundAction = reviewAction("openRound", async (access, _previous: unknown, form: FormData) => {
   const reviewId = access.reviewId;
-  const result = await openRound(access.userId, {
+  const result = await openRound(access, {
     reviewId,
     title: form.get("title"),
     dueAt: form.get("dueAt"),
@@ -23,7 +23,7 @@ export const closeRoundAction = reviewAction(
   async (access, _previous: unknown, form: FormData): Promise<undefined> => {
     const reviewId = access.reviewId;
     const roundId = String(form.get("roundId") ?? "");
-    await closeRound(access.userId, { reviewId, roundId });
+    await closeRound(access, { reviewId, roundId });
     revalidatePath(`/reviews/${reviewId}`, "layout");
     // Closing a round leads to its summary: what was asked, answered, still open, and what changed.
     redirect(`/reviews/${reviewId}/rounds/${roundId}`);

@@ -13,17 +13,12 @@ async function fileBytes(form: FormData): Promise<Uint8Array> {
 }
 
 export const previewWordImportAction = reviewAction("previewWordImport", async (access, form: FormData) =>
-  previewWordImport(access.userId, access.reviewId, String(form.get("roundId") ?? ""), await fileBytes(form)),
+  previewWordImport(access, String(form.get("roundId") ?? ""), await fileBytes(form)),
 );
 
 export const applyWordImportAction = reviewAction("applyWordImport", async (access, form: FormData) => {
   const reviewId = access.reviewId;
-  const result = await applyWordImport(
-    access.userId,
-    reviewId,
-    String(form.get("roundId") ?? ""),
-    await fileBytes(form),
-  );
+  const result = await applyWordImport(access, String(form.get("roundId") ?? ""), await fileBytes(form));
   revalidatePath(`/reviews/${reviewId}`, "layout");
   return result;
 });

@@ -40,7 +40,6 @@ export const recordScreeningStopAction = screeningAction(
 /** The screening card's side panel loads the full text (and the PDF's text) only when it is opened. */
 export const readFullTextAction = reviewAction(
   "readFullText",
-  (access, _reviewId: string, itemId: string) =>
-    getItemReading(access.userId, access.reviewId, String(itemId).slice(0, 64)),
+  (access, _reviewId: string, itemId: string) => getItemReading(access, String(itemId).slice(0, 64)),
   (reviewId) => reviewId,
 );

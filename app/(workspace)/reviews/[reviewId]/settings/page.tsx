@@ -28,7 +28,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ revie
   const settings = await loadOrNotFound(getWorkflowSettings(access));
   const canManageStages = can(settings.role, "stage.manage");
   const canUpdateReview = can(settings.role, "review.update");
-  const emailProblems = can(settings.role, "members.manage") ? await listEmailProblems(user.id, reviewId) : null;
+  const emailProblems = can(settings.role, "members.manage") ? await listEmailProblems(access) : null;
   return (
     <div className="max-w-4xl space-y-6">
       <header>

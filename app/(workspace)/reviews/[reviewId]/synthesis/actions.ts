@@ -11,6 +11,7 @@ import {
   setThreadState,
   startThread,
 } from "@/lib/comments/threads";
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import { formFields } from "@/lib/errors/action-result";
 import { reviewAction } from "@/lib/http/endpoint";
 import { getI18n } from "@/lib/i18n/server";
@@ -96,8 +97,8 @@ export const loadVersionAction = reviewAction("loadVersion", async (access, raw:
   return { content: version.content, name: version.name, createdAt: version.createdAt };
 });
 
-function commentAction<T>(name: string, work: (userId: string, raw: unknown) => Promise<T>) {
-  return reviewAction(name, (access, raw: unknown) => work(access.userId, raw));
+function commentAction<T>(name: string, work: (access: ReviewAccess, raw: unknown) => Promise<T>) {
+  return reviewAction(name, (access, raw: unknown) => work(access, raw));
 }
 
 export const startThreadAction = commentAction("startThread", startThread);

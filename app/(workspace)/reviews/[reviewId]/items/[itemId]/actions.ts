@@ -28,7 +28,7 @@ export const undoStageChangeAction = itemAction("undoStageChange", (access, form
 /** One member on or off one item; the library's bulk assignment uses the same command. */
 export const assignItemAction = itemAction("assignItem", (access, form) => {
   const { reviewId, itemId, userId, mode } = formFields(form, ["reviewId", "itemId", "userId", "mode"]);
-  return assignItems(access.userId, { reviewId, itemIds: [itemId], userIds: [userId], mode });
+  return assignItems(access, { reviewId, itemIds: [itemId], userIds: [userId], mode });
 });
 
 export const codePassageAction = itemAction("codePassage", (access, form) =>

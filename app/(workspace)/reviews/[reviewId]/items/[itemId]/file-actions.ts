@@ -18,7 +18,7 @@ export const fileAction = reviewAction(
   "files",
   async (access, command: FileCommand, _reviewId: string, fileId: string) => {
     if (!(command in COMMANDS)) throw new Error(`unknown file command ${command}`);
-    await COMMANDS[command](access.userId, { reviewId: access.reviewId, fileId });
+    await COMMANDS[command](access, { reviewId: access.reviewId, fileId });
     revalidatePath(`/reviews/${access.reviewId}`, "layout");
     return undefined;
   },

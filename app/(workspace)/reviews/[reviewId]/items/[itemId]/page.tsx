@@ -60,7 +60,7 @@ export default async function ItemPage({
   const user = await requirePageUser(`/reviews/${reviewId}/items/${itemId}`);
   const access = await getPageAccess(user.id, reviewId);
   const { locale, t } = await getI18n();
-  const { item, role } = await loadOrNotFound(getItem(user.id, reviewId, itemId));
+  const { item, role } = await loadOrNotFound(getItem(access, itemId));
   const trashed = item.deletedAt !== null;
   // A trashed item shows what it holds and how to restore it; its workflow stays frozen until then.
   const [workflow, candidates] = trashed
@@ -68,16 +68,16 @@ export default async function ItemPage({
     : await loadOrNotFound(
         Promise.all([
           getItemWorkflow(access, itemId),
-          can(role, "item.delete") ? listDuplicateCandidates(user.id, reviewId, itemId) : [],
+          can(role, "item.delete") ? listDuplicateCandidates(access, itemId) : [],
         ]),
       );
   const title = pick(locale, item.titleZh, item.titleEn) ?? t("editing.untitled");
   const [coding, references, pdf, files] = await loadOrNotFound(
     Promise.all([
       listItemCodings(user.id, reviewId, itemId),
-      listItemReferences(user.id, reviewId, itemId),
-      getItemPdf(user.id, reviewId, itemId),
-      listItemFiles(user.id, reviewId, itemId),
+      listItemReferences(access, itemId),
+      getItemPdf(access, itemId),
+      listItemFiles(access, itemId),
     ]),
   );
   const themeOptions = coding.themes.map((theme) => ({

@@ -37,15 +37,16 @@ import {
 export default async function SectionPage({ params }: { params: Promise<{ reviewId: string; sectionId: string }> }) {
   const { reviewId, sectionId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/synthesis/${sectionId}`);
+  const access = await getPageAccess(user.id, reviewId);
   const { locale, t } = await getI18n();
   const [editor, synthesis, versions, citations, threads, openRound, members] = await Promise.all([
     loadOrNotFound(getSectionForEditor(user.id, reviewId, sectionId)),
     loadOrNotFound(listSections(user.id, reviewId)),
     loadOrNotFound(listSectionVersions(user.id, reviewId, sectionId)),
     loadOrNotFound(renderSynthesisCitations(user.id, reviewId, { locale: locale === "en" ? "en-US" : "zh-CN" })),
-    loadOrNotFound(listSectionThreads(user.id, reviewId, sectionId)),
-    loadOrNotFound(findOpenRound(user.id, reviewId, sectionId)),
-    loadOrNotFound(listMembers(await getPageAccess(user.id, reviewId))),
+    loadOrNotFound(listSectionThreads(access, sectionId)),
+    loadOrNotFound(findOpenRound(access, sectionId)),
+    loadOrNotFound(listMembers(access)),
   ]);
   const { section } = editor;
   const passages = section.themeId ? await loadOrNotFound(listThemePassages(user.id, reviewId, section.themeId)) : null;
