@@ -19,6 +19,7 @@ import { parseImportFile } from "@/lib/import/parse-file";
 import { previewImport } from "@/lib/import/preview";
 import { createReviewIn } from "@/lib/reviews/commands";
 import { prepareDatabase, root } from "./support";
+import { accessTo } from "@/lib/testing/access";
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 10_000);
 const EXISTING_EVERY = 20;
@@ -80,10 +81,12 @@ async function importOnce(
   const parseStart = performance.now();
   const parsed = parseImportFile(fileName, bytes);
   const parseMs = performance.now() - parseStart;
-  const [preview, previewMs] = await timed(() => previewImport(ownerId, review.id, { name: fileName, bytes }));
+  const [preview, previewMs] = await timed(async () =>
+    previewImport(await accessTo(ownerId, review.id), { name: fileName, bytes }),
+  );
   const selected = preview.records.filter((record) => !record.duplicate && !record.blocked).map((r) => r.index);
-  const [result, commitMs] = await timed(() =>
-    commitImport(ownerId, { reviewId: review.id, fileName, selected }, bytes),
+  const [result, commitMs] = await timed(async () =>
+    commitImport(await accessTo(ownerId, review.id), { reviewId: review.id, fileName, selected }, bytes),
   );
   const inReview = preview.records.filter((record) => record.duplicate?.in === "review").length;
   const inFile = preview.records.filter((record) => record.duplicate?.in === "file").length;

@@ -4,6 +4,7 @@ import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { hashPassword } from "@/lib/auth/password";
+import { resolveAccess } from "@/lib/authz/authorize";
 import { connectDatabase } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrator";
 import { createReviewIn } from "@/lib/reviews/commands";
@@ -148,7 +149,12 @@ try {
     "stage change (changeStage)",
     await measure(RUNS * 3, async () => {
       turn++;
-      await changeStage(ownerId, { reviewId, itemId: ids[turn % ids.length], stageId: stages[turn % 5]!.id });
+      // As the server action does: the access resolved for the request, then the command.
+      await changeStage(await resolveAccess(ownerId, reviewId), {
+        reviewId,
+        itemId: ids[turn % ids.length],
+        stageId: stages[turn % 5]!.id,
+      });
     }),
   ]);
 

@@ -13,6 +13,7 @@ import { refreshItemReferences } from "@/lib/references/sync";
 import { createReviewIn } from "@/lib/reviews/commands";
 import { measure, prepareDatabase, printTable, root } from "./support";
 import path from "node:path";
+import { accessTo } from "@/lib/testing/access";
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1000);
 const PER_ITEM = Number(process.env.BENCH_REFERENCES ?? 30);
@@ -91,14 +92,14 @@ async function main() {
     await db.$executeRawUnsafe("ANALYZE");
     let at = 0;
     const itemPage = await measure(RUNS, async () => {
-      await listItemReferences(owner.id, review.id, itemIds[at++ % itemIds.length]!);
+      await listItemReferences(await accessTo(owner.id, review.id), itemIds[at++ % itemIds.length]!);
     });
-    const { total: coCitedWorks } = await listSharedReferences(owner.id, review.id);
+    const { total: coCitedWorks } = await listSharedReferences(await accessTo(owner.id, review.id));
     const coCited = await measure(Math.max(5, Math.floor(RUNS / 4)), async () => {
-      await listSharedReferences(owner.id, review.id);
+      await listSharedReferences(await accessTo(owner.id, review.id));
     });
     start = performance.now();
-    const backup = await exportBackup(owner.id, review.id);
+    const backup = await exportBackup(await accessTo(owner.id, review.id));
     const exportMs = performance.now() - start;
     const text = JSON.stringify(backup);
     start = performance.now();

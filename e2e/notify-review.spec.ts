@@ -30,6 +30,7 @@ import { createSection } from "@/lib/synthesis/sections";
 import { DEMO_USERS, storageStateOf } from "./accounts";
 import { createScenario, e2eDatabase } from "./support/scenario";
 import { expectSaved, sectionEditor, selectInEditor } from "./support/synthesis";
+import { accessTo } from "@/lib/testing/access";
 
 // One SMTP server on one port for this file: its journeys run in one worker, one after the other, so a second
 // worker never tries to listen on the same port.
@@ -93,7 +94,7 @@ test("the section owner hears of a supervisor's comment by inbox and e-mail, and
     type: "doc",
     content: [paragraph("党建引领基层治理是重要命题。"), paragraph("社区韧性需要多元主体协同。")],
   });
-  const { roundId } = await openRound(scenario.userIds.supervisor, {
+  const { roundId } = await openRound(await accessTo(scenario.userIds.supervisor, scenario.reviewId), {
     reviewId: scenario.reviewId,
     title: "第一轮意见",
     sectionIds: [sectionId],
@@ -202,7 +203,7 @@ test("the round summary compares the section as a document, and the round's Word
     type: "doc",
     content: [paragraph("党建引领基层治理是重要命题。"), paragraph("社区韧性需要多元主体协同。")],
   });
-  const { roundId } = await openRound(scenario.userIds.supervisor, {
+  const { roundId } = await openRound(await accessTo(scenario.userIds.supervisor, scenario.reviewId), {
     reviewId: scenario.reviewId,
     title: "第一轮意见",
     sectionIds: [sectionId],

@@ -12,6 +12,7 @@ import { createSection } from "@/lib/synthesis/sections";
 import { storageStateOf } from "./accounts";
 import { createScenario, e2eDatabase } from "./support/scenario";
 import { expectSaved, sectionEditor, selectInEditor } from "./support/synthesis";
+import { accessTo } from "@/lib/testing/access";
 
 test("an English round: suggestions accepted and rejected, a reply to a deleted thread refused", async ({
   browser,
@@ -109,7 +110,10 @@ test("an English round: suggestions accepted and rejected, a reply to a deleted 
   const opening = await e2eDatabase().comment.findFirstOrThrow({
     where: { body: "Define this term.", thread: { sectionId } },
   });
-  await deleteComment(scenario.userIds.supervisor, { reviewId: scenario.reviewId, commentId: opening.id });
+  await deleteComment(await accessTo(scenario.userIds.supervisor, scenario.reviewId), {
+    reviewId: scenario.reviewId,
+    commentId: opening.id,
+  });
   await thread.getByLabel("Reply to the comment on: Party building").fill("Defined in the next sentence.");
   await thread.getByRole("button", { name: "Reply", exact: true }).click();
   await expect(member.getByText("This comment thread was deleted; it cannot be replied to or changed.")).toBeVisible();

@@ -6,8 +6,10 @@ import { revokeSession, signUp } from "@/lib/auth/accounts";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { clientKeyOf, signIn, signOut } from "@/lib/auth/config";
 import { getSessionUser } from "@/lib/auth/session";
+import { parseRateLimitedCode } from "@/lib/auth/sign-in-wait";
 import { AppError, ERROR_CODES, type ErrorCode } from "@/lib/errors/app-error";
-import { runAction, type ActionResult } from "@/lib/errors/action-result";
+import type { ActionResult } from "@/lib/errors/action-result";
+import { formAction, publicAction } from "@/lib/http/endpoint";
 import { LOCALE_COOKIE } from "@/lib/i18n/server";
 import { rememberLocale } from "@/lib/notifications/preferences";
 
@@ -16,6 +18,8 @@ async function signInWithPassword(email: FormDataEntryValue | null, password: Fo
     await signIn("credentials", { email, password, redirect: false });
   } catch (error) {
     if (error instanceof CredentialsSignin) {
+      const rateLimited = parseRateLimitedCode(error.code);
+      if (rateLimited) throw new AppError("RATE_LIMITED", "too many failed sign-ins", undefined, rateLimited);
       const code = (ERROR_CODES as readonly string[]).includes(error.code)
         ? (error.code as ErrorCode)
         : "INVALID_CREDENTIALS";
@@ -26,36 +30,38 @@ async function signInWithPassword(email: FormDataEntryValue | null, password: Fo
   }
 }
 
-export async function signInAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
-  return runAction("signIn", async () => {
+export const signInAction = publicAction(
+  "signIn",
+  async (_previous: ActionResult | null, form: FormData): Promise<undefined> => {
     await signInWithPassword(form.get("email"), form.get("password"));
     redirect(safeCallbackUrl(form.get("callbackUrl")));
-  });
-}
+  },
+);
 
-export async function signUpAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
-  return runAction("signUp", async () => {
+export const signUpAction = publicAction(
+  "signUp",
+  async (_previous: ActionResult | null, form: FormData): Promise<undefined> => {
     await signUp(
       { name: form.get("name"), email: form.get("email"), password: form.get("password") },
       clientKeyOf(await headers()),
     );
     await signInWithPassword(form.get("email"), form.get("password"));
     redirect(safeCallbackUrl(form.get("callbackUrl")));
-  });
-}
+  },
+);
 
-export async function signOutAction(): Promise<void> {
+export const signOutAction = formAction("signOut", async () => {
   // The cookie alone is not enough: a copy of the token must stop working too.
   const user = await getSessionUser();
   if (user) await revokeSession(user.id, user.sessionId, user.sessionStarted);
   await signOut({ redirectTo: "/sign-in" });
-}
+});
 
-export async function setLocaleAction(form: FormData): Promise<void> {
+export const setLocaleAction = formAction("setLocale", async (form: FormData) => {
   const locale = form.get("locale");
   if (locale !== "zh" && locale !== "en") return;
   (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 24 * 60 * 60, sameSite: "lax" });
   // E-mails follow the language the person last chose here.
   const user = await getSessionUser();
   if (user) await rememberLocale(user.id, locale);
-}
+});

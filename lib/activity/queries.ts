@@ -1,4 +1,4 @@
-import { authorize } from "@/lib/authz/authorize";
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import { db } from "@/lib/db/client";
 
 const STAGE_KINDS = new Set(["item.stageChanged", "item.stageChangeUndone"]);
@@ -7,8 +7,8 @@ const STAGE_KINDS = new Set(["item.stageChanged", "item.stageChangeUndone"]);
  * The review's latest events with what a reader needs to make sense of them: the titles of the items they
  * touch (trashed ones included, marked) and the names of the stages an item moved between.
  */
-export async function listActivity(userId: string, reviewId: string, limit = 100) {
-  await authorize(userId, reviewId, "activity.read");
+export async function listActivity(access: ReviewAccess, limit = 100) {
+  const { reviewId } = access.require("activity.read");
   const events = await db().activityEvent.findMany({
     where: { reviewId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { recordActivity } from "@/lib/activity/record";
-import { authorize } from "@/lib/authz/authorize";
+import { confirmAccess, type ReviewAccess } from "@/lib/authz/authorize";
 import { can } from "@/lib/authz/policy";
 import { db, type Transaction } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -31,13 +31,17 @@ async function checkAssignees(tx: Transaction, reviewId: string, userIds: string
 }
 
 /** Assigns or unassigns members on many items in one transaction; returns how many links changed. */
-export async function assignItems(userId: string, rawInput: unknown): Promise<{ added: number; removed: number }> {
+export async function assignItems(
+  access: ReviewAccess,
+  rawInput: unknown,
+): Promise<{ added: number; removed: number }> {
+  const { userId } = access;
   const input = parseInput(assignItemsSchema, rawInput);
   const itemIds = [...new Set(input.itemIds)];
   const userIds = [...new Set(input.userIds)];
   return db().$transaction(
     async (tx) => {
-      await authorize(userId, input.reviewId, "item.assign", tx);
+      await confirmAccess(access, "item.assign", tx, input.reviewId);
       if (input.mode !== "remove") await checkAssignees(tx, input.reviewId, userIds);
       const found = await tx.reviewItem.count({
         where: { id: { in: itemIds }, reviewId: input.reviewId, deletedAt: null },

@@ -16,6 +16,7 @@ import {
   MAX_FAILURES_PER_EMAIL,
   MAX_FAILURES_PER_EMAIL_AND_CLIENT,
   MAX_SIGN_UPS_PER_CLIENT,
+  signInBlockedForMs,
 } from "./rate-limit";
 
 // Counts argon2 verifications, to see that an unknown address costs what a known one does.
@@ -161,6 +162,36 @@ describe("accounts", () => {
     await expect(
       verifyCredentials({ email: "global@example.org", password: STRONG }, "192.0.2.99"),
     ).resolves.toMatchObject({ email: "global@example.org" });
+  });
+
+  it("says how long the lock really lasts: the pair's 15-minute window, the address's one-hour window", async () => {
+    await signUp({ name: "T", email: "wait@example.org", password: STRONG }, client());
+    // Five failures from one place ten minutes ago: that place waits the five minutes left of its window.
+    const tenMinutesAgo = new Date(Date.now() - 10 * 60 * 1000);
+    await db.signInAttempt.createMany({
+      data: Array.from({ length: MAX_FAILURES_PER_EMAIL_AND_CLIENT }, () => ({
+        email: "wait@example.org",
+        clientKey: "203.0.113.90",
+        succeeded: false,
+        createdAt: tenMinutesAgo,
+      })),
+    });
+    await expect(
+      verifyCredentials({ email: "wait@example.org", password: STRONG }, "203.0.113.90"),
+    ).rejects.toMatchObject({ code: "RATE_LIMITED", details: { waitMinutes: 5 } });
+    // The address's overall limit, reached just now, holds for the hour: that is what everyone is told.
+    await db.signInAttempt.createMany({
+      data: Array.from({ length: MAX_FAILURES_PER_EMAIL }, (_, i) => ({
+        email: "wait@example.org",
+        clientKey: `10.8.${Math.floor(i / 250)}.${i % 250}`,
+        succeeded: false,
+      })),
+    });
+    await expect(
+      verifyCredentials({ email: "wait@example.org", password: STRONG }, "192.0.2.98"),
+    ).rejects.toMatchObject({ code: "RATE_LIMITED", details: { waitMinutes: 60 } });
+    expect(await signInBlockedForMs(db, "wait@example.org", "192.0.2.98")).toBeGreaterThan(59 * 60 * 1000);
+    expect(await signInBlockedForMs(db, "someone-else@example.org", "192.0.2.98")).toBe(0);
   });
 
   it("throttles sign-ups per client", async () => {

@@ -11,7 +11,8 @@ import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/validation";
 import { hashPassword, verifyPassword } from "./password";
 import { isPasswordStrongEnough, personalInputs } from "./password-strength";
-import { isSignInBlocked, isSignUpBlocked, recordSignInAttempt, recordSignUpAttempt } from "./rate-limit";
+import { isSignUpBlocked, recordSignInAttempt, recordSignUpAttempt, signInBlockedForMs } from "./rate-limit";
+import { waitMinutes } from "./sign-in-wait";
 
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(254));
 export const passwordSchema = z.string().min(8).max(200);
@@ -82,7 +83,12 @@ export async function verifyCredentials(rawInput: unknown, clientKey: string): P
   const parsed = signInSchema.safeParse(rawInput);
   if (!parsed.success) throw new AppError("INVALID_CREDENTIALS");
   const { email, password } = parsed.data;
-  if (await isSignInBlocked(db(), email, clientKey)) throw new AppError("RATE_LIMITED");
+  const blockedForMs = await signInBlockedForMs(db(), email, clientKey);
+  if (blockedForMs > 0) {
+    throw new AppError("RATE_LIMITED", "too many failed sign-ins", undefined, {
+      waitMinutes: waitMinutes(blockedForMs),
+    });
+  }
 
   const user = await db().user.findUnique({ where: { email }, select: { ...summary, passwordHash: true } });
   // An unknown address costs the same argon2 verification as a known one.

@@ -6,6 +6,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { isAppError } from "@/lib/errors/app-error";
 import { newSessionId, verifyCredentials } from "./accounts";
+import { refusalCode } from "./sign-in-wait";
 import { clientAddressOf } from "./client-address";
 
 export const SESSION_MAX_AGE_SECONDS = 14 * 24 * 60 * 60;
@@ -62,7 +63,7 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
           const user = await verifyCredentials(credentials, clientKeyOf(request.headers));
           return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
         } catch (error) {
-          if (isAppError(error)) throw new SignInRefused(error.code);
+          if (isAppError(error)) throw new SignInRefused(refusalCode(error));
           throw error;
         }
       },

@@ -17,20 +17,36 @@ export const MAX_SIGN_UPS_PER_CLIENT = 20;
 
 const RETENTION_MS = Math.max(SIGN_IN_WINDOW_MS, EMAIL_WINDOW_MS, SIGN_UP_WINDOW_MS);
 
-export async function isSignInBlocked(client: Database, email: string, clientKey: string): Promise<boolean> {
-  const now = Date.now();
-  const recent = { gte: new Date(now - SIGN_IN_WINDOW_MS) };
+/**
+ * How long this e-mail and client must still wait before signing in again, in milliseconds (0: not blocked).
+ * Each limit that is reached holds until its oldest counted failure leaves the window: the newest `max`
+ * failures are what reach it, and no failure is recorded while blocked, so the `max`-th newest one decides.
+ * The longest of the limits reached is the wait the person is told.
+ */
+export async function signInBlockedForMs(
+  client: Database,
+  email: string,
+  clientKey: string,
+  now = Date.now(),
+): Promise<number> {
   const failed = { kind: "SIGN_IN" as const, succeeded: false };
-  const [byPair, byClient, byEmail] = await Promise.all([
-    client.signInAttempt.count({ where: { ...failed, email, clientKey, createdAt: recent } }),
-    client.signInAttempt.count({ where: { ...failed, clientKey, createdAt: recent } }),
-    client.signInAttempt.count({ where: { ...failed, email, createdAt: { gte: new Date(now - EMAIL_WINDOW_MS) } } }),
-  ]);
-  return (
-    byPair >= MAX_FAILURES_PER_EMAIL_AND_CLIENT ||
-    byClient >= MAX_FAILURES_PER_CLIENT ||
-    byEmail >= MAX_FAILURES_PER_EMAIL
+  const limits = [
+    { where: { ...failed, email, clientKey }, max: MAX_FAILURES_PER_EMAIL_AND_CLIENT, windowMs: SIGN_IN_WINDOW_MS },
+    { where: { ...failed, clientKey }, max: MAX_FAILURES_PER_CLIENT, windowMs: SIGN_IN_WINDOW_MS },
+    { where: { ...failed, email }, max: MAX_FAILURES_PER_EMAIL, windowMs: EMAIL_WINDOW_MS },
+  ];
+  const ends = await Promise.all(
+    limits.map(async ({ where, max, windowMs }) => {
+      const deciding = await client.signInAttempt.findFirst({
+        where: { ...where, createdAt: { gte: new Date(now - windowMs) } },
+        orderBy: { createdAt: "desc" },
+        skip: max - 1,
+        select: { createdAt: true },
+      });
+      return deciding ? deciding.createdAt.getTime() + windowMs : 0;
+    }),
   );
+  return Math.max(0, ...ends.map((end) => end - now));
 }
 
 export async function recordSignInAttempt(

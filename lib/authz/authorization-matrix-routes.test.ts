@@ -17,6 +17,7 @@ import { openRound } from "@/lib/rounds/rounds";
 import { createSection } from "@/lib/synthesis/sections";
 import { createReviewWithTeam, createUser } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
+import { accessTo } from "@/lib/testing/access";
 
 type Caller = "OWNER" | "EDITOR" | "SUPERVISOR" | "VIEWER" | "OUTSIDER" | "SIGNED_OUT";
 const CALLERS: Caller[] = ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER", "OUTSIDER", "SIGNED_OUT"];
@@ -341,11 +342,16 @@ beforeAll(async () => {
   a = await createReviewWithTeam(db, "routes-a");
   b = await createReviewWithTeam(db, "routes-b");
   sectionId = (await createSection(a.users.OWNER.id, { reviewId: a.reviewId, title: "路由" })).sectionId;
-  roundId = (await openRound(a.users.OWNER.id, { reviewId: a.reviewId, title: "第一轮", sectionIds: [sectionId] }))
-    .roundId;
+  roundId = (
+    await openRound(await accessTo(a.users.OWNER.id, a.reviewId), {
+      reviewId: a.reviewId,
+      title: "第一轮",
+      sectionIds: [sectionId],
+    })
+  ).roundId;
   // A backup of a small review of its own, so restoring it stays quick.
   const small = await createReviewWithTeam(db, "routes-small");
-  backupText = JSON.stringify(await exportBackup(small.users.OWNER.id, small.reviewId));
+  backupText = JSON.stringify(await exportBackup(await accessTo(small.users.OWNER.id, small.reviewId)));
   await createUser(db, "routes-spare");
   // An attached PDF for the file routes, in a file store of this test's own.
   process.env.HUITONG_FILES_DIR = mkdtempSync(path.join(tmpdir(), "huitong-route-files-"));
@@ -354,14 +360,14 @@ beforeAll(async () => {
   const copy = path.join(process.env.HUITONG_FILES_DIR, "upload.pdf");
   copyFileSync(fixture, copy);
   ({ fileId } = await attachFile(
-    a.users.OWNER.id,
+    await accessTo(a.users.OWNER.id, a.reviewId),
     { reviewId: a.reviewId, itemId: a.itemId, fileName: "a.pdf" },
     copy,
   ));
   for (const role of ["OWNER", "EDITOR"] as const) {
     const staged = path.join(process.env.HUITONG_FILES_DIR, `staged-${role}.pdf`);
     writeFileSync(staged, uniquePdf());
-    const { token } = await stageUpload(a.users[role].id, a.reviewId, staged, `${role}.pdf`);
+    const { token } = await stageUpload(await accessTo(a.users[role].id, a.reviewId), staged, `${role}.pdf`);
     stagedTokens.set(a.users[role].id, token);
   }
 }, 60_000);

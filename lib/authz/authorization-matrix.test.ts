@@ -50,6 +50,7 @@ import { exportBackup } from "@/lib/backup/export-backup";
 import { addCitedReference } from "@/lib/references/commands";
 import { listItemReferences, listSharedReferences } from "@/lib/references/queries";
 import { refreshItemReferences } from "@/lib/references/sync";
+import { accessTo } from "@/lib/testing/access";
 
 let db: Database;
 let a: Awaited<ReturnType<typeof createReviewWithTeam>>;
@@ -100,29 +101,51 @@ interface Operation {
 }
 
 const OPERATIONS: Record<string, Operation> = {
-  getReview: { allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"], run: (u, t) => getReview(u, t.reviewId) },
+  getReview: {
+    allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
+    run: async (u, t) => getReview(await accessTo(u, t.reviewId)),
+  },
   listLibraryPage: {
     allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
-    run: (u, t) => listLibraryPage(u, t.reviewId, parseLibraryParams({})),
+    run: async (u, t) => listLibraryPage(await accessTo(u, t.reviewId), parseLibraryParams({})),
   },
-  getItem: { allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"], run: (u, t) => getItem(u, t.reviewId, t.itemId) },
-  listMembers: { allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"], run: (u, t) => listMembers(u, t.reviewId) },
-  listActivity: { allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"], run: (u, t) => listActivity(u, t.reviewId) },
-  getDashboard: { allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"], run: (u, t) => getDashboard(u, t.reviewId) },
+  getItem: {
+    allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
+    run: async (u, t) => getItem(await accessTo(u, t.reviewId), t.itemId),
+  },
+  listMembers: {
+    allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
+    run: async (u, t) => listMembers(await accessTo(u, t.reviewId)),
+  },
+  listActivity: {
+    allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
+    run: async (u, t) => listActivity(await accessTo(u, t.reviewId)),
+  },
+  getDashboard: {
+    allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
+    run: async (u, t) => getDashboard(await accessTo(u, t.reviewId)),
+  },
   listThemeOptions: {
     allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
     run: (u, t) => listThemeOptions(u, t.reviewId),
   },
-  listTrash: { allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"], run: (u, t) => listTrash(u, t.reviewId) },
+  listTrash: {
+    allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
+    run: async (u, t) => listTrash(await accessTo(u, t.reviewId)),
+  },
   createItem: {
     allowed: ["OWNER", "EDITOR"],
-    run: (u, t) => createItem(u, { reviewId: t.reviewId, fields: { ...EMPTY_ITEM_FIELDS, titleZh: "手动添加" } }),
+    run: async (u, t) =>
+      createItem(await accessTo(u, t.reviewId), {
+        reviewId: t.reviewId,
+        fields: { ...EMPTY_ITEM_FIELDS, titleZh: "手动添加" },
+      }),
   },
   updateItem: {
     allowed: ["OWNER", "EDITOR"],
     run: async (u, t) => {
       const { version } = await db.reviewItem.findUniqueOrThrow({ where: { id: t.itemId } });
-      return updateItem(u, {
+      return updateItem(await accessTo(u, t.reviewId), {
         reviewId: t.reviewId,
         itemId: t.itemId,
         version,
@@ -130,20 +153,28 @@ const OPERATIONS: Record<string, Operation> = {
       });
     },
   },
-  listPendingInvitations: { allowed: ["OWNER"], run: (u, t) => listPendingInvitations(u, t.reviewId) },
+  listPendingInvitations: {
+    allowed: ["OWNER"],
+    run: async (u, t) => listPendingInvitations(await accessTo(u, t.reviewId)),
+  },
   changeStage: {
     allowed: ["OWNER", "EDITOR"],
-    run: (u, t) => changeStage(u, { reviewId: t.reviewId, itemId: t.itemId, stageId: t.stages[1]!.id }),
+    run: async (u, t) =>
+      changeStage(await accessTo(u, t.reviewId), { reviewId: t.reviewId, itemId: t.itemId, stageId: t.stages[1]!.id }),
   },
   createInvitation: {
     allowed: ["OWNER"],
-    run: (u, t) => createInvitation(u, { reviewId: t.reviewId, role: "VIEWER" }),
+    run: async (u, t) => createInvitation(await accessTo(u, t.reviewId), { reviewId: t.reviewId, role: "VIEWER" }),
   },
   changeMemberRole: {
     allowed: ["OWNER"],
-    run: (u, t) => {
+    run: async (u, t) => {
       const viewer = t.memberships.find((m) => m.role === "VIEWER")!;
-      return changeMemberRole(u, { reviewId: t.reviewId, membershipId: viewer.id, role: "VIEWER" });
+      return changeMemberRole(await accessTo(u, t.reviewId), {
+        reviewId: t.reviewId,
+        membershipId: viewer.id,
+        role: "VIEWER",
+      });
     },
   },
   listSections: { allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"], run: (u, t) => listSections(u, t.reviewId) },
@@ -187,7 +218,7 @@ const OPERATIONS: Record<string, Operation> = {
   },
   issueSectionTicket: {
     allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
-    run: (u, t) => issueSectionTicket(u, t.reviewId, synthesisOf(t).sectionId),
+    run: async (u, t) => issueSectionTicket(await accessTo(u, t.reviewId), synthesisOf(t).sectionId),
   },
   createSection: {
     allowed: ["OWNER", "EDITOR"],
@@ -228,35 +259,39 @@ const OPERATIONS: Record<string, Operation> = {
     allowed: ["OWNER", "EDITOR"],
     run: (u, t) => saveSectionVersion(u, { reviewId: t.reviewId, sectionId: synthesisOf(t).sectionId, name: "定稿" }),
   },
-  listRounds: { allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"], run: (u, t) => listRounds(u, t.reviewId) },
+  listRounds: {
+    allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
+    run: async (u, t) => listRounds(await accessTo(u, t.reviewId)),
+  },
   getRoundSummary: {
     allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
     prepare: async (t) => (await roundIn(t, "OPEN")).id,
-    run: (u, t, roundId) => getRoundSummary(u, t.reviewId, roundId),
+    run: async (u, t, roundId) => getRoundSummary(await accessTo(u, t.reviewId), roundId),
   },
   listSectionThreads: {
     allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
-    run: (u, t) => listSectionThreads(u, t.reviewId, synthesisOf(t).sectionId),
+    run: async (u, t) => listSectionThreads(await accessTo(u, t.reviewId), synthesisOf(t).sectionId),
   },
   openRound: {
     allowed: ["OWNER", "SUPERVISOR"],
     // A section of its own each time: a section has one open round at a time.
     prepare: async (t) =>
       (await db.synthesisSection.create({ data: { reviewId: t.reviewId, title: "轮次", position: 99 } })).id,
-    run: (u, t, sectionId) => openRound(u, { reviewId: t.reviewId, title: "一轮", sectionIds: [sectionId] }),
+    run: async (u, t, sectionId) =>
+      openRound(await accessTo(u, t.reviewId), { reviewId: t.reviewId, title: "一轮", sectionIds: [sectionId] }),
   },
   closeRound: {
     allowed: ["OWNER", "SUPERVISOR"],
     prepare: async (t) => (await roundIn(t, "OPEN")).id,
-    run: (u, t, roundId) => closeRound(u, { reviewId: t.reviewId, roundId }),
+    run: async (u, t, roundId) => closeRound(await accessTo(u, t.reviewId), { reviewId: t.reviewId, roundId }),
   },
   listItemReferences: {
     allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
-    run: (u, t) => listItemReferences(u, t.reviewId, t.itemId),
+    run: async (u, t) => listItemReferences(await accessTo(u, t.reviewId), t.itemId),
   },
   listSharedReferences: {
     allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
-    run: (u, t) => listSharedReferences(u, t.reviewId),
+    run: async (u, t) => listSharedReferences(await accessTo(u, t.reviewId)),
   },
   addCitedReference: {
     allowed: ["OWNER", "EDITOR"],
@@ -275,32 +310,41 @@ const OPERATIONS: Record<string, Operation> = {
       await db.$transaction((tx) => refreshItemReferences(tx, { id: item.id, reviewId: team.reviewId, fullText }));
       return (await db.itemReference.findFirstOrThrow({ where: { itemId: item.id } })).id;
     },
-    run: (u, t, referenceId) => addCitedReference(u, { reviewId: t.reviewId, referenceId }),
+    run: async (u, t, referenceId) =>
+      addCitedReference(await accessTo(u, t.reviewId), { reviewId: t.reviewId, referenceId }),
   },
-  exportBackup: { allowed: ["OWNER"], run: (u, t) => exportBackup(u, t.reviewId) },
+  exportBackup: { allowed: ["OWNER"], run: async (u, t) => exportBackup(await accessTo(u, t.reviewId)) },
   startThread: {
     allowed: ["OWNER", "EDITOR", "SUPERVISOR"],
-    run: (u, t) => startThread(u, { reviewId: t.reviewId, sectionId: synthesisOf(t).sectionId, body: "批注" }),
+    run: async (u, t) =>
+      startThread(await accessTo(u, t.reviewId), {
+        reviewId: t.reviewId,
+        sectionId: synthesisOf(t).sectionId,
+        body: "批注",
+      }),
   },
   replyToThread: {
     allowed: ["OWNER", "EDITOR", "SUPERVISOR"],
     prepare: async (t, u) => (await threadIn(t, u)).id,
-    run: (u, t, threadId) => replyToThread(u, { reviewId: t.reviewId, threadId, body: "回复" }),
+    run: async (u, t, threadId) =>
+      replyToThread(await accessTo(u, t.reviewId), { reviewId: t.reviewId, threadId, body: "回复" }),
   },
   setThreadState: {
     allowed: ["OWNER", "SUPERVISOR"],
     prepare: async (t, u) => (await threadIn(t, u)).id,
-    run: (u, t, threadId) => setThreadState(u, { reviewId: t.reviewId, threadId, state: "ACCEPTED" }),
+    run: async (u, t, threadId) =>
+      setThreadState(await accessTo(u, t.reviewId), { reviewId: t.reviewId, threadId, state: "ACCEPTED" }),
   },
   editComment: {
     allowed: ["OWNER", "EDITOR", "SUPERVISOR"],
     prepare: async (t, u) => (await threadIn(t, u)).commentId,
-    run: (u, t, commentId) => editComment(u, { reviewId: t.reviewId, commentId, body: "改过" }),
+    run: async (u, t, commentId) =>
+      editComment(await accessTo(u, t.reviewId), { reviewId: t.reviewId, commentId, body: "改过" }),
   },
   deleteComment: {
     allowed: ["OWNER", "EDITOR", "SUPERVISOR"],
     prepare: async (t, u) => (await threadIn(t, u)).commentId,
-    run: (u, t, commentId) => deleteComment(u, { reviewId: t.reviewId, commentId }),
+    run: async (u, t, commentId) => deleteComment(await accessTo(u, t.reviewId), { reviewId: t.reviewId, commentId }),
   },
   decideSuggestions: {
     allowed: ["OWNER", "EDITOR"],
@@ -318,12 +362,18 @@ const OPERATIONS: Record<string, Operation> = {
           },
         })
       ).id,
-    run: (u, t, threadId) => decideSuggestions(u, { reviewId: t.reviewId, threadIds: [threadId], decision: "APPLIED" }),
+    run: async (u, t, threadId) =>
+      decideSuggestions(await accessTo(u, t.reviewId), {
+        reviewId: t.reviewId,
+        threadIds: [threadId],
+        decision: "APPLIED",
+      }),
   },
   exportRoundDocx: {
     allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
     prepare: async (t) => (await roundIn(t, "OPEN")).id,
-    run: (u, t, roundId) => exportRoundDocx(u, t.reviewId, roundId, { locale: "zh", words: ROUND_WORDS }),
+    run: async (u, t, roundId) =>
+      exportRoundDocx(await accessTo(u, t.reviewId), roundId, { locale: "zh", words: ROUND_WORDS }),
   },
 };
 
@@ -406,13 +456,21 @@ describe.each(["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"] as const)("%s of revie
 
 describe("resources addressed across reviews", () => {
   it("an item of review B cannot be read through review A's id", async () => {
-    await expect(getItem(a.users.OWNER.id, a.reviewId, b.itemId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      accessTo(a.users.OWNER.id, a.reviewId).then((access) => getItem(access, b.itemId)),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("an item of review B cannot be moved through review A's id", async () => {
     const before = await snapshot();
     await expect(
-      changeStage(a.users.OWNER.id, { reviewId: a.reviewId, itemId: b.itemId, stageId: a.stages[2]!.id }),
+      accessTo(a.users.OWNER.id, a.reviewId).then((access) =>
+        changeStage(access, {
+          reviewId: a.reviewId,
+          itemId: b.itemId,
+          stageId: a.stages[2]!.id,
+        }),
+      ),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await snapshot()).toEqual(before);
   });
@@ -420,7 +478,13 @@ describe("resources addressed across reviews", () => {
   it("a stage of review B is refused for an item of review A", async () => {
     const before = await snapshot();
     await expect(
-      changeStage(a.users.OWNER.id, { reviewId: a.reviewId, itemId: a.itemId, stageId: b.stages[2]!.id }),
+      accessTo(a.users.OWNER.id, a.reviewId).then((access) =>
+        changeStage(access, {
+          reviewId: a.reviewId,
+          itemId: a.itemId,
+          stageId: b.stages[2]!.id,
+        }),
+      ),
     ).rejects.toMatchObject({ code: "STAGE_NOT_FOUND" });
     expect(await snapshot()).toEqual(before);
   });
@@ -429,18 +493,34 @@ describe("resources addressed across reviews", () => {
     const before = await snapshot();
     const foreign = b.memberships.find((m) => m.role === "EDITOR")!;
     await expect(
-      changeMemberRole(a.users.OWNER.id, { reviewId: a.reviewId, membershipId: foreign.id, role: "OWNER" }),
+      accessTo(a.users.OWNER.id, a.reviewId).then((access) =>
+        changeMemberRole(access, {
+          reviewId: a.reviewId,
+          membershipId: foreign.id,
+          role: "OWNER",
+        }),
+      ),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(
-      removeMember(a.users.OWNER.id, { reviewId: a.reviewId, membershipId: foreign.id }),
+      accessTo(a.users.OWNER.id, a.reviewId).then((access) =>
+        removeMember(access, { reviewId: a.reviewId, membershipId: foreign.id }),
+      ),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await snapshot()).toEqual(before);
   });
 
   it("an invitation of review B cannot be revoked through review A", async () => {
-    const invitation = await createInvitation(b.users.OWNER.id, { reviewId: b.reviewId, role: "VIEWER" });
+    const invitation = await createInvitation(await accessTo(b.users.OWNER.id, b.reviewId), {
+      reviewId: b.reviewId,
+      role: "VIEWER",
+    });
     await expect(
-      revokeInvitation(a.users.OWNER.id, { reviewId: a.reviewId, invitationId: invitation.id }),
+      accessTo(a.users.OWNER.id, a.reviewId).then((access) =>
+        revokeInvitation(access, {
+          reviewId: a.reviewId,
+          invitationId: invitation.id,
+        }),
+      ),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await db.invitation.findUniqueOrThrow({ where: { id: invitation.id } })).revokedAt).toBeNull();
   });
@@ -477,7 +557,7 @@ describe("resources addressed across reviews", () => {
         "saveSectionVersion",
         () => saveSectionVersion(owner, { reviewId: a.reviewId, sectionId: foreign.sectionId, name: "劫持" }),
       ],
-      ["issueSectionTicket", () => issueSectionTicket(owner, a.reviewId, foreign.sectionId)],
+      ["issueSectionTicket", async () => issueSectionTicket(await accessTo(owner, a.reviewId), foreign.sectionId)],
       [
         "exportSynthesis",
         () =>
@@ -508,7 +588,9 @@ describe("resources addressed across reviews", () => {
   });
 
   it("an empty user id is refused, never treated as 'no filter'", async () => {
-    await expect(listLibraryPage("", a.reviewId, parseLibraryParams({}))).rejects.toMatchObject({
+    await expect(
+      accessTo("", a.reviewId).then((access) => listLibraryPage(access, parseLibraryParams({}))),
+    ).rejects.toMatchObject({
       code: "UNAUTHENTICATED",
     });
   });

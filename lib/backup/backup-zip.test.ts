@@ -13,6 +13,7 @@ import { DiskFileStore, useFileStore } from "@/lib/files/store";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { DEMO_REVIEW_KEY, seedDemo } from "@/seeds/seed";
 import { exportBackupZip, restoreBackupUpload } from "./backup-zip";
+import { accessTo } from "@/lib/testing/access";
 
 let db: Database;
 let reviewId: string;
@@ -36,12 +37,16 @@ beforeAll(async () => {
   const item = await db.reviewItem.findFirstOrThrow({ where: { reviewId }, orderBy: { seedKey: "asc" } });
   const upload = path.join(mkdtempSync(path.join(tmpdir(), "huitong-upload-")), "paper.pdf");
   copyFileSync(path.resolve(import.meta.dirname, "../files/fixtures/en-hyphenated.pdf"), upload);
-  ({ sha256 } = await attachFile(owner, { reviewId, itemId: item.id, fileName: "论文.pdf" }, upload));
+  ({ sha256 } = await attachFile(
+    await accessTo(owner, reviewId),
+    { reviewId, itemId: item.id, fileName: "论文.pdf" },
+    upload,
+  ));
 }, 60_000);
 
 describe("backup zip", () => {
   it("carries the PDFs and restores them with the review", async () => {
-    const { zip } = await exportBackupZip(owner, reviewId);
+    const { zip } = await exportBackupZip(await accessTo(owner, reviewId));
     const bytes = await bytesOf(zip);
     const entries = Object.keys((await JSZip.loadAsync(bytes)).files);
     expect(entries).toEqual(expect.arrayContaining(["backup.json", `files/${sha256}`]));
@@ -56,7 +61,7 @@ describe("backup zip", () => {
   });
 
   it("refuses a zip whose file does not match its hash, and writes nothing", async () => {
-    const { zip } = await exportBackupZip(owner, reviewId);
+    const { zip } = await exportBackupZip(await accessTo(owner, reviewId));
     const archive = await JSZip.loadAsync(await bytesOf(zip));
     const fake = "0".repeat(64);
     archive.file(`files/${fake}`, "not the bytes the name promises");
@@ -70,7 +75,7 @@ describe("backup zip", () => {
   });
 
   it("still restores the JSON alone, with files whose bytes this installation holds", async () => {
-    const { zip } = await exportBackupZip(owner, reviewId);
+    const { zip } = await exportBackupZip(await accessTo(owner, reviewId));
     const json = await (await JSZip.loadAsync(await bytesOf(zip))).file("backup.json")!.async("uint8array");
     const { reviewId: restoredId, filesMissing } = await restoreBackupUpload(owner, json);
     expect(filesMissing).toBe(0);

@@ -14,6 +14,7 @@ import { fileStore } from "@/lib/files/store";
 import { exportBackup } from "./export-backup";
 import { restoreBackup, type RestoredBlob } from "./restore-backup";
 import type { Backup } from "./backup-format";
+import type { ReviewAccess } from "@/lib/authz/authorize";
 
 export const BACKUP_JSON = "backup.json";
 const FILE_ENTRY = /^files\/([0-9a-f]{64})$/;
@@ -21,8 +22,8 @@ const FILE_ENTRY = /^files\/([0-9a-f]{64})$/;
 const MAX_INFLATED_BYTES = 8 * 1024 * 1024 * 1024;
 
 /** The review's backup as a zip stream, and the backup itself (for its title and date). */
-export async function exportBackupZip(userId: string, reviewId: string): Promise<{ backup: Backup; zip: Readable }> {
-  const backup = await exportBackup(userId, reviewId);
+export async function exportBackupZip(access: ReviewAccess): Promise<{ backup: Backup; zip: Readable }> {
+  const backup = await exportBackup(access);
   const zip = new JSZip();
   zip.file(BACKUP_JSON, JSON.stringify(backup));
   const store = fileStore();

@@ -28,6 +28,7 @@ import { DEMO_REVIEW_KEY, seedDemo } from "@/seeds/seed";
 import type { Backup } from "./backup-format";
 import { exportBackup } from "./export-backup";
 import { restoreBackup } from "./restore-backup";
+import { accessTo } from "@/lib/testing/access";
 
 let db: Database;
 let reviewId: string;
@@ -53,7 +54,7 @@ async function buildFullReview() {
   await seedDemo(db);
   const review = await db.review.findUniqueOrThrow({ where: { seedKey: DEMO_REVIEW_KEY } });
   reviewId = review.id;
-  const member = (role: "OWNER" | "EDITOR" | "SUPERVISOR") =>
+  const member = async (role: "OWNER" | "EDITOR" | "SUPERVISOR") =>
     db.membership.findFirstOrThrow({ where: { reviewId, role } }).then((row) => row.userId);
   [owner, editor, supervisor] = await Promise.all([member("OWNER"), member("EDITOR"), member("SUPERVISOR")]);
   const items = await db.reviewItem.findMany({ where: { reviewId }, orderBy: { seedKey: "asc" } });
@@ -62,9 +63,14 @@ async function buildFullReview() {
   const reason = await db.exclusionReason.findFirstOrThrow({ where: { reviewId } });
 
   // Stage history with an undone change, votes that agree and votes that conflict with the owner's ruling.
-  await changeStage(editor, { reviewId, itemId: i0, stageId: stages[1]!.id, note: "读完摘要" });
+  await changeStage(await accessTo(editor, reviewId), {
+    reviewId,
+    itemId: i0,
+    stageId: stages[1]!.id,
+    note: "读完摘要",
+  });
   const change = await db.statusChange.findFirstOrThrow({ where: { itemId: i0, note: "读完摘要" } });
-  await undoStageChange(editor, { reviewId, itemId: i0, changeId: change.id });
+  await undoStageChange(await accessTo(editor, reviewId), { reviewId, itemId: i0, changeId: change.id });
   await castVote(owner, { reviewId, itemId: i1, choice: "INCLUDE" });
   await castVote(editor, { reviewId, itemId: i1, choice: "INCLUDE", note: "相关" });
   await castVote(owner, { reviewId, itemId: i2, choice: "EXCLUDE", reasonId: reason.id });
@@ -72,7 +78,7 @@ async function buildFullReview() {
   await resolveConflict(owner, { reviewId, itemId: i2, choice: "INCLUDE", note: "主题相关" });
   await updateStoppingRule(owner, { reviewId, rule: "ESTIMATED_RECALL", value: 95 });
   await recordScreeningStop(owner, { reviewId, note: "估计查全率已达标" });
-  await assignItems(owner, { reviewId, itemIds: [i3], userIds: [editor], mode: "add" });
+  await assignItems(await accessTo(owner, reviewId), { reviewId, itemIds: [i3], userIds: [editor], mode: "add" });
 
   // A theme tree with a merge, and a coded passage in the full text of the paper with references.
   const parent = await db.theme.findFirstOrThrow({ where: { reviewId }, orderBy: { position: "asc" } });
@@ -95,8 +101,11 @@ async function buildFullReview() {
   });
 
   // Snowballing: one cited reference becomes an item.
-  const [firstReference] = await listItemReferences(editor, reviewId, paper.id);
-  const { itemId: snowballed } = await addCitedReference(editor, { reviewId, referenceId: firstReference!.id });
+  const [firstReference] = await listItemReferences(await accessTo(editor, reviewId), paper.id);
+  const { itemId: snowballed } = await addCitedReference(await accessTo(editor, reviewId), {
+    reviewId,
+    referenceId: firstReference!.id,
+  });
 
   // A section citing an item and quoting the coded passage, with a named version.
   sectionId = (await createSection(editor, { reviewId, title: "引言", themeId: child })).sectionId;
@@ -125,28 +134,41 @@ async function buildFullReview() {
   await saveSectionVersion(editor, { reviewId, sectionId, name: "初稿" });
 
   // A comment round with an anchored thread, an answer that mentions the supervisor, and the close.
-  const { roundId } = await openRound(supervisor, { reviewId, title: "第一轮", sectionIds: [sectionId] });
-  const { threadId } = await startThread(supervisor, {
+  const { roundId } = await openRound(await accessTo(supervisor, reviewId), {
+    reviewId,
+    title: "第一轮",
+    sectionIds: [sectionId],
+  });
+  const { threadId } = await startThread(await accessTo(supervisor, reviewId), {
     reviewId,
     sectionId,
     roundId,
     anchor: { start: anchorStart, end: anchorEnd, quote: "治理" },
     body: "请补充文献",
   });
-  await replyToThread(editor, { reviewId, threadId, body: "已补充 @王教授 (Supervisor)", addressed: true });
+  await replyToThread(await accessTo(editor, reviewId), {
+    reviewId,
+    threadId,
+    body: "已补充 @王教授 (Supervisor)",
+    addressed: true,
+  });
   // A suggested edit that the editor turns down.
-  const { threadId: suggestionId } = await startThread(supervisor, {
+  const { threadId: suggestionId } = await startThread(await accessTo(supervisor, reviewId), {
     reviewId,
     sectionId,
     roundId,
     anchor: { start: anchorStart, end: anchorEnd, quote: "治理" },
     suggestion: "治理体系",
   });
-  await decideSuggestions(editor, { reviewId, threadIds: [suggestionId], decision: "REJECTED" });
-  await closeRound(supervisor, { reviewId, roundId });
+  await decideSuggestions(await accessTo(editor, reviewId), {
+    reviewId,
+    threadIds: [suggestionId],
+    decision: "REJECTED",
+  });
+  await closeRound(await accessTo(supervisor, reviewId), { reviewId, roundId });
 
   // The trash: an item removed as a duplicate of another.
-  await trashItems(owner, { reviewId, itemIds: [i4], duplicateOfId: snowballed });
+  await trashItems(await accessTo(owner, reviewId), { reviewId, itemIds: [i4], duplicateOfId: snowballed });
 
   // An attached PDF with its extracted text, pages and footnotes.
   const sha256 = "a".repeat(64);
@@ -262,7 +284,7 @@ beforeAll(async () => {
 
 describe("review backup", () => {
   it("restores into a new review that exports to the same backup", async () => {
-    const first = await exportBackup(owner, reviewId);
+    const first = await exportBackup(await accessTo(owner, reviewId));
     // The review really has something in every table, so the comparison covers every table.
     for (const [table, rows] of Object.entries(first)) {
       if (Array.isArray(rows)) expect(rows.length, table).toBeGreaterThan(0);
@@ -277,7 +299,7 @@ describe("review backup", () => {
     const before = await counts();
     const { reviewId: restoredId } = await restoreBackup(owner, JSON.stringify(first));
     expect(restoredId).not.toBe(reviewId);
-    const second = await exportBackup(owner, restoredId);
+    const second = await exportBackup(await accessTo(owner, restoredId));
     expect(normalize(second)).toEqual(normalize(first));
     expect(second.activity.at(-1)).toMatchObject({ kind: "review.restored", actorId: owner });
 
@@ -291,11 +313,11 @@ describe("review backup", () => {
     expect(await db.itemReference.count({ where: { reviewId: restoredId } })).toBe(
       await db.itemReference.count({ where: { reviewId } }),
     );
-    expect(normalize(await exportBackup(owner, reviewId))).toEqual(normalize(first));
+    expect(normalize(await exportBackup(await accessTo(owner, reviewId)))).toEqual(normalize(first));
   });
 
   it("keeps the comment anchors and the citations of the section text working in the restored review", async () => {
-    const backup = await exportBackup(owner, reviewId);
+    const backup = await exportBackup(await accessTo(owner, reviewId));
     const { reviewId: restoredId } = await restoreBackup(owner, JSON.stringify(backup));
     const section = await db.synthesisSection.findFirstOrThrow({
       where: { reviewId: restoredId },
@@ -317,7 +339,7 @@ describe("review backup", () => {
   });
 
   it("makes only the restorer a member and keeps everyone else by name, whether or not they have an account", async () => {
-    const backup = await exportBackup(owner, reviewId);
+    const backup = await exportBackup(await accessTo(owner, reviewId));
     const stranger = await createUser(db, "stranger");
     // The supervisor is unknown on the "other installation"; the editor and viewer have accounts here.
     const edited = structuredClone(backup);
@@ -370,7 +392,7 @@ describe("review backup", () => {
   });
 
   it("refuses a bad file with the problem named and writes nothing", async () => {
-    const good = await exportBackup(owner, reviewId);
+    const good = await exportBackup(await accessTo(owner, reviewId));
     const broken = (change: (backup: Record<string, unknown>) => void) => {
       const copy = structuredClone(good) as unknown as Record<string, unknown>;
       change(copy);
@@ -421,7 +443,7 @@ describe("review backup", () => {
   });
 
   it("rolls back everything when the database refuses part of a restore", async () => {
-    const backup = await exportBackup(owner, reviewId);
+    const backup = await exportBackup(await accessTo(owner, reviewId));
     // Valid JSON and a valid backup, but a position past PostgreSQL's integer range: a table written after
     // the items, stages and themes fails.
     const copy = structuredClone(backup);
@@ -433,9 +455,13 @@ describe("review backup", () => {
 
   it("lets only owners download a backup", async () => {
     for (const userId of [editor, supervisor]) {
-      await expect(exportBackup(userId, reviewId)).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(accessTo(userId, reviewId).then((access) => exportBackup(access))).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
     }
     const other = await createReviewWithTeam(db, "backup-other");
-    await expect(exportBackup(other.users.OWNER.id, reviewId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(accessTo(other.users.OWNER.id, reviewId).then((access) => exportBackup(access))).rejects.toMatchObject(
+      { code: "NOT_FOUND" },
+    );
   });
 });

@@ -1,12 +1,12 @@
 // Writes a whole review into one backup document (backup-format.ts): read in one repeatable-read transaction
 // so the file is a consistent picture even while people keep working.
-import { authorize } from "@/lib/authz/authorize";
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import { db, type Transaction } from "@/lib/db/client";
 import { BACKUP_FORMAT, BACKUP_VERSION, backupSchema, type Backup } from "./backup-format";
 
 /** The review's backup, for its owner. */
-export async function exportBackup(userId: string, reviewId: string, now = new Date()): Promise<Backup> {
-  await authorize(userId, reviewId, "review.backup");
+export async function exportBackup(access: ReviewAccess, now = new Date()): Promise<Backup> {
+  const { reviewId } = access.require("review.backup");
   return db().$transaction((tx) => readBackup(tx, reviewId, now), {
     isolationLevel: "RepeatableRead",
     timeout: 120_000,

@@ -1,4 +1,4 @@
-import { authorize } from "@/lib/authz/authorize";
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 
@@ -10,11 +10,10 @@ export const BOARD_EXPANDED_SIZE = 500;
  * capped so a review of 10,000 items still renders quickly; "expanded" columns show more.
  */
 export async function getBoard(
-  userId: string,
-  reviewId: string,
+  access: ReviewAccess,
   options: { mine?: boolean; expanded?: string[]; theme?: string } = {},
 ) {
-  const access = await authorize(userId, reviewId, "review.read");
+  const { userId, reviewId } = access.require("review.read");
   const where: Prisma.ReviewItemWhereInput = {
     reviewId,
     deletedAt: null,

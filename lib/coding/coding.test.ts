@@ -17,6 +17,7 @@ import {
 } from "@/lib/themes/codebook";
 import { codePassage, deleteCoding, updateCoding } from "./commands";
 import { compareCoders, getMatrix, listItemCodings, listThemePassages } from "./queries";
+import { accessTo } from "@/lib/testing/access";
 
 let db: Database;
 let a: Awaited<ReturnType<typeof createReviewWithTeam>>;
@@ -32,8 +33,12 @@ beforeAll(async () => {
   ({ db } = await createTestDatabase());
   a = await createReviewWithTeam(db, "ca");
   b = await createReviewWithTeam(db, "cb");
-  itemId = (await createItem(a.users.OWNER.id, { reviewId: a.reviewId, fields: { titleZh: "韧性与融合", fullText } }))
-    .itemId;
+  itemId = (
+    await createItem(await accessTo(a.users.OWNER.id, a.reviewId), {
+      reviewId: a.reviewId,
+      fields: { titleZh: "韧性与融合", fullText },
+    })
+  ).itemId;
   resilience = (
     await createTheme(a.users.EDITOR.id, {
       reviewId: a.reviewId,
@@ -163,9 +168,9 @@ describe("coding passages", () => {
   });
 
   it("follows corrected text and flags a passage that was deleted", async () => {
-    const edit = await getItemForEdit(a.users.OWNER.id, a.reviewId, itemId);
+    const edit = await getItemForEdit(await accessTo(a.users.OWNER.id, a.reviewId), itemId);
     const corrected = "【摘要】" + fullText.replace("并在冲击后迅速恢复。\n", "");
-    await updateItem(a.users.OWNER.id, {
+    await updateItem(await accessTo(a.users.OWNER.id, a.reviewId), {
       reviewId: a.reviewId,
       itemId,
       version: edit.version,
@@ -288,8 +293,12 @@ describe("two coders compared", () => {
     const ids: string[] = [];
     for (const [n, text] of texts.entries()) {
       ids.push(
-        (await createItem(a.users.OWNER.id, { reviewId: a.reviewId, fields: { titleZh: `比较${n}`, fullText: text } }))
-          .itemId,
+        (
+          await createItem(await accessTo(a.users.OWNER.id, a.reviewId), {
+            reviewId: a.reviewId,
+            fields: { titleZh: `比较${n}`, fullText: text },
+          })
+        ).itemId,
       );
     }
     const code = (userId: string, index: number, from: number, to: number, themes: string[]) =>

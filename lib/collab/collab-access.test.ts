@@ -13,6 +13,7 @@ import { createReviewWithTeam, createUser } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { createCollabServer, type CollabContext } from "./server";
 import { mintCollabToken } from "./token";
+import { accessTo } from "@/lib/testing/access";
 
 const secret = "collab-access-secret";
 let db: Database;
@@ -91,7 +92,7 @@ describe("access changes on open connections", () => {
     here.appendParagraph("降级前写的");
     await here.waitStored();
 
-    await changeMemberRole(team.users.OWNER.id, {
+    await changeMemberRole(await accessTo(team.users.OWNER.id, team.reviewId), {
       reviewId: team.reviewId,
       membershipId: demoted.membershipId,
       role: "VIEWER",
@@ -122,7 +123,7 @@ describe("access changes on open connections", () => {
     await Promise.all([owner.synced, member.synced]);
     const membership = { reviewId: team.reviewId, membershipId: removed.membershipId };
 
-    await removeMember(team.users.OWNER.id, membership);
+    await removeMember(await accessTo(team.users.OWNER.id, team.reviewId), membership);
     expect(await member.closedByServer).toBe("access revoked");
     expect(member.accessChanges).toEqual(["revoked"]);
 

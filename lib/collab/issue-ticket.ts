@@ -1,16 +1,15 @@
 // The web app's side of the socket handshake: a member who may read the section gets a short-lived ticket.
-import { authorize } from "@/lib/authz/authorize";
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { mintCollabToken } from "./token";
 
 export async function issueSectionTicket(
-  userId: string,
-  reviewId: string,
+  access: ReviewAccess,
   sectionId: string,
   sessionVersion?: number,
 ): Promise<string> {
-  await authorize(userId, reviewId, "review.read");
+  const { userId, reviewId } = access.require("review.read");
   const section = await db().synthesisSection.findFirst({
     where: { id: sectionId, reviewId, deletedAt: null },
     select: { id: true },

@@ -1,5 +1,5 @@
 // Reading comment threads: a section's threads with their comments, for the sidebar beside the text.
-import { authorize } from "@/lib/authz/authorize";
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import { db } from "@/lib/db/client";
 import type { CitationLocale } from "@/lib/synthesis/citations";
 import { comparisonLabels } from "@/lib/synthesis/compare-labels";
@@ -49,8 +49,8 @@ export const THREAD_SELECT = {
   },
 } as const;
 
-export async function listSectionThreads(userId: string, reviewId: string, sectionId: string) {
-  await authorize(userId, reviewId, "review.read");
+export async function listSectionThreads(access: ReviewAccess, sectionId: string) {
+  const { reviewId } = access.require("review.read");
   return db().commentThread.findMany({
     where: { reviewId, sectionId, deletedAt: null },
     orderBy: { createdAt: "asc" },

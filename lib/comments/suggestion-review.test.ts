@@ -6,6 +6,7 @@ import { createSection } from "@/lib/synthesis/sections";
 import { createReviewWithTeam } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { decideSuggestions, editSuggestion, startThread, withdrawSuggestion } from "./threads";
+import { accessTo } from "@/lib/testing/access";
 
 let db: Database;
 let team: Awaited<ReturnType<typeof createReviewWithTeam>>;
@@ -29,13 +30,18 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-const suggest = (text: string) =>
-  startThread(team.users.SUPERVISOR.id, { reviewId: team.reviewId, sectionId, anchor, suggestion: text });
+const suggest = async (text: string) =>
+  startThread(await accessTo(team.users.SUPERVISOR.id, team.reviewId), {
+    reviewId: team.reviewId,
+    sectionId,
+    anchor,
+    suggestion: text,
+  });
 
 describe("suggestion review", () => {
   it("keeps a rejection's reason as the editor's reply and tells the supervisor why", async () => {
     const { threadId } = await suggest("韧性");
-    await decideSuggestions(team.users.EDITOR.id, {
+    await decideSuggestions(await accessTo(team.users.EDITOR.id, team.reviewId), {
       reviewId: team.reviewId,
       threadIds: [threadId],
       decision: "REJECTED",
@@ -53,14 +59,14 @@ describe("suggestion review", () => {
 
   it("ignores a reason given with an acceptance and writes no empty reply", async () => {
     const { threadId } = await suggest("韧性治理");
-    await decideSuggestions(team.users.EDITOR.id, {
+    await decideSuggestions(await accessTo(team.users.EDITOR.id, team.reviewId), {
       reviewId: team.reviewId,
       threadIds: [threadId],
       decision: "APPLIED",
       reason: "好",
     });
     const second = await suggest("抗逆力");
-    await decideSuggestions(team.users.EDITOR.id, {
+    await decideSuggestions(await accessTo(team.users.EDITOR.id, team.reviewId), {
       reviewId: team.reviewId,
       threadIds: [second.threadId],
       decision: "REJECTED",
@@ -73,37 +79,58 @@ describe("suggestion review", () => {
     const { threadId } = await suggest("韧性");
     for (const other of [team.users.EDITOR.id, team.users.OWNER.id]) {
       await expect(
-        editSuggestion(other, { reviewId: team.reviewId, threadId, suggestion: "别的" }),
+        accessTo(other, team.reviewId).then((access) =>
+          editSuggestion(access, { reviewId: team.reviewId, threadId, suggestion: "别的" }),
+        ),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
-      await expect(withdrawSuggestion(other, { reviewId: team.reviewId, threadId })).rejects.toMatchObject({
+      await expect(
+        accessTo(other, team.reviewId).then((access) =>
+          withdrawSuggestion(access, { reviewId: team.reviewId, threadId }),
+        ),
+      ).rejects.toMatchObject({
         code: "FORBIDDEN",
       });
     }
     await expect(
-      editSuggestion(team.users.SUPERVISOR.id, { reviewId: team.reviewId, threadId, suggestion: "恢复力" }),
+      accessTo(team.users.SUPERVISOR.id, team.reviewId).then((access) =>
+        editSuggestion(access, { reviewId: team.reviewId, threadId, suggestion: "恢复力" }),
+      ),
     ).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    await editSuggestion(team.users.SUPERVISOR.id, { reviewId: team.reviewId, threadId, suggestion: "韧性能力" });
+    await editSuggestion(await accessTo(team.users.SUPERVISOR.id, team.reviewId), {
+      reviewId: team.reviewId,
+      threadId,
+      suggestion: "韧性能力",
+    });
     expect((await db.commentThread.findUniqueOrThrow({ where: { id: threadId } })).suggestion).toBe("韧性能力");
 
-    await withdrawSuggestion(team.users.SUPERVISOR.id, { reviewId: team.reviewId, threadId });
+    await withdrawSuggestion(await accessTo(team.users.SUPERVISOR.id, team.reviewId), {
+      reviewId: team.reviewId,
+      threadId,
+    });
     expect((await db.commentThread.findUniqueOrThrow({ where: { id: threadId } })).deletedAt).not.toBeNull();
     await expect(
-      decideSuggestions(team.users.EDITOR.id, { reviewId: team.reviewId, threadIds: [threadId], decision: "APPLIED" }),
+      accessTo(team.users.EDITOR.id, team.reviewId).then((access) =>
+        decideSuggestions(access, { reviewId: team.reviewId, threadIds: [threadId], decision: "APPLIED" }),
+      ),
     ).rejects.toMatchObject({ code: "THREAD_DELETED" });
   });
 
   it("refuses to change or withdraw a suggestion that has been decided", async () => {
     const { threadId } = await suggest("韧性");
-    await decideSuggestions(team.users.EDITOR.id, {
+    await decideSuggestions(await accessTo(team.users.EDITOR.id, team.reviewId), {
       reviewId: team.reviewId,
       threadIds: [threadId],
       decision: "APPLIED",
     });
     await expect(
-      editSuggestion(team.users.SUPERVISOR.id, { reviewId: team.reviewId, threadId, suggestion: "别的" }),
+      accessTo(team.users.SUPERVISOR.id, team.reviewId).then((access) =>
+        editSuggestion(access, { reviewId: team.reviewId, threadId, suggestion: "别的" }),
+      ),
     ).rejects.toMatchObject({ code: "THREAD_STATE" });
     await expect(
-      withdrawSuggestion(team.users.SUPERVISOR.id, { reviewId: team.reviewId, threadId }),
+      accessTo(team.users.SUPERVISOR.id, team.reviewId).then((access) =>
+        withdrawSuggestion(access, { reviewId: team.reviewId, threadId }),
+      ),
     ).rejects.toMatchObject({
       code: "THREAD_STATE",
     });

@@ -4,7 +4,7 @@
 // phrase; an editor applies or rejects it. Mentions, replies and decisions land in people's inboxes.
 import { z } from "zod";
 import { recordActivity } from "@/lib/activity/record";
-import { authorize } from "@/lib/authz/authorize";
+import { confirmAccess, type ReviewAccess } from "@/lib/authz/authorize";
 import { can } from "@/lib/authz/policy";
 import { db, type Transaction } from "@/lib/db/client";
 import { lockRows } from "@/lib/db/lock";
@@ -58,12 +58,13 @@ async function members(tx: Transaction, reviewId: string) {
 }
 
 export async function startThread(
-  userId: string,
+  access: ReviewAccess,
   rawInput: unknown,
 ): Promise<{ threadId: string; commentId: string | null }> {
+  const { userId } = access;
   const input = parseInput(startThreadSchema, rawInput);
   return db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "comment.write", tx);
+    await confirmAccess(access, "comment.write", tx, input.reviewId);
     const section = await tx.synthesisSection.findFirst({
       where: { id: input.sectionId, reviewId: input.reviewId, deletedAt: null },
       select: { id: true, title: true, document: { select: { text: true, content: true } } },
@@ -164,14 +165,16 @@ export const replySchema = z.object({
   addressed: z.boolean().default(false),
 });
 
-export async function replyToThread(userId: string, rawInput: unknown): Promise<{ commentId: string }> {
+export async function replyToThread(access: ReviewAccess, rawInput: unknown): Promise<{ commentId: string }> {
+  const { userId } = access;
   const input = parseInput(replySchema, rawInput);
   return db().$transaction(async (tx) => {
-    const access = await authorize(userId, input.reviewId, "comment.write", tx);
+    // The role as it stands in this transaction decides whether the reply may mark the thread addressed.
+    const current = await confirmAccess(access, "comment.write", tx, input.reviewId);
     const thread = await liveThread(tx, input.reviewId, input.threadId);
     if (input.addressed) {
-      if (!can(access.role, "synthesis.write"))
-        throw new AppError("FORBIDDEN", `${access.role} cannot address comments`);
+      if (!can(current.role, "synthesis.write"))
+        throw new AppError("FORBIDDEN", `${current.role} cannot address comments`);
       if (thread.state !== "OPEN") throw new AppError("THREAD_STATE", `thread ${thread.id} is ${thread.state}`);
     }
     const mentions = mentionedIds(
@@ -226,10 +229,11 @@ export async function replyToThread(userId: string, rawInput: unknown): Promise<
 export const threadStateSchema = z.object({ reviewId: id, threadId: id, state: z.enum(["ACCEPTED", "OPEN"]) });
 
 /** The supervisor's side: accept an answer (resolving the thread) or reopen it. */
-export async function setThreadState(userId: string, rawInput: unknown): Promise<void> {
+export async function setThreadState(access: ReviewAccess, rawInput: unknown): Promise<void> {
+  const { userId } = access;
   const input = parseInput(threadStateSchema, rawInput);
   await db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "round.run", tx);
+    await confirmAccess(access, "round.run", tx, input.reviewId);
     const thread = await liveThread(tx, input.reviewId, input.threadId);
     if (thread.state === input.state)
       throw new AppError("THREAD_STATE", `thread ${thread.id} is already ${thread.state}`);
@@ -259,10 +263,11 @@ async function ownComment(tx: Transaction, userId: string, reviewId: string, com
   return comment;
 }
 
-export async function editComment(userId: string, rawInput: unknown): Promise<void> {
+export async function editComment(access: ReviewAccess, rawInput: unknown): Promise<void> {
+  const { userId } = access;
   const input = parseInput(editCommentSchema, rawInput);
   await db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "comment.write", tx);
+    await confirmAccess(access, "comment.write", tx, input.reviewId);
     const comment = await ownComment(tx, userId, input.reviewId, input.commentId);
     const mentions = mentionedIds(
       input.body,
@@ -283,10 +288,11 @@ export async function editComment(userId: string, rawInput: unknown): Promise<vo
 }
 
 /** Deleting the comment that opened a thread deletes the thread; a reply is removed on its own. */
-export async function deleteComment(userId: string, rawInput: unknown): Promise<{ threadDeleted: boolean }> {
+export async function deleteComment(access: ReviewAccess, rawInput: unknown): Promise<{ threadDeleted: boolean }> {
+  const { userId } = access;
   const input = parseInput(deleteCommentSchema, rawInput);
   return db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "comment.write", tx);
+    await confirmAccess(access, "comment.write", tx, input.reviewId);
     const comment = await ownComment(tx, userId, input.reviewId, input.commentId);
     const first = await tx.comment.findFirst({
       where: { threadId: comment.threadId },
@@ -320,11 +326,12 @@ export const decideSuggestionsSchema = z.object({
  * two editors clicking "accept" at the same moment cannot both apply it. In a batch, suggestions someone has
  * decided meanwhile are left as they are; a batch with none left to decide is refused.
  */
-export async function decideSuggestions(userId: string, rawInput: unknown): Promise<{ decided: string[] }> {
+export async function decideSuggestions(access: ReviewAccess, rawInput: unknown): Promise<{ decided: string[] }> {
+  const { userId } = access;
   const input = parseInput(decideSuggestionsSchema, rawInput);
   const threadIds = [...new Set(input.threadIds)];
   return db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "synthesis.write", tx);
+    await confirmAccess(access, "synthesis.write", tx, input.reviewId);
     // Two editors deciding the same suggestion at once: the second waits here for the first to commit, then
     // reads the suggestion as decided, so only one of them is told to apply the text.
     await lockRows(tx, "CommentThread", threadIds);
@@ -392,10 +399,11 @@ async function ownPendingSuggestion(tx: Transaction, userId: string, reviewId: s
 }
 
 /** Changes the proposed text of one's own pending suggestion (as Word lets you edit your tracked change). */
-export async function editSuggestion(userId: string, rawInput: unknown): Promise<void> {
+export async function editSuggestion(access: ReviewAccess, rawInput: unknown): Promise<void> {
+  const { userId } = access;
   const input = parseInput(editSuggestionSchema, rawInput);
   await db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "comment.write", tx);
+    await confirmAccess(access, "comment.write", tx, input.reviewId);
     const thread = await ownPendingSuggestion(tx, userId, input.reviewId, input.threadId);
     if ((thread.quote ?? "") === input.suggestion)
       throw new AppError("INVALID_INPUT", "the suggestion changes nothing", {
@@ -421,10 +429,11 @@ export async function editSuggestion(userId: string, rawInput: unknown): Promise
 }
 
 /** Withdraws one's own pending suggestion: it leaves the text's margin, as a deleted thread. */
-export async function withdrawSuggestion(userId: string, rawInput: unknown): Promise<void> {
+export async function withdrawSuggestion(access: ReviewAccess, rawInput: unknown): Promise<void> {
+  const { userId } = access;
   const input = parseInput(withdrawSuggestionSchema, rawInput);
   await db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "comment.write", tx);
+    await confirmAccess(access, "comment.write", tx, input.reviewId);
     const thread = await ownPendingSuggestion(tx, userId, input.reviewId, input.threadId);
     const withdrawn = await tx.commentThread.updateMany({
       where: { id: thread.id, suggestionState: "PENDING", deletedAt: null },

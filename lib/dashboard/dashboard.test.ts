@@ -8,6 +8,7 @@ import { createReviewWithTeam } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { changeStage } from "@/lib/workflow/commands";
 import { getDashboard } from "./queries";
+import { accessTo } from "@/lib/testing/access";
 
 let db: Database;
 let a: Awaited<ReturnType<typeof createReviewWithTeam>>;
@@ -22,10 +23,17 @@ describe("the dashboard", () => {
     const owner = a.users.OWNER.id;
     const ids: string[] = [];
     for (const title of ["一", "二", "三", "四"]) {
-      ids.push((await createItem(owner, { reviewId: a.reviewId, fields: { titleZh: title } })).itemId);
+      ids.push(
+        (await createItem(await accessTo(owner, a.reviewId), { reviewId: a.reviewId, fields: { titleZh: title } }))
+          .itemId,
+      );
     }
-    await changeStage(owner, { reviewId: a.reviewId, itemId: ids[0], stageId: a.stages[1]!.id });
-    await assignItems(owner, {
+    await changeStage(await accessTo(owner, a.reviewId), {
+      reviewId: a.reviewId,
+      itemId: ids[0],
+      stageId: a.stages[1]!.id,
+    });
+    await assignItems(await accessTo(owner, a.reviewId), {
       reviewId: a.reviewId,
       itemIds: [ids[0], ids[1]],
       userIds: [a.users.EDITOR.id],
@@ -33,9 +41,9 @@ describe("the dashboard", () => {
     });
     const theme = await db.theme.create({ data: { reviewId: a.reviewId, nameZh: "韧性", color: "#0f766e" } });
     await db.itemTheme.createMany({ data: ids.slice(0, 3).map((itemId) => ({ itemId, themeId: theme.id })) });
-    await trashItems(owner, { reviewId: a.reviewId, itemIds: [ids[2]] });
+    await trashItems(await accessTo(owner, a.reviewId), { reviewId: a.reviewId, itemIds: [ids[2]] });
 
-    const dashboard = await getDashboard(a.users.VIEWER.id, a.reviewId);
+    const dashboard = await getDashboard(await accessTo(a.users.VIEWER.id, a.reviewId));
     // The fixture's own item plus the three still in the library.
     expect(dashboard.total).toBe(4);
     expect(dashboard.trashed).toBe(1);
@@ -51,7 +59,7 @@ describe("the dashboard", () => {
   });
 
   it("names the items and stages in the activity feed", async () => {
-    const feed = await listActivity(a.users.VIEWER.id, a.reviewId, 50);
+    const feed = await listActivity(await accessTo(a.users.VIEWER.id, a.reviewId), 50);
     const move = feed.events.find((event) => event.kind === "item.stageChanged")!;
     expect(move.movesStage).toBe(true);
     expect(feed.items.get(move.subjectId)?.titleZh).toBe("一");

@@ -1,12 +1,12 @@
 // The review at a glance: items per stage, each member's assigned work by stage and recent activity,
 // items per theme, and screening work waiting. Counted in SQL so the page stays quick at 10,000 items.
-import { authorize } from "@/lib/authz/authorize";
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import { db } from "@/lib/db/client";
 
 const RECENT_DAYS = 7;
 
-export async function getDashboard(userId: string, reviewId: string) {
-  const access = await authorize(userId, reviewId, "review.read");
+export async function getDashboard(access: ReviewAccess) {
+  const { reviewId } = access.require("review.read");
   const since = new Date(Date.now() - RECENT_DAYS * 24 * 60 * 60 * 1000);
   const [
     stages,

@@ -9,6 +9,7 @@ import { castVote } from "@/lib/screening/commands";
 import { createSection, updateSection } from "@/lib/synthesis/sections";
 import { createReviewWithTeam } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
+import { accessTo } from "@/lib/testing/access";
 
 const ROUNDS = 8;
 
@@ -51,8 +52,12 @@ describe("concurrent writes against PostgreSQL", () => {
           suggestionState: "PENDING",
         },
       });
-      const decide = (userId: string) => () =>
-        decideSuggestions(userId, { reviewId: team.reviewId, threadIds: [thread.id], decision: "APPLIED" });
+      const decide = (userId: string) => async () =>
+        decideSuggestions(await accessTo(userId, team.reviewId), {
+          reviewId: team.reviewId,
+          threadIds: [thread.id],
+          decision: "APPLIED",
+        });
       const { won, refused } = await race([decide(owner()), decide(editor())]);
       expect(won, `round ${round}`).toEqual([{ decided: [thread.id] }]);
       expect(refused).toEqual(["THREAD_STATE"]);

@@ -2,6 +2,7 @@
 // unexpected ones are logged with context and reported without leaking internals.
 import { unstable_rethrow } from "next/navigation";
 import { getI18n } from "@/lib/i18n/server";
+import { rateLimitedMessage } from "@/lib/auth/sign-in-wait";
 import { localizedFields } from "@/lib/validation";
 import { isAppError } from "./app-error";
 
@@ -20,7 +21,7 @@ export async function runAction<T>(name: string, work: () => Promise<T>): Promis
       return {
         ok: false,
         code: error.code,
-        error: t(`errors.${error.code}`),
+        error: error.code === "RATE_LIMITED" ? rateLimitedMessage(error, t) : t(`errors.${error.code}`),
         fields: localizedFields(error, locale),
         details: error.details,
         at: Date.now(),

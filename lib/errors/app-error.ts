@@ -51,6 +51,7 @@ export const ERROR_CODES = [
   "BACKUP_INVALID",
   "TEXT_HAS_NUL",
   "FILE_REJECTED",
+  "CROSS_ORIGIN",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

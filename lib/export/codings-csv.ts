@@ -1,6 +1,6 @@
 // Every coded passage of a review as CSV: the quote, where it comes from, its themes, memo and coder — the
 // table a qualitative analysis is handed on in (NVivo, Excel, R).
-import { authorize } from "@/lib/authz/authorize";
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import { db } from "@/lib/db/client";
 import { csvDocument } from "@/lib/export/csv";
 
@@ -23,8 +23,8 @@ export interface CodingsCsvLabels {
   yes: string;
 }
 
-export async function loadCodingsForExport(userId: string, reviewId: string) {
-  await authorize(userId, reviewId, "review.read");
+export async function loadCodingsForExport(access: ReviewAccess) {
+  const { reviewId } = access.require("review.read");
   return db().coding.findMany({
     where: { reviewId, item: { deletedAt: null } },
     orderBy: [{ item: { createdAt: "asc" } }, { itemId: "asc" }, { field: "asc" }, { start: "asc" }],

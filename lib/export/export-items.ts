@@ -1,5 +1,6 @@
 // One export request → the file to download: which items (all, the library's filter, or the ticked ones),
 // in which format, with headers and file name in the user's language.
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import type { DownloadFile } from "@/lib/http/download";
 import type { Translate } from "@/lib/i18n/translate";
 import { exportFileName, reviewTitleForFile } from "./file-name";
@@ -15,12 +16,12 @@ import {
 } from "./items";
 
 export async function exportItems(
-  userId: string,
-  reviewId: string,
+  access: ReviewAccess,
   request: { format: ExportFormat; scope: ExportScope },
   i18n: { locale: "zh" | "en"; t: Translate },
 ): Promise<DownloadFile> {
-  const items = await loadExportItems(userId, reviewId, request.scope);
+  const { reviewId } = access;
+  const items = await loadExportItems(access, request.scope);
   const { t, locale } = i18n;
   const body =
     request.format === "csv"

@@ -11,6 +11,7 @@ import { createReviewWithTeam } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { codingsCsv, loadCodingsForExport } from "./codings-csv";
 import { CSV_COLUMNS, formatItems, itemsCsv, loadExportItems, type ExportFormat } from "./items";
+import { accessTo } from "@/lib/testing/access";
 
 let db: Database;
 let team: Awaited<ReturnType<typeof createReviewWithTeam>>;
@@ -63,7 +64,10 @@ beforeAll(async () => {
   // The team fixture's own item would only add noise to the round trip.
   await db.reviewItem.update({ where: { id: team.itemId }, data: { deletedAt: new Date() } });
   for (const fields of PAPERS) {
-    ids.push((await createItem(team.users.OWNER.id, { reviewId: team.reviewId, fields })).itemId);
+    ids.push(
+      (await createItem(await accessTo(team.users.OWNER.id, team.reviewId), { reviewId: team.reviewId, fields }))
+        .itemId,
+    );
   }
   const theme = await db.theme.create({
     data: { reviewId: team.reviewId, nameZh: "韧性", nameEn: "Resilience", color: "#0f766e" },
@@ -124,13 +128,16 @@ const expected = [
 
 describe("round trips through our own importer", () => {
   it.each(["ris", "bibtex", "csl-json"] as const)("%s keeps titles, authors, years and DOIs", async (format) => {
-    const items = await loadExportItems(team.users.VIEWER.id, team.reviewId, { kind: "all" });
+    const items = await loadExportItems(await accessTo(team.users.VIEWER.id, team.reviewId), { kind: "all" });
     const text = formatItems(items, format);
     expect(reimport(format, text)).toEqual(expected);
   });
 
   it("RIS keeps journal, pages, keywords and the abstract of a Chinese item", async () => {
-    const items = await loadExportItems(team.users.OWNER.id, team.reviewId, { kind: "selected", itemIds: [ids[0]!] });
+    const items = await loadExportItems(await accessTo(team.users.OWNER.id, team.reviewId), {
+      kind: "selected",
+      itemIds: [ids[0]!],
+    });
     const [record] = parseImportFile("x.ris", new TextEncoder().encode(formatItems(items, "ris"))).records;
     expect(record!.fields).toMatchObject({
       journalZh: "行政论坛",
@@ -143,7 +150,7 @@ describe("round trips through our own importer", () => {
   });
 
   it("BibTeX writes Chinese as Chinese and gives every entry a key", async () => {
-    const items = await loadExportItems(team.users.OWNER.id, team.reviewId, { kind: "all" });
+    const items = await loadExportItems(await accessTo(team.users.OWNER.id, team.reviewId), { kind: "all" });
     const text = formatItems(items, "bibtex");
     expect(text).toContain("title = {韧性治理：风险与应急管理的新路径}");
     expect(text).not.toContain("undefined");
@@ -153,28 +160,31 @@ describe("round trips through our own importer", () => {
 
 describe("scopes", () => {
   it("exports the selected items, or the library's filter, and nothing from another review", async () => {
-    const selected = await loadExportItems(team.users.OWNER.id, team.reviewId, {
+    const selected = await loadExportItems(await accessTo(team.users.OWNER.id, team.reviewId), {
       kind: "selected",
       itemIds: [ids[1]!],
     });
     expect(selected.map((item) => item.id)).toEqual([ids[1]]);
-    const filtered = await loadExportItems(team.users.OWNER.id, team.reviewId, {
+    const filtered = await loadExportItems(await accessTo(team.users.OWNER.id, team.reviewId), {
       kind: "filter",
       params: parseLibraryParams({ q: "治理" }),
     });
     expect(filtered.map((item) => item.id).sort()).toEqual([ids[0], ids[2]].sort());
     const other = await createReviewWithTeam(db, "ex2");
-    const foreign = await loadExportItems(other.users.OWNER.id, other.reviewId, { kind: "selected", itemIds: ids });
+    const foreign = await loadExportItems(await accessTo(other.users.OWNER.id, other.reviewId), {
+      kind: "selected",
+      itemIds: ids,
+    });
     expect(foreign).toEqual([]);
-    await expect(loadExportItems(other.users.OWNER.id, team.reviewId, { kind: "all" })).rejects.toSatisfy(
-      (error) => isAppError(error) && error.code === "NOT_FOUND",
-    );
+    await expect(
+      accessTo(other.users.OWNER.id, team.reviewId).then((access) => loadExportItems(access, { kind: "all" })),
+    ).rejects.toSatisfy((error) => isAppError(error) && error.code === "NOT_FOUND");
   });
 });
 
 describe("CSV", () => {
   it("has the review's stage, themes, assignees and screening state, readable by Excel", async () => {
-    const items = await loadExportItems(team.users.OWNER.id, team.reviewId, { kind: "all" });
+    const items = await loadExportItems(await accessTo(team.users.OWNER.id, team.reviewId), { kind: "all" });
     const csv = itemsCsv(items, "zh", {
       columns: Object.fromEntries(CSV_COLUMNS.map((column) => [column, column])) as Record<
         (typeof CSV_COLUMNS)[number],
@@ -193,7 +203,7 @@ describe("CSV", () => {
   });
 
   it("coded passages: quote, item, field, themes, memo and coder", async () => {
-    const csv = codingsCsv(await loadCodingsForExport(team.users.VIEWER.id, team.reviewId), "zh", {
+    const csv = codingsCsv(await loadCodingsForExport(await accessTo(team.users.VIEWER.id, team.reviewId)), "zh", {
       columns: {
         item: "文献",
         authors: "作者",

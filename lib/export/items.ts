@@ -4,7 +4,7 @@
 // are written by lib/export/reference-formats.ts.
 import { z } from "zod";
 import { citableItemSelect } from "@/lib/bibliography/csl";
-import { authorize } from "@/lib/authz/authorize";
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -108,8 +108,8 @@ type AssertTrue<T extends true> = T;
 type _ExportItemIsReferenceItem = AssertTrue<ExportItem extends ReferenceItem ? true : false>;
 
 /** The items a scope names, in the library's default order (newest first), read with the caller's rights. */
-export async function loadExportItems(userId: string, reviewId: string, scope: ExportScope): Promise<ExportItem[]> {
-  await authorize(userId, reviewId, "review.read");
+export async function loadExportItems(access: ReviewAccess, scope: ExportScope): Promise<ExportItem[]> {
+  const { userId, reviewId } = access.require("review.read");
   let where: Prisma.ReviewItemWhereInput;
   if (scope.kind === "all") where = { reviewId, deletedAt: null };
   else if (scope.kind === "filter") where = await libraryWhere(userId, reviewId, scope.params);

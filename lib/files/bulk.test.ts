@@ -10,6 +10,7 @@ import { createReviewIn } from "@/lib/reviews/commands";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { confirmBulkAttach, stageUpload, type StagedFile } from "./bulk";
 import { DiskFileStore, useFileStore } from "./store";
+import { accessTo } from "@/lib/testing/access";
 
 let db: Database;
 let reviewId: string;
@@ -48,8 +49,8 @@ describe("bulk attach", () => {
   let english: StagedFile;
 
   it("matches a file to its item by title and offers an unmatched one as a new item", async () => {
-    chinese = await stageUpload(owner, reviewId, upload("zh-two-column.pdf"), "zh.pdf");
-    english = await stageUpload(owner, reviewId, upload("en-hyphenated.pdf"), "en.pdf");
+    chinese = await stageUpload(await accessTo(owner, reviewId), upload("zh-two-column.pdf"), "zh.pdf");
+    english = await stageUpload(await accessTo(owner, reviewId), upload("en-hyphenated.pdf"), "en.pdf");
     expect(chinese.match).toEqual({ itemId, by: "title" });
     expect(english.match).toBeNull();
     expect(english.metadata.title).toBe("Regional Party Building and Coordinated Urban-Rural Development");
@@ -59,7 +60,7 @@ describe("bulk attach", () => {
 
   it("writes nothing when one choice is bad", async () => {
     const items = await db.reviewItem.count();
-    const error = await confirmBulkAttach(owner, {
+    const error = await confirmBulkAttach(await accessTo(owner, reviewId), {
       reviewId,
       entries: [
         { kind: "create", token: english.token, title: english.metadata.title },
@@ -73,7 +74,7 @@ describe("bulk attach", () => {
   });
 
   it("attaches and creates in one go on confirmation", async () => {
-    const result = await confirmBulkAttach(owner, {
+    const result = await confirmBulkAttach(await accessTo(owner, reviewId), {
       reviewId,
       entries: [
         { kind: "attach", token: chinese.token, itemId },
@@ -89,7 +90,7 @@ describe("bulk attach", () => {
       ]),
     );
     // A token is used once.
-    const again = await confirmBulkAttach(owner, {
+    const again = await confirmBulkAttach(await accessTo(owner, reviewId), {
       reviewId,
       entries: [{ kind: "attach", token: chinese.token, itemId }],
     }).catch((caught: unknown) => caught);

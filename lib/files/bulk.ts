@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { authorize } from "@/lib/authz/authorize";
+import { confirmAccess, type ReviewAccess } from "@/lib/authz/authorize";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { recordActivity } from "@/lib/activity/record";
@@ -57,13 +57,8 @@ async function sweepStaging(): Promise<void> {
   }
 }
 
-export async function stageUpload(
-  userId: string,
-  reviewId: string,
-  tempPath: string,
-  fileName: string,
-): Promise<StagedFile> {
-  await authorize(userId, reviewId, "item.update");
+export async function stageUpload(access: ReviewAccess, tempPath: string, fileName: string): Promise<StagedFile> {
+  const { userId, reviewId } = access.require("item.update");
   await checkPdfFile(tempPath, fileName);
   await sweepStaging();
   const dir = stagingDir();
@@ -148,12 +143,13 @@ async function readStaged(token: string, userId: string, reviewId: string): Prom
 
 /** Writes the confirmed choices: new items and attached files in one transaction, extraction queued for each. */
 export async function confirmBulkAttach(
-  userId: string,
+  access: ReviewAccess,
   rawInput: unknown,
 ): Promise<{ attached: number; created: number }> {
+  const { userId } = access;
   const input = parseInput(confirmSchema, rawInput);
-  await authorize(userId, input.reviewId, "item.update");
-  if (input.entries.some((entry) => entry.kind === "create")) await authorize(userId, input.reviewId, "item.create");
+  access.require("item.update", input.reviewId);
+  if (input.entries.some((entry) => entry.kind === "create")) access.require("item.create", input.reviewId);
   const staged = await Promise.all(input.entries.map((entry) => readStaged(entry.token, userId, input.reviewId)));
   // Bytes into the store first (content-addressed, invisible until a row names them); undone below on failure.
   const store = fileStore();
@@ -165,7 +161,7 @@ export async function confirmBulkAttach(
   try {
     const result = await db().$transaction(
       async (tx) => {
-        await authorize(userId, input.reviewId, "item.update", tx);
+        await confirmAccess(access, "item.update", tx, input.reviewId);
         let created = 0;
         for (const [index, entry] of input.entries.entries()) {
           const file = staged[index]!;

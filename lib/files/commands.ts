@@ -3,7 +3,7 @@
 import { open, stat } from "node:fs/promises";
 import { z } from "zod";
 import { recordActivity } from "@/lib/activity/record";
-import { authorize } from "@/lib/authz/authorize";
+import { confirmAccess, type ReviewAccess } from "@/lib/authz/authorize";
 import { db, type Transaction } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { enqueueJob } from "@/lib/jobs/enqueue";
@@ -64,17 +64,18 @@ const attachSchema = z.object({
  * its hash, recorded and queued for extraction in one transaction. The first file of an item is its main one.
  */
 export async function attachFile(
-  userId: string,
+  access: ReviewAccess,
   rawInput: unknown,
   tempPath: string,
 ): Promise<{ fileId: string; sha256: string }> {
+  const { userId } = access;
   const input = parseInput(attachSchema, rawInput);
-  await authorize(userId, input.reviewId, "item.update");
+  access.require("item.update", input.reviewId);
   await checkPdfFile(tempPath, input.fileName);
   const stored = await fileStore().putFile(tempPath);
   try {
     return await db().$transaction(async (tx) => {
-      await authorize(userId, input.reviewId, "item.update", tx);
+      await confirmAccess(access, "item.update", tx, input.reviewId);
       const item = await tx.reviewItem.findFirst({
         where: { id: input.itemId, reviewId: input.reviewId, deletedAt: null },
         select: { id: true },
@@ -166,20 +167,21 @@ async function loadFile(tx: Transaction, reviewId: string, fileId: string) {
   return file;
 }
 
-export async function setMainFile(userId: string, rawInput: unknown): Promise<void> {
+export async function setMainFile(access: ReviewAccess, rawInput: unknown): Promise<void> {
   const input = parseInput(fileRef, rawInput);
   await db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "item.update", tx);
+    await confirmAccess(access, "item.update", tx, input.reviewId);
     const file = await loadFile(tx, input.reviewId, input.fileId);
     await tx.itemFile.updateMany({ where: { itemId: file.itemId }, data: { isMain: false } });
     await tx.itemFile.update({ where: { id: file.id }, data: { isMain: true } });
   });
 }
 
-export async function removeFile(userId: string, rawInput: unknown): Promise<void> {
+export async function removeFile(access: ReviewAccess, rawInput: unknown): Promise<void> {
+  const { userId } = access;
   const input = parseInput(fileRef, rawInput);
   const sha256 = await db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "item.update", tx);
+    await confirmAccess(access, "item.update", tx, input.reviewId);
     const file = await loadFile(tx, input.reviewId, input.fileId);
     await tx.itemFile.delete({ where: { id: file.id } });
     // The main file goes: the next file (oldest first) becomes the main one. The item's text stays.
@@ -201,10 +203,11 @@ export async function removeFile(userId: string, rawInput: unknown): Promise<voi
 }
 
 /** A member confirms, after the comparison, that the file's text replaces the item's full text. */
-export async function takeFileText(userId: string, rawInput: unknown): Promise<void> {
+export async function takeFileText(access: ReviewAccess, rawInput: unknown): Promise<void> {
+  const { userId } = access;
   const input = parseInput(fileRef, rawInput);
   await db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "item.update", tx);
+    await confirmAccess(access, "item.update", tx, input.reviewId);
     const file = await loadFile(tx, input.reviewId, input.fileId);
     if (file.state !== "DONE" || !file.extractedText) {
       throw new AppError("INVALID_INPUT", `file ${file.id} has no extracted text yet`);
@@ -214,20 +217,20 @@ export async function takeFileText(userId: string, rawInput: unknown): Promise<v
 }
 
 /** A member keeps the item's own full text: the offer to replace it is not shown again. */
-export async function keepItemText(userId: string, rawInput: unknown): Promise<void> {
+export async function keepItemText(access: ReviewAccess, rawInput: unknown): Promise<void> {
   const input = parseInput(fileRef, rawInput);
   await db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "item.update", tx);
+    await confirmAccess(access, "item.update", tx, input.reviewId);
     const file = await loadFile(tx, input.reviewId, input.fileId);
     await tx.itemFile.update({ where: { id: file.id }, data: { textDeclinedAt: new Date() } });
   });
 }
 
 /** Runs a failed or unfinished extraction again (after installing Tesseract, say). */
-export async function retryExtraction(userId: string, rawInput: unknown): Promise<void> {
+export async function retryExtraction(access: ReviewAccess, rawInput: unknown): Promise<void> {
   const input = parseInput(fileRef, rawInput);
   await db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "item.update", tx);
+    await confirmAccess(access, "item.update", tx, input.reviewId);
     const file = await loadFile(tx, input.reviewId, input.fileId);
     await tx.itemFile.update({
       where: { id: file.id },

@@ -18,6 +18,7 @@ import { pageOfOffset } from "./pages";
 import { openItemFile } from "./queries";
 import { characterSimilarity } from "./similarity";
 import { DiskFileStore, useFileStore } from "./store";
+import { accessTo } from "@/lib/testing/access";
 
 const fixtures = path.resolve(import.meta.dirname, "fixtures");
 let db: Database;
@@ -72,7 +73,7 @@ afterAll(async () => {
 describe("attaching a PDF", () => {
   it("extracts a Chinese two-column paper in the background and makes it the full text of an item without one", async () => {
     const { fileId, sha256 } = await attachFile(
-      owner,
+      await accessTo(owner, reviewId),
       { reviewId, itemId: emptyItem, fileName: "区域化党建.pdf" },
       upload("zh-two-column.pdf"),
     );
@@ -106,7 +107,7 @@ describe("attaching a PDF", () => {
   it("stores the same PDF once, and offers (without forcing) its text to an item that has one", async () => {
     const before = (await db.reviewItem.findUniqueOrThrow({ where: { id: textItem } })).fullText;
     const { fileId, sha256 } = await attachFile(
-      owner,
+      await accessTo(owner, reviewId),
       { reviewId, itemId: textItem, fileName: "same.pdf" },
       upload("zh-two-column.pdf"),
     );
@@ -117,15 +118,15 @@ describe("attaching a PDF", () => {
     expect(file.textAppliedAt).toBeNull();
     expect((await db.reviewItem.findUniqueOrThrow({ where: { id: textItem } })).fullText).toBe(before);
 
-    await keepItemText(owner, { reviewId, fileId });
+    await keepItemText(await accessTo(owner, reviewId), { reviewId, fileId });
     expect((await db.itemFile.findUniqueOrThrow({ where: { id: fileId } })).textDeclinedAt).not.toBeNull();
-    await takeFileText(owner, { reviewId, fileId });
+    await takeFileText(await accessTo(owner, reviewId), { reviewId, fileId });
     expect((await db.reviewItem.findUniqueOrThrow({ where: { id: textItem } })).fullText).toBe(file.extractedText);
   }, 120_000);
 
   it("undoes English hyphenation and keeps footnotes apart", async () => {
     const { fileId } = await attachFile(
-      owner,
+      await accessTo(owner, reviewId),
       { reviewId, itemId: textItem, fileName: "english.pdf" },
       upload("en-hyphenated.pdf"),
     );
@@ -141,7 +142,7 @@ describe("attaching a PDF", () => {
 
   it("names the file and the reason for a password-protected PDF", async () => {
     const { fileId } = await attachFile(
-      owner,
+      await accessTo(owner, reviewId),
       { reviewId, itemId: textItem, fileName: "locked.pdf" },
       upload("encrypted.pdf"),
     );
@@ -163,7 +164,11 @@ describe("attaching a PDF", () => {
     ];
     for (const [name, bytes, reason] of cases) {
       const error = await rejection(
-        attachFile(owner, { reviewId, itemId: textItem, fileName: name }, upload(name, bytes)),
+        attachFile(
+          await accessTo(owner, reviewId),
+          { reviewId, itemId: textItem, fileName: name },
+          upload(name, bytes),
+        ),
       );
       expect(error.code).toBe("FILE_REJECTED");
       expect(error.details).toMatchObject({ reason, fileName: name });
@@ -173,7 +178,11 @@ describe("attaching a PDF", () => {
 
   it("refuses the same file twice on one item", async () => {
     const error = await rejection(
-      attachFile(owner, { reviewId, itemId: emptyItem, fileName: "again.pdf" }, upload("zh-two-column.pdf")),
+      attachFile(
+        await accessTo(owner, reviewId),
+        { reviewId, itemId: emptyItem, fileName: "again.pdf" },
+        upload("zh-two-column.pdf"),
+      ),
     );
     expect(error.details).toMatchObject({ reason: "ALREADY_ATTACHED", fileName: "again.pdf" });
   });
@@ -182,7 +191,7 @@ describe("attaching a PDF", () => {
     // Header and end marker intact, the body between them garbage: only the parser can tell.
     const garbage = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(4000, 0x41), Buffer.from("\n%%EOF\n")]);
     const { fileId } = await attachFile(
-      owner,
+      await accessTo(owner, reviewId),
       { reviewId, itemId: textItem, fileName: "damaged.pdf" },
       upload("damaged.pdf", garbage),
     );
@@ -194,16 +203,18 @@ describe("attaching a PDF", () => {
 
   it("lets members read a file and hides it from outsiders; viewers may not attach", async () => {
     const file = await db.itemFile.findFirstOrThrow({ where: { itemId: emptyItem } });
-    const opened = await openItemFile(viewer, { reviewId, fileId: file.id });
+    const opened = await openItemFile(await accessTo(viewer, reviewId), { reviewId, fileId: file.id });
     expect(opened.fileName).toBe("区域化党建.pdf");
     const chunks: Buffer[] = [];
     for await (const chunk of opened.stream) chunks.push(chunk as Buffer);
     expect(Buffer.concat(chunks).equals(readFileSync(path.join(fixtures, "zh-two-column.pdf")))).toBe(true);
 
-    const hidden = await openItemFile(outsider.id, { reviewId, fileId: file.id }).catch((error: unknown) => error);
+    const hidden = await accessTo(outsider.id, reviewId)
+      .then((access) => openItemFile(access, { reviewId, fileId: file.id }))
+      .catch((error: unknown) => error);
     expect(isAppError(hidden) && hidden.code).toBe("NOT_FOUND");
     const forbidden = await attachFile(
-      viewer,
+      await accessTo(viewer, reviewId),
       { reviewId, itemId: emptyItem, fileName: "v.pdf" },
       upload("en-hyphenated.pdf"),
     ).catch((error: unknown) => error);
@@ -213,9 +224,9 @@ describe("attaching a PDF", () => {
   it("removes a file and deletes its bytes once no item uses them", async () => {
     const files = await db.itemFile.findMany({ where: { fileName: { in: ["区域化党建.pdf", "same.pdf"] } } });
     const sha256 = files[0]!.sha256;
-    await removeFile(owner, { reviewId, fileId: files[0]!.id });
+    await removeFile(await accessTo(owner, reviewId), { reviewId, fileId: files[0]!.id });
     expect(await db.fileBlob.count({ where: { sha256 } })).toBe(1);
-    await removeFile(owner, { reviewId, fileId: files[1]!.id });
+    await removeFile(await accessTo(owner, reviewId), { reviewId, fileId: files[1]!.id });
     expect(await db.fileBlob.count({ where: { sha256 } })).toBe(0);
     expect(await new DiskFileStore(storeDir).has(sha256)).toBe(false);
   });

@@ -13,6 +13,7 @@ import { fileJobs } from "./jobs";
 import { ocrAvailability, ocrParagraphs } from "./ocr";
 import { characterSimilarity } from "./similarity";
 import { DiskFileStore, useFileStore } from "./store";
+import { accessTo } from "@/lib/testing/access";
 
 let db: Database;
 let url: string;
@@ -25,7 +26,11 @@ async function attachScan(title: string) {
   const item = await db.reviewItem.create({ data: { reviewId, stageId, titleZh: title, sourceKind: "MANUAL" } });
   const file = path.join(mkdtempSync(path.join(tmpdir(), "huitong-upload-")), "scan.pdf");
   copyFileSync(path.join(fixtures, "scanned.pdf"), file);
-  const { fileId } = await attachFile(owner, { reviewId, itemId: item.id, fileName: "扫描件.pdf" }, file);
+  const { fileId } = await attachFile(
+    await accessTo(owner, reviewId),
+    { reviewId, itemId: item.id, fileName: "扫描件.pdf" },
+    file,
+  );
   return { itemId: item.id, fileId };
 }
 

@@ -2,7 +2,7 @@
 // summary, and the bytes for a download — all scoped by the reader's membership, so a foreign id finds nothing.
 import type { Readable } from "node:stream";
 import { z } from "zod";
-import { authorize } from "@/lib/authz/authorize";
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import { db } from "@/lib/db/client";
 import type { FileExtractionState } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
@@ -29,8 +29,8 @@ export interface ItemFileView {
 
 export const IN_PROGRESS: FileExtractionState[] = ["QUEUED", "EXTRACTING", "OCR_QUEUED", "OCR_RUNNING"];
 
-export async function listItemFiles(userId: string, reviewId: string, itemId: string): Promise<ItemFileView[]> {
-  await authorize(userId, reviewId, "review.read");
+export async function listItemFiles(access: ReviewAccess, itemId: string): Promise<ItemFileView[]> {
+  const { reviewId } = access.require("review.read");
   const files = await db().itemFile.findMany({
     where: { reviewId, itemId },
     orderBy: [{ isMain: "desc" }, { createdAt: "asc" }],
@@ -55,8 +55,8 @@ export async function listItemFiles(userId: string, reviewId: string, itemId: st
 }
 
 /** The main file's extracted text, for the comparison shown before it replaces an item's full text. */
-export async function fileText(userId: string, reviewId: string, fileId: string): Promise<string | null> {
-  await authorize(userId, reviewId, "review.read");
+export async function fileText(access: ReviewAccess, fileId: string): Promise<string | null> {
+  const { reviewId } = access.require("review.read");
   const file = await db().itemFile.findFirst({ where: { id: fileId, reviewId }, select: { extractedText: true } });
   if (!file) throw new AppError("NOT_FOUND", `file ${fileId} not in review ${reviewId}`);
   return file.extractedText;
@@ -66,11 +66,11 @@ const fileRef = z.object({ reviewId: z.string().min(1).max(64), fileId: z.string
 
 /** A file's bytes for a member of its review; anyone else gets NOT_FOUND, as for the item. */
 export async function openItemFile(
-  userId: string,
+  access: ReviewAccess,
   rawInput: unknown,
 ): Promise<{ fileName: string; byteSize: number; sha256: string; stream: Readable }> {
   const input = parseInput(fileRef, rawInput);
-  await authorize(userId, input.reviewId, "review.read");
+  access.require("review.read", input.reviewId);
   const file = await db().itemFile.findFirst({
     where: { id: input.fileId, reviewId: input.reviewId, item: { deletedAt: null } },
     select: { fileName: true, byteSize: true, sha256: true },
@@ -91,8 +91,8 @@ export interface ReviewFileActivity {
 }
 
 /** The review's files still being read, and those that failed in the last day: the library's progress panel. */
-export async function listFileActivity(userId: string, reviewId: string): Promise<ReviewFileActivity[]> {
-  await authorize(userId, reviewId, "review.read");
+export async function listFileActivity(access: ReviewAccess): Promise<ReviewFileActivity[]> {
+  const { reviewId } = access.require("review.read");
   const since = new Date(Date.now() - 24 * 3600_000);
   return db().itemFile.findMany({
     where: {
@@ -117,10 +117,9 @@ export async function listFileActivity(userId: string, reviewId: string): Promis
 
 /** Every item of the review by title, for choosing where a dropped PDF goes. */
 export async function listItemChoices(
-  userId: string,
-  reviewId: string,
+  access: ReviewAccess,
 ): Promise<{ id: string; titleZh: string | null; titleEn: string | null; year: number | null }[]> {
-  await authorize(userId, reviewId, "review.read");
+  const { reviewId } = access.require("review.read");
   return db().reviewItem.findMany({
     where: { reviewId, deletedAt: null },
     select: { id: true, titleZh: true, titleEn: true, year: true },

@@ -1,7 +1,8 @@
-// File downloads (exports): the session, the review's own authorization inside `produce`, and a 404 for a review
+// File downloads (exports): the session, the caller's access to the review resolved once and checked by `produce`, and a 404 for a review
 // the user does not belong to — the same rules as pages, in one place for every export route.
 import { NextResponse } from "next/server";
 import { getSessionUser } from "@/lib/auth/session";
+import { resolveAccess, type ReviewAccess } from "@/lib/authz/authorize";
 import { isAppError } from "@/lib/errors/app-error";
 
 export interface DownloadFile {
@@ -10,11 +11,18 @@ export interface DownloadFile {
   filename: string;
 }
 
-export async function download(produce: (userId: string) => Promise<DownloadFile>): Promise<NextResponse> {
+/**
+ * The caller's access to the review is resolved once for the request and handed to `produce`; a review the
+ * caller does not belong to (or may not export) is a 404.
+ */
+export async function download(
+  reviewId: string,
+  produce: (access: ReviewAccess) => Promise<DownloadFile>,
+): Promise<NextResponse> {
   const user = await getSessionUser();
   if (!user) return new NextResponse("Sign in first.", { status: 401 });
   try {
-    const file = await produce(user.id);
+    const file = await produce(await resolveAccess(user.id, reviewId));
     return new NextResponse(typeof file.body === "string" ? file.body : new Uint8Array(file.body), {
       headers: {
         "Content-Type": file.contentType,

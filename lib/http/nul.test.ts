@@ -10,6 +10,7 @@ import { createReviewWithTeam } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { parseInput } from "@/lib/validation";
 import { findNul, urlHasNul } from "./nul";
+import { accessTo } from "@/lib/testing/access";
 
 describe("findNul", () => {
   it("names where the first NUL is", () => {
@@ -53,16 +54,20 @@ describe("commands refuse NUL instead of failing in the database", () => {
     });
     const { sectionId } = await createSection(owner, { reviewId: team.reviewId, title: "引言" });
     await expect(
-      startThread(owner, { reviewId: team.reviewId, sectionId, anchor: null, body: "意见\u0000" }),
+      accessTo(owner, team.reviewId).then((access) =>
+        startThread(access, { reviewId: team.reviewId, sectionId, anchor: null, body: "意见\u0000" }),
+      ),
     ).rejects.toMatchObject({ code: "TEXT_HAS_NUL" });
     const item = await db.reviewItem.findUniqueOrThrow({ where: { id: team.itemId } });
     await expect(
-      updateItem(owner, {
-        reviewId: team.reviewId,
-        itemId: team.itemId,
-        version: item.version,
-        fields: { titleZh: "题名", fullText: "从 PDF 复制\u0000的文字" },
-      }),
+      accessTo(owner, team.reviewId).then((access) =>
+        updateItem(access, {
+          reviewId: team.reviewId,
+          itemId: team.itemId,
+          version: item.version,
+          fields: { titleZh: "题名", fullText: "从 PDF 复制\u0000的文字" },
+        }),
+      ),
     ).rejects.toMatchObject({ code: "TEXT_HAS_NUL", fields: { "fields.fullText": expect.any(Array) } });
     expect(await db.synthesisSection.count({ where: { reviewId: team.reviewId } })).toBe(1);
     expect(await db.commentThread.count({ where: { reviewId: team.reviewId } })).toBe(0);

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { recordActivity } from "@/lib/activity/record";
 import { scheduleRankingRetrain } from "@/lib/screening/ranking/jobs";
-import { authorize } from "@/lib/authz/authorize";
+import { confirmAccess, type ReviewAccess } from "@/lib/authz/authorize";
 import { db, type Transaction } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/validation";
@@ -37,13 +37,14 @@ export const commitImportSchema = z.object({
 });
 
 export async function commitImport(
-  userId: string,
+  access: ReviewAccess,
   rawInput: unknown,
   bytes: Uint8Array,
 ): Promise<{ imported: number }> {
+  const { userId } = access;
   const input = parseInput(commitImportSchema, rawInput);
   // Refuse before spending seconds on a large file; the transaction checks again against its own snapshot.
-  await authorize(userId, input.reviewId, "item.create");
+  access.require("item.create", input.reviewId);
   const parsed = parseImportFile(input.fileName, bytes, { csvMapping: input.csvMapping });
   const selected = [...new Set(input.selected)].sort((a, b) => a - b);
   const records = selected.map((index) => parsed.records[index]);
@@ -54,7 +55,7 @@ export async function commitImport(
   const sourceName = SOURCE_NAMES[parsed.format] ?? parsed.format;
   return db().$transaction(
     async (tx) => {
-      await authorize(userId, input.reviewId, "item.create", tx);
+      await confirmAccess(access, "item.create", tx, input.reviewId);
       const firstStage = await tx.reviewStage.findFirst({
         where: { reviewId: input.reviewId, kind: { not: "EXCLUDED" } },
         orderBy: [{ position: "asc" }, { createdAt: "asc" }],

@@ -13,6 +13,7 @@ import { createTestDatabase } from "@/lib/testing/test-database";
 import { commitImport } from "./commit";
 import { MAX_IMPORT_BYTES } from "./limits";
 import { previewImport } from "./preview";
+import { accessTo } from "@/lib/testing/access";
 
 let db: Database;
 let a: Awaited<ReturnType<typeof createReviewWithTeam>>;
@@ -45,7 +46,7 @@ beforeAll(async () => {
   ({ db } = await createTestDatabase());
   a = await createReviewWithTeam(db, "ima");
   b = await createReviewWithTeam(db, "imb");
-  ({ itemId: existingId } = await createItem(a.users.OWNER.id, {
+  ({ itemId: existingId } = await createItem(await accessTo(a.users.OWNER.id, a.reviewId), {
     reviewId: a.reviewId,
     fields: {
       ...EMPTY_ITEM_FIELDS,
@@ -58,7 +59,10 @@ beforeAll(async () => {
 
 describe("previewImport", () => {
   it("flags a record already in the review and one repeated within the file", async () => {
-    const preview = await previewImport(a.users.EDITOR.id, a.reviewId, { name: "cnki.ris", bytes: cnkiRis });
+    const preview = await previewImport(await accessTo(a.users.EDITOR.id, a.reviewId), {
+      name: "cnki.ris",
+      bytes: cnkiRis,
+    });
     expect(preview.format).toBe("ris");
     expect(preview.encoding).toBe("utf-8");
     expect(preview.records.map((record) => record.duplicate)).toEqual([
@@ -85,7 +89,7 @@ describe("previewImport", () => {
 
   it("ignores items in the trash when looking for duplicates", async () => {
     const other = await createReviewWithTeam(db, "imt");
-    const { itemId } = await createItem(other.users.OWNER.id, {
+    const { itemId } = await createItem(await accessTo(other.users.OWNER.id, other.reviewId), {
       reviewId: other.reviewId,
       fields: {
         ...EMPTY_ITEM_FIELDS,
@@ -94,20 +98,34 @@ describe("previewImport", () => {
         doi: "10.16637/j.cnki.23-1360/d.2020.05.009",
       },
     });
-    const before = await previewImport(other.users.OWNER.id, other.reviewId, { name: "c.ris", bytes: cnkiRis });
+    const before = await previewImport(await accessTo(other.users.OWNER.id, other.reviewId), {
+      name: "c.ris",
+      bytes: cnkiRis,
+    });
     expect(before.records[0]!.duplicate).toMatchObject({ in: "review", itemId, by: "doi" });
     await db.reviewItem.update({ where: { id: itemId }, data: { deletedAt: new Date() } });
-    const after = await previewImport(other.users.OWNER.id, other.reviewId, { name: "c.ris", bytes: cnkiRis });
+    const after = await previewImport(await accessTo(other.users.OWNER.id, other.reviewId), {
+      name: "c.ris",
+      bytes: cnkiRis,
+    });
     expect(after.records[0]!.duplicate).toBeNull();
   });
 
   it("is refused to viewers and to non-members", async () => {
-    expect(await codeOf(previewImport(a.users.VIEWER.id, a.reviewId, { name: "c.ris", bytes: cnkiRis }))).toBe(
-      "FORBIDDEN",
-    );
-    expect(await codeOf(previewImport(b.users.OWNER.id, a.reviewId, { name: "c.ris", bytes: cnkiRis }))).toBe(
-      "NOT_FOUND",
-    );
+    expect(
+      await codeOf(
+        accessTo(a.users.VIEWER.id, a.reviewId).then((access) =>
+          previewImport(access, { name: "c.ris", bytes: cnkiRis }),
+        ),
+      ),
+    ).toBe("FORBIDDEN");
+    expect(
+      await codeOf(
+        accessTo(b.users.OWNER.id, a.reviewId).then((access) =>
+          previewImport(access, { name: "c.ris", bytes: cnkiRis }),
+        ),
+      ),
+    ).toBe("NOT_FOUND");
   });
 });
 
@@ -115,7 +133,7 @@ describe("commitImport", () => {
   it("creates the chosen records as items in the first stage, with authors, history and one activity event", async () => {
     const before = await snapshot(a.reviewId);
     const result = await commitImport(
-      a.users.EDITOR.id,
+      await accessTo(a.users.EDITOR.id, a.reviewId),
       { reviewId: a.reviewId, fileName: "知网导出.ris", selected: [1, 2] },
       cnkiRis,
     );
@@ -155,18 +173,32 @@ describe("commitImport", () => {
     const before = await snapshot(a.reviewId);
     const enw = fixture("cnki-sample.enw");
     expect(
-      await codeOf(commitImport(a.users.OWNER.id, { reviewId: a.reviewId, fileName: "c.enw", selected: [0, 3] }, enw)),
+      await codeOf(
+        commitImport(
+          await accessTo(a.users.OWNER.id, a.reviewId),
+          { reviewId: a.reviewId, fileName: "c.enw", selected: [0, 3] },
+          enw,
+        ),
+      ),
     ).toBe("IMPORT_SELECTION_INVALID");
     expect(
-      await codeOf(commitImport(a.users.OWNER.id, { reviewId: a.reviewId, fileName: "c.enw", selected: [0, 9] }, enw)),
+      await codeOf(
+        commitImport(
+          await accessTo(a.users.OWNER.id, a.reviewId),
+          { reviewId: a.reviewId, fileName: "c.enw", selected: [0, 9] },
+          enw,
+        ),
+      ),
     ).toBe("IMPORT_SELECTION_INVALID");
     expect(await snapshot(a.reviewId)).toEqual(before);
   });
 
   it("writes nothing for an empty, unknown, oversized or malformed file, or for a viewer", async () => {
     const before = await snapshot(a.reviewId);
-    const commit = (fileName: string, bytes: Uint8Array, userId = a.users.OWNER.id) =>
-      codeOf(commitImport(userId, { reviewId: a.reviewId, fileName, selected: [0] }, bytes));
+    const commit = async (fileName: string, bytes: Uint8Array, userId = a.users.OWNER.id) =>
+      codeOf(
+        commitImport(await accessTo(userId, a.reviewId), { reviewId: a.reviewId, fileName, selected: [0] }, bytes),
+      );
     expect(await commit("empty.ris", new Uint8Array())).toBe("IMPORT_EMPTY");
     expect(await commit("notes.txt", new TextEncoder().encode("hello\nworld\n"))).toBe("IMPORT_UNKNOWN_FORMAT");
     expect(await commit("big.ris", new Uint8Array(MAX_IMPORT_BYTES + 1))).toBe("IMPORT_TOO_LARGE");
@@ -190,7 +222,9 @@ describe("commitImport", () => {
     );
     const before = await snapshot(b.reviewId);
     await expect(
-      commitImport(b.users.OWNER.id, { reviewId: b.reviewId, fileName: "fails.ris", selected: [0, 1, 2, 3] }, cnkiRis),
+      accessTo(b.users.OWNER.id, b.reviewId).then((access) =>
+        commitImport(access, { reviewId: b.reviewId, fileName: "fails.ris", selected: [0, 1, 2, 3] }, cnkiRis),
+      ),
     ).rejects.toThrow(/refused for the test/);
     expect(await snapshot(b.reviewId)).toEqual(before);
   });
@@ -203,7 +237,7 @@ describe("commitImport", () => {
     ).join("\n");
     const before = await snapshot(b.reviewId);
     const result = await commitImport(
-      b.users.EDITOR.id,
+      await accessTo(b.users.EDITOR.id, b.reviewId),
       { reviewId: b.reviewId, fileName: "many.ris", selected: Array.from({ length: 2_345 }, (_, index) => index) },
       new TextEncoder().encode(records),
     );

@@ -1,6 +1,6 @@
 // Upload → what the import would do: every parsed record with its problems and the duplicates found,
 // against the review's items (not those in the trash) and within the file. Nothing is written.
-import { authorize } from "@/lib/authz/authorize";
+import { confirmAccess, type ReviewAccess } from "@/lib/authz/authorize";
 import { db, type Transaction } from "@/lib/db/client";
 import type { ItemType } from "@/lib/db/generated/enums";
 import type { TextEncoding } from "./decode";
@@ -75,13 +75,13 @@ function nameOf(author: { nameZh: string | null; nameEn: string | null }) {
 }
 
 export async function previewImport(
-  userId: string,
-  reviewId: string,
+  access: ReviewAccess,
   file: { name: string; bytes: Uint8Array },
   options: ParseOptions = {},
 ): Promise<ImportPreview> {
+  const { reviewId } = access;
   const existing = await db().$transaction(async (tx) => {
-    await authorize(userId, reviewId, "item.create", tx);
+    await confirmAccess(access, "item.create", tx);
     return reviewDuplicateCandidates(tx, reviewId);
   });
   const parsed = parseImportFile(file.name, file.bytes, options);

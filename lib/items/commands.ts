@@ -4,7 +4,7 @@ import { z } from "zod";
 import { recordActivity } from "@/lib/activity/record";
 import { reanchorCodings } from "@/lib/coding/commands";
 import { FIELD_COLUMN, PASSAGE_FIELDS } from "@/lib/coding/passage-field";
-import { authorize } from "@/lib/authz/authorize";
+import { confirmAccess, type ReviewAccess } from "@/lib/authz/authorize";
 import { db, type Transaction } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -44,10 +44,11 @@ function contributorRows(fields: ItemFields) {
 export const createItemSchema = z.object({ reviewId: id, fields: newItemFieldsSchema });
 
 /** Adds an item by hand. It enters the review's first stage, like every new item. */
-export async function createItem(userId: string, rawInput: unknown): Promise<{ itemId: string }> {
+export async function createItem(access: ReviewAccess, rawInput: unknown): Promise<{ itemId: string }> {
+  const { userId } = access;
   const input = parseInput(createItemSchema, rawInput);
   return db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "item.create", tx);
+    await confirmAccess(access, "item.create", tx, input.reviewId);
     return insertItem(tx, { reviewId: input.reviewId, userId, fields: input.fields, activity: { source: "manual" } });
   });
 }
@@ -112,12 +113,13 @@ export const updateItemSchema = z.object({
  * EDIT_CONFLICT carries the stored values, so the user can merge and save again against the new version.
  */
 export async function updateItem(
-  userId: string,
+  access: ReviewAccess,
   rawInput: unknown,
 ): Promise<{ version: number; changed: readonly string[] }> {
+  const { userId } = access;
   const input = parseInput(updateItemSchema, rawInput);
   return db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "item.update", tx);
+    await confirmAccess(access, "item.update", tx, input.reviewId);
     const stored = await loadEditable(tx, input.reviewId, input.itemId);
     if (stored.version !== input.version) {
       throw new AppError(
@@ -214,11 +216,12 @@ export const trashItemsSchema = z.object({
 });
 
 /** Moves items to the trash. Nothing is lost: restore brings them back with stage, themes and history. */
-export async function trashItems(userId: string, rawInput: unknown): Promise<{ trashed: number }> {
+export async function trashItems(access: ReviewAccess, rawInput: unknown): Promise<{ trashed: number }> {
+  const { userId } = access;
   const input = parseInput(trashItemsSchema, rawInput);
   const itemIds = [...new Set(input.itemIds)];
   return db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "item.delete", tx);
+    await confirmAccess(access, "item.delete", tx, input.reviewId);
     if (input.duplicateOfId) {
       if (itemIds.includes(input.duplicateOfId)) {
         throw new AppError("INVALID_INPUT", "an item cannot be a duplicate of itself", {
@@ -256,11 +259,12 @@ export async function trashItems(userId: string, rawInput: unknown): Promise<{ t
 
 export const restoreItemsSchema = z.object({ reviewId: id, itemIds: z.array(id).min(1).max(MAX_TRASH_ITEMS) });
 
-export async function restoreItems(userId: string, rawInput: unknown): Promise<{ restored: number }> {
+export async function restoreItems(access: ReviewAccess, rawInput: unknown): Promise<{ restored: number }> {
+  const { userId } = access;
   const input = parseInput(restoreItemsSchema, rawInput);
   const itemIds = [...new Set(input.itemIds)];
   return db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "item.delete", tx);
+    await confirmAccess(access, "item.delete", tx, input.reviewId);
     const found = await tx.reviewItem.count({
       where: { id: { in: itemIds }, reviewId: input.reviewId, deletedAt: { not: null } },
     });

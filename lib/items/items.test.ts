@@ -8,6 +8,7 @@ import { createTestDatabase } from "@/lib/testing/test-database";
 import { createItem, restoreItems, trashItems, updateItem, type EditConflict } from "./commands";
 import { EMPTY_ITEM_FIELDS, MAX_AUTHORS, type ItemFields } from "./item-fields";
 import { getItem, getItemForEdit, listDuplicateCandidates, listTrash } from "./queries";
+import { accessTo } from "@/lib/testing/access";
 
 let db: Database;
 let a: Awaited<ReturnType<typeof createReviewWithTeam>>;
@@ -52,8 +53,11 @@ async function snapshot() {
 
 describe("adding an item", () => {
   it("puts it in the first stage with its authors, history and activity", async () => {
-    const { itemId } = await createItem(a.users.EDITOR.id, { reviewId: a.reviewId, fields: paper });
-    const { item } = await getItem(a.users.VIEWER.id, a.reviewId, itemId);
+    const { itemId } = await createItem(await accessTo(a.users.EDITOR.id, a.reviewId), {
+      reviewId: a.reviewId,
+      fields: paper,
+    });
+    const { item } = await getItem(await accessTo(a.users.VIEWER.id, a.reviewId), itemId);
     expect(item.stageId).toBe(a.stages[0]!.id);
     expect(item.sourceKind).toBe("MANUAL");
     expect(item.authors.map((author) => author.nameZh)).toEqual(["朱正威", "刘莹莹"]);
@@ -64,7 +68,7 @@ describe("adding an item", () => {
   });
 
   it("normalizes what people type: DOI links, repeated keywords, blank strings", async () => {
-    const { itemId } = await createItem(a.users.OWNER.id, {
+    const { itemId } = await createItem(await accessTo(a.users.OWNER.id, a.reviewId), {
       reviewId: a.reviewId,
       fields: {
         titleEn: "  Resilient governance  ",
@@ -73,7 +77,7 @@ describe("adding an item", () => {
         abstractZh: "   ",
       },
     });
-    const { fields } = await getItemForEdit(a.users.OWNER.id, a.reviewId, itemId);
+    const { fields } = await getItemForEdit(await accessTo(a.users.OWNER.id, a.reviewId), itemId);
     expect(fields.titleEn).toBe("Resilient governance");
     expect(fields.doi).toBe("10.1234/ABC.5");
     expect(fields.keywordsEn).toEqual(["a"]);
@@ -104,31 +108,40 @@ describe("adding an item", () => {
       [b.users.OWNER.id, { reviewId: a.reviewId, fields: paper }, "NOT_FOUND"],
     ];
     for (const [userId, input, code] of attempts) {
-      await expect(createItem(userId, input)).rejects.toMatchObject({ code });
+      await expect(accessTo(userId, a.reviewId).then((access) => createItem(access, input))).rejects.toMatchObject({
+        code,
+      });
     }
     expect(await snapshot()).toEqual(before);
   });
 
   it("refuses a received date after the publication date, naming the order as the problem", async () => {
     await expect(
-      createItem(a.users.EDITOR.id, {
-        reviewId: a.reviewId,
-        fields: { titleZh: "x", dates: { received: "2024-05-01", published: "2024-01-01" } },
-      }),
+      accessTo(a.users.EDITOR.id, a.reviewId).then((access) =>
+        createItem(access, {
+          reviewId: a.reviewId,
+          fields: { titleZh: "x", dates: { received: "2024-05-01", published: "2024-01-01" } },
+        }),
+      ),
     ).rejects.toMatchObject({ code: "INVALID_INPUT", fields: { "fields.dates.order": expect.any(Array) } });
   });
 
   it("names the fields that are wrong", async () => {
     await expect(
-      createItem(a.users.EDITOR.id, { reviewId: a.reviewId, fields: { titleZh: "x", year: "abc", doi: "1234" } }),
+      accessTo(a.users.EDITOR.id, a.reviewId).then((access) =>
+        createItem(access, { reviewId: a.reviewId, fields: { titleZh: "x", year: "abc", doi: "1234" } }),
+      ),
     ).rejects.toMatchObject({ fields: { "fields.year": expect.any(Array), "fields.doi": expect.any(Array) } });
   });
 });
 
 describe("editing an item", () => {
   it("saves every field, bumps the version and records which fields changed", async () => {
-    const { itemId } = await createItem(a.users.EDITOR.id, { reviewId: a.reviewId, fields: paper });
-    const start = await getItemForEdit(a.users.EDITOR.id, a.reviewId, itemId);
+    const { itemId } = await createItem(await accessTo(a.users.EDITOR.id, a.reviewId), {
+      reviewId: a.reviewId,
+      fields: paper,
+    });
+    const start = await getItemForEdit(await accessTo(a.users.EDITOR.id, a.reviewId), itemId);
     const edited: ItemFields = {
       ...start.fields,
       titleEn: "Resilience Governance",
@@ -141,7 +154,7 @@ describe("editing an item", () => {
       dates: { received: "2020-05-01", published: null, online: null },
       fullText: "第一段\n\n第二段",
     };
-    const saved = await updateItem(a.users.EDITOR.id, {
+    const saved = await updateItem(await accessTo(a.users.EDITOR.id, a.reviewId), {
       reviewId: a.reviewId,
       itemId,
       version: start.version,
@@ -149,7 +162,7 @@ describe("editing an item", () => {
     });
     expect(saved.version).toBe(start.version + 1);
     expect([...saved.changed].sort()).toEqual(["abstractZh", "authors", "dates", "fullText", "identifiers", "titleEn"]);
-    const after = await getItemForEdit(a.users.EDITOR.id, a.reviewId, itemId);
+    const after = await getItemForEdit(await accessTo(a.users.EDITOR.id, a.reviewId), itemId);
     expect(after.fields).toEqual(edited);
     // Reordering authors keeps everything each one carries, their notes included.
     expect(after.fields.authors[1]!.bio).toBe("教授");
@@ -189,16 +202,19 @@ describe("editing an item", () => {
   });
 
   it("refuses the second of two saves from the same version and hands back the other person's values", async () => {
-    const { itemId } = await createItem(a.users.EDITOR.id, { reviewId: a.reviewId, fields: paper });
-    const start = await getItemForEdit(a.users.EDITOR.id, a.reviewId, itemId);
-    await updateItem(a.users.EDITOR.id, {
+    const { itemId } = await createItem(await accessTo(a.users.EDITOR.id, a.reviewId), {
+      reviewId: a.reviewId,
+      fields: paper,
+    });
+    const start = await getItemForEdit(await accessTo(a.users.EDITOR.id, a.reviewId), itemId);
+    await updateItem(await accessTo(a.users.EDITOR.id, a.reviewId), {
       reviewId: a.reviewId,
       itemId,
       version: start.version,
       fields: { ...start.fields, pages: "81-88" },
     });
     const before = await snapshot();
-    const second = updateItem(a.users.OWNER.id, {
+    const second = updateItem(await accessTo(a.users.OWNER.id, a.reviewId), {
       reviewId: a.reviewId,
       itemId,
       version: start.version,
@@ -214,78 +230,103 @@ describe("editing an item", () => {
     expect(await snapshot()).toEqual(before);
 
     // Saving the merge against the version the conflict reported goes through.
-    await updateItem(a.users.OWNER.id, {
+    await updateItem(await accessTo(a.users.OWNER.id, a.reviewId), {
       reviewId: a.reviewId,
       itemId,
       version: details.version,
       fields: { ...details.theirs, year: 2021 },
     });
-    const merged = await getItemForEdit(a.users.OWNER.id, a.reviewId, itemId);
+    const merged = await getItemForEdit(await accessTo(a.users.OWNER.id, a.reviewId), itemId);
     expect([merged.fields.pages, merged.fields.year]).toEqual(["81-88", 2021]);
   });
 
   it("lets a stage change happen during an edit without a conflict", async () => {
-    const { itemId } = await createItem(a.users.EDITOR.id, { reviewId: a.reviewId, fields: paper });
-    const start = await getItemForEdit(a.users.EDITOR.id, a.reviewId, itemId);
+    const { itemId } = await createItem(await accessTo(a.users.EDITOR.id, a.reviewId), {
+      reviewId: a.reviewId,
+      fields: paper,
+    });
+    const start = await getItemForEdit(await accessTo(a.users.EDITOR.id, a.reviewId), itemId);
     await db.reviewItem.update({ where: { id: itemId }, data: { stageId: a.stages[1]!.id } });
     await expect(
-      updateItem(a.users.EDITOR.id, {
-        reviewId: a.reviewId,
-        itemId,
-        version: start.version,
-        fields: { ...start.fields, pages: "1" },
-      }),
+      accessTo(a.users.EDITOR.id, a.reviewId).then((access) =>
+        updateItem(access, {
+          reviewId: a.reviewId,
+          itemId,
+          version: start.version,
+          fields: { ...start.fields, pages: "1" },
+        }),
+      ),
     ).resolves.toMatchObject({ changed: ["pages"] });
   });
 
   it("refuses viewers, supervisors, other reviews and trashed items, writing nothing", async () => {
-    const { itemId } = await createItem(a.users.EDITOR.id, { reviewId: a.reviewId, fields: paper });
-    const start = await getItemForEdit(a.users.EDITOR.id, a.reviewId, itemId);
+    const { itemId } = await createItem(await accessTo(a.users.EDITOR.id, a.reviewId), {
+      reviewId: a.reviewId,
+      fields: paper,
+    });
+    const start = await getItemForEdit(await accessTo(a.users.EDITOR.id, a.reviewId), itemId);
     const input = { reviewId: a.reviewId, itemId, version: start.version, fields: { ...start.fields, pages: "9" } };
     const before = await snapshot();
-    await expect(updateItem(a.users.VIEWER.id, input)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(updateItem(a.users.SUPERVISOR.id, input)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(updateItem(b.users.OWNER.id, input)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(updateItem(b.users.OWNER.id, { ...input, reviewId: b.reviewId })).rejects.toMatchObject({
+    await expect(
+      accessTo(a.users.VIEWER.id, input.reviewId).then((access) => updateItem(access, input)),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      accessTo(a.users.SUPERVISOR.id, input.reviewId).then((access) => updateItem(access, input)),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      accessTo(b.users.OWNER.id, input.reviewId).then((access) => updateItem(access, input)),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      accessTo(b.users.OWNER.id, b.reviewId).then((access) => updateItem(access, { ...input, reviewId: b.reviewId })),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     expect(await snapshot()).toEqual(before);
-    await trashItems(a.users.EDITOR.id, { reviewId: a.reviewId, itemIds: [itemId] });
-    await expect(updateItem(a.users.EDITOR.id, input)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await trashItems(await accessTo(a.users.EDITOR.id, a.reviewId), { reviewId: a.reviewId, itemIds: [itemId] });
+    await expect(
+      accessTo(a.users.EDITOR.id, input.reviewId).then((access) => updateItem(access, input)),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });
 
 describe("the trash", () => {
   it("hides trashed items, restores them, and counts duplicates for PRISMA", async () => {
     const kept = (
-      await createItem(a.users.EDITOR.id, { reviewId: a.reviewId, fields: { ...paper, doi: "10.9999/dup.1" } })
+      await createItem(await accessTo(a.users.EDITOR.id, a.reviewId), {
+        reviewId: a.reviewId,
+        fields: { ...paper, doi: "10.9999/dup.1" },
+      })
     ).itemId;
     const copy = (
-      await createItem(a.users.EDITOR.id, {
+      await createItem(await accessTo(a.users.EDITOR.id, a.reviewId), {
         reviewId: a.reviewId,
         fields: { ...paper, titleZh: "韧性治理： 风险与应急管理的新路径。", doi: null },
       })
     ).itemId;
-    const candidates = await listDuplicateCandidates(a.users.EDITOR.id, a.reviewId, copy);
+    const candidates = await listDuplicateCandidates(await accessTo(a.users.EDITOR.id, a.reviewId), copy);
     expect(candidates[0]).toMatchObject({ likely: true });
     expect(candidates.filter((c) => c.likely).map((c) => c.id)).toContain(kept);
 
     const flowBefore = await getPrismaFlow(a.users.OWNER.id, a.reviewId);
-    await trashItems(a.users.EDITOR.id, { reviewId: a.reviewId, itemIds: [copy], duplicateOfId: kept });
+    await trashItems(await accessTo(a.users.EDITOR.id, a.reviewId), {
+      reviewId: a.reviewId,
+      itemIds: [copy],
+      duplicateOfId: kept,
+    });
     const flowAfter = await getPrismaFlow(a.users.OWNER.id, a.reviewId);
     expect(flowAfter.duplicatesRemoved).toBe(flowBefore.duplicatesRemoved + 1);
     expect(flowAfter.identified).toBe(flowBefore.identified);
 
-    const trash = await listTrash(a.users.VIEWER.id, a.reviewId);
+    const trash = await listTrash(await accessTo(a.users.VIEWER.id, a.reviewId));
     expect(trash.items.find((item) => item.id === copy)).toMatchObject({
       deletedBy: { name: "ia-editor" },
       duplicateOf: { id: kept },
     });
-    const { item } = await getItem(a.users.VIEWER.id, a.reviewId, copy);
+    const { item } = await getItem(await accessTo(a.users.VIEWER.id, a.reviewId), copy);
     expect(item.deletedAt).not.toBeNull();
 
-    await restoreItems(a.users.EDITOR.id, { reviewId: a.reviewId, itemIds: [copy] });
-    expect((await getItem(a.users.VIEWER.id, a.reviewId, copy)).item).toMatchObject({
+    await restoreItems(await accessTo(a.users.EDITOR.id, a.reviewId), { reviewId: a.reviewId, itemIds: [copy] });
+    expect((await getItem(await accessTo(a.users.VIEWER.id, a.reviewId), copy)).item).toMatchObject({
       deletedAt: null,
       duplicateOfId: null,
     });
@@ -295,25 +336,47 @@ describe("the trash", () => {
   });
 
   it("refuses a duplicate of itself, a foreign target, viewers and items already trashed — all or nothing", async () => {
-    const one = (await createItem(a.users.EDITOR.id, { reviewId: a.reviewId, fields: paper })).itemId;
-    const two = (await createItem(a.users.EDITOR.id, { reviewId: a.reviewId, fields: paper })).itemId;
+    const one = (
+      await createItem(await accessTo(a.users.EDITOR.id, a.reviewId), { reviewId: a.reviewId, fields: paper })
+    ).itemId;
+    const two = (
+      await createItem(await accessTo(a.users.EDITOR.id, a.reviewId), { reviewId: a.reviewId, fields: paper })
+    ).itemId;
     const before = await snapshot();
     await expect(
-      trashItems(a.users.EDITOR.id, { reviewId: a.reviewId, itemIds: [one], duplicateOfId: one }),
+      accessTo(a.users.EDITOR.id, a.reviewId).then((access) =>
+        trashItems(access, { reviewId: a.reviewId, itemIds: [one], duplicateOfId: one }),
+      ),
     ).rejects.toMatchObject({ code: "INVALID_INPUT" });
     await expect(
-      trashItems(a.users.EDITOR.id, { reviewId: a.reviewId, itemIds: [one], duplicateOfId: b.itemId }),
+      accessTo(a.users.EDITOR.id, a.reviewId).then((access) =>
+        trashItems(access, { reviewId: a.reviewId, itemIds: [one], duplicateOfId: b.itemId }),
+      ),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(trashItems(a.users.VIEWER.id, { reviewId: a.reviewId, itemIds: [one] })).rejects.toMatchObject({
+    await expect(
+      accessTo(a.users.VIEWER.id, a.reviewId).then((access) =>
+        trashItems(access, { reviewId: a.reviewId, itemIds: [one] }),
+      ),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     await expect(
-      trashItems(a.users.EDITOR.id, { reviewId: a.reviewId, itemIds: [one, b.itemId] }),
+      accessTo(a.users.EDITOR.id, a.reviewId).then((access) =>
+        trashItems(access, { reviewId: a.reviewId, itemIds: [one, b.itemId] }),
+      ),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(restoreItems(a.users.EDITOR.id, { reviewId: a.reviewId, itemIds: [two] })).rejects.toMatchObject({
+    await expect(
+      accessTo(a.users.EDITOR.id, a.reviewId).then((access) =>
+        restoreItems(access, { reviewId: a.reviewId, itemIds: [two] }),
+      ),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    await expect(trashItems(a.users.EDITOR.id, { reviewId: a.reviewId, itemIds: [] })).rejects.toMatchObject({
+    await expect(
+      accessTo(a.users.EDITOR.id, a.reviewId).then((access) =>
+        trashItems(access, { reviewId: a.reviewId, itemIds: [] }),
+      ),
+    ).rejects.toMatchObject({
       code: "INVALID_INPUT",
     });
     expect(await snapshot()).toEqual(before);
@@ -338,8 +401,11 @@ describe("item types and contributors by role", () => {
   };
 
   it("stores the type, its fields and the contributors apart from the authors", async () => {
-    const { itemId } = await createItem(a.users.EDITOR.id, { reviewId: a.reviewId, fields: thesis });
-    const { item } = await getItem(a.users.VIEWER.id, a.reviewId, itemId);
+    const { itemId } = await createItem(await accessTo(a.users.EDITOR.id, a.reviewId), {
+      reviewId: a.reviewId,
+      fields: thesis,
+    });
+    const { item } = await getItem(await accessTo(a.users.VIEWER.id, a.reviewId), itemId);
     expect(item.itemType).toBe("THESIS");
     expect(item.authors.map((author) => author.nameZh)).toEqual(["吴云芳"]);
     expect(item.contributors.map((contributor) => [contributor.role, contributor.nameZh])).toEqual([
@@ -349,22 +415,25 @@ describe("item types and contributors by role", () => {
     expect(item.missingForCitation).toEqual([]);
     // A thesis has no journal to lack.
     expect(item.missing).not.toContain("journal");
-    const { fields } = await getItemForEdit(a.users.EDITOR.id, a.reviewId, itemId);
+    const { fields } = await getItemForEdit(await accessTo(a.users.EDITOR.id, a.reviewId), itemId);
     expect(fields).toMatchObject({ itemType: "THESIS", publisher: "北京大学", accessedDate: "2013-10" });
     expect(fields.authors).toHaveLength(1);
     expect(fields.contributors).toHaveLength(2);
   });
 
   it("replaces contributors without touching the authors, and authors without touching contributors", async () => {
-    const { itemId } = await createItem(a.users.EDITOR.id, { reviewId: a.reviewId, fields: thesis });
-    const first = await updateItem(a.users.EDITOR.id, {
+    const { itemId } = await createItem(await accessTo(a.users.EDITOR.id, a.reviewId), {
+      reviewId: a.reviewId,
+      fields: thesis,
+    });
+    const first = await updateItem(await accessTo(a.users.EDITOR.id, a.reviewId), {
       reviewId: a.reviewId,
       itemId,
       version: 1,
       fields: { ...thesis, contributors: [{ role: "SUPERVISOR", nameZh: "新导师", nameEn: null }] },
     });
     expect(first.changed).toEqual(["contributors"]);
-    await updateItem(a.users.EDITOR.id, {
+    await updateItem(await accessTo(a.users.EDITOR.id, a.reviewId), {
       reviewId: a.reviewId,
       itemId,
       version: 2,
@@ -384,10 +453,14 @@ describe("item types and contributors by role", () => {
   it("refuses a malformed URL or date and writes nothing", async () => {
     const before = await snapshot();
     await expect(
-      createItem(a.users.EDITOR.id, { reviewId: a.reviewId, fields: { ...thesis, url: "www.example.com" } }),
+      accessTo(a.users.EDITOR.id, a.reviewId).then((access) =>
+        createItem(access, { reviewId: a.reviewId, fields: { ...thesis, url: "www.example.com" } }),
+      ),
     ).rejects.toMatchObject({ code: "INVALID_INPUT" });
     await expect(
-      createItem(a.users.EDITOR.id, { reviewId: a.reviewId, fields: { ...thesis, accessedDate: "2013-13-01" } }),
+      accessTo(a.users.EDITOR.id, a.reviewId).then((access) =>
+        createItem(access, { reviewId: a.reviewId, fields: { ...thesis, accessedDate: "2013-13-01" } }),
+      ),
     ).rejects.toMatchObject({ code: "INVALID_INPUT" });
     expect(await snapshot()).toEqual(before);
   });

@@ -1,4 +1,4 @@
-import { authorize } from "@/lib/authz/authorize";
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import { missingForCitation } from "@/lib/bibliography/completeness";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -7,8 +7,8 @@ import { missingFields } from "./missing-metadata";
 import { normalizedTitle, TITLE_NOISE } from "./title-key";
 
 /** One item with everything its page shows. A trashed item is still found, marked, so its page can offer restore. */
-export async function getItem(userId: string, reviewId: string, itemId: string) {
-  const access = await authorize(userId, reviewId, "review.read");
+export async function getItem(access: ReviewAccess, itemId: string) {
+  const { reviewId } = access.require("review.read");
   const item = await db().reviewItem.findFirst({
     where: { id: itemId, reviewId },
     include: {
@@ -36,8 +36,8 @@ export async function getItem(userId: string, reviewId: string, itemId: string) 
 }
 
 /** The editable fields and the version an edit form starts from. */
-export async function getItemForEdit(userId: string, reviewId: string, itemId: string) {
-  await authorize(userId, reviewId, "item.update");
+export async function getItemForEdit(access: ReviewAccess, itemId: string) {
+  const { reviewId } = access.require("item.update");
   const item = await db().reviewItem.findFirst({
     where: { id: itemId, reviewId, deletedAt: null },
     include: { authors: { orderBy: [{ role: "asc" }, { position: "asc" }] } },
@@ -50,8 +50,8 @@ export async function getItemForEdit(userId: string, reviewId: string, itemId: s
  * Items this one may duplicate, most likely first: the same DOI or the same title once case, width, spaces
  * and punctuation are ignored; then, for small reviews, every other item so any can be picked.
  */
-export async function listDuplicateCandidates(userId: string, reviewId: string, itemId: string) {
-  await authorize(userId, reviewId, "item.delete");
+export async function listDuplicateCandidates(access: ReviewAccess, itemId: string) {
+  const { reviewId } = access.require("item.delete");
   const item = await db().reviewItem.findFirst({
     where: { id: itemId, reviewId, deletedAt: null },
     select: { doi: true, titleZh: true, titleEn: true },
@@ -83,8 +83,8 @@ export async function listDuplicateCandidates(userId: string, reviewId: string, 
 }
 
 /** The review's trash, newest first, with who removed each item and what it duplicates. */
-export async function listTrash(userId: string, reviewId: string) {
-  const access = await authorize(userId, reviewId, "review.read");
+export async function listTrash(access: ReviewAccess) {
+  const { reviewId } = access.require("review.read");
   const items = await db().reviewItem.findMany({
     where: { reviewId, deletedAt: { not: null } },
     orderBy: { deletedAt: "desc" },
@@ -108,8 +108,8 @@ export async function listTrash(userId: string, reviewId: string) {
 }
 
 /** Titles of the given items that are in the trash, for the notice that offers to undo a removal. */
-export async function listTrashedTitles(userId: string, reviewId: string, itemIds: string[]) {
-  await authorize(userId, reviewId, "review.read");
+export async function listTrashedTitles(access: ReviewAccess, itemIds: string[]) {
+  const { reviewId } = access.require("review.read");
   if (itemIds.length === 0) return [];
   return db().reviewItem.findMany({
     where: { id: { in: itemIds.slice(0, 100) }, reviewId, deletedAt: { not: null } },

@@ -8,6 +8,7 @@ import { createReviewWithTeam } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { tagItems } from "@/lib/themes/commands";
 import { libraryQueryString, listLibraryPage, parseLibraryParams, resolveLibraryIds } from "./query";
+import { accessTo } from "@/lib/testing/access";
 
 let db: Database;
 let url: string;
@@ -62,8 +63,8 @@ beforeAll(async () => {
   themeId = (await db.theme.create({ data: { reviewId: team.reviewId, nameZh: "韧性", color: "#0f766e" } })).id;
 });
 
-const page = (raw: Record<string, string>) =>
-  listLibraryPage(team.users.VIEWER.id, team.reviewId, parseLibraryParams(raw));
+const page = async (raw: Record<string, string>) =>
+  listLibraryPage(await accessTo(team.users.VIEWER.id, team.reviewId), parseLibraryParams(raw));
 const titles = async (raw: Record<string, string>) => (await page(raw)).items.map((item) => item.id);
 
 describe("library query", () => {
@@ -103,7 +104,7 @@ describe("library query", () => {
       mode: "add",
     });
     expect(await titles({ theme: themeId })).toEqual([ids.a]);
-    await assignItems(team.users.OWNER.id, {
+    await assignItems(await accessTo(team.users.OWNER.id, team.reviewId), {
       reviewId: team.reviewId,
       itemIds: [ids.b!],
       userIds: [team.users.EDITOR.id],
@@ -111,9 +112,12 @@ describe("library query", () => {
     });
     expect(await titles({ assignee: team.users.EDITOR.id })).toEqual([ids.b]);
     expect(
-      (await listLibraryPage(team.users.EDITOR.id, team.reviewId, parseLibraryParams({ assignee: "me" }))).items.map(
-        (i) => i.id,
-      ),
+      (
+        await listLibraryPage(
+          await accessTo(team.users.EDITOR.id, team.reviewId),
+          parseLibraryParams({ assignee: "me" }),
+        )
+      ).items.map((i) => i.id),
     ).toEqual([ids.b]);
     expect(await titles({ assignee: "none" })).toHaveLength(3);
   });
@@ -139,9 +143,11 @@ describe("library query", () => {
 
   it("resolves every matching id for select-all, and nothing for outsiders", async () => {
     expect(
-      await resolveLibraryIds(team.users.EDITOR.id, team.reviewId, parseLibraryParams({ q: "治理" })),
+      await resolveLibraryIds(await accessTo(team.users.EDITOR.id, team.reviewId), parseLibraryParams({ q: "治理" })),
     ).toHaveLength(3);
-    await expect(resolveLibraryIds(other.users.OWNER.id, team.reviewId, parseLibraryParams({}))).rejects.toMatchObject({
+    await expect(
+      accessTo(other.users.OWNER.id, team.reviewId).then((access) => resolveLibraryIds(access, parseLibraryParams({}))),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
   });

@@ -1,6 +1,6 @@
 // The library's filter, sort and page, all done by PostgreSQL so a review of 10,000 items pages as fast as one of 10.
 import { z } from "zod";
-import { authorize } from "@/lib/authz/authorize";
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -163,8 +163,8 @@ function libraryOrder(params: LibraryParams): Prisma.ReviewItemOrderByWithRelati
 }
 
 /** One page of the library plus what the filter bar offers: stages, themes, assignable members. */
-export async function listLibraryPage(userId: string, reviewId: string, params: LibraryParams) {
-  const access = await authorize(userId, reviewId, "review.read");
+export async function listLibraryPage(access: ReviewAccess, params: LibraryParams) {
+  const { userId, reviewId } = access.require("review.read");
   const where = await libraryWhere(userId, reviewId, params);
   const [total, all, stages, themes, members] = await Promise.all([
     db().reviewItem.count({ where }),
@@ -245,8 +245,8 @@ export async function listLibraryPage(userId: string, reviewId: string, params: 
 }
 
 /** Every item id the filter matches, for "select all N matching" in bulk actions (capped). */
-export async function resolveLibraryIds(userId: string, reviewId: string, params: LibraryParams): Promise<string[]> {
-  await authorize(userId, reviewId, "review.read");
+export async function resolveLibraryIds(access: ReviewAccess, params: LibraryParams): Promise<string[]> {
+  const { userId, reviewId } = access.require("review.read");
   const where = await libraryWhere(userId, reviewId, params);
   const rows = await db().reviewItem.findMany({ where, select: { id: true }, take: MAX_SELECT_ALL });
   return rows.map((row) => row.id);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { recordActivity } from "@/lib/activity/record";
 import { announceAccessChange } from "@/lib/authz/access-events";
-import { authorize } from "@/lib/authz/authorize";
+import { confirmAccess, type ReviewAccess } from "@/lib/authz/authorize";
 import { ROLES } from "@/lib/authz/policy";
 import { db, type Transaction } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -22,10 +22,11 @@ export const createInvitationSchema = z.object({
     .transform((v) => v || null),
 });
 
-export async function createInvitation(userId: string, rawInput: unknown) {
+export async function createInvitation(access: ReviewAccess, rawInput: unknown) {
+  const { userId } = access;
   const input = parseInput(createInvitationSchema, rawInput);
   return db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "members.manage", tx);
+    await confirmAccess(access, "members.manage", tx, input.reviewId);
     const { token, tokenHash } = newInvitationToken();
     const invitation = await tx.invitation.create({
       data: {
@@ -52,10 +53,11 @@ export async function createInvitation(userId: string, rawInput: unknown) {
 
 export const revokeInvitationSchema = z.object({ reviewId: id, invitationId: id });
 
-export async function revokeInvitation(userId: string, rawInput: unknown): Promise<void> {
+export async function revokeInvitation(access: ReviewAccess, rawInput: unknown): Promise<void> {
+  const { userId } = access;
   const input = parseInput(revokeInvitationSchema, rawInput);
   await db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "members.manage", tx);
+    await confirmAccess(access, "members.manage", tx, input.reviewId);
     const result = await tx.invitation.updateMany({
       where: { id: input.invitationId, reviewId: input.reviewId, acceptedAt: null, revokedAt: null },
       data: { revokedAt: new Date() },
@@ -114,10 +116,11 @@ export function parseInviteToken(rawToken: unknown): string {
 
 export const changeRoleSchema = z.object({ reviewId: id, membershipId: id, role: z.enum(ROLES) });
 
-export async function changeMemberRole(userId: string, rawInput: unknown): Promise<void> {
+export async function changeMemberRole(access: ReviewAccess, rawInput: unknown): Promise<void> {
+  const { userId } = access;
   const input = parseInput(changeRoleSchema, rawInput);
   await db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "members.manage", tx);
+    await confirmAccess(access, "members.manage", tx, input.reviewId);
     const membership = await findMembership(tx, input.reviewId, input.membershipId);
     if (membership.role === input.role) return;
     if (membership.role === "OWNER") await assertAnotherOwner(tx, input.reviewId, membership.id);
@@ -142,10 +145,11 @@ export async function changeMemberRole(userId: string, rawInput: unknown): Promi
 
 export const removeMemberSchema = z.object({ reviewId: id, membershipId: id });
 
-export async function removeMember(userId: string, rawInput: unknown): Promise<void> {
+export async function removeMember(access: ReviewAccess, rawInput: unknown): Promise<void> {
+  const { userId } = access;
   const input = parseInput(removeMemberSchema, rawInput);
   await db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "members.manage", tx);
+    await confirmAccess(access, "members.manage", tx, input.reviewId);
     const membership = await findMembership(tx, input.reviewId, input.membershipId);
     if (membership.role === "OWNER") await assertAnotherOwner(tx, input.reviewId, membership.id);
     await tx.membership.delete({ where: { id: membership.id } });

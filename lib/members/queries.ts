@@ -1,11 +1,11 @@
-import { authorize } from "@/lib/authz/authorize";
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInviteToken } from "./commands";
 import { hashInvitationToken } from "./invitation-token";
 
-export async function listMembers(userId: string, reviewId: string) {
-  await authorize(userId, reviewId, "members.read");
+export async function listMembers(access: ReviewAccess) {
+  const { reviewId } = access.require("members.read");
   return db().membership.findMany({
     where: { reviewId },
     include: { user: { select: { id: true, name: true, email: true } } },
@@ -13,8 +13,8 @@ export async function listMembers(userId: string, reviewId: string) {
   });
 }
 
-export async function listPendingInvitations(userId: string, reviewId: string) {
-  await authorize(userId, reviewId, "members.manage");
+export async function listPendingInvitations(access: ReviewAccess) {
+  const { reviewId } = access.require("members.manage");
   return db().invitation.findMany({
     where: { reviewId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
     include: { createdBy: { select: { name: true } } },

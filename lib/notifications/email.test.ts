@@ -13,6 +13,7 @@ import { createReviewWithTeam } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { sendDigestJob, sendNotificationEmailJob } from "./email-jobs";
 import { getEmailPreferences, listEmailProblems, saveEmailPreferences, unsubscribe } from "./preferences";
+import { accessTo } from "@/lib/testing/access";
 
 let db: Database;
 let url: string;
@@ -62,7 +63,8 @@ beforeEach(() => {
   received.length = 0;
 });
 
-const comment = (body: string) => startThread(team.users.SUPERVISOR.id, { reviewId: team.reviewId, sectionId, body });
+const comment = async (body: string) =>
+  startThread(await accessTo(team.users.SUPERVISOR.id, team.reviewId), { reviewId: team.reviewId, sectionId, body });
 const to = (mail: ParsedMail) => (Array.isArray(mail.to) ? mail.to[0] : mail.to)?.value[0]?.address;
 
 describe("notification e-mail", () => {
@@ -117,7 +119,7 @@ describe("notification e-mail", () => {
     });
     await runDueJobs(url, db, jobs);
     expect(received).toHaveLength(0);
-    expect(await listEmailProblems(team.users.OWNER.id, team.reviewId)).toContainEqual(
+    expect(await listEmailProblems(await accessTo(team.users.OWNER.id, team.reviewId))).toContainEqual(
       expect.objectContaining({ subject: "[Huitong] interrupted", state: "UNCERTAIN" }),
     );
   });
@@ -207,11 +209,13 @@ describe("notification e-mail", () => {
         { db, jobId: "last", attempt: 8, maxAttempts: 8, log: () => {} },
       ),
     ).rejects.toThrow();
-    const problems = await listEmailProblems(team.users.OWNER.id, team.reviewId);
+    const problems = await listEmailProblems(await accessTo(team.users.OWNER.id, team.reviewId));
     expect(problems).toContainEqual(
       expect.objectContaining({ toAddress: team.users.EDITOR.email, state: "FAILED", attempts: 2 }),
     );
-    await expect(listEmailProblems(team.users.EDITOR.id, team.reviewId)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      accessTo(team.users.EDITOR.id, team.reviewId).then((access) => listEmailProblems(access)),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
 
     // Once the mailbox works again, a retry delivers it exactly once.
     refused.clear();

@@ -10,6 +10,7 @@ import { createReviewWithTeam } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { changeStage } from "@/lib/workflow/commands";
 import { countUnread, listNotifications, markAllRead, markRead } from "./inbox";
+import { accessTo } from "@/lib/testing/access";
 
 let db: Database;
 let a: Awaited<ReturnType<typeof createReviewWithTeam>>;
@@ -56,23 +57,27 @@ describe("suggestions", () => {
       { ...base, body: "  ", anchor: anchor("基层治理") },
       { ...base, body: "评论", anchor: anchor("  ") },
     ]) {
-      await expect(startThread(a.users.SUPERVISOR.id, input)).rejects.toMatchObject({ code: "INVALID_INPUT" });
+      await expect(
+        accessTo(a.users.SUPERVISOR.id, input.reviewId).then((access) => startThread(access, input)),
+      ).rejects.toMatchObject({ code: "INVALID_INPUT" });
     }
     await expect(
-      startThread(a.users.VIEWER.id, { ...base, suggestion: "新", anchor: anchor("旧") }),
+      accessTo(a.users.VIEWER.id, a.reviewId).then((access) =>
+        startThread(access, { ...base, suggestion: "新", anchor: anchor("旧") }),
+      ),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await threadsAndInboxes()).toEqual(before);
   });
 
   it("lets an editor apply or reject a supervisor's suggestion, once, and tells the supervisor", async () => {
-    const replace = await startThread(a.users.SUPERVISOR.id, {
+    const replace = await startThread(await accessTo(a.users.SUPERVISOR.id, a.reviewId), {
       reviewId: a.reviewId,
       sectionId,
       anchor: anchor("恢复力"),
       suggestion: "韧性",
       body: "统一术语",
     });
-    const remove = await startThread(a.users.SUPERVISOR.id, {
+    const remove = await startThread(await accessTo(a.users.SUPERVISOR.id, a.reviewId), {
       reviewId: a.reviewId,
       sectionId,
       anchor: anchor("非常"),
@@ -85,19 +90,23 @@ describe("suggestions", () => {
     const before = await threadsAndInboxes();
     for (const role of ["SUPERVISOR", "VIEWER"] as const) {
       await expect(
-        decideSuggestions(a.users[role].id, {
-          reviewId: a.reviewId,
-          threadIds: [replace.threadId],
-          decision: "APPLIED",
-        }),
+        accessTo(a.users[role].id, a.reviewId).then((access) =>
+          decideSuggestions(access, {
+            reviewId: a.reviewId,
+            threadIds: [replace.threadId],
+            decision: "APPLIED",
+          }),
+        ),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     await expect(
-      decideSuggestions(b.users.OWNER.id, { reviewId: a.reviewId, threadIds: [replace.threadId], decision: "APPLIED" }),
+      accessTo(b.users.OWNER.id, a.reviewId).then((access) =>
+        decideSuggestions(access, { reviewId: a.reviewId, threadIds: [replace.threadId], decision: "APPLIED" }),
+      ),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await threadsAndInboxes()).toEqual(before);
 
-    await decideSuggestions(a.users.EDITOR.id, {
+    await decideSuggestions(await accessTo(a.users.EDITOR.id, a.reviewId), {
       reviewId: a.reviewId,
       threadIds: [replace.threadId, remove.threadId],
       decision: "APPLIED",
@@ -106,29 +115,37 @@ describe("suggestions", () => {
     expect(decided).toMatchObject({ suggestionState: "APPLIED", state: "ACCEPTED", decidedById: a.users.EDITOR.id });
     expect(decided.decidedAt).not.toBeNull();
 
-    const plain = await startThread(a.users.SUPERVISOR.id, { reviewId: a.reviewId, sectionId, body: "整体意见" });
+    const plain = await startThread(await accessTo(a.users.SUPERVISOR.id, a.reviewId), {
+      reviewId: a.reviewId,
+      sectionId,
+      body: "整体意见",
+    });
     const after = await threadsAndInboxes();
     await expect(
-      decideSuggestions(a.users.OWNER.id, {
-        reviewId: a.reviewId,
-        threadIds: [replace.threadId],
-        decision: "REJECTED",
-      }),
+      accessTo(a.users.OWNER.id, a.reviewId).then((access) =>
+        decideSuggestions(access, {
+          reviewId: a.reviewId,
+          threadIds: [replace.threadId],
+          decision: "REJECTED",
+        }),
+      ),
     ).rejects.toMatchObject({ code: "THREAD_STATE" });
     await expect(
-      decideSuggestions(a.users.EDITOR.id, { reviewId: a.reviewId, threadIds: [plain.threadId], decision: "APPLIED" }),
+      accessTo(a.users.EDITOR.id, a.reviewId).then((access) =>
+        decideSuggestions(access, { reviewId: a.reviewId, threadIds: [plain.threadId], decision: "APPLIED" }),
+      ),
     ).rejects.toMatchObject({ code: "THREAD_STATE" });
     expect((await threadsAndInboxes()).notifications).toEqual(after.notifications);
 
     // A batch decides what is still pending and says which; the rest stay as they were.
-    const late = await startThread(a.users.SUPERVISOR.id, {
+    const late = await startThread(await accessTo(a.users.SUPERVISOR.id, a.reviewId), {
       reviewId: a.reviewId,
       sectionId,
       anchor: anchor("重要"),
       suggestion: "关键",
     });
     expect(
-      await decideSuggestions(a.users.OWNER.id, {
+      await decideSuggestions(await accessTo(a.users.OWNER.id, a.reviewId), {
         reviewId: a.reviewId,
         threadIds: [replace.threadId, late.threadId],
         decision: "REJECTED",
@@ -153,7 +170,7 @@ describe("inbox", () => {
   it("tells mentioned members and earlier participants, never the author", async () => {
     await markAllRead(a.users.EDITOR.id);
     await markAllRead(a.users.OWNER.id);
-    const { threadId } = await startThread(a.users.SUPERVISOR.id, {
+    const { threadId } = await startThread(await accessTo(a.users.SUPERVISOR.id, a.reviewId), {
       reviewId: a.reviewId,
       sectionId,
       anchor: anchor("基层"),
@@ -167,23 +184,40 @@ describe("inbox", () => {
       data: { sectionTitle: "韧性治理", quote: "基层", excerpt: "@na-editor 这里需要引用" },
     });
 
-    await replyToThread(a.users.EDITOR.id, { reviewId: a.reviewId, threadId, body: "已补充", addressed: true });
+    await replyToThread(await accessTo(a.users.EDITOR.id, a.reviewId), {
+      reviewId: a.reviewId,
+      threadId,
+      body: "已补充",
+      addressed: true,
+    });
     const replies = (await inbox(a.users.SUPERVISOR.id)).filter((entry) => entry.kind === "REPLY");
     expect(replies[0]).toMatchObject({ data: { excerpt: "已补充", addressed: true } });
 
-    const { commentId } = await replyToThread(a.users.OWNER.id, { reviewId: a.reviewId, threadId, body: "同意" });
+    const { commentId } = await replyToThread(await accessTo(a.users.OWNER.id, a.reviewId), {
+      reviewId: a.reviewId,
+      threadId,
+      body: "同意",
+    });
     const unreadBefore = await countUnread(a.users.VIEWER.id);
-    await editComment(a.users.OWNER.id, { reviewId: a.reviewId, commentId, body: "同意 @na-viewer 看看" });
+    await editComment(await accessTo(a.users.OWNER.id, a.reviewId), {
+      reviewId: a.reviewId,
+      commentId,
+      body: "同意 @na-viewer 看看",
+    });
     expect(await countUnread(a.users.VIEWER.id)).toBe(unreadBefore + 1);
     // Editing again without a new mention tells nobody again.
-    await editComment(a.users.OWNER.id, { reviewId: a.reviewId, commentId, body: "同意 @na-viewer 请看" });
+    await editComment(await accessTo(a.users.OWNER.id, a.reviewId), {
+      reviewId: a.reviewId,
+      commentId,
+      body: "同意 @na-viewer 请看",
+    });
     expect(await countUnread(a.users.VIEWER.id)).toBe(unreadBefore + 1);
     // The owner's reply reached both earlier participants as a reply.
     expect((await inbox(a.users.EDITOR.id)).filter((entry) => entry.kind === "REPLY")).toHaveLength(1);
   });
 
   it("tells section owners about rounds and assignees about stage moves", async () => {
-    const { roundId } = await openRound(a.users.SUPERVISOR.id, {
+    const { roundId } = await openRound(await accessTo(a.users.SUPERVISOR.id, a.reviewId), {
       reviewId: a.reviewId,
       title: "第二轮意见",
       dueAt: "2026-12-05",
@@ -194,17 +228,21 @@ describe("inbox", () => {
       link: `/reviews/${a.reviewId}/rounds/${roundId}`,
       data: { number: 1, title: "第二轮意见" },
     });
-    await closeRound(a.users.SUPERVISOR.id, { reviewId: a.reviewId, roundId });
+    await closeRound(await accessTo(a.users.SUPERVISOR.id, a.reviewId), { reviewId: a.reviewId, roundId });
     expect((await inbox(a.users.EDITOR.id))[0]).toMatchObject({ kind: "ROUND_CLOSED" });
     expect(await inbox(a.users.SUPERVISOR.id)).not.toContainEqual(expect.objectContaining({ kind: "ROUND_OPENED" }));
 
-    await assignItems(a.users.OWNER.id, {
+    await assignItems(await accessTo(a.users.OWNER.id, a.reviewId), {
       reviewId: a.reviewId,
       itemIds: [a.itemId],
       userIds: [a.users.EDITOR.id],
       mode: "add",
     });
-    await changeStage(a.users.OWNER.id, { reviewId: a.reviewId, itemId: a.itemId, stageId: a.stages[1]!.id });
+    await changeStage(await accessTo(a.users.OWNER.id, a.reviewId), {
+      reviewId: a.reviewId,
+      itemId: a.itemId,
+      stageId: a.stages[1]!.id,
+    });
     expect((await inbox(a.users.EDITOR.id))[0]).toMatchObject({
       kind: "STAGE_CHANGED",
       link: `/reviews/${a.reviewId}/items/${a.itemId}`,
@@ -212,7 +250,11 @@ describe("inbox", () => {
     });
     // Their own move does not notify them.
     const count = await countUnread(a.users.EDITOR.id);
-    await changeStage(a.users.EDITOR.id, { reviewId: a.reviewId, itemId: a.itemId, stageId: a.stages[0]!.id });
+    await changeStage(await accessTo(a.users.EDITOR.id, a.reviewId), {
+      reviewId: a.reviewId,
+      itemId: a.itemId,
+      stageId: a.stages[0]!.id,
+    });
     expect(await countUnread(a.users.EDITOR.id)).toBe(count);
   });
 

@@ -1,7 +1,7 @@
 // A person's e-mail choices per kind of notification (immediately, in a daily digest, never), the language
 // their e-mails are written in, and the signed one-click unsubscribe that works without signing in.
 import { z } from "zod";
-import { authorize } from "@/lib/authz/authorize";
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import { db } from "@/lib/db/client";
 import type { NotificationDelivery, NotificationKind } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
@@ -93,8 +93,8 @@ export async function unsubscribe(rawInput: unknown): Promise<{ kind: Notificati
 }
 
 /** Mail to a review's members that did not get through, for its owner to see in settings. */
-export async function listEmailProblems(userId: string, reviewId: string) {
-  await authorize(userId, reviewId, "members.manage");
+export async function listEmailProblems(access: ReviewAccess) {
+  const { reviewId } = access.require("members.manage");
   return db().emailMessage.findMany({
     where: {
       state: { in: ["RETRYING", "FAILED", "UNCERTAIN"] },

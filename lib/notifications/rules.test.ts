@@ -14,6 +14,7 @@ import { createReviewWithTeam, createUser } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { changeStage } from "@/lib/workflow/commands";
 import { notificationKinds } from "./rules";
+import { accessTo } from "@/lib/testing/access";
 
 let db: Database;
 let url: string;
@@ -108,8 +109,8 @@ describe("who is told what", () => {
   let suggestionId: string;
 
   it("a comment: the section's owner and writers; a mention takes precedence; never the actor", async () => {
-    const { mark, result } = await step(() =>
-      startThread(people.supervisor, {
+    const { mark, result } = await step(async () =>
+      startThread(await accessTo(people.supervisor, team.reviewId), {
         reviewId: team.reviewId,
         sectionId,
         anchor: anchor("基层"),
@@ -122,16 +123,20 @@ describe("who is told what", () => {
   });
 
   it("a comment mentioning a section writer tells them once, as a mention", async () => {
-    const { mark } = await step(() =>
-      startThread(people.supervisor, { reviewId: team.reviewId, sectionId, body: "@rt-editor 结构再调整" }),
+    const { mark } = await step(async () =>
+      startThread(await accessTo(people.supervisor, team.reviewId), {
+        reviewId: team.reviewId,
+        sectionId,
+        body: "@rt-editor 结构再调整",
+      }),
     );
     expect(await toldSince(mark, "MENTION")).toEqual(["sectionOwner"]);
     expect(await toldSince(mark, "COMMENT")).toEqual(["writer"]);
   });
 
   it("a suggestion: the section's owner and writers", async () => {
-    const { mark, result } = await step(() =>
-      startThread(people.supervisor, {
+    const { mark, result } = await step(async () =>
+      startThread(await accessTo(people.supervisor, team.reviewId), {
         reviewId: team.reviewId,
         sectionId,
         anchor: anchor("恢复力"),
@@ -143,18 +148,25 @@ describe("who is told what", () => {
   });
 
   it("a reply: the comment's author, the section's owner and writers, not the one replying", async () => {
-    const { mark } = await step(() =>
-      replyToThread(people.sectionOwner, { reviewId: team.reviewId, threadId, body: "已补充", addressed: true }),
+    const { mark } = await step(async () =>
+      replyToThread(await accessTo(people.sectionOwner, team.reviewId), {
+        reviewId: team.reviewId,
+        threadId,
+        body: "已补充",
+        addressed: true,
+      }),
     );
     // The viewer was mentioned in the thread but has not written in it: replies are not theirs to hear.
     expectTold("REPLY", await toldSince(mark, "REPLY"), ["supervisor", "writer"]);
-    const second = await step(() => replyToThread(people.owner, { reviewId: team.reviewId, threadId, body: "好的" }));
+    const second = await step(async () =>
+      replyToThread(await accessTo(people.owner, team.reviewId), { reviewId: team.reviewId, threadId, body: "好的" }),
+    );
     expect(await toldSince(second.mark, "REPLY")).toEqual(["sectionOwner", "supervisor", "writer"]);
   });
 
   it("a decision: the suggestion's author and the section's owner and writers, not the one deciding", async () => {
-    const { mark } = await step(() =>
-      decideSuggestions(people.sectionOwner, {
+    const { mark } = await step(async () =>
+      decideSuggestions(await accessTo(people.sectionOwner, team.reviewId), {
         reviewId: team.reviewId,
         threadIds: [suggestionId],
         decision: "REJECTED",
@@ -164,8 +176,8 @@ describe("who is told what", () => {
   });
 
   it("assignment: only the members newly given the items", async () => {
-    const { mark } = await step(() =>
-      assignItems(people.owner, {
+    const { mark } = await step(async () =>
+      assignItems(await accessTo(people.owner, team.reviewId), {
         reviewId: team.reviewId,
         itemIds: [team.itemId],
         userIds: [people.sectionOwner, people.writer, people.owner],
@@ -173,8 +185,8 @@ describe("who is told what", () => {
       }),
     );
     expectTold("ITEM_ASSIGNED", await toldSince(mark, "ITEM_ASSIGNED"), ["sectionOwner", "writer"]);
-    const again = await step(() =>
-      assignItems(people.owner, {
+    const again = await step(async () =>
+      assignItems(await accessTo(people.owner, team.reviewId), {
         reviewId: team.reviewId,
         itemIds: [team.itemId],
         userIds: [people.sectionOwner],
@@ -185,8 +197,12 @@ describe("who is told what", () => {
   });
 
   it("a stage move: the item's assignees, not the one moving it", async () => {
-    const { mark } = await step(() =>
-      changeStage(people.writer, { reviewId: team.reviewId, itemId: team.itemId, stageId: team.stages[1]!.id }),
+    const { mark } = await step(async () =>
+      changeStage(await accessTo(people.writer, team.reviewId), {
+        reviewId: team.reviewId,
+        itemId: team.itemId,
+        stageId: team.stages[1]!.id,
+      }),
     );
     expectTold("STAGE_CHANGED", await toldSince(mark, "STAGE_CHANGED"), ["owner", "sectionOwner"]);
   });
@@ -201,8 +217,13 @@ describe("who is told what", () => {
 
   it("rounds opening, falling due and closing: the writers of the round's sections", async () => {
     const due = new Date(Date.now() + 3 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
-    const { mark, result } = await step(() =>
-      openRound(people.supervisor, { reviewId: team.reviewId, title: "第一轮", dueAt: due, sectionIds: [sectionId] }),
+    const { mark, result } = await step(async () =>
+      openRound(await accessTo(people.supervisor, team.reviewId), {
+        reviewId: team.reviewId,
+        title: "第一轮",
+        dueAt: due,
+        sectionIds: [sectionId],
+      }),
     );
     expectTold("ROUND_OPENED", await toldSince(mark, "ROUND_OPENED"), ["sectionOwner", "writer"]);
 
@@ -218,8 +239,11 @@ describe("who is told what", () => {
     await runDueJobs(url, db, [remindRoundDueJob]);
     expectTold("ROUND_DUE", await toldSince(dueMark, "ROUND_DUE"), ["sectionOwner", "writer"]);
 
-    const closing = await step(() =>
-      closeRound(people.supervisor, { reviewId: team.reviewId, roundId: result.roundId }),
+    const closing = await step(async () =>
+      closeRound(await accessTo(people.supervisor, team.reviewId), {
+        reviewId: team.reviewId,
+        roundId: result.roundId,
+      }),
     );
     expectTold("ROUND_CLOSED", await toldSince(closing.mark, "ROUND_CLOSED"), ["sectionOwner", "writer"]);
   });

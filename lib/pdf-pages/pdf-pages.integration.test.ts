@@ -11,6 +11,7 @@ import { createReviewWithTeam } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { createTheme } from "@/lib/themes/codebook";
 import { getFileForReading, getItemPdf } from "./queries";
+import { accessTo } from "@/lib/testing/access";
 
 let db: Database;
 let a: Awaited<ReturnType<typeof createReviewWithTeam>>;
@@ -28,7 +29,7 @@ beforeAll(async () => {
   a = await createReviewWithTeam(db, "pa");
   b = await createReviewWithTeam(db, "pb");
   itemId = (
-    await createItem(a.users.OWNER.id, {
+    await createItem(await accessTo(a.users.OWNER.id, a.reviewId), {
       reviewId: a.reviewId,
       fields: { titleZh: "分页", fullText: extracted, pages: "45-47" },
     })
@@ -83,8 +84,8 @@ describe("page numbers of passages from PDFs", () => {
 
   it("still finds the page after the full text was corrected", async () => {
     const corrected = `前言。\n${extracted.replace("第一页讲", "第一页主要讲")}`;
-    const edit = await getItemForEdit(a.users.OWNER.id, a.reviewId, itemId);
-    await updateItem(a.users.OWNER.id, {
+    const edit = await getItemForEdit(await accessTo(a.users.OWNER.id, a.reviewId), itemId);
+    await updateItem(await accessTo(a.users.OWNER.id, a.reviewId), {
       reviewId: a.reviewId,
       itemId,
       version: edit.version,
@@ -105,7 +106,7 @@ describe("page numbers of passages from PDFs", () => {
 
   it("gives abstracts and items without a PDF no page", async () => {
     const other = (
-      await createItem(a.users.OWNER.id, {
+      await createItem(await accessTo(a.users.OWNER.id, a.reviewId), {
         reviewId: a.reviewId,
         fields: { titleZh: "无PDF", fullText: "韧性治理很重要。" },
       })
@@ -124,13 +125,21 @@ describe("page numbers of passages from PDFs", () => {
   });
 
   it("lets members read the file and no one else", async () => {
-    const pdf = await getItemPdf(a.users.VIEWER.id, a.reviewId, itemId);
+    const pdf = await getItemPdf(await accessTo(a.users.VIEWER.id, a.reviewId), itemId);
     expect(pdf.file).toMatchObject({ id: fileId, pageStarts, extractedText: extracted });
-    await expect(getFileForReading(a.users.VIEWER.id, a.reviewId, fileId)).resolves.toMatchObject({
+    await expect(
+      accessTo(a.users.VIEWER.id, a.reviewId).then((access) => getFileForReading(access, fileId)),
+    ).resolves.toMatchObject({
       fileName: "分页.pdf",
     });
-    await expect(getFileForReading(b.users.OWNER.id, a.reviewId, fileId)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(getFileForReading(b.users.OWNER.id, b.reviewId, fileId)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(getItemPdf(b.users.OWNER.id, a.reviewId, itemId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      accessTo(b.users.OWNER.id, a.reviewId).then((access) => getFileForReading(access, fileId)),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      accessTo(b.users.OWNER.id, b.reviewId).then((access) => getFileForReading(access, fileId)),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      accessTo(b.users.OWNER.id, a.reviewId).then((access) => getItemPdf(access, itemId)),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

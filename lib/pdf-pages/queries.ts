@@ -1,6 +1,6 @@
 // Reads for reading on the page: an item's PDF with the text extracted from it, and the PDF pages of coded
 // passages (for the page numbers theme pages, the matrix and synthesis quotes cite).
-import { authorize } from "@/lib/authz/authorize";
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { pageLocator, pageOfOffset } from "./page-of-offset";
@@ -10,8 +10,8 @@ import { offsetMap } from "./text-mapping";
  * The PDF an item is read in: its main file once its text is extracted, else the earliest extracted one. Files
  * still being extracted are reported too, so the page can say so.
  */
-export async function getItemPdf(userId: string, reviewId: string, itemId: string) {
-  await authorize(userId, reviewId, "review.read");
+export async function getItemPdf(access: ReviewAccess, itemId: string) {
+  const { reviewId } = access.require("review.read");
   const item = await db().reviewItem.findFirst({ where: { id: itemId, reviewId }, select: { id: true } });
   if (!item) throw new AppError("NOT_FOUND", `item ${itemId} not in review ${reviewId}`);
   const files = await db().itemFile.findMany({
@@ -89,8 +89,8 @@ export async function pagesOfPassages(
 }
 
 /** An attached file's stored bytes, for reading it in the browser: any member who may read the review. */
-export async function getFileForReading(userId: string, reviewId: string, fileId: string) {
-  await authorize(userId, reviewId, "review.read");
+export async function getFileForReading(access: ReviewAccess, fileId: string) {
+  const { reviewId } = access.require("review.read");
   const file = await db().itemFile.findFirst({
     where: { id: fileId, reviewId },
     select: { sha256: true, byteSize: true, fileName: true },
@@ -100,8 +100,9 @@ export async function getFileForReading(userId: string, reviewId: string, fileId
 }
 
 /** What a side panel needs to read an item: its full text and, when it has one, its extracted PDF. */
-export async function getItemReading(userId: string, reviewId: string, itemId: string) {
-  const { file } = await getItemPdf(userId, reviewId, itemId);
+export async function getItemReading(access: ReviewAccess, itemId: string) {
+  const { reviewId } = access;
+  const { file } = await getItemPdf(access, itemId);
   const item = await db().reviewItem.findFirst({ where: { id: itemId, reviewId }, select: { fullText: true } });
   return {
     fullText: item?.fullText ?? null,

@@ -1,7 +1,7 @@
 // Snowballing: a reference an item cites becomes an item of the review in one action, carrying only the
 // metadata its printed string gives.
 import { z } from "zod";
-import { authorize } from "@/lib/authz/authorize";
+import { confirmAccess, type ReviewAccess } from "@/lib/authz/authorize";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { insertItem } from "@/lib/items/commands";
@@ -82,10 +82,11 @@ export function itemFieldsFromReference(reference: ParsedReference): ItemFields 
 }
 
 /** Adds a cited reference to the review as a new item; refused if the review already holds the work. */
-export async function addCitedReference(userId: string, rawInput: unknown): Promise<{ itemId: string }> {
+export async function addCitedReference(access: ReviewAccess, rawInput: unknown): Promise<{ itemId: string }> {
+  const { userId } = access;
   const input = parseInput(addCitedReferenceSchema, rawInput);
   return db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "item.create", tx);
+    await confirmAccess(access, "item.create", tx, input.reviewId);
     const reference = await tx.itemReference.findFirst({
       where: { id: input.referenceId, reviewId: input.reviewId },
       select: { id: true, raw: true, parsed: true, itemId: true, number: true },

@@ -1,5 +1,5 @@
 // What an item cites, which other items cite the same works, and which cited works the review already holds.
-import { authorize } from "@/lib/authz/authorize";
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import { db, type Transaction } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { normalizedTitle, TITLE_NOISE } from "@/lib/items/title-key";
@@ -89,8 +89,8 @@ function addTo(map: Map<string, Map<string, ItemLink>>, key: string, item: ItemL
 }
 
 /** The references an item's full text cites, each with who else cites it and whether the review holds it. */
-export async function listItemReferences(userId: string, reviewId: string, itemId: string): Promise<CitedReference[]> {
-  await authorize(userId, reviewId, "review.read");
+export async function listItemReferences(access: ReviewAccess, itemId: string): Promise<CitedReference[]> {
+  const { reviewId } = access.require("review.read");
   const item = await db().reviewItem.findFirst({ where: { id: itemId, reviewId }, select: { id: true } });
   if (!item) throw new AppError("NOT_FOUND", `item ${itemId} not found in review ${reviewId}`);
   const rows = await db().itemReference.findMany({
@@ -138,10 +138,9 @@ export const SHARED_REFERENCES_SHOWN = 200;
 
 /** The works two or more items of the review cite: the snowballing candidates, most cited first. */
 export async function listSharedReferences(
-  userId: string,
-  reviewId: string,
+  access: ReviewAccess,
 ): Promise<{ shared: SharedReference[]; total: number }> {
-  await authorize(userId, reviewId, "review.read");
+  const { reviewId } = access.require("review.read");
   const where = { reviewId, matchKey: { not: null }, item: { deletedAt: null } };
   const having = { itemId: { _count: { gt: 1 } } };
   const [groups, all] = await Promise.all([

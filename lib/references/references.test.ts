@@ -9,6 +9,7 @@ import { createTestDatabase } from "@/lib/testing/test-database";
 import { DEMO_REVIEW_KEY, seedDemo } from "@/seeds/seed";
 import { addCitedReference } from "./commands";
 import { listItemReferences, listSharedReferences } from "./queries";
+import { accessTo } from "@/lib/testing/access";
 
 let db: Database;
 let team: Awaited<ReturnType<typeof createReviewWithTeam>>;
@@ -29,8 +30,12 @@ const LIST_B = [
 ].join("\n");
 
 async function addWithText(title: string, fullText: string) {
-  return (await createItem(team.users.EDITOR.id, { reviewId: team.reviewId, fields: { titleZh: title, fullText } }))
-    .itemId;
+  return (
+    await createItem(await accessTo(team.users.EDITOR.id, team.reviewId), {
+      reviewId: team.reviewId,
+      fields: { titleZh: title, fullText },
+    })
+  ).itemId;
 }
 
 beforeAll(async () => {
@@ -46,7 +51,7 @@ describe("cited references", () => {
     const paper = await db.reviewItem.findFirstOrThrow({
       where: { reviewId: review.id, seedKey: "003_77c6651b61511a25" },
     });
-    const references = await listItemReferences(owner.userId, review.id, paper.id);
+    const references = await listItemReferences(await accessTo(owner.userId, review.id), paper.id);
     expect(references).toHaveLength(18);
     expect(references[0]!.parsed).toMatchObject({
       number: 1,
@@ -63,7 +68,7 @@ describe("cited references", () => {
     const other = await db.reviewItem.findFirstOrThrow({
       where: { reviewId: review.id, seedKey: "002_24433d9f670e2f75" },
     });
-    expect(await listItemReferences(owner.userId, review.id, other.id)).toEqual([]);
+    expect(await listItemReferences(await accessTo(owner.userId, review.id), other.id)).toEqual([]);
     await seedDemo(db);
     expect(await db.itemReference.count({ where: { reviewId: review.id } })).toBe(18);
   });
@@ -71,12 +76,12 @@ describe("cited references", () => {
   it("marks a work cited by two items, with both items, however each prints it", async () => {
     const a = await addWithText("甲文", LIST_A);
     const b = await addWithText("乙文", LIST_B);
-    const refsA = await listItemReferences(team.users.VIEWER.id, team.reviewId, a);
+    const refsA = await listItemReferences(await accessTo(team.users.VIEWER.id, team.reviewId), a);
     expect(refsA.map((ref) => ref.parsed.type)).toEqual(["journal", "thesis", "unknown"]);
     expect(refsA[0]!.citedBy.map((item) => item.id).sort()).toEqual([a, b].sort());
     expect(refsA[1]!.citedBy).toEqual([]);
     expect(refsA[2]!.parsed).toMatchObject({ raw: "这一条无法解析", title: null, authors: [] });
-    const { shared, total } = await listSharedReferences(team.users.VIEWER.id, team.reviewId);
+    const { shared, total } = await listSharedReferences(await accessTo(team.users.VIEWER.id, team.reviewId));
     expect(shared).toHaveLength(1);
     expect(total).toBe(1);
     expect(shared[0]!.citedBy.map((item) => item.titleZh).sort()).toEqual(["乙文", "甲文"]);
@@ -85,13 +90,13 @@ describe("cited references", () => {
 
   it("adds a cited reference as an item with only the printed fields, then shows it as already in the review", async () => {
     const a = await addWithText("丙文", LIST_A.replace("朱正威,刘莹莹", "朱正威,刘莹莹,等"));
-    const [first, , unreadable] = await listItemReferences(team.users.EDITOR.id, team.reviewId, a);
+    const [first, , unreadable] = await listItemReferences(await accessTo(team.users.EDITOR.id, team.reviewId), a);
     const eventsBefore = await db.activityEvent.count({ where: { reviewId: team.reviewId } });
-    const { itemId } = await addCitedReference(team.users.EDITOR.id, {
+    const { itemId } = await addCitedReference(await accessTo(team.users.EDITOR.id, team.reviewId), {
       reviewId: team.reviewId,
       referenceId: first!.id,
     });
-    const { fields } = await getItemForEdit(team.users.OWNER.id, team.reviewId, itemId);
+    const { fields } = await getItemForEdit(await accessTo(team.users.OWNER.id, team.reviewId), itemId);
     expect(fields).toMatchObject({
       titleZh: "韧性治理:风险与应急管理的新路径",
       titleEn: null,
@@ -116,24 +121,32 @@ describe("cited references", () => {
     expect(event.data).toMatchObject({ source: "reference", citedBy: a, referenceNumber: 1 });
     expect(await db.activityEvent.count({ where: { reviewId: team.reviewId } })).toBe(eventsBefore + 1);
 
-    const after = await listItemReferences(team.users.EDITOR.id, team.reviewId, a);
+    const after = await listItemReferences(await accessTo(team.users.EDITOR.id, team.reviewId), a);
     expect(after[0]!.inReview?.id).toBe(itemId);
 
     // A second add of the same work, an unreadable entry, a viewer, another review: refused, nothing written.
     const other = await createReviewWithTeam(db, "refs-other");
     const items = await db.reviewItem.count();
     await expect(
-      addCitedReference(team.users.EDITOR.id, { reviewId: team.reviewId, referenceId: first!.id }),
+      accessTo(team.users.EDITOR.id, team.reviewId).then((access) =>
+        addCitedReference(access, { reviewId: team.reviewId, referenceId: first!.id }),
+      ),
     ).rejects.toMatchObject({ code: "REFERENCE_IN_REVIEW", details: { itemId } });
     await expect(
-      addCitedReference(team.users.EDITOR.id, { reviewId: team.reviewId, referenceId: unreadable!.id }),
+      accessTo(team.users.EDITOR.id, team.reviewId).then((access) =>
+        addCitedReference(access, { reviewId: team.reviewId, referenceId: unreadable!.id }),
+      ),
     ).rejects.toMatchObject({ code: "REFERENCE_UNREADABLE" });
     const [, thesis] = after;
     await expect(
-      addCitedReference(team.users.VIEWER.id, { reviewId: team.reviewId, referenceId: thesis!.id }),
+      accessTo(team.users.VIEWER.id, team.reviewId).then((access) =>
+        addCitedReference(access, { reviewId: team.reviewId, referenceId: thesis!.id }),
+      ),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(
-      addCitedReference(other.users.OWNER.id, { reviewId: other.reviewId, referenceId: thesis!.id }),
+      accessTo(other.users.OWNER.id, other.reviewId).then((access) =>
+        addCitedReference(access, { reviewId: other.reviewId, referenceId: thesis!.id }),
+      ),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await db.reviewItem.count()).toBe(items);
   });
@@ -141,16 +154,16 @@ describe("cited references", () => {
   it("follows the full text when it is edited", async () => {
     const a = await addWithText("丁文", LIST_A);
     expect(await db.itemReference.count({ where: { itemId: a } })).toBe(3);
-    const { version, fields } = await getItemForEdit(team.users.EDITOR.id, team.reviewId, a);
-    await updateItem(team.users.EDITOR.id, {
+    const { version, fields } = await getItemForEdit(await accessTo(team.users.EDITOR.id, team.reviewId), a);
+    await updateItem(await accessTo(team.users.EDITOR.id, team.reviewId), {
       reviewId: team.reviewId,
       itemId: a,
       version,
       fields: { ...fields, fullText: LIST_B },
     });
-    const refs = await listItemReferences(team.users.EDITOR.id, team.reviewId, a);
+    const refs = await listItemReferences(await accessTo(team.users.EDITOR.id, team.reviewId), a);
     expect(refs.map((ref) => ref.parsed.number)).toEqual([1]);
-    await updateItem(team.users.EDITOR.id, {
+    await updateItem(await accessTo(team.users.EDITOR.id, team.reviewId), {
       reviewId: team.reviewId,
       itemId: a,
       version: version + 1,

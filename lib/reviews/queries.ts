@@ -1,4 +1,4 @@
-import { authorize } from "@/lib/authz/authorize";
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import { db } from "@/lib/db/client";
 
 /** The reviews the user belongs to, with their role, most recently changed first. */
@@ -22,8 +22,8 @@ export async function listMyReviews(userId: string) {
   return memberships.map((m) => ({ role: m.role, ...m.review }));
 }
 
-export async function getReview(userId: string, reviewId: string) {
-  const access = await authorize(userId, reviewId, "review.read");
+export async function getReview(access: ReviewAccess) {
+  const { reviewId } = access.require("review.read");
   const review = await db().review.findUniqueOrThrow({
     where: { id: reviewId },
     select: { id: true, titleZh: true, titleEn: true, descriptionZh: true, descriptionEn: true },

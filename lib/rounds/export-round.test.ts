@@ -16,6 +16,7 @@ import { createTestDatabase } from "@/lib/testing/test-database";
 import { anchorDocument } from "./anchored-document";
 import { exportRoundDocx, type RoundExportWords } from "./export-round";
 import { openRound } from "./rounds";
+import { accessTo } from "@/lib/testing/access";
 
 let db: Database;
 let team: Awaited<ReturnType<typeof createReviewWithTeam>>;
@@ -89,41 +90,51 @@ describe("anchorDocument", () => {
 
 describe("exportRoundDocx", () => {
   it("writes the round's comments as Word comments and its suggestions as tracked changes", async () => {
-    const { roundId } = await openRound(team.users.SUPERVISOR.id, {
+    const { roundId } = await openRound(await accessTo(team.users.SUPERVISOR.id, team.reviewId), {
       reviewId: team.reviewId,
       title: "第一轮",
       sectionIds: [sectionId],
     });
     const round = { reviewId: team.reviewId, sectionId, roundId };
-    const asked = await startThread(team.users.SUPERVISOR.id, {
+    const asked = await startThread(await accessTo(team.users.SUPERVISOR.id, team.reviewId), {
       ...round,
       anchor: anchorOf("基层治理"),
       body: "这里要界定概念",
     });
-    await replyToThread(team.users.EDITOR.id, {
+    await replyToThread(await accessTo(team.users.EDITOR.id, team.reviewId), {
       reviewId: team.reviewId,
       threadId: asked.threadId,
       body: "已补充定义",
     });
-    const settled = await startThread(team.users.SUPERVISOR.id, { ...round, body: "结构清楚" });
-    await setThreadState(team.users.SUPERVISOR.id, {
+    const settled = await startThread(await accessTo(team.users.SUPERVISOR.id, team.reviewId), {
+      ...round,
+      body: "结构清楚",
+    });
+    await setThreadState(await accessTo(team.users.SUPERVISOR.id, team.reviewId), {
       reviewId: team.reviewId,
       threadId: settled.threadId,
       state: "ACCEPTED",
     });
-    await startThread(team.users.SUPERVISOR.id, { ...round, anchor: anchorOf("重要"), suggestion: "核心" });
-    const rejected = await startThread(team.users.SUPERVISOR.id, {
+    await startThread(await accessTo(team.users.SUPERVISOR.id, team.reviewId), {
+      ...round,
+      anchor: anchorOf("重要"),
+      suggestion: "核心",
+    });
+    const rejected = await startThread(await accessTo(team.users.SUPERVISOR.id, team.reviewId), {
       ...round,
       anchor: anchorOf("新时代"),
       suggestion: "当代",
     });
-    await decideSuggestions(team.users.EDITOR.id, {
+    await decideSuggestions(await accessTo(team.users.EDITOR.id, team.reviewId), {
       reviewId: team.reviewId,
       threadIds: [rejected.threadId],
       decision: "REJECTED",
     });
 
-    const file = await exportRoundDocx(team.users.VIEWER.id, team.reviewId, roundId, { locale: "zh", words });
+    const file = await exportRoundDocx(await accessTo(team.users.VIEWER.id, team.reviewId), roundId, {
+      locale: "zh",
+      words,
+    });
     expect(file.filename).toBe("ex 综述 · 第 1 轮意见：第一轮.docx");
     const zip = await JSZip.loadAsync(file.body);
     const document = await zip.file("word/document.xml")!.async("string");
@@ -147,11 +158,15 @@ describe("exportRoundDocx", () => {
     expect(text(document)).toContain("新时代");
 
     await expect(
-      exportRoundDocx(team.users.VIEWER.id, team.reviewId, "no-such-round", { locale: "zh", words }),
+      accessTo(team.users.VIEWER.id, team.reviewId).then((access) =>
+        exportRoundDocx(access, "no-such-round", { locale: "zh", words }),
+      ),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     const stranger = await createReviewWithTeam(db, "ey");
     await expect(
-      exportRoundDocx(stranger.users.OWNER.id, team.reviewId, roundId, { locale: "zh", words }),
+      accessTo(stranger.users.OWNER.id, team.reviewId).then((access) =>
+        exportRoundDocx(access, roundId, { locale: "zh", words }),
+      ),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

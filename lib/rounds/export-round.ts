@@ -2,7 +2,7 @@
 // comment as a native Word comment (批注) on its phrase, replies threaded under it, accepted threads marked
 // resolved, suggestions as tracked insertions and deletions, and the bibliography in the review's style.
 import { Paragraph, TextRun, type ICommentOptions } from "docx";
-import { authorize } from "@/lib/authz/authorize";
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import type { Locale } from "@/lib/i18n/messages";
@@ -54,12 +54,11 @@ function note(text: string): Paragraph[] {
 }
 
 export async function exportRoundDocx(
-  userId: string,
-  reviewId: string,
+  access: ReviewAccess,
   roundId: string,
   options: { locale: Locale; words: RoundExportWords },
 ): Promise<{ body: Uint8Array; filename: string; contentType: string }> {
-  await authorize(userId, reviewId, "review.read");
+  const { userId, reviewId } = access.require("review.read");
   const round = await db().commentRound.findFirst({
     where: { id: roundId, reviewId },
     select: { number: true, title: true, sections: { select: { sectionId: true } } },

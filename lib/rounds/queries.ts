@@ -1,6 +1,6 @@
 // Reading comment rounds: the list, and a round's summary — counts per section and per author, every thread
 // with its answer, and the comparison between the text when the round opened and the text now.
-import { authorize } from "@/lib/authz/authorize";
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { answeredChanges, THREAD_SELECT } from "@/lib/comments/queries";
@@ -24,8 +24,8 @@ const ROUND_FIELDS = {
   openedBy: PERSON,
 } as const;
 
-export async function listRounds(userId: string, reviewId: string) {
-  const access = await authorize(userId, reviewId, "review.read");
+export async function listRounds(access: ReviewAccess) {
+  const { reviewId } = access.require("review.read");
   const rounds = await db().commentRound.findMany({
     where: { reviewId },
     orderBy: { number: "desc" },
@@ -41,13 +41,8 @@ export async function listRounds(userId: string, reviewId: string) {
   };
 }
 
-export async function getRoundSummary(
-  userId: string,
-  reviewId: string,
-  roundId: string,
-  locale: CitationLocale = "zh-CN",
-) {
-  const access = await authorize(userId, reviewId, "review.read");
+export async function getRoundSummary(access: ReviewAccess, roundId: string, locale: CitationLocale = "zh-CN") {
+  const { userId, reviewId } = access.require("review.read");
   const round = await db().commentRound.findFirst({
     where: { id: roundId, reviewId },
     select: {
@@ -112,8 +107,8 @@ export async function getRoundSummary(
 }
 
 /** Sections a new round may include, each with the number of the open round it is already in, if any. */
-export async function listRoundableSections(userId: string, reviewId: string) {
-  await authorize(userId, reviewId, "review.read");
+export async function listRoundableSections(access: ReviewAccess) {
+  const { reviewId } = access.require("review.read");
   const sections = await db().synthesisSection.findMany({
     where: { reviewId, deletedAt: null },
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],
@@ -131,8 +126,8 @@ export async function listRoundableSections(userId: string, reviewId: string) {
 }
 
 /** The open round a section is in, if any: new comments on the section belong to it. */
-export async function findOpenRound(userId: string, reviewId: string, sectionId: string) {
-  await authorize(userId, reviewId, "review.read");
+export async function findOpenRound(access: ReviewAccess, sectionId: string) {
+  const { reviewId } = access.require("review.read");
   return db().commentRound.findFirst({
     where: { reviewId, state: "OPEN", sections: { some: { sectionId } } },
     select: { id: true, number: true, title: true },

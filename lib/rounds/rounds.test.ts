@@ -15,6 +15,7 @@ import { createReviewWithTeam } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { getRoundSummary, listRounds } from "./queries";
 import { closeRound, openRound } from "./rounds";
+import { accessTo } from "@/lib/testing/access";
 
 let db: Database;
 let a: Awaited<ReturnType<typeof createReviewWithTeam>>;
@@ -70,18 +71,24 @@ describe("comment rounds", () => {
     const before = await snapshot();
     for (const role of ["EDITOR", "VIEWER"] as const) {
       await expect(
-        openRound(a.users[role].id, { reviewId: a.reviewId, title: "第一轮", sectionIds: [first] }),
+        accessTo(a.users[role].id, a.reviewId).then((access) =>
+          openRound(access, { reviewId: a.reviewId, title: "第一轮", sectionIds: [first] }),
+        ),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     await expect(
-      openRound(b.users.OWNER.id, { reviewId: a.reviewId, title: "x", sectionIds: [first] }),
+      accessTo(b.users.OWNER.id, a.reviewId).then((access) =>
+        openRound(access, { reviewId: a.reviewId, title: "x", sectionIds: [first] }),
+      ),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(
-      openRound(a.users.SUPERVISOR.id, { reviewId: a.reviewId, title: " ", sectionIds: [first] }),
+      accessTo(a.users.SUPERVISOR.id, a.reviewId).then((access) =>
+        openRound(access, { reviewId: a.reviewId, title: " ", sectionIds: [first] }),
+      ),
     ).rejects.toMatchObject({ code: "INVALID_INPUT" });
     expect(await snapshot()).toEqual(before);
 
-    const opened = await openRound(a.users.SUPERVISOR.id, {
+    const opened = await openRound(await accessTo(a.users.SUPERVISOR.id, a.reviewId), {
       reviewId: a.reviewId,
       title: "第二轮意见",
       dueAt: "2026-12-05",
@@ -98,27 +105,35 @@ describe("comment rounds", () => {
 
     const busy = await snapshot();
     await expect(
-      openRound(a.users.OWNER.id, { reviewId: a.reviewId, title: "又一轮", sectionIds: [second, outside] }),
+      accessTo(a.users.OWNER.id, a.reviewId).then((access) =>
+        openRound(access, { reviewId: a.reviewId, title: "又一轮", sectionIds: [second, outside] }),
+      ),
     ).rejects.toMatchObject({ code: "ROUND_ALREADY_OPEN" });
     expect(await snapshot()).toEqual(busy);
-    const listed = await listRounds(a.users.VIEWER.id, a.reviewId);
+    const listed = await listRounds(await accessTo(a.users.VIEWER.id, a.reviewId));
     expect(listed.rounds).toMatchObject([{ number: 1, title: "第二轮意见", state: "OPEN", open: 0 }]);
   });
 
   it("anchors a thread to a phrase in the round, and refuses a section outside it", async () => {
     const before = await snapshot();
     await expect(
-      startThread(a.users.SUPERVISOR.id, { reviewId: a.reviewId, sectionId: outside, roundId, body: "这里？" }),
+      accessTo(a.users.SUPERVISOR.id, a.reviewId).then((access) =>
+        startThread(access, { reviewId: a.reviewId, sectionId: outside, roundId, body: "这里？" }),
+      ),
     ).rejects.toMatchObject({ code: "SECTION_NOT_IN_ROUND" });
     await expect(
-      startThread(a.users.VIEWER.id, { reviewId: a.reviewId, sectionId: first, roundId, body: "读者" }),
+      accessTo(a.users.VIEWER.id, a.reviewId).then((access) =>
+        startThread(access, { reviewId: a.reviewId, sectionId: first, roundId, body: "读者" }),
+      ),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(
-      startThread(b.users.OWNER.id, { reviewId: a.reviewId, sectionId: first, roundId, body: "外人" }),
+      accessTo(b.users.OWNER.id, a.reviewId).then((access) =>
+        startThread(access, { reviewId: a.reviewId, sectionId: first, roundId, body: "外人" }),
+      ),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await snapshot()).toEqual(before);
 
-    const started = await startThread(a.users.SUPERVISOR.id, {
+    const started = await startThread(await accessTo(a.users.SUPERVISOR.id, a.reviewId), {
       reviewId: a.reviewId,
       sectionId: first,
       roundId,
@@ -126,7 +141,7 @@ describe("comment rounds", () => {
       body: "请 @ra-editor 补充文献依据",
     });
     threadId = started.threadId;
-    const [thread] = await listSectionThreads(a.users.VIEWER.id, a.reviewId, first);
+    const [thread] = await listSectionThreads(await accessTo(a.users.VIEWER.id, a.reviewId), first);
     expect(thread).toMatchObject({
       id: threadId,
       quote: "基层治理",
@@ -138,21 +153,30 @@ describe("comment rounds", () => {
       ],
     });
     // A comment on the section as a whole has no anchor.
-    await startThread(a.users.OWNER.id, { reviewId: a.reviewId, sectionId: second, roundId, body: "整体结构清楚。" });
+    await startThread(await accessTo(a.users.OWNER.id, a.reviewId), {
+      reviewId: a.reviewId,
+      sectionId: second,
+      roundId,
+      body: "整体结构清楚。",
+    });
   });
 
   it("moves a thread open → addressed (editor) → accepted or reopened (supervisor)", async () => {
     const before = await snapshot();
     await expect(
-      replyToThread(a.users.SUPERVISOR.id, { reviewId: a.reviewId, threadId, body: "我自己处理", addressed: true }),
+      accessTo(a.users.SUPERVISOR.id, a.reviewId).then((access) =>
+        replyToThread(access, { reviewId: a.reviewId, threadId, body: "我自己处理", addressed: true }),
+      ),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(
-      setThreadState(a.users.EDITOR.id, { reviewId: a.reviewId, threadId, state: "ACCEPTED" }),
+      accessTo(a.users.EDITOR.id, a.reviewId).then((access) =>
+        setThreadState(access, { reviewId: a.reviewId, threadId, state: "ACCEPTED" }),
+      ),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await snapshot()).toEqual(before);
 
     await write(first, "党建引领基层治理（张，2020；李，2021）是新时代的重要命题。");
-    await replyToThread(a.users.EDITOR.id, {
+    await replyToThread(await accessTo(a.users.EDITOR.id, a.reviewId), {
       reviewId: a.reviewId,
       threadId,
       body: "已补充两篇文献。",
@@ -160,7 +184,7 @@ describe("comment rounds", () => {
     });
     expect((await db.commentThread.findUniqueOrThrow({ where: { id: threadId } })).state).toBe("ADDRESSED");
     // The answer points at the change that addressed the comment.
-    const [answered] = await listSectionThreads(a.users.VIEWER.id, a.reviewId, first);
+    const [answered] = await listSectionThreads(await accessTo(a.users.VIEWER.id, a.reviewId), first);
     const answer = answered!.comments.find((comment) => comment.body === "已补充两篇文献。")!;
     const changes = await answeredChanges(a.users.VIEWER.id, a.reviewId, first, [answered!], "zh-CN");
     expect(changes[answer.id]).toEqual({
@@ -195,11 +219,26 @@ describe("comment rounds", () => {
       ],
     });
     await expect(
-      replyToThread(a.users.EDITOR.id, { reviewId: a.reviewId, threadId, body: "再次", addressed: true }),
+      accessTo(a.users.EDITOR.id, a.reviewId).then((access) =>
+        replyToThread(access, { reviewId: a.reviewId, threadId, body: "再次", addressed: true }),
+      ),
     ).rejects.toMatchObject({ code: "THREAD_STATE" });
-    await setThreadState(a.users.SUPERVISOR.id, { reviewId: a.reviewId, threadId, state: "OPEN" });
-    await replyToThread(a.users.EDITOR.id, { reviewId: a.reviewId, threadId, body: "又改了一处。", addressed: true });
-    await setThreadState(a.users.SUPERVISOR.id, { reviewId: a.reviewId, threadId, state: "ACCEPTED" });
+    await setThreadState(await accessTo(a.users.SUPERVISOR.id, a.reviewId), {
+      reviewId: a.reviewId,
+      threadId,
+      state: "OPEN",
+    });
+    await replyToThread(await accessTo(a.users.EDITOR.id, a.reviewId), {
+      reviewId: a.reviewId,
+      threadId,
+      body: "又改了一处。",
+      addressed: true,
+    });
+    await setThreadState(await accessTo(a.users.SUPERVISOR.id, a.reviewId), {
+      reviewId: a.reviewId,
+      threadId,
+      state: "ACCEPTED",
+    });
     const kinds = await db.activityEvent.findMany({
       where: { reviewId: a.reviewId, kind: { startsWith: "comment." } },
       orderBy: { createdAt: "asc" },
@@ -216,53 +255,78 @@ describe("comment rounds", () => {
   });
 
   it("edits and deletes only one's own comments; a deleted thread takes no replies", async () => {
-    const { threadId: doomed, commentId: firstComment } = await startThread(a.users.EDITOR.id, {
-      reviewId: a.reviewId,
-      sectionId: second,
-      roundId,
-      body: "草稿批注",
-    });
+    const { threadId: doomed, commentId: firstComment } = await startThread(
+      await accessTo(a.users.EDITOR.id, a.reviewId),
+      {
+        reviewId: a.reviewId,
+        sectionId: second,
+        roundId,
+        body: "草稿批注",
+      },
+    );
     const commentId = firstComment!;
     const before = await snapshot();
     await expect(
-      editComment(a.users.SUPERVISOR.id, { reviewId: a.reviewId, commentId, body: "改别人的" }),
+      accessTo(a.users.SUPERVISOR.id, a.reviewId).then((access) =>
+        editComment(access, { reviewId: a.reviewId, commentId, body: "改别人的" }),
+      ),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(deleteComment(a.users.OWNER.id, { reviewId: a.reviewId, commentId })).rejects.toMatchObject({
+    await expect(
+      accessTo(a.users.OWNER.id, a.reviewId).then((access) =>
+        deleteComment(access, { reviewId: a.reviewId, commentId }),
+      ),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     expect(await snapshot()).toEqual(before);
 
-    await editComment(a.users.EDITOR.id, { reviewId: a.reviewId, commentId, body: "修改后的批注" });
+    await editComment(await accessTo(a.users.EDITOR.id, a.reviewId), {
+      reviewId: a.reviewId,
+      commentId,
+      body: "修改后的批注",
+    });
     expect((await db.comment.findUniqueOrThrow({ where: { id: commentId } })).editedAt).not.toBeNull();
-    expect(await deleteComment(a.users.EDITOR.id, { reviewId: a.reviewId, commentId })).toEqual({
+    expect(
+      await deleteComment(await accessTo(a.users.EDITOR.id, a.reviewId), { reviewId: a.reviewId, commentId }),
+    ).toEqual({
       threadDeleted: true,
     });
     const gone = await snapshot();
     await expect(
-      replyToThread(a.users.SUPERVISOR.id, { reviewId: a.reviewId, threadId: doomed, body: "还在吗？" }),
+      accessTo(a.users.SUPERVISOR.id, a.reviewId).then((access) =>
+        replyToThread(access, { reviewId: a.reviewId, threadId: doomed, body: "还在吗？" }),
+      ),
     ).rejects.toMatchObject({ code: "THREAD_DELETED" });
     expect(await snapshot()).toEqual(gone);
-    expect((await listSectionThreads(a.users.OWNER.id, a.reviewId, second)).map((thread) => thread.id)).not.toContain(
-      doomed,
-    );
+    expect(
+      (await listSectionThreads(await accessTo(a.users.OWNER.id, a.reviewId), second)).map((thread) => thread.id),
+    ).not.toContain(doomed);
   });
 
   it("closes the round with a summary: counts per section and author, answers, and the text comparison", async () => {
     await write(first, "党建引领基层治理是新时代的重要命题，韧性是其关键。");
-    await expect(closeRound(a.users.EDITOR.id, { reviewId: a.reviewId, roundId })).rejects.toMatchObject({
+    await expect(
+      accessTo(a.users.EDITOR.id, a.reviewId).then((access) => closeRound(access, { reviewId: a.reviewId, roundId })),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    await closeRound(a.users.SUPERVISOR.id, { reviewId: a.reviewId, roundId });
-    await expect(closeRound(a.users.SUPERVISOR.id, { reviewId: a.reviewId, roundId })).rejects.toMatchObject({
+    await closeRound(await accessTo(a.users.SUPERVISOR.id, a.reviewId), { reviewId: a.reviewId, roundId });
+    await expect(
+      accessTo(a.users.SUPERVISOR.id, a.reviewId).then((access) =>
+        closeRound(access, { reviewId: a.reviewId, roundId }),
+      ),
+    ).rejects.toMatchObject({
       code: "ROUND_CLOSED",
     });
     const before = await snapshot();
     await expect(
-      startThread(a.users.SUPERVISOR.id, { reviewId: a.reviewId, sectionId: first, roundId, body: "迟到的意见" }),
+      accessTo(a.users.SUPERVISOR.id, a.reviewId).then((access) =>
+        startThread(access, { reviewId: a.reviewId, sectionId: first, roundId, body: "迟到的意见" }),
+      ),
     ).rejects.toMatchObject({ code: "ROUND_CLOSED" });
     expect(await snapshot()).toEqual(before);
 
-    const summary = await getRoundSummary(a.users.VIEWER.id, a.reviewId, roundId);
+    const summary = await getRoundSummary(await accessTo(a.users.VIEWER.id, a.reviewId), roundId);
     expect(summary.round).toMatchObject({ number: 1, state: "CLOSED", closedBy: { id: a.users.SUPERVISOR.id } });
     const [intro, resilience] = summary.sections;
     expect(intro).toMatchObject({ title: "引言", counts: { open: 0, addressed: 0, accepted: 1 } });
@@ -281,21 +345,23 @@ describe("comment rounds", () => {
         { name: "ra-editor", threads: 0, replies: 2 },
       ]),
     );
-    await expect(getRoundSummary(b.users.OWNER.id, a.reviewId, roundId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      accessTo(b.users.OWNER.id, a.reviewId).then((access) => getRoundSummary(access, roundId)),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("carries open threads into the next round", async () => {
-    const next = await openRound(a.users.OWNER.id, {
+    const next = await openRound(await accessTo(a.users.OWNER.id, a.reviewId), {
       reviewId: a.reviewId,
       title: "第三轮",
       sectionIds: [second, outside],
       carryOpenThreads: true,
     });
     expect(next.number).toBe(2);
-    const threads = await listSectionThreads(a.users.OWNER.id, a.reviewId, second);
+    const threads = await listSectionThreads(await accessTo(a.users.OWNER.id, a.reviewId), second);
     expect(threads.map((thread) => [thread.comments[0]!.body, thread.round?.number])).toEqual([["整体结构清楚。", 2]]);
     // The accepted thread on the first section stays with round 1.
-    expect((await listSectionThreads(a.users.OWNER.id, a.reviewId, first))[0]!.round?.number).toBe(1);
+    expect((await listSectionThreads(await accessTo(a.users.OWNER.id, a.reviewId), first))[0]!.round?.number).toBe(1);
   });
 });
 
@@ -303,7 +369,7 @@ describe("round summary as documents", () => {
   it("shows a citation and a quote added since the round opened, by label and as a quote", async () => {
     const { sectionId } = await createSection(a.users.EDITOR.id, { reviewId: a.reviewId, title: "文献依据" });
     await write(sectionId, "已有研究表明党建引领有效。");
-    const { roundId } = await openRound(a.users.SUPERVISOR.id, {
+    const { roundId } = await openRound(await accessTo(a.users.SUPERVISOR.id, a.reviewId), {
       reviewId: a.reviewId,
       title: "补充文献",
       sectionIds: [sectionId],
@@ -324,7 +390,7 @@ describe("round summary as documents", () => {
     };
     const doc = prosemirrorJSONToYDoc(getSchema(sectionExtensions()), content, SECTION_FRAGMENT);
     await storeSectionState({ sectionId, state: Y.encodeStateAsUpdate(doc), content, updatedById: null });
-    const summary = await getRoundSummary(a.users.VIEWER.id, a.reviewId, roundId);
+    const summary = await getRoundSummary(await accessTo(a.users.VIEWER.id, a.reviewId), roundId);
     const section = summary.sections.find((entry) => entry.id === sectionId)!;
     expect(section.changed).toBe(true);
     const inserted = section.blocks.flatMap((block) => block.runs.filter((run) => run.kind === "insert"));

@@ -2,7 +2,7 @@
 // as it was; comments made during the round belong to it; closing it freezes what was asked and answered.
 import { z } from "zod";
 import { recordActivity } from "@/lib/activity/record";
-import { authorize } from "@/lib/authz/authorize";
+import { confirmAccess, type ReviewAccess } from "@/lib/authz/authorize";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { enqueueJob } from "@/lib/jobs/enqueue";
@@ -31,11 +31,12 @@ export const openRoundSchema = z.object({
   carryOpenThreads: z.boolean().default(true),
 });
 
-export async function openRound(userId: string, rawInput: unknown): Promise<{ roundId: string; number: number }> {
+export async function openRound(access: ReviewAccess, rawInput: unknown): Promise<{ roundId: string; number: number }> {
+  const { userId } = access;
   const input = parseInput(openRoundSchema, rawInput);
   const sectionIds = [...new Set(input.sectionIds)];
   return db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "round.run", tx);
+    await confirmAccess(access, "round.run", tx, input.reviewId);
     const sections = await tx.synthesisSection.findMany({
       where: { id: { in: sectionIds }, reviewId: input.reviewId, deletedAt: null },
       select: { id: true, title: true, document: { select: { text: true, content: true } } },
@@ -115,10 +116,11 @@ export async function openRound(userId: string, rawInput: unknown): Promise<{ ro
 
 export const closeRoundSchema = z.object({ reviewId: id, roundId: id });
 
-export async function closeRound(userId: string, rawInput: unknown): Promise<void> {
+export async function closeRound(access: ReviewAccess, rawInput: unknown): Promise<void> {
+  const { userId } = access;
   const input = parseInput(closeRoundSchema, rawInput);
   await db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "round.run", tx);
+    await confirmAccess(access, "round.run", tx, input.reviewId);
     const round = await tx.commentRound.findFirst({
       where: { id: input.roundId, reviewId: input.reviewId },
       include: { sections: { select: { sectionId: true } } },

@@ -31,6 +31,7 @@ import { anchorDocument } from "./anchored-document";
 import { openRound } from "./rounds";
 import { applyWordImport, previewWordImport } from "./word-import";
 import { readWordAnnotations } from "./word-annotations";
+import { accessTo } from "@/lib/testing/access";
 
 let db: Database;
 let team: Awaited<ReturnType<typeof createReviewWithTeam>>;
@@ -63,13 +64,18 @@ beforeAll(async () => {
   };
   const doc = prosemirrorJSONToYDoc(getSchema(sectionExtensions()), content, SECTION_FRAGMENT);
   await storeSectionState({ sectionId, state: Y.encodeStateAsUpdate(doc), content, updatedById: null });
-  ({ roundId } = await openRound(team.users.SUPERVISOR.id, {
+  ({ roundId } = await openRound(await accessTo(team.users.SUPERVISOR.id, team.reviewId), {
     reviewId: team.reviewId,
     title: "第一轮",
     sectionIds: [sectionId],
   }));
   // Already in the app (and so in the exported file): a comment on the first paragraph.
-  await startThread(team.users.SUPERVISOR.id, { reviewId: team.reviewId, sectionId, roundId, body: "整体不错" });
+  await startThread(await accessTo(team.users.SUPERVISOR.id, team.reviewId), {
+    reviewId: team.reviewId,
+    sectionId,
+    roundId,
+    body: "整体不错",
+  });
 });
 afterAll(async () => {
   await db.$disconnect();
@@ -276,8 +282,7 @@ describe("Word re-import", () => {
   it("previews new comments and suggestions on their phrases, and lists what no longer matches", async () => {
     const before = await db.commentThread.count();
     const { entries } = await previewWordImport(
-      team.users.SUPERVISOR.id,
-      team.reviewId,
+      await accessTo(team.users.SUPERVISOR.id, team.reviewId),
       roundId,
       await annotatedFile(),
     );
@@ -293,7 +298,7 @@ describe("Word re-import", () => {
 
   it("creates them as the uploader's, anchored where they were made (the right one of two equal phrases)", async () => {
     const file = await annotatedFile();
-    expect(await applyWordImport(team.users.SUPERVISOR.id, team.reviewId, roundId, file)).toEqual({
+    expect(await applyWordImport(await accessTo(team.users.SUPERVISOR.id, team.reviewId), roundId, file)).toEqual({
       created: 3,
       unmatched: 1,
     });
@@ -325,7 +330,7 @@ describe("Word re-import", () => {
     expect(firstParagraph).toContain('"starts":[1]');
     expect(json).toContain("政府、市场与社会");
     // Uploading the same file again creates nothing new: everything is now known.
-    const again = await previewWordImport(team.users.SUPERVISOR.id, team.reviewId, roundId, file);
+    const again = await previewWordImport(await accessTo(team.users.SUPERVISOR.id, team.reviewId), roundId, file);
     expect(again.entries.filter((entry) => entry.status === "new")).toEqual([]);
     // The section's owner heard about them.
     expect(
@@ -335,10 +340,14 @@ describe("Word re-import", () => {
 
   it("refuses what is not a Word file, and viewers", async () => {
     await expect(
-      previewWordImport(team.users.SUPERVISOR.id, team.reviewId, roundId, new TextEncoder().encode("not a zip")),
+      accessTo(team.users.SUPERVISOR.id, team.reviewId).then((access) =>
+        previewWordImport(access, roundId, new TextEncoder().encode("not a zip")),
+      ),
     ).rejects.toMatchObject({ code: "INVALID_INPUT" });
     await expect(
-      previewWordImport(team.users.VIEWER.id, team.reviewId, roundId, await annotatedFile()),
+      accessTo(team.users.VIEWER.id, team.reviewId).then(async (access) =>
+        previewWordImport(access, roundId, await annotatedFile()),
+      ),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 

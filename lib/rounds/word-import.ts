@@ -7,7 +7,7 @@ import { getSchema } from "@tiptap/core";
 import { absolutePositionToRelativePosition, initProseMirrorDoc } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { recordActivity } from "@/lib/activity/record";
-import { authorize } from "@/lib/authz/authorize";
+import { confirmAccess, type ReviewAccess } from "@/lib/authz/authorize";
 import { db, type Transaction } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -271,21 +271,21 @@ async function plan(
 }
 
 /** What uploading the file would do, without writing anything. */
-export async function previewWordImport(userId: string, reviewId: string, roundId: string, bytes: Uint8Array) {
-  await authorize(userId, reviewId, "comment.write");
+export async function previewWordImport(access: ReviewAccess, roundId: string, bytes: Uint8Array) {
+  const { userId, reviewId } = access.require("comment.write");
   return { entries: await plan(db(), userId, reviewId, roundId, bytes) };
 }
 
 /** Creates the file's new comments and suggestions as the uploader's, in one transaction. */
 export async function applyWordImport(
-  userId: string,
-  reviewId: string,
+  access: ReviewAccess,
   roundId: string,
   bytes: Uint8Array,
 ): Promise<{ created: number; unmatched: number }> {
+  const { userId, reviewId } = access;
   return db().$transaction(
     async (tx) => {
-      await authorize(userId, reviewId, "comment.write", tx);
+      await confirmAccess(access, "comment.write", tx);
       const entries = await plan(tx, userId, reviewId, roundId, bytes);
       const fresh = entries.filter((entry) => entry.status === "new");
       for (const entry of fresh) {

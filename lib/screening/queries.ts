@@ -57,7 +57,7 @@ export async function getScreeningDesk(
       _count: { _all: true },
     }),
     db().screeningVote.count({ where: { userId, item: { reviewId, deletedAt: null } } }),
-    listExclusionReasons(reviewId),
+    listExclusionReasons(access),
     db().screeningRanking.findUnique({ where: { reviewId }, select: { trainedAt: true } }),
   ]);
   // Relevance order is the default once the model has seen an inclusion and an exclusion.
@@ -201,7 +201,7 @@ export async function listScreeningConflicts(userId: string, reviewId: string) {
         item: { select: { id: true, titleZh: true, titleEn: true } },
       },
     }),
-    listExclusionReasons(reviewId),
+    listExclusionReasons(access),
   ]);
   return { role: access.role, canResolve: can(access.role, "screening.resolve"), conflicts, rulings, reasons };
 }

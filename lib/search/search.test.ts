@@ -16,6 +16,7 @@ import { runDueJobs } from "@/lib/jobs/worker";
 import { drainSearchQueue, reindexAll } from "./indexer";
 import { searchIndexJob } from "./jobs";
 import { COUNT_CAP, parseSearchParams, searchReview, type SearchHit } from "./search";
+import { accessTo } from "@/lib/testing/access";
 
 let db: Database;
 let url: string;
@@ -125,10 +126,13 @@ describe("search over the seeded papers", () => {
 
 describe("the index follows the content", () => {
   it("an edited title is found at once, and a paper in the trash is not", async () => {
-    const { itemId } = await createItem(editor, { reviewId, fields: { titleZh: "黔东南苗寨的协商治理" } });
+    const { itemId } = await createItem(await accessTo(editor, reviewId), {
+      reviewId,
+      fields: { titleZh: "黔东南苗寨的协商治理" },
+    });
     expect(ids((await search("苗寨")).hits)).toEqual([itemId]);
-    const stored = await getItemForEdit(editor, reviewId, itemId);
-    await updateItem(editor, {
+    const stored = await getItemForEdit(await accessTo(editor, reviewId), itemId);
+    await updateItem(await accessTo(editor, reviewId), {
       reviewId,
       itemId,
       version: stored.version,
@@ -136,7 +140,7 @@ describe("the index follows the content", () => {
     });
     expect(ids((await search("苗寨")).hits)).toEqual([]);
     expect(ids((await search("鼓楼议事")).hits)).toEqual([itemId]);
-    await trashItems(editor, { reviewId, itemIds: [itemId] });
+    await trashItems(await accessTo(editor, reviewId), { reviewId, itemIds: [itemId] });
     expect(ids((await search("鼓楼议事")).hits)).toEqual([]);
   });
 
@@ -182,7 +186,7 @@ describe("the index follows the content", () => {
     expect(sections.hits[0]!.href).toBe(
       `/reviews/${reviewId}/synthesis/${sectionId}#para=${encodeURIComponent("第二段讨论治理共同体的形成。")}`,
     );
-    const { threadId, commentId } = await startThread(editor, {
+    const { threadId, commentId } = await startThread(await accessTo(editor, reviewId), {
       reviewId,
       sectionId,
       body: "请补充滕尼斯共同体理论的来源",
@@ -192,7 +196,7 @@ describe("the index follows the content", () => {
       `/reviews/${reviewId}/synthesis/${sectionId}?thread=${threadId}`,
     ]);
     expect(comments.counts.SECTION).toBe(1);
-    await deleteComment(editor, { reviewId, commentId });
+    await deleteComment(await accessTo(editor, reviewId), { reviewId, commentId });
     expect((await search("滕尼斯")).total).toBe(0);
   });
 
@@ -214,13 +218,19 @@ describe("the index follows the content", () => {
 
 describe("precision: what was asked, and nothing silently dropped", () => {
   it("an unknown two-character name matches only as written, never its characters apart", async () => {
-    const { itemId: wang } = await createItem(editor, { reviewId, fields: { titleZh: "王华论社区协商" } });
-    const { itemId: li } = await createItem(editor, { reviewId, fields: { titleZh: "李华与王昊论社区协商" } });
+    const { itemId: wang } = await createItem(await accessTo(editor, reviewId), {
+      reviewId,
+      fields: { titleZh: "王华论社区协商" },
+    });
+    const { itemId: li } = await createItem(await accessTo(editor, reviewId), {
+      reviewId,
+      fields: { titleZh: "李华与王昊论社区协商" },
+    });
     const result = await search("王华");
     // Paper 003 cites 王华 in its references; 李华 and 王昊 are never 王华.
     expect(ids(result.hits).sort()).toEqual([wang, papers["003"]].sort());
     expect(ids(result.hits)).not.toContain(li);
-    await trashItems(editor, { reviewId, itemIds: [wang, li] });
+    await trashItems(await accessTo(editor, reviewId), { reviewId, itemIds: [wang, li] });
   });
 
   it("non-words made of a word's characters find nothing", async () => {
@@ -229,7 +239,10 @@ describe("precision: what was asked, and nothing silently dropped", () => {
   });
 
   it("元治理 keeps 元: only text holding 元治理 matches", async () => {
-    const { itemId } = await createItem(editor, { reviewId, fields: { titleZh: "元治理视角下的跨域协同" } });
+    const { itemId } = await createItem(await accessTo(editor, reviewId), {
+      reviewId,
+      fields: { titleZh: "元治理视角下的跨域协同" },
+    });
     const result = await search("元治理");
     // Papers 001–003 discuss 元治理; 000 and 004 only 治理, which no longer counts.
     expect(ids(result.hits).sort()).toEqual([itemId, papers["001"], papers["002"], papers["003"]].sort());
@@ -238,7 +251,7 @@ describe("precision: what was asked, and nothing silently dropped", () => {
       expect([...marked(hit), ...titleMarks].join("")).toContain("元治理");
     }
     expect(result.query.include).toEqual([{ type: "han", text: "元治理" }]);
-    await trashItems(editor, { reviewId, itemIds: [itemId] });
+    await trashItems(await accessTo(editor, reviewId), { reviewId, itemIds: [itemId] });
   });
 
   it("says how a query was read: split into words, function characters left out", async () => {
@@ -263,12 +276,15 @@ describe("variants: traditional characters, full width, pinyin", () => {
   });
 
   it("text stored in traditional characters is found by simplified ones and marked as stored", async () => {
-    const { itemId } = await createItem(editor, { reviewId, fields: { titleZh: "臺灣社區營造與鄉村振興" } });
+    const { itemId } = await createItem(await accessTo(editor, reviewId), {
+      reviewId,
+      fields: { titleZh: "臺灣社區營造與鄉村振興" },
+    });
     const result = await search("乡村振兴");
     expect(ids(result.hits)).toContain(itemId);
     const hit = result.hits.find((h) => h.id === itemId)!;
     expect(hit.titleSegments.zh.filter((s) => s.hit).map((s) => s.text)).toEqual(["鄉村振興"]);
-    await trashItems(editor, { reviewId, itemIds: [itemId] });
+    await trashItems(await accessTo(editor, reviewId), { reviewId, itemIds: [itemId] });
   });
 
   it("full-width letters and digits fold to half-width", async () => {
@@ -299,18 +315,18 @@ describe("forgiveness: typos corrected from the review's own words", () => {
   });
 
   it("exact results are never replaced: a rare spelling that exists is kept, with a suggestion", async () => {
-    const { itemId } = await createItem(editor, {
+    const { itemId } = await createItem(await accessTo(editor, reviewId), {
       reviewId,
       fields: { titleZh: "拼写测试", titleEn: "Notes on governence" },
     });
     const result = await search("governence");
     expect(result.corrected).toBeNull();
     expect(ids(result.hits)).toContain(itemId);
-    await trashItems(editor, { reviewId, itemIds: [itemId] });
+    await trashItems(await accessTo(editor, reviewId), { reviewId, itemIds: [itemId] });
   });
 
   it("never suggests a word that only another review holds", async () => {
-    await createItem(other.users.OWNER.id, {
+    await createItem(await accessTo(other.users.OWNER.id, other.reviewId), {
       reviewId: other.reviewId,
       fields: { titleZh: "外部词汇", titleEn: "Xylographic prints" },
     });
@@ -347,14 +363,14 @@ describe("every visible field, and field filters", () => {
     const y = await search("党建 year:2025..2026");
     expect(ids(y.hits)).toEqual([papers["004"]]);
     expect(y.query.notes).toContainEqual({ type: "filter", field: "year", value: "2025..2026" });
-    const { itemId } = await createItem(editor, {
+    const { itemId } = await createItem(await accessTo(editor, reviewId), {
       reviewId,
       fields: { titleZh: "基层党建研究", genre: "博士学位论文" },
     });
     await db.reviewItem.update({ where: { id: itemId }, data: { itemType: "THESIS" } });
     expect(ids((await search("党建 type:thesis")).hits)).toEqual([itemId]);
     expect(ids((await search("type:学位论文")).hits)).toEqual([itemId]);
-    await trashItems(editor, { reviewId, itemIds: [itemId] });
+    await trashItems(await accessTo(editor, reviewId), { reviewId, itemIds: [itemId] });
   });
 
   it("a filter that means nothing finds nothing and says which", async () => {
@@ -389,14 +405,17 @@ describe("every visible field, and field filters", () => {
 describe("indexing in the background", () => {
   it("a search never indexes: an edit waits for the job, and the result says how many changes wait", async () => {
     await search("党建");
-    const { itemId } = await createItem(editor, { reviewId, fields: { titleZh: "畲族村寨的议事传统" } });
+    const { itemId } = await createItem(await accessTo(editor, reviewId), {
+      reviewId,
+      fields: { titleZh: "畲族村寨的议事传统" },
+    });
     const before = await searchReview(owner, reviewId, parseSearchParams({ q: "畲族" }));
     expect(before.total).toBe(0);
     expect(before.pendingChanges).toBeGreaterThan(0);
     const after = await search("畲族");
     expect(ids(after.hits)).toEqual([itemId]);
     expect(after.pendingChanges).toBe(0);
-    await trashItems(editor, { reviewId, itemIds: [itemId] });
+    await trashItems(await accessTo(editor, reviewId), { reviewId, itemIds: [itemId] });
   });
 });
 

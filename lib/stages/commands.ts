@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { recordActivity } from "@/lib/activity/record";
-import { authorize } from "@/lib/authz/authorize";
+import { confirmAccess, type ReviewAccess } from "@/lib/authz/authorize";
 import { db, type Transaction } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/validation";
@@ -31,10 +31,11 @@ async function refuseDuplicateStageName(
 }
 
 /** Adds an ordinary (ACTIVE) stage after the last ordinary stage, so excluded stays at the end. */
-export async function createStage(userId: string, rawInput: unknown): Promise<{ id: string }> {
+export async function createStage(access: ReviewAccess, rawInput: unknown): Promise<{ id: string }> {
+  const { userId } = access;
   const input = parseInput(stageNamesSchema, rawInput);
   return db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "stage.manage", tx);
+    await confirmAccess(access, "stage.manage", tx, input.reviewId);
     await refuseDuplicateStageName(tx, input.reviewId, input.nameZh, input.nameEn);
     const stages = await tx.reviewStage.findMany({ where: { reviewId: input.reviewId }, orderBy: { position: "asc" } });
     const lastActive = stages.findLastIndex((stage) => stage.kind === "ACTIVE");
@@ -68,10 +69,11 @@ export async function createStage(userId: string, rawInput: unknown): Promise<{ 
 
 export const renameStageSchema = stageNamesSchema.extend({ stageId: id });
 
-export async function renameStage(userId: string, rawInput: unknown): Promise<void> {
+export async function renameStage(access: ReviewAccess, rawInput: unknown): Promise<void> {
+  const { userId } = access;
   const input = parseInput(renameStageSchema, rawInput);
   await db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "stage.manage", tx);
+    await confirmAccess(access, "stage.manage", tx, input.reviewId);
     const stage = await tx.reviewStage.findFirst({ where: { id: input.stageId, reviewId: input.reviewId } });
     if (!stage) throw new AppError("STAGE_NOT_FOUND");
     if (stage.nameZh === input.nameZh && stage.nameEn === input.nameEn) return;
@@ -91,10 +93,11 @@ export async function renameStage(userId: string, rawInput: unknown): Promise<vo
 export const moveStageSchema = z.object({ reviewId: id, stageId: id, direction: z.enum(["up", "down"]) });
 
 /** Swaps a stage with its neighbour. Positions are rewritten densely so they never collide. */
-export async function moveStage(userId: string, rawInput: unknown): Promise<void> {
+export async function moveStage(access: ReviewAccess, rawInput: unknown): Promise<void> {
+  const { userId } = access;
   const input = parseInput(moveStageSchema, rawInput);
   await db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "stage.manage", tx);
+    await confirmAccess(access, "stage.manage", tx, input.reviewId);
     const stages = await tx.reviewStage.findMany({
       where: { reviewId: input.reviewId },
       orderBy: [{ position: "asc" }, { createdAt: "asc" }],
@@ -124,10 +127,11 @@ export const deleteStageSchema = z.object({ reviewId: id, stageId: id });
  * Deletes a stage that was added by mistake. A stage that holds items, or ever did, stays: deleting it
  * would rewrite items' history. The review keeps at least one ordinary and one excluded stage.
  */
-export async function deleteStage(userId: string, rawInput: unknown): Promise<void> {
+export async function deleteStage(access: ReviewAccess, rawInput: unknown): Promise<void> {
+  const { userId } = access;
   const input = parseInput(deleteStageSchema, rawInput);
   await db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "stage.manage", tx);
+    await confirmAccess(access, "stage.manage", tx, input.reviewId);
     const stage = await tx.reviewStage.findFirst({ where: { id: input.stageId, reviewId: input.reviewId } });
     if (!stage) throw new AppError("STAGE_NOT_FOUND");
     const [items, history, sameKind] = await Promise.all([
@@ -163,10 +167,11 @@ async function refuseDuplicateReason(tx: Transaction, reviewId: string, labelZh:
   if (clash) throw new AppError("DUPLICATE_NAME", `reason ${labelZh} exists`);
 }
 
-export async function createExclusionReason(userId: string, rawInput: unknown): Promise<{ id: string }> {
+export async function createExclusionReason(access: ReviewAccess, rawInput: unknown): Promise<{ id: string }> {
+  const { userId } = access;
   const input = parseInput(reasonLabelsSchema, rawInput);
   return db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "review.update", tx);
+    await confirmAccess(access, "review.update", tx, input.reviewId);
     await refuseDuplicateReason(tx, input.reviewId, input.labelZh);
     const last = await tx.exclusionReason.aggregate({ where: { reviewId: input.reviewId }, _max: { position: true } });
     const reason = await tx.exclusionReason.create({
@@ -194,10 +199,11 @@ export const updateExclusionReasonSchema = reasonLabelsSchema.extend({
 });
 
 /** Relabels a reason, or archives it (kept on past decisions, no longer offered) or brings it back. */
-export async function updateExclusionReason(userId: string, rawInput: unknown): Promise<void> {
+export async function updateExclusionReason(access: ReviewAccess, rawInput: unknown): Promise<void> {
+  const { userId } = access;
   const input = parseInput(updateExclusionReasonSchema, rawInput);
   await db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "review.update", tx);
+    await confirmAccess(access, "review.update", tx, input.reviewId);
     const reason = await tx.exclusionReason.findFirst({ where: { id: input.reasonId, reviewId: input.reviewId } });
     if (!reason) throw new AppError("NOT_FOUND", `reason ${input.reasonId} not in review ${input.reviewId}`);
     await refuseDuplicateReason(tx, input.reviewId, input.labelZh, reason.id);

@@ -1,9 +1,9 @@
-import { authorize } from "@/lib/authz/authorize";
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import { db } from "@/lib/db/client";
 
 /** Everything the settings page shows: stages with their item counts, the exclusion reasons, screening rules. */
-export async function getWorkflowSettings(userId: string, reviewId: string) {
-  const access = await authorize(userId, reviewId, "review.read");
+export async function getWorkflowSettings(access: ReviewAccess) {
+  const { reviewId } = access.require("review.read");
   const [review, stages, itemCounts, usedStageIds, reasons] = await Promise.all([
     db().review.findUniqueOrThrow({ where: { id: reviewId }, select: { screeningVotesRequired: true } }),
     db().reviewStage.findMany({ where: { reviewId }, orderBy: [{ position: "asc" }, { createdAt: "asc" }] }),
@@ -13,7 +13,7 @@ export async function getWorkflowSettings(userId: string, reviewId: string) {
       WHERE s."reviewId" = ${reviewId}
         AND (EXISTS (SELECT 1 FROM "ReviewItem" i WHERE i."stageId" = s."id")
           OR EXISTS (SELECT 1 FROM "StatusChange" c WHERE c."toStageId" = s."id" OR c."fromStageId" = s."id"))`,
-    listExclusionReasons(reviewId, { includeArchived: true }),
+    listExclusionReasons(access, { includeArchived: true }),
   ]);
   const counts = new Map(itemCounts.map((row) => [row.stageId, row._count._all]));
   const used = new Set(usedStageIds.map((row) => row.id));
@@ -30,8 +30,9 @@ export async function getWorkflowSettings(userId: string, reviewId: string) {
   };
 }
 
-/** The review's exclusion reasons in order; callers have already authorized the reader. */
-export function listExclusionReasons(reviewId: string, options: { includeArchived?: boolean } = {}) {
+/** The review's exclusion reasons in order, for a reader of the review. */
+export function listExclusionReasons(access: ReviewAccess, options: { includeArchived?: boolean } = {}) {
+  const { reviewId } = access.require("review.read");
   return db().exclusionReason.findMany({
     where: { reviewId, ...(options.includeArchived ? {} : { archivedAt: null }) },
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],

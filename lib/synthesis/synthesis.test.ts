@@ -34,6 +34,7 @@ import {
   setSectionTrashed,
   updateSection,
 } from "./sections";
+import { accessTo } from "@/lib/testing/access";
 
 const AUTH_SECRET = "synthesis-test-secret-0123456789abcdef";
 
@@ -648,7 +649,12 @@ describe("citations across the synthesis", () => {
   let third: string;
 
   const addItem = async (fields: Partial<ItemFields>) =>
-    (await createItem(c.users.EDITOR.id, { reviewId: c.reviewId, fields: { ...EMPTY_ITEM_FIELDS, ...fields } })).itemId;
+    (
+      await createItem(await accessTo(c.users.EDITOR.id, c.reviewId), {
+        reviewId: c.reviewId,
+        fields: { ...EMPTY_ITEM_FIELDS, ...fields },
+      })
+    ).itemId;
   const author = (nameZh: string | null, nameEn: string | null = null) => ({
     nameZh,
     nameEn,
@@ -768,7 +774,7 @@ describe("citations across the synthesis", () => {
     ]);
     expect(before.bibliography.map((entry) => entry.itemId)).toEqual([zhu, ansell, ouyang, gone]);
 
-    await trashItems(c.users.EDITOR.id, { reviewId: c.reviewId, itemIds: [gone] });
+    await trashItems(await accessTo(c.users.EDITOR.id, c.reviewId), { reviewId: c.reviewId, itemIds: [gone] });
     const after = await render();
     expect(after.sections.map((s) => s.labels)).toEqual([
       ["[1]", "[2]"],
@@ -781,7 +787,7 @@ describe("citations across the synthesis", () => {
 
   it("leaves a trashed section's citations out of the numbering", async () => {
     await store(third, doc(paragraph(cite(gone), cite(ouyang), text("新的引用"))));
-    await trashItems(c.users.EDITOR.id, { reviewId: c.reviewId, itemIds: [ouyang] });
+    await trashItems(await accessTo(c.users.EDITOR.id, c.reviewId), { reviewId: c.reviewId, itemIds: [ouyang] });
     const midway = await render();
     expect(midway.sections.map((s) => s.labels)).toEqual([
       ["[1]", "[2]"],
@@ -924,7 +930,7 @@ describe("collaboration tickets", () => {
 
   it("gives every member a short-lived ticket for that user and section", async () => {
     for (const role of ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"] as const) {
-      const token = await issueSectionTicket(a.users[role].id, a.reviewId, sectionId);
+      const token = await issueSectionTicket(await accessTo(a.users[role].id, a.reviewId), sectionId);
       const ticket = verifyCollabToken(token, AUTH_SECRET);
       expect(ticket).toMatchObject({ userId: a.users[role].id, sectionId });
       expect(ticket!.expiresAt).toBeGreaterThan(Date.now());
@@ -933,16 +939,24 @@ describe("collaboration tickets", () => {
   });
 
   it("finds nothing for a non-member, a trashed section or another review's section", async () => {
-    await expect(issueSectionTicket(b.users.OWNER.id, a.reviewId, sectionId)).rejects.toMatchObject({
+    await expect(
+      accessTo(b.users.OWNER.id, a.reviewId).then((access) => issueSectionTicket(access, sectionId)),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    await expect(issueSectionTicket(a.users.EDITOR.id, a.reviewId, trashed)).rejects.toMatchObject({
+    await expect(
+      accessTo(a.users.EDITOR.id, a.reviewId).then((access) => issueSectionTicket(access, trashed)),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    await expect(issueSectionTicket(a.users.EDITOR.id, a.reviewId, bSection)).rejects.toMatchObject({
+    await expect(
+      accessTo(a.users.EDITOR.id, a.reviewId).then((access) => issueSectionTicket(access, bSection)),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    await expect(issueSectionTicket(a.users.EDITOR.id, b.reviewId, bSection)).rejects.toMatchObject({
+    await expect(
+      accessTo(a.users.EDITOR.id, b.reviewId).then((access) => issueSectionTicket(access, bSection)),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
   });

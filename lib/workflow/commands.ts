@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { authorize } from "@/lib/authz/authorize";
+import { confirmAccess, type ReviewAccess } from "@/lib/authz/authorize";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/validation";
@@ -28,10 +28,11 @@ export const changeStageSchema = z.object({
 });
 
 /** Moves one item to another stage of its review. Excluding needs a reason from the review's list. */
-export async function changeStage(userId: string, rawInput: unknown): Promise<{ changed: boolean }> {
+export async function changeStage(access: ReviewAccess, rawInput: unknown): Promise<{ changed: boolean }> {
+  const { userId } = access;
   const input = parseInput(changeStageSchema, rawInput);
   return db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "item.changeStage", tx);
+    await confirmAccess(access, "item.changeStage", tx, input.reviewId);
     const item = await tx.reviewItem.findFirst({
       where: { id: input.itemId, reviewId: input.reviewId, deletedAt: null },
       select: { id: true, stageId: true, exclusionReasonId: true },
@@ -58,11 +59,12 @@ export const bulkChangeStageSchema = changeStageSchema
   .extend({ itemIds: z.array(id).min(1).max(MAX_BULK_ITEMS) });
 
 /** Moves many items at once, all or nothing. Items already in the stage are left alone. */
-export async function bulkChangeStage(userId: string, rawInput: unknown): Promise<{ changed: number }> {
+export async function bulkChangeStage(access: ReviewAccess, rawInput: unknown): Promise<{ changed: number }> {
+  const { userId } = access;
   const input = parseInput(bulkChangeStageSchema, rawInput);
   return db().$transaction(
     async (tx) => {
-      await authorize(userId, input.reviewId, "item.changeStage", tx);
+      await confirmAccess(access, "item.changeStage", tx, input.reviewId);
       const stage = await findStage(tx, input.reviewId, input.stageId);
       const exclusionReasonId = await resolveExclusionReason(tx, input.reviewId, stage, input.exclusionReasonId);
       const items = await tx.reviewItem.findMany({
@@ -96,10 +98,11 @@ export const undoStageChangeSchema = z.object({ reviewId: id, itemId: id, change
  * Undoes an item's latest stage change by moving it back, as a new history entry that points at the one
  * it reverts. Only the latest change qualifies: if anyone changed the item since, the request is refused.
  */
-export async function undoStageChange(userId: string, rawInput: unknown): Promise<void> {
+export async function undoStageChange(access: ReviewAccess, rawInput: unknown): Promise<void> {
+  const { userId } = access;
   const input = parseInput(undoStageChangeSchema, rawInput);
   await db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "item.changeStage", tx);
+    await confirmAccess(access, "item.changeStage", tx, input.reviewId);
     const item = await tx.reviewItem.findFirst({
       where: { id: input.itemId, reviewId: input.reviewId, deletedAt: null },
       select: { id: true, stageId: true, exclusionReasonId: true },

@@ -1,12 +1,12 @@
-import { authorize } from "@/lib/authz/authorize";
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { listExclusionReasons } from "@/lib/stages/queries";
 
 /** An item's place in the workflow: stage and reason, the full history with what can be undone, assignees. */
-export async function getItemWorkflow(userId: string, reviewId: string, itemId: string) {
-  const access = await authorize(userId, reviewId, "review.read");
+export async function getItemWorkflow(access: ReviewAccess, itemId: string) {
+  const { reviewId } = access.require("review.read");
   const item = await db().reviewItem.findFirst({
     where: { id: itemId, reviewId, deletedAt: null },
     select: {
@@ -40,7 +40,7 @@ export async function getItemWorkflow(userId: string, reviewId: string, itemId: 
       orderBy: [{ position: "asc" }, { createdAt: "asc" }],
       select: { id: true, nameZh: true, nameEn: true, kind: true },
     }),
-    listExclusionReasons(reviewId),
+    listExclusionReasons(access),
     db().membership.findMany({
       where: { reviewId },
       orderBy: { createdAt: "asc" },
@@ -59,8 +59,8 @@ export async function getItemWorkflow(userId: string, reviewId: string, itemId: 
 }
 
 /** "My queue": the items assigned to the reader, grouped by stage in workflow order. */
-export async function listMyQueue(userId: string, reviewId: string, filter: { theme?: string } = {}) {
-  await authorize(userId, reviewId, "review.read");
+export async function listMyQueue(access: ReviewAccess, filter: { theme?: string } = {}) {
+  const { userId, reviewId } = access.require("review.read");
   const [stages, items] = await Promise.all([
     db().reviewStage.findMany({
       where: { reviewId },

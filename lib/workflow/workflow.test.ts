@@ -17,6 +17,7 @@ import { createReviewWithTeam } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { bulkChangeStage, changeStage, undoStageChange } from "./commands";
 import { getItemWorkflow, listMyQueue } from "./queries";
+import { accessTo } from "@/lib/testing/access";
 
 let db: Database;
 let a: Awaited<ReturnType<typeof createReviewWithTeam>>;
@@ -70,20 +71,28 @@ describe("changing stage", () => {
     const itemId = await newItem();
     const before = await snapshot();
     await expect(
-      changeStage(a.users.EDITOR.id, { reviewId: a.reviewId, itemId, stageId: excluded().id }),
+      accessTo(a.users.EDITOR.id, a.reviewId).then((access) =>
+        changeStage(access, {
+          reviewId: a.reviewId,
+          itemId,
+          stageId: excluded().id,
+        }),
+      ),
     ).rejects.toMatchObject({ code: "EXCLUSION_REASON_REQUIRED" });
     await expect(
-      changeStage(a.users.EDITOR.id, {
-        reviewId: a.reviewId,
-        itemId,
-        stageId: excluded().id,
-        exclusionReasonId: (await reasonsOf(b))[0]!.id,
-      }),
+      accessTo(a.users.EDITOR.id, a.reviewId).then(async (access) =>
+        changeStage(access, {
+          reviewId: a.reviewId,
+          itemId,
+          stageId: excluded().id,
+          exclusionReasonId: (await reasonsOf(b))[0]!.id,
+        }),
+      ),
     ).rejects.toMatchObject({ code: "EXCLUSION_REASON_REQUIRED" });
     expect(await snapshot()).toEqual(before);
 
     const reason = (await reasonsOf())[1]!;
-    await changeStage(a.users.EDITOR.id, {
+    await changeStage(await accessTo(a.users.EDITOR.id, a.reviewId), {
       reviewId: a.reviewId,
       itemId,
       stageId: excluded().id,
@@ -102,7 +111,7 @@ describe("changing stage", () => {
     });
 
     // Leaving the excluded stage drops the reason; a reason sent along for an ordinary stage is ignored.
-    await changeStage(a.users.EDITOR.id, {
+    await changeStage(await accessTo(a.users.EDITOR.id, a.reviewId), {
       reviewId: a.reviewId,
       itemId,
       stageId: a.stages[1]!.id,
@@ -118,14 +127,28 @@ describe("changing stage", () => {
     const itemId = await newItem();
     const before = await snapshot();
     await expect(
-      changeStage(a.users.OWNER.id, { reviewId: a.reviewId, itemId, stageId: "no-such-stage" }),
+      accessTo(a.users.OWNER.id, a.reviewId).then((access) =>
+        changeStage(access, {
+          reviewId: a.reviewId,
+          itemId,
+          stageId: "no-such-stage",
+        }),
+      ),
     ).rejects.toMatchObject({ code: "STAGE_NOT_FOUND" });
     for (const role of ["VIEWER", "SUPERVISOR"] as const) {
       await expect(
-        changeStage(a.users[role].id, { reviewId: a.reviewId, itemId, stageId: a.stages[2]!.id }),
+        accessTo(a.users[role].id, a.reviewId).then((access) =>
+          changeStage(access, {
+            reviewId: a.reviewId,
+            itemId,
+            stageId: a.stages[2]!.id,
+          }),
+        ),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
-    await expect(changeStage(a.users.OWNER.id, { reviewId: a.reviewId, itemId })).rejects.toMatchObject({
+    await expect(
+      accessTo(a.users.OWNER.id, a.reviewId).then((access) => changeStage(access, { reviewId: a.reviewId, itemId })),
+    ).rejects.toMatchObject({
       code: "INVALID_INPUT",
     });
     expect(await snapshot()).toEqual(before);
@@ -136,14 +159,30 @@ describe("changing stage", () => {
     const foreign = await newItem(b);
     const before = await snapshot();
     await expect(
-      bulkChangeStage(a.users.OWNER.id, { reviewId: a.reviewId, itemIds: [...ids, foreign], stageId: a.stages[2]!.id }),
+      accessTo(a.users.OWNER.id, a.reviewId).then((access) =>
+        bulkChangeStage(access, {
+          reviewId: a.reviewId,
+          itemIds: [...ids, foreign],
+          stageId: a.stages[2]!.id,
+        }),
+      ),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(
-      bulkChangeStage(a.users.OWNER.id, { reviewId: a.reviewId, itemIds: ids, stageId: excluded().id }),
+      accessTo(a.users.OWNER.id, a.reviewId).then((access) =>
+        bulkChangeStage(access, {
+          reviewId: a.reviewId,
+          itemIds: ids,
+          stageId: excluded().id,
+        }),
+      ),
     ).rejects.toMatchObject({ code: "EXCLUSION_REASON_REQUIRED" });
     expect(await snapshot()).toEqual(before);
-    await changeStage(a.users.OWNER.id, { reviewId: a.reviewId, itemId: ids[0], stageId: a.stages[2]!.id });
-    const result = await bulkChangeStage(a.users.OWNER.id, {
+    await changeStage(await accessTo(a.users.OWNER.id, a.reviewId), {
+      reviewId: a.reviewId,
+      itemId: ids[0],
+      stageId: a.stages[2]!.id,
+    });
+    const result = await bulkChangeStage(await accessTo(a.users.OWNER.id, a.reviewId), {
       reviewId: a.reviewId,
       itemIds: ids,
       stageId: a.stages[2]!.id,
@@ -156,30 +195,56 @@ describe("undoing the last change", () => {
   it("moves the item back, restores its reason, and refuses anything but the latest change", async () => {
     const itemId = await newItem();
     const reason = (await reasonsOf())[0]!;
-    await changeStage(a.users.OWNER.id, {
+    await changeStage(await accessTo(a.users.OWNER.id, a.reviewId), {
       reviewId: a.reviewId,
       itemId,
       stageId: excluded().id,
       exclusionReasonId: reason.id,
     });
-    await changeStage(a.users.OWNER.id, { reviewId: a.reviewId, itemId, stageId: a.stages[1]!.id });
-    const view = await getItemWorkflow(a.users.EDITOR.id, a.reviewId, itemId);
+    await changeStage(await accessTo(a.users.OWNER.id, a.reviewId), {
+      reviewId: a.reviewId,
+      itemId,
+      stageId: a.stages[1]!.id,
+    });
+    const view = await getItemWorkflow(await accessTo(a.users.EDITOR.id, a.reviewId), itemId);
     const [latest, previous] = view.item.statusChanges;
     expect(view.item.undoableChangeId).toBe(latest!.id);
 
     const before = await snapshot();
     await expect(
-      undoStageChange(a.users.OWNER.id, { reviewId: a.reviewId, itemId, changeId: previous!.id }),
+      accessTo(a.users.OWNER.id, a.reviewId).then((access) =>
+        undoStageChange(access, {
+          reviewId: a.reviewId,
+          itemId,
+          changeId: previous!.id,
+        }),
+      ),
     ).rejects.toMatchObject({ code: "NOTHING_TO_UNDO" });
     await expect(
-      undoStageChange(a.users.VIEWER.id, { reviewId: a.reviewId, itemId, changeId: latest!.id }),
+      accessTo(a.users.VIEWER.id, a.reviewId).then((access) =>
+        undoStageChange(access, {
+          reviewId: a.reviewId,
+          itemId,
+          changeId: latest!.id,
+        }),
+      ),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(
-      undoStageChange(b.users.OWNER.id, { reviewId: b.reviewId, itemId, changeId: latest!.id }),
+      accessTo(b.users.OWNER.id, b.reviewId).then((access) =>
+        undoStageChange(access, {
+          reviewId: b.reviewId,
+          itemId,
+          changeId: latest!.id,
+        }),
+      ),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await snapshot()).toEqual(before);
 
-    await undoStageChange(a.users.EDITOR.id, { reviewId: a.reviewId, itemId, changeId: latest!.id });
+    await undoStageChange(await accessTo(a.users.EDITOR.id, a.reviewId), {
+      reviewId: a.reviewId,
+      itemId,
+      changeId: latest!.id,
+    });
     expect(await db.reviewItem.findUniqueOrThrow({ where: { id: itemId } })).toMatchObject({
       stageId: excluded().id,
       exclusionReasonId: reason.id,
@@ -187,16 +252,28 @@ describe("undoing the last change", () => {
     const undo = await db.statusChange.findFirstOrThrow({ where: { revertsId: latest!.id } });
     expect(undo).toMatchObject({ changedById: a.users.EDITOR.id, toStageId: excluded().id });
     await expect(
-      undoStageChange(a.users.EDITOR.id, { reviewId: a.reviewId, itemId, changeId: latest!.id }),
+      accessTo(a.users.EDITOR.id, a.reviewId).then((access) =>
+        undoStageChange(access, {
+          reviewId: a.reviewId,
+          itemId,
+          changeId: latest!.id,
+        }),
+      ),
     ).rejects.toMatchObject({ code: "NOTHING_TO_UNDO" });
   });
 
   it("cannot undo an item's creation", async () => {
     const itemId = await newItem();
-    const view = await getItemWorkflow(a.users.OWNER.id, a.reviewId, itemId);
+    const view = await getItemWorkflow(await accessTo(a.users.OWNER.id, a.reviewId), itemId);
     expect(view.item.undoableChangeId).toBeNull();
     await expect(
-      undoStageChange(a.users.OWNER.id, { reviewId: a.reviewId, itemId, changeId: view.item.statusChanges[0]!.id }),
+      accessTo(a.users.OWNER.id, a.reviewId).then((access) =>
+        undoStageChange(access, {
+          reviewId: a.reviewId,
+          itemId,
+          changeId: view.item.statusChanges[0]!.id,
+        }),
+      ),
     ).rejects.toMatchObject({ code: "NOTHING_TO_UNDO" });
   });
 });
@@ -204,27 +281,31 @@ describe("undoing the last change", () => {
 describe("assignment and My queue", () => {
   it("assigns owners and editors, lists them in their queue by stage, and unassigns", async () => {
     const [first, second] = [await newItem(a, "甲"), await newItem(a, "乙")];
-    await changeStage(a.users.OWNER.id, { reviewId: a.reviewId, itemId: second, stageId: a.stages[2]!.id });
-    const result = await assignItems(a.users.OWNER.id, {
+    await changeStage(await accessTo(a.users.OWNER.id, a.reviewId), {
+      reviewId: a.reviewId,
+      itemId: second,
+      stageId: a.stages[2]!.id,
+    });
+    const result = await assignItems(await accessTo(a.users.OWNER.id, a.reviewId), {
       reviewId: a.reviewId,
       itemIds: [first, second],
       userIds: [a.users.EDITOR.id],
       mode: "add",
     });
     expect(result).toEqual({ added: 2, removed: 0 });
-    const queue = await listMyQueue(a.users.EDITOR.id, a.reviewId);
+    const queue = await listMyQueue(await accessTo(a.users.EDITOR.id, a.reviewId));
     const byStage = Object.fromEntries(queue.map((group) => [group.stage.id, group.items.map((i) => i.titleZh)]));
     expect(byStage[a.stages[0]!.id]).toContain("甲");
     expect(byStage[a.stages[2]!.id]).toContain("乙");
     expect(byStage[a.stages[0]!.id]).not.toContain("乙");
 
-    await assignItems(a.users.EDITOR.id, {
+    await assignItems(await accessTo(a.users.EDITOR.id, a.reviewId), {
       reviewId: a.reviewId,
       itemIds: [second],
       userIds: [a.users.EDITOR.id],
       mode: "remove",
     });
-    const after = await listMyQueue(a.users.EDITOR.id, a.reviewId);
+    const after = await listMyQueue(await accessTo(a.users.EDITOR.id, a.reviewId));
     expect(after.flatMap((group) => group.items.map((i) => i.id))).not.toContain(second);
   });
 
@@ -234,26 +315,32 @@ describe("assignment and My queue", () => {
     const before = await snapshot();
     for (const assignee of [a.users.VIEWER.id, a.users.SUPERVISOR.id, b.users.EDITOR.id]) {
       await expect(
-        assignItems(a.users.OWNER.id, { reviewId: a.reviewId, itemIds: [itemId], userIds: [assignee], mode: "add" }),
+        accessTo(a.users.OWNER.id, a.reviewId).then((access) =>
+          assignItems(access, { reviewId: a.reviewId, itemIds: [itemId], userIds: [assignee], mode: "add" }),
+        ),
       ).rejects.toMatchObject({ code: "ASSIGNEE_INVALID" });
     }
     for (const role of ["VIEWER", "SUPERVISOR"] as const) {
       await expect(
-        assignItems(a.users[role].id, {
-          reviewId: a.reviewId,
-          itemIds: [itemId],
-          userIds: [a.users.EDITOR.id],
-          mode: "add",
-        }),
+        accessTo(a.users[role].id, a.reviewId).then((access) =>
+          assignItems(access, {
+            reviewId: a.reviewId,
+            itemIds: [itemId],
+            userIds: [a.users.EDITOR.id],
+            mode: "add",
+          }),
+        ),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     await expect(
-      assignItems(a.users.OWNER.id, {
-        reviewId: a.reviewId,
-        itemIds: [foreignItem],
-        userIds: [a.users.EDITOR.id],
-        mode: "add",
-      }),
+      accessTo(a.users.OWNER.id, a.reviewId).then((access) =>
+        assignItems(access, {
+          reviewId: a.reviewId,
+          itemIds: [foreignItem],
+          userIds: [a.users.EDITOR.id],
+          mode: "add",
+        }),
+      ),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await snapshot()).toEqual(before);
   });
@@ -264,15 +351,21 @@ describe("configuring stages and exclusion reasons", () => {
     const team = await createReviewWithTeam(db, "stages");
     for (const role of ["EDITOR", "SUPERVISOR", "VIEWER"] as ReviewRole[]) {
       await expect(
-        createStage(team.users[role].id, { reviewId: team.reviewId, nameZh: "精读", nameEn: "Close reading" }),
+        accessTo(team.users[role].id, team.reviewId).then((access) =>
+          createStage(access, {
+            reviewId: team.reviewId,
+            nameZh: "精读",
+            nameEn: "Close reading",
+          }),
+        ),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
-    const { id } = await createStage(team.users.OWNER.id, {
+    const { id } = await createStage(await accessTo(team.users.OWNER.id, team.reviewId), {
       reviewId: team.reviewId,
       nameZh: "精读",
       nameEn: "Close reading",
     });
-    let settings = await getWorkflowSettings(team.users.VIEWER.id, team.reviewId);
+    let settings = await getWorkflowSettings(await accessTo(team.users.VIEWER.id, team.reviewId));
     expect(settings.stages.map((s) => s.nameZh)).toEqual([
       "待筛选",
       "待阅读",
@@ -284,20 +377,41 @@ describe("configuring stages and exclusion reasons", () => {
     ]);
 
     await expect(
-      createStage(team.users.OWNER.id, { reviewId: team.reviewId, nameZh: "精读", nameEn: "Other" }),
+      accessTo(team.users.OWNER.id, team.reviewId).then((access) =>
+        createStage(access, {
+          reviewId: team.reviewId,
+          nameZh: "精读",
+          nameEn: "Other",
+        }),
+      ),
     ).rejects.toMatchObject({ code: "DUPLICATE_NAME" });
     await expect(
-      renameStage(team.users.OWNER.id, { reviewId: team.reviewId, stageId: id, nameZh: "待阅读", nameEn: "x" }),
+      accessTo(team.users.OWNER.id, team.reviewId).then((access) =>
+        renameStage(access, {
+          reviewId: team.reviewId,
+          stageId: id,
+          nameZh: "待阅读",
+          nameEn: "x",
+        }),
+      ),
     ).rejects.toMatchObject({ code: "DUPLICATE_NAME" });
-    await renameStage(team.users.OWNER.id, {
+    await renameStage(await accessTo(team.users.OWNER.id, team.reviewId), {
       reviewId: team.reviewId,
       stageId: id,
       nameZh: "细读",
       nameEn: "Deep read",
     });
-    await moveStage(team.users.OWNER.id, { reviewId: team.reviewId, stageId: id, direction: "up" });
-    await moveStage(team.users.OWNER.id, { reviewId: team.reviewId, stageId: id, direction: "up" });
-    settings = await getWorkflowSettings(team.users.OWNER.id, team.reviewId);
+    await moveStage(await accessTo(team.users.OWNER.id, team.reviewId), {
+      reviewId: team.reviewId,
+      stageId: id,
+      direction: "up",
+    });
+    await moveStage(await accessTo(team.users.OWNER.id, team.reviewId), {
+      reviewId: team.reviewId,
+      stageId: id,
+      direction: "up",
+    });
+    settings = await getWorkflowSettings(await accessTo(team.users.OWNER.id, team.reviewId));
     expect(settings.stages.map((s) => s.nameZh)).toEqual([
       "待筛选",
       "待阅读",
@@ -311,15 +425,29 @@ describe("configuring stages and exclusion reasons", () => {
 
     // The first stage holds the fixture's item: it stays.
     await expect(
-      deleteStage(team.users.OWNER.id, { reviewId: team.reviewId, stageId: team.stages[0]!.id }),
+      accessTo(team.users.OWNER.id, team.reviewId).then((access) =>
+        deleteStage(access, {
+          reviewId: team.reviewId,
+          stageId: team.stages[0]!.id,
+        }),
+      ),
     ).rejects.toMatchObject({ code: "STAGE_IN_USE" });
     await expect(
-      deleteStage(team.users.OWNER.id, { reviewId: team.reviewId, stageId: excluded(team).id }),
+      accessTo(team.users.OWNER.id, team.reviewId).then((access) =>
+        deleteStage(access, {
+          reviewId: team.reviewId,
+          stageId: excluded(team).id,
+        }),
+      ),
     ).rejects.toMatchObject({ code: "STAGE_IN_USE" });
-    await expect(deleteStage(a.users.OWNER.id, { reviewId: a.reviewId, stageId: id })).rejects.toMatchObject({
+    await expect(
+      accessTo(a.users.OWNER.id, a.reviewId).then((access) =>
+        deleteStage(access, { reviewId: a.reviewId, stageId: id }),
+      ),
+    ).rejects.toMatchObject({
       code: "STAGE_NOT_FOUND",
     });
-    settings = await getWorkflowSettings(team.users.OWNER.id, team.reviewId);
+    settings = await getWorkflowSettings(await accessTo(team.users.OWNER.id, team.reviewId));
     expect(settings.stages.filter((s) => s.deletable).map((s) => s.nameZh)).toEqual([
       "待阅读",
       "阅读中",
@@ -327,29 +455,41 @@ describe("configuring stages and exclusion reasons", () => {
       "已编码",
       "已综合",
     ]);
-    await deleteStage(team.users.OWNER.id, { reviewId: team.reviewId, stageId: id });
-    settings = await getWorkflowSettings(team.users.OWNER.id, team.reviewId);
+    await deleteStage(await accessTo(team.users.OWNER.id, team.reviewId), { reviewId: team.reviewId, stageId: id });
+    settings = await getWorkflowSettings(await accessTo(team.users.OWNER.id, team.reviewId));
     expect(settings.stages).toHaveLength(6);
   });
 
   it("edits, archives and restores exclusion reasons, keeping at least one on offer", async () => {
     const team = await createReviewWithTeam(db, "reasons");
     await expect(
-      createExclusionReason(team.users.EDITOR.id, { reviewId: team.reviewId, labelZh: "综述类", labelEn: "A review" }),
+      accessTo(team.users.EDITOR.id, team.reviewId).then((access) =>
+        createExclusionReason(access, {
+          reviewId: team.reviewId,
+          labelZh: "综述类",
+          labelEn: "A review",
+        }),
+      ),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const { id } = await createExclusionReason(team.users.OWNER.id, {
+    const { id } = await createExclusionReason(await accessTo(team.users.OWNER.id, team.reviewId), {
       reviewId: team.reviewId,
       labelZh: "综述类",
       labelEn: "A review",
     });
     await expect(
-      createExclusionReason(team.users.OWNER.id, { reviewId: team.reviewId, labelZh: "综述类", labelEn: "x" }),
+      accessTo(team.users.OWNER.id, team.reviewId).then((access) =>
+        createExclusionReason(access, {
+          reviewId: team.reviewId,
+          labelZh: "综述类",
+          labelEn: "x",
+        }),
+      ),
     ).rejects.toMatchObject({ code: "DUPLICATE_NAME" });
     const reasons = await reasonsOf(team);
     expect(reasons.at(-1)).toMatchObject({ id, position: 5 });
 
     // Archived reasons are no longer accepted for new exclusions.
-    await updateExclusionReason(team.users.OWNER.id, {
+    await updateExclusionReason(await accessTo(team.users.OWNER.id, team.reviewId), {
       reviewId: team.reviewId,
       reasonId: id,
       labelZh: "综述类文献",
@@ -357,28 +497,36 @@ describe("configuring stages and exclusion reasons", () => {
       archived: "true",
     });
     await expect(
-      changeStage(team.users.OWNER.id, {
-        reviewId: team.reviewId,
-        itemId: team.itemId,
-        stageId: excluded(team).id,
-        exclusionReasonId: id,
-      }),
+      accessTo(team.users.OWNER.id, team.reviewId).then((access) =>
+        changeStage(access, {
+          reviewId: team.reviewId,
+          itemId: team.itemId,
+          stageId: excluded(team).id,
+          exclusionReasonId: id,
+        }),
+      ),
     ).rejects.toMatchObject({ code: "EXCLUSION_REASON_REQUIRED" });
 
     for (const reason of reasons.slice(0, -2)) {
-      await updateExclusionReason(team.users.OWNER.id, { ...reason, reasonId: reason.id, archived: "true" });
+      await updateExclusionReason(await accessTo(team.users.OWNER.id, team.reviewId), {
+        ...reason,
+        reasonId: reason.id,
+        archived: "true",
+      });
     }
     const last = reasons.at(-2)!;
     await expect(
-      updateExclusionReason(team.users.OWNER.id, {
-        reviewId: team.reviewId,
-        reasonId: last.id,
-        labelZh: last.labelZh,
-        labelEn: last.labelEn,
-        archived: "true",
-      }),
+      accessTo(team.users.OWNER.id, team.reviewId).then((access) =>
+        updateExclusionReason(access, {
+          reviewId: team.reviewId,
+          reasonId: last.id,
+          labelZh: last.labelZh,
+          labelEn: last.labelEn,
+          archived: "true",
+        }),
+      ),
     ).rejects.toMatchObject({ code: "LAST_EXCLUSION_REASON" });
-    await updateExclusionReason(team.users.OWNER.id, {
+    await updateExclusionReason(await accessTo(team.users.OWNER.id, team.reviewId), {
       reviewId: team.reviewId,
       reasonId: id,
       labelZh: "综述类文献",

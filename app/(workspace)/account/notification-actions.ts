@@ -1,18 +1,18 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/auth/session";
-import { runAction, type ActionResult } from "@/lib/errors/action-result";
+import type { ActionResult } from "@/lib/errors/action-result";
+import { userAction } from "@/lib/http/endpoint";
 import { notificationKinds } from "@/lib/notifications/rules";
 import { saveEmailPreferences } from "@/lib/notifications/preferences";
 
-export async function saveEmailPreferencesAction(_: ActionResult | null, form: FormData): Promise<ActionResult> {
-  return runAction("saveEmailPreferences", async () => {
-    const user = await requireUser();
+export const saveEmailPreferencesAction = userAction(
+  "saveEmailPreferences",
+  async (user, _: ActionResult | null, form: FormData) => {
     await saveEmailPreferences(user.id, {
       locale: form.get("locale"),
       kinds: notificationKinds.map((kind) => ({ kind, delivery: form.get(`delivery-${kind}`) })),
     });
     revalidatePath("/account");
     return undefined;
-  });
-}
+  },
+);

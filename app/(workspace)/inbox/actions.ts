@@ -2,8 +2,8 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requirePageUser, requireUser } from "@/lib/auth/session";
-import { runAction } from "@/lib/errors/action-result";
+import { requirePageUser } from "@/lib/auth/session";
+import { formAction, userAction } from "@/lib/http/endpoint";
 import { countUnread, findNotification, markAllRead, markRead } from "@/lib/notifications/inbox";
 
 const idForm = z.object({ id: z.string().min(1).max(64) });
@@ -21,28 +21,26 @@ async function notificationIdOf(form: FormData): Promise<{ userId: string; id: s
 }
 
 /** Opening a notification marks it read and goes to its place. */
-export async function openNotificationAction(form: FormData): Promise<void> {
+export const openNotificationAction = formAction("openNotification", async (form: FormData) => {
   const { userId, id } = await notificationIdOf(form);
   const notification = await findNotification(userId, id);
   if (!notification) redirect("/inbox");
   await markRead(userId, { ids: [id] });
   revalidatePath("/", "layout");
   redirect(notification.link);
-}
+});
 
-export async function markReadAction(form: FormData): Promise<void> {
+export const markReadAction = formAction("markRead", async (form: FormData) => {
   const { userId, id } = await notificationIdOf(form);
   await markRead(userId, { ids: [id] });
   revalidatePath("/", "layout");
-}
+});
 
-export async function markAllReadAction(): Promise<void> {
+export const markAllReadAction = formAction("markAllRead", async () => {
   const user = await requirePageUser("/inbox");
   await markAllRead(user.id);
   revalidatePath("/", "layout");
-}
+});
 
 /** The header's unread count, asked again as the member moves around and comes back to the tab. */
-export async function countUnreadAction() {
-  return runAction("countUnread", async () => countUnread((await requireUser()).id));
-}
+export const countUnreadAction = userAction("countUnread", (user) => countUnread(user.id));

@@ -1,13 +1,13 @@
 "use server";
 import { redirect } from "next/navigation";
-import { requireUser } from "@/lib/auth/session";
-import { runAction, type ActionResult } from "@/lib/errors/action-result";
+import type { ActionResult } from "@/lib/errors/action-result";
+import { userAction } from "@/lib/http/endpoint";
 import { acceptInvitation } from "@/lib/members/commands";
 
-export async function acceptInvitationAction(_p: ActionResult | null, form: FormData): Promise<ActionResult> {
-  return runAction("acceptInvitation", async () => {
-    const user = await requireUser();
+export const acceptInvitationAction = userAction(
+  "acceptInvitation",
+  async (user, _p: ActionResult | null, form: FormData): Promise<undefined> => {
     const { reviewId } = await acceptInvitation(user.id, form.get("token"));
     redirect(`/reviews/${reviewId}/dashboard`);
-  });
-}
+  },
+);

@@ -2,6 +2,7 @@ import { ReviewNav } from "@/components/shell/ReviewNav";
 import { ReviewSwitcher } from "@/components/shell/ReviewSwitcher";
 import { SearchBox } from "@/components/search/SearchBox";
 import { requirePageUser } from "@/lib/auth/session";
+import { getPageAccess } from "@/lib/authz/request-access";
 import { can } from "@/lib/authz/policy";
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { getI18n } from "@/lib/i18n/server";
@@ -17,8 +18,9 @@ export default async function ReviewLayout({
 }) {
   const { reviewId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/dashboard`);
+  const access = await getPageAccess(user.id, reviewId);
   const { locale, t } = await getI18n();
-  const [review, reviews] = await Promise.all([loadOrNotFound(getReview(user.id, reviewId)), listMyReviews(user.id)]);
+  const [review, reviews] = await Promise.all([loadOrNotFound(getReview(access)), listMyReviews(user.id)]);
   const base = `/reviews/${reviewId}`;
   const links = [
     { href: `${base}/dashboard`, label: t("nav.dashboard") },

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Board, type BoardColumn } from "@/components/board/Board";
 import { ThemeFilter } from "@/components/themes/ThemeFilter";
 import { requirePageUser } from "@/lib/auth/session";
+import { getPageAccess } from "@/lib/authz/request-access";
 import { can } from "@/lib/authz/policy";
 import { getBoard } from "@/lib/board/queries";
 import { loadOrNotFound } from "@/lib/errors/page-load";
@@ -22,11 +23,12 @@ export default async function BoardPage({
   const { reviewId } = await params;
   const { mine, more, theme } = await searchParams;
   const user = await requirePageUser(`/reviews/${reviewId}/board`);
+  const access = await getPageAccess(user.id, reviewId);
   const { locale, t } = await getI18n();
   const onlyMine = mine === "1";
   const expanded = typeof more === "string" ? more.split(",").slice(0, 20) : [];
   const themeFilter = typeof theme === "string" && theme.length <= 64 ? theme : undefined;
-  const board = await loadOrNotFound(getBoard(user.id, reviewId, { mine: onlyMine, expanded, theme: themeFilter }));
+  const board = await loadOrNotFound(getBoard(access, { mine: onlyMine, expanded, theme: themeFilter }));
   const canMove = can(board.role, "item.changeStage");
   const themes = (await listThemeOptions(user.id, reviewId)).map((entry) => ({
     id: entry.id,
@@ -34,7 +36,7 @@ export default async function BoardPage({
     color: entry.color,
     depth: entry.depth,
   }));
-  const reasons = canMove ? await listExclusionReasons(reviewId) : [];
+  const reasons = canMove ? await listExclusionReasons(access) : [];
   const base = `/reviews/${reviewId}/board`;
   const link = (change: { mine?: boolean; more?: string[] }) => {
     const search = new URLSearchParams();

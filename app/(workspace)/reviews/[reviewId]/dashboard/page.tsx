@@ -5,6 +5,7 @@ import { StoppingPanel } from "@/components/screening/StoppingPanel";
 import { buttonPrimary, buttonSecondary, cardClass } from "@/components/ui/styles";
 import { listActivity } from "@/lib/activity/queries";
 import { requirePageUser } from "@/lib/auth/session";
+import { getPageAccess } from "@/lib/authz/request-access";
 import { can } from "@/lib/authz/policy";
 import { getDashboard } from "@/lib/dashboard/queries";
 import { loadOrNotFound } from "@/lib/errors/page-load";
@@ -19,13 +20,10 @@ const RECENT_EVENTS = 12;
 export default async function DashboardPage({ params }: { params: Promise<{ reviewId: string }> }) {
   const { reviewId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/dashboard`);
+  const access = await getPageAccess(user.id, reviewId);
   const { locale, t } = await getI18n();
   const [dashboard, feed, stopping] = await loadOrNotFound(
-    Promise.all([
-      getDashboard(user.id, reviewId),
-      listActivity(user.id, reviewId, RECENT_EVENTS),
-      getStoppingStatus(user.id, reviewId),
-    ]),
+    Promise.all([getDashboard(access), listActivity(access, RECENT_EVENTS), getStoppingStatus(user.id, reviewId)]),
   );
   const base = `/reviews/${reviewId}`;
   const library = (filter: Record<string, string>) =>

@@ -1,9 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { assignItems } from "@/lib/assignments/commands";
-import { requireUser } from "@/lib/auth/session";
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import { AppError } from "@/lib/errors/app-error";
-import { runAction, type ActionResult } from "@/lib/errors/action-result";
+import type { ActionResult } from "@/lib/errors/action-result";
+import { reviewAction } from "@/lib/http/endpoint";
 import { parseLibraryParams, resolveLibraryIds } from "@/lib/library/query";
 import { trashItems } from "@/lib/items/commands";
 import { tagItems } from "@/lib/themes/commands";
@@ -13,10 +14,10 @@ import { bulkChangeStage } from "@/lib/workflow/commands";
  * The items a bulk action applies to: the ticked rows, or — with "select all matching" — every item the
  * library's current filter matches, resolved again on the server.
  */
-async function targetItems(userId: string, reviewId: string, form: FormData): Promise<string[]> {
+async function targetItems(access: ReviewAccess, form: FormData): Promise<string[]> {
   if (form.get("selectAll") === "1") {
     const query = new URLSearchParams(String(form.get("query") ?? ""));
-    return resolveLibraryIds(userId, reviewId, parseLibraryParams(Object.fromEntries(query)));
+    return resolveLibraryIds(access, parseLibraryParams(Object.fromEntries(query)));
   }
   try {
     const ids: unknown = JSON.parse(String(form.get("itemIds") ?? "[]"));
@@ -30,21 +31,19 @@ type BulkResult = ActionResult<{ count: number }>;
 
 function bulk(
   name: string,
-  work: (userId: string, reviewId: string, itemIds: string[], form: FormData) => Promise<number>,
+  work: (access: ReviewAccess, reviewId: string, itemIds: string[], form: FormData) => Promise<number>,
 ) {
-  return (form: FormData): Promise<BulkResult> =>
-    runAction(name, async () => {
-      const user = await requireUser();
-      const reviewId = String(form.get("reviewId") ?? "");
-      const itemIds = await targetItems(user.id, reviewId, form);
-      const count = await work(user.id, reviewId, itemIds, form);
-      revalidatePath(`/reviews/${reviewId}`, "layout");
-      return { count };
-    });
+  return reviewAction(name, async (access, _p: BulkResult | null, form: FormData) => {
+    const reviewId = access.reviewId;
+    const itemIds = await targetItems(access, form);
+    const count = await work(access, reviewId, itemIds, form);
+    revalidatePath(`/reviews/${reviewId}`, "layout");
+    return { count };
+  });
 }
 
-const stageBulk = bulk("bulkChangeStage", async (userId, reviewId, itemIds, form) => {
-  const result = await bulkChangeStage(userId, {
+export const bulkStageAction = bulk("bulkChangeStage", async (access, reviewId, itemIds, form) => {
+  const result = await bulkChangeStage(access, {
     reviewId,
     itemIds,
     stageId: form.get("stageId"),
@@ -54,8 +53,8 @@ const stageBulk = bulk("bulkChangeStage", async (userId, reviewId, itemIds, form
   return result.changed;
 });
 
-const assignBulk = bulk("bulkAssign", async (userId, reviewId, itemIds, form) => {
-  const result = await assignItems(userId, {
+export const bulkAssignAction = bulk("bulkAssign", async (access, reviewId, itemIds, form) => {
+  const result = await assignItems(access, {
     reviewId,
     itemIds,
     userIds: [form.get("userId")],
@@ -64,25 +63,17 @@ const assignBulk = bulk("bulkAssign", async (userId, reviewId, itemIds, form) =>
   return result.added + result.removed;
 });
 
-const tagBulk = bulk("bulkTag", async (userId, reviewId, itemIds, form) => {
-  const result = await tagItems(userId, { reviewId, itemIds, themeIds: [form.get("themeId")], mode: form.get("mode") });
+export const bulkTagAction = bulk("bulkTag", async (access, reviewId, itemIds, form) => {
+  const result = await tagItems(access.userId, {
+    reviewId,
+    itemIds,
+    themeIds: [form.get("themeId")],
+    mode: form.get("mode"),
+  });
   return result.changed;
 });
 
-const trashBulk = bulk("bulkTrash", async (userId, reviewId, itemIds) => {
-  const result = await trashItems(userId, { reviewId, itemIds });
+export const bulkTrashAction = bulk("bulkTrash", async (access, reviewId, itemIds) => {
+  const result = await trashItems(access, { reviewId, itemIds });
   return result.trashed;
 });
-
-export async function bulkTrashAction(_p: BulkResult | null, form: FormData) {
-  return trashBulk(form);
-}
-export async function bulkStageAction(_p: BulkResult | null, form: FormData) {
-  return stageBulk(form);
-}
-export async function bulkAssignAction(_p: BulkResult | null, form: FormData) {
-  return assignBulk(form);
-}
-export async function bulkTagAction(_p: BulkResult | null, form: FormData) {
-  return tagBulk(form);
-}

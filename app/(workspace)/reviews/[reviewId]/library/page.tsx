@@ -8,6 +8,7 @@ import { LibraryFilters } from "@/components/library/LibraryFilters";
 import { LibraryTable, type LibraryRow, type SortableColumn } from "@/components/library/LibraryTable";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
+import { getPageAccess } from "@/lib/authz/request-access";
 import { can } from "@/lib/authz/policy";
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { getI18n } from "@/lib/i18n/server";
@@ -44,13 +45,14 @@ export default async function LibraryPage({
 }) {
   const { reviewId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/library`);
+  const access = await getPageAccess(user.id, reviewId);
   const { locale, t } = await getI18n();
   const search = await searchParams;
   const filter = parseLibraryParams(search);
   const imported = typeof search.imported === "string" ? Number.parseInt(search.imported, 10) || 0 : 0;
   const trashedIds = typeof search.trashed === "string" ? search.trashed.split(",").filter(Boolean) : [];
   const [library, justTrashed] = await loadOrNotFound(
-    Promise.all([listLibraryPage(user.id, reviewId, filter), listTrashedTitles(user.id, reviewId, trashedIds)]),
+    Promise.all([listLibraryPage(access, filter), listTrashedTitles(access, trashedIds)]),
   );
   const current = library.params;
   const base = `/reviews/${reviewId}/library`;
@@ -59,11 +61,11 @@ export default async function LibraryPage({
   const canBulk = ["item.changeStage", "item.assign", "theme.tag", "item.delete"].some((action) =>
     can(library.role, action as "item.changeStage"),
   );
-  const reasons = canBulk ? await listExclusionReasons(reviewId) : [];
+  const reasons = canBulk ? await listExclusionReasons(access) : [];
   const canAttach = can(library.role, "item.update");
   const [fileActivity, itemChoices] = await Promise.all([
-    listFileActivity(user.id, reviewId),
-    canAttach ? listItemChoices(user.id, reviewId) : [],
+    listFileActivity(access),
+    canAttach ? listItemChoices(access) : [],
   ]);
 
   const rows: LibraryRow[] = library.items.map((item) => {

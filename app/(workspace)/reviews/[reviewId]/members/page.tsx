@@ -2,6 +2,7 @@ import { InviteForm } from "@/components/members/InviteForm";
 import { MemberControls, RevokeInvitationButton } from "@/components/members/MemberControls";
 import { cardClass } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
+import { getPageAccess } from "@/lib/authz/request-access";
 import { can } from "@/lib/authz/policy";
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { getI18n } from "@/lib/i18n/server";
@@ -12,12 +13,13 @@ import { changeRoleAction, createInvitationAction, removeMemberAction, revokeInv
 export default async function MembersPage({ params }: { params: Promise<{ reviewId: string }> }) {
   const { reviewId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/members`);
+  const access = await getPageAccess(user.id, reviewId);
   const { locale, t } = await getI18n();
-  const review = await loadOrNotFound(getReview(user.id, reviewId));
+  const review = await loadOrNotFound(getReview(access));
   const manage = can(review.role, "members.manage");
   const [members, invitations] = await Promise.all([
-    loadOrNotFound(listMembers(user.id, reviewId)),
-    manage ? listPendingInvitations(user.id, reviewId) : Promise.resolve([]),
+    loadOrNotFound(listMembers(access)),
+    manage ? listPendingInvitations(access) : Promise.resolve([]),
   ]);
   const format = new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", { dateStyle: "medium" });
   return (

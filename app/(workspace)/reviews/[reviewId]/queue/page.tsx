@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ThemeFilter } from "@/components/themes/ThemeFilter";
 import { cardClass } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
+import { getPageAccess } from "@/lib/authz/request-access";
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { getI18n } from "@/lib/i18n/server";
 import { pick } from "@/lib/i18n/translate";
@@ -19,9 +20,10 @@ export default async function MyQueuePage({
   const { reviewId } = await params;
   const { theme } = await searchParams;
   const user = await requirePageUser(`/reviews/${reviewId}/queue`);
+  const access = await getPageAccess(user.id, reviewId);
   const { locale, t } = await getI18n();
   const themeFilter = typeof theme === "string" && theme.length <= 64 && theme ? theme : undefined;
-  const groups = await loadOrNotFound(listMyQueue(user.id, reviewId, { theme: themeFilter }));
+  const groups = await loadOrNotFound(listMyQueue(access, { theme: themeFilter }));
   const themes = await listThemeOptions(user.id, reviewId);
   const total = groups.reduce((sum, group) => sum + group.items.length, 0);
   return (

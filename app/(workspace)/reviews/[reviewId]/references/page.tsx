@@ -1,6 +1,7 @@
 import { ReferenceEntry } from "@/components/references/ReferenceEntry";
 import { cardClass } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
+import { getPageAccess } from "@/lib/authz/request-access";
 import { can } from "@/lib/authz/policy";
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { getI18n } from "@/lib/i18n/server";
@@ -12,9 +13,10 @@ import { addCitedReferenceAction } from "./actions";
 export default async function SharedReferencesPage({ params }: { params: Promise<{ reviewId: string }> }) {
   const { reviewId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/references`);
+  const access = await getPageAccess(user.id, reviewId);
   const { locale, t } = await getI18n();
   const [review, { shared, total }] = await loadOrNotFound(
-    Promise.all([getReview(user.id, reviewId), listSharedReferences(user.id, reviewId)]),
+    Promise.all([getReview(access), listSharedReferences(access)]),
   );
   return (
     <div className="max-w-4xl space-y-4">

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { CloseRoundButton, OpenRoundForm } from "@/components/rounds/RoundForms";
 import { cardClass } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
+import { getPageAccess } from "@/lib/authz/request-access";
 import { can } from "@/lib/authz/policy";
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { formatDate, formatDateTime } from "@/lib/i18n/format-time";
@@ -12,10 +13,11 @@ import { closeRoundAction, openRoundAction } from "./actions";
 export default async function RoundsPage({ params }: { params: Promise<{ reviewId: string }> }) {
   const { reviewId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/rounds`);
+  const access = await getPageAccess(user.id, reviewId);
   const { locale, t } = await getI18n();
   const [{ role, rounds }, sections] = await Promise.all([
-    loadOrNotFound(listRounds(user.id, reviewId)),
-    loadOrNotFound(listRoundableSections(user.id, reviewId)),
+    loadOrNotFound(listRounds(access)),
+    loadOrNotFound(listRoundableSections(access)),
   ]);
   const canRun = can(role, "round.run");
   const base = `/reviews/${reviewId}`;

@@ -1,8 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors/app-error";
-import { runAction } from "@/lib/errors/action-result";
+import { reviewAction } from "@/lib/http/endpoint";
 import { applyWordImport, MAX_WORD_FILE_BYTES, previewWordImport } from "@/lib/rounds/word-import";
 
 async function fileBytes(form: FormData): Promise<Uint8Array> {
@@ -13,24 +12,13 @@ async function fileBytes(form: FormData): Promise<Uint8Array> {
   return new Uint8Array(await file.arrayBuffer());
 }
 
-export async function previewWordImportAction(form: FormData) {
-  return runAction("previewWordImport", async () => {
-    const user = await requireUser();
-    return previewWordImport(
-      user.id,
-      String(form.get("reviewId") ?? ""),
-      String(form.get("roundId") ?? ""),
-      await fileBytes(form),
-    );
-  });
-}
+export const previewWordImportAction = reviewAction("previewWordImport", async (access, form: FormData) =>
+  previewWordImport(access, String(form.get("roundId") ?? ""), await fileBytes(form)),
+);
 
-export async function applyWordImportAction(form: FormData) {
-  return runAction("applyWordImport", async () => {
-    const user = await requireUser();
-    const reviewId = String(form.get("reviewId") ?? "");
-    const result = await applyWordImport(user.id, reviewId, String(form.get("roundId") ?? ""), await fileBytes(form));
-    revalidatePath(`/reviews/${reviewId}`, "layout");
-    return result;
-  });
-}
+export const applyWordImportAction = reviewAction("applyWordImport", async (access, form: FormData) => {
+  const reviewId = access.reviewId;
+  const result = await applyWordImport(access, String(form.get("roundId") ?? ""), await fileBytes(form));
+  revalidatePath(`/reviews/${reviewId}`, "layout");
+  return result;
+});

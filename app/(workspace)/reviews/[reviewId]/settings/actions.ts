@@ -1,7 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/auth/session";
-import { formFields, runAction, type ActionResult } from "@/lib/errors/action-result";
+import type { ReviewAccess } from "@/lib/authz/authorize";
+import { formFields, type ActionResult } from "@/lib/errors/action-result";
+import { reviewAction } from "@/lib/http/endpoint";
 import { updateScreeningRules } from "@/lib/screening/commands";
 import {
   createExclusionReason,
@@ -16,57 +17,35 @@ import {
 function settingsAction(
   name: string,
   keys: readonly string[],
-  command: (userId: string, input: unknown) => Promise<unknown>,
+  command: (access: ReviewAccess, input: unknown) => Promise<unknown>,
 ) {
-  return async (form: FormData): Promise<ActionResult> =>
-    runAction(name, async () => {
-      const user = await requireUser();
-      const input = formFields(form, keys);
-      await command(user.id, input);
-      revalidatePath(`/reviews/${String(input.reviewId)}`, "layout");
-      return undefined;
-    });
+  return reviewAction(name, async (access, _p: ActionResult | null, form: FormData) => {
+    await command(access, formFields(form, keys));
+    revalidatePath(`/reviews/${access.reviewId}`, "layout");
+    return undefined;
+  });
 }
 
-const createStageForm = settingsAction("createStage", ["reviewId", "nameZh", "nameEn"], createStage);
-const renameStageForm = settingsAction("renameStage", ["reviewId", "stageId", "nameZh", "nameEn"], renameStage);
-const moveStageForm = settingsAction("moveStage", ["reviewId", "stageId", "direction"], moveStage);
-const deleteStageForm = settingsAction("deleteStage", ["reviewId", "stageId"], deleteStage);
-const createReasonForm = settingsAction(
+export const createStageAction = settingsAction("createStage", ["reviewId", "nameZh", "nameEn"], createStage);
+export const renameStageAction = settingsAction(
+  "renameStage",
+  ["reviewId", "stageId", "nameZh", "nameEn"],
+  renameStage,
+);
+export const moveStageAction = settingsAction("moveStage", ["reviewId", "stageId", "direction"], moveStage);
+export const deleteStageAction = settingsAction("deleteStage", ["reviewId", "stageId"], deleteStage);
+export const createReasonAction = settingsAction(
   "createExclusionReason",
   ["reviewId", "labelZh", "labelEn"],
   createExclusionReason,
 );
-const updateReasonForm = settingsAction(
+export const updateReasonAction = settingsAction(
   "updateExclusionReason",
   ["reviewId", "reasonId", "labelZh", "labelEn", "archived"],
   updateExclusionReason,
 );
-
-const screeningRulesForm = settingsAction(
+export const updateScreeningRulesAction = settingsAction(
   "updateScreeningRules",
   ["reviewId", "screeningVotesRequired"],
-  updateScreeningRules,
+  (access, input) => updateScreeningRules(access.userId, input),
 );
-
-export async function updateScreeningRulesAction(_p: ActionResult | null, form: FormData) {
-  return screeningRulesForm(form);
-}
-export async function createStageAction(_p: ActionResult | null, form: FormData) {
-  return createStageForm(form);
-}
-export async function renameStageAction(_p: ActionResult | null, form: FormData) {
-  return renameStageForm(form);
-}
-export async function moveStageAction(_p: ActionResult | null, form: FormData) {
-  return moveStageForm(form);
-}
-export async function deleteStageAction(_p: ActionResult | null, form: FormData) {
-  return deleteStageForm(form);
-}
-export async function createReasonAction(_p: ActionResult | null, form: FormData) {
-  return createReasonForm(form);
-}
-export async function updateReasonAction(_p: ActionResult | null, form: FormData) {
-  return updateReasonForm(form);
-}

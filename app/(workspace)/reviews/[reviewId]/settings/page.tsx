@@ -4,6 +4,7 @@ import { ScreeningRulesForm } from "@/components/settings/ScreeningRulesForm";
 import { StageSettings } from "@/components/settings/StageSettings";
 import { buttonSecondary, cardClass } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
+import { getPageAccess } from "@/lib/authz/request-access";
 import { can } from "@/lib/authz/policy";
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { getI18n } from "@/lib/i18n/server";
@@ -22,11 +23,12 @@ import {
 export default async function SettingsPage({ params }: { params: Promise<{ reviewId: string }> }) {
   const { reviewId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/settings`);
+  const access = await getPageAccess(user.id, reviewId);
   const { t, locale } = await getI18n();
-  const settings = await loadOrNotFound(getWorkflowSettings(user.id, reviewId));
+  const settings = await loadOrNotFound(getWorkflowSettings(access));
   const canManageStages = can(settings.role, "stage.manage");
   const canUpdateReview = can(settings.role, "review.update");
-  const emailProblems = can(settings.role, "members.manage") ? await listEmailProblems(user.id, reviewId) : null;
+  const emailProblems = can(settings.role, "members.manage") ? await listEmailProblems(access) : null;
   return (
     <div className="max-w-4xl space-y-6">
       <header>

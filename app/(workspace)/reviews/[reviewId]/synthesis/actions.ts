@@ -1,7 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireUser } from "@/lib/auth/session";
 import {
   decideSuggestions,
   editSuggestion,
@@ -12,7 +11,9 @@ import {
   setThreadState,
   startThread,
 } from "@/lib/comments/threads";
-import { formFields, runAction, type ActionResult } from "@/lib/errors/action-result";
+import type { ReviewAccess } from "@/lib/authz/authorize";
+import { formFields } from "@/lib/errors/action-result";
+import { reviewAction } from "@/lib/http/endpoint";
 import { getI18n } from "@/lib/i18n/server";
 import { renderSynthesisCitations } from "@/lib/synthesis/bibliography";
 import { getSectionVersion, searchCitableItems } from "@/lib/synthesis/queries";
@@ -27,58 +28,37 @@ import {
 import { parseInput } from "@/lib/validation";
 
 function sectionAction<T>(name: string, work: (userId: string, form: FormData) => Promise<T>) {
-  return (form: FormData): Promise<ActionResult<T>> =>
-    runAction(name, async () => {
-      const user = await requireUser();
-      const result = await work(user.id, form);
-      revalidatePath(`/reviews/${String(form.get("reviewId"))}/synthesis`, "layout");
-      return result;
-    });
+  return reviewAction(name, async (access, _previous: unknown, form: FormData) => {
+    const result = await work(access.userId, form);
+    revalidatePath(`/reviews/${access.reviewId}/synthesis`, "layout");
+    return result;
+  });
 }
 
-const create = sectionAction("createSection", (userId, form) =>
+export const createSectionAction = sectionAction("createSection", (userId, form) =>
   createSection(userId, formFields(form, ["reviewId", "title", "themeId", "ownerId"])),
 );
-const update = sectionAction("updateSection", (userId, form) =>
+export const updateSectionAction = sectionAction("updateSection", (userId, form) =>
   updateSection(
     userId,
     formFields(form, ["reviewId", "sectionId", "title", "themeId", "ownerId", "status", "version"]),
   ),
 );
-const move = sectionAction("moveSection", (userId, form) =>
+export const moveSectionAction = sectionAction("moveSection", (userId, form) =>
   moveSection(userId, formFields(form, ["reviewId", "sectionId", "direction"])),
 );
-const trash = sectionAction("trashSection", (userId, form) =>
+export const trashSectionAction = sectionAction("trashSection", (userId, form) =>
   setSectionTrashed(userId, {
     ...formFields(form, ["reviewId", "sectionId"]),
     trashed: form.get("trashed") === "true",
   }),
 );
-const style = sectionAction("setCitationStyle", (userId, form) =>
+export const setCitationStyleAction = sectionAction("setCitationStyle", (userId, form) =>
   setCitationStyle(userId, formFields(form, ["reviewId", "style"])),
 );
-const version = sectionAction("saveSectionVersion", (userId, form) =>
+export const saveSectionVersionAction = sectionAction("saveSectionVersion", (userId, form) =>
   saveSectionVersion(userId, formFields(form, ["reviewId", "sectionId", "name", "kind"])),
 );
-
-export async function createSectionAction(_previous: unknown, form: FormData) {
-  return create(form);
-}
-export async function updateSectionAction(_previous: unknown, form: FormData) {
-  return update(form);
-}
-export async function moveSectionAction(_previous: unknown, form: FormData) {
-  return move(form);
-}
-export async function trashSectionAction(_previous: unknown, form: FormData) {
-  return trash(form);
-}
-export async function setCitationStyleAction(_previous: unknown, form: FormData) {
-  return style(form);
-}
-export async function saveSectionVersionAction(_previous: unknown, form: FormData) {
-  return version(form);
-}
 
 const id = z.string().min(1).max(64);
 const liveCitationsSchema = z.object({
@@ -88,82 +68,44 @@ const liveCitationsSchema = z.object({
 });
 
 /** Labels for the section being edited (from the editor's own citations) and the synthesis bibliography. */
-export async function renderCitationsAction(raw: unknown) {
-  return runAction("renderCitations", async () => {
-    const user = await requireUser();
-    const input = parseInput(liveCitationsSchema, raw);
-    const { locale } = await getI18n();
-    const rendered = await renderSynthesisCitations(user.id, input.reviewId, {
-      locale: locale === "en" ? "en-US" : "zh-CN",
-      live: { sectionId: input.sectionId, citations: input.citations },
-    });
-    return {
-      labels: rendered.sections.find((section) => section.id === input.sectionId)?.labels ?? [],
-      bibliography: rendered.bibliography,
-      superscript: rendered.superscript,
-    };
+export const renderCitationsAction = reviewAction("renderCitations", async (access, raw: unknown) => {
+  const input = parseInput(liveCitationsSchema, raw);
+  const { locale } = await getI18n();
+  const rendered = await renderSynthesisCitations(access.userId, access.reviewId, {
+    locale: locale === "en" ? "en-US" : "zh-CN",
+    live: { sectionId: input.sectionId, citations: input.citations },
   });
-}
+  return {
+    labels: rendered.sections.find((section) => section.id === input.sectionId)?.labels ?? [],
+    bibliography: rendered.bibliography,
+    superscript: rendered.superscript,
+  };
+});
 
 const searchSchema = z.object({ reviewId: id, query: z.string().max(200) });
 
-export async function searchCitableAction(raw: unknown) {
-  return runAction("searchCitable", async () => {
-    const user = await requireUser();
-    const input = parseInput(searchSchema, raw);
-    return searchCitableItems(user.id, input.reviewId, input.query);
-  });
-}
+export const searchCitableAction = reviewAction("searchCitable", async (access, raw: unknown) => {
+  const input = parseInput(searchSchema, raw);
+  return searchCitableItems(access.userId, access.reviewId, input.query);
+});
 
 const versionSchema = z.object({ reviewId: id, sectionId: id, versionId: id });
 
-export async function loadVersionAction(raw: unknown) {
-  return runAction("loadVersion", async () => {
-    const user = await requireUser();
-    const input = parseInput(versionSchema, raw);
-    const { version } = await getSectionVersion(user.id, input.reviewId, input.sectionId, input.versionId);
-    return { content: version.content, name: version.name, createdAt: version.createdAt };
-  });
+export const loadVersionAction = reviewAction("loadVersion", async (access, raw: unknown) => {
+  const input = parseInput(versionSchema, raw);
+  const { version } = await getSectionVersion(access.userId, access.reviewId, input.sectionId, input.versionId);
+  return { content: version.content, name: version.name, createdAt: version.createdAt };
+});
+
+function commentAction<T>(name: string, work: (access: ReviewAccess, raw: unknown) => Promise<T>) {
+  return reviewAction(name, (access, raw: unknown) => work(access, raw));
 }
 
-function commentAction<T>(name: string, work: (userId: string, raw: unknown) => Promise<T>) {
-  return async (raw: unknown): Promise<ActionResult<T>> =>
-    runAction(name, async () => {
-      const user = await requireUser();
-      return work(user.id, raw);
-    });
-}
-
-const start = commentAction("startThread", startThread);
-const reply = commentAction("replyToThread", replyToThread);
-const threadState = commentAction("setThreadState", setThreadState);
-const edit = commentAction("editComment", editComment);
-const remove = commentAction("deleteComment", deleteComment);
-const decide = commentAction("decideSuggestions", decideSuggestions);
-const changeSuggestion = commentAction("editSuggestion", editSuggestion);
-const withdraw = commentAction("withdrawSuggestion", withdrawSuggestion);
-
-export async function startThreadAction(raw: unknown) {
-  return start(raw);
-}
-export async function replyToThreadAction(raw: unknown) {
-  return reply(raw);
-}
-export async function setThreadStateAction(raw: unknown) {
-  return threadState(raw);
-}
-export async function editCommentAction(raw: unknown) {
-  return edit(raw);
-}
-export async function deleteCommentAction(raw: unknown) {
-  return remove(raw);
-}
-export async function decideSuggestionsAction(raw: unknown) {
-  return decide(raw);
-}
-export async function editSuggestionAction(raw: unknown) {
-  return changeSuggestion(raw);
-}
-export async function withdrawSuggestionAction(raw: unknown) {
-  return withdraw(raw);
-}
+export const startThreadAction = commentAction("startThread", startThread);
+export const replyToThreadAction = commentAction("replyToThread", replyToThread);
+export const setThreadStateAction = commentAction("setThreadState", setThreadState);
+export const editCommentAction = commentAction("editComment", editComment);
+export const deleteCommentAction = commentAction("deleteComment", deleteComment);
+export const decideSuggestionsAction = commentAction("decideSuggestions", decideSuggestions);
+export const editSuggestionAction = commentAction("editSuggestion", editSuggestion);
+export const withdrawSuggestionAction = commentAction("withdrawSuggestion", withdrawSuggestion);

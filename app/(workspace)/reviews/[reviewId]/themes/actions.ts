@@ -1,8 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors/app-error";
-import { formFields, runAction, type ActionResult } from "@/lib/errors/action-result";
+import { formFields } from "@/lib/errors/action-result";
+import { reviewAction } from "@/lib/http/endpoint";
 import {
   archiveTheme,
   createTheme,
@@ -25,31 +25,31 @@ const THEME_FIELDS = [
 ];
 
 function themeAction<T>(name: string, work: (userId: string, form: FormData) => Promise<T>) {
-  return (form: FormData): Promise<ActionResult<T>> =>
-    runAction(name, async () => {
-      const user = await requireUser();
-      const result = await work(user.id, form);
-      revalidatePath(`/reviews/${String(form.get("reviewId"))}`, "layout");
-      return result;
-    });
+  return reviewAction(name, async (access, _p: unknown, form: FormData) => {
+    const result = await work(access.userId, form);
+    revalidatePath(`/reviews/${access.reviewId}`, "layout");
+    return result;
+  });
 }
 
-const create = themeAction("createTheme", (userId, form) => createTheme(userId, formFields(form, THEME_FIELDS)));
-const update = themeAction("updateTheme", (userId, form) =>
+export const createThemeAction = themeAction("createTheme", (userId, form) =>
+  createTheme(userId, formFields(form, THEME_FIELDS)),
+);
+export const updateThemeAction = themeAction("updateTheme", (userId, form) =>
   updateTheme(userId, formFields(form, [...THEME_FIELDS, "themeId"])),
 );
-const move = themeAction("moveTheme", (userId, form) =>
+export const moveThemeAction = themeAction("moveTheme", (userId, form) =>
   moveTheme(userId, formFields(form, ["reviewId", "themeId", "direction"])),
 );
-const archive = themeAction("archiveTheme", (userId, form) =>
+export const archiveThemeAction = themeAction("archiveTheme", (userId, form) =>
   archiveTheme(userId, { ...formFields(form, ["reviewId", "themeId"]), archived: form.get("archived") === "true" }),
 );
-const merge = themeAction("mergeThemes", (userId, form) =>
+export const mergeThemesAction = themeAction("mergeThemes", (userId, form) =>
   mergeThemes(userId, formFields(form, ["reviewId", "sourceId", "targetId"])),
 );
 
 /** Reads the uploaded codebook: the format from the file's name, the text as UTF-8 (BOM and all). */
-const importFile = themeAction("importCodebook", async (userId, form) => {
+export const importCodebookAction = themeAction("importCodebook", async (userId, form) => {
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0)
     throw new AppError("INVALID_INPUT", "empty file", { file: ["empty"] });
@@ -59,25 +59,3 @@ const importFile = themeAction("importCodebook", async (userId, form) => {
   const format = extension === "csv" ? "csv" : "qdc";
   return importCodebook(userId, { reviewId: form.get("reviewId"), format, text: await file.text() });
 });
-
-export async function createThemeAction(_p: unknown, form: FormData) {
-  return create(form);
-}
-export async function updateThemeAction(_p: unknown, form: FormData) {
-  return update(form);
-}
-export async function moveThemeAction(_p: unknown, form: FormData) {
-  return move(form);
-}
-export async function archiveThemeAction(_p: unknown, form: FormData) {
-  return archive(form);
-}
-export async function mergeThemesAction(_p: unknown, form: FormData) {
-  return merge(form);
-}
-export async function importCodebookAction(
-  _p: ActionResult<{ created: number; updated: number }> | null,
-  form: FormData,
-) {
-  return importFile(form);
-}

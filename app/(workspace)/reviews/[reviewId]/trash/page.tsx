@@ -2,6 +2,7 @@ import Link from "next/link";
 import { RestoreItems } from "@/components/items/RestoreItems";
 import { buttonSecondary, cardClass } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
+import { getPageAccess } from "@/lib/authz/request-access";
 import { can } from "@/lib/authz/policy";
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { getI18n } from "@/lib/i18n/server";
@@ -13,8 +14,9 @@ import { restoreItemsAction } from "../items/actions";
 export default async function TrashPage({ params }: { params: Promise<{ reviewId: string }> }) {
   const { reviewId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/trash`);
+  const access = await getPageAccess(user.id, reviewId);
   const { locale, t } = await getI18n();
-  const trash = await loadOrNotFound(listTrash(user.id, reviewId));
+  const trash = await loadOrNotFound(listTrash(access));
   const canRestore = can(trash.role, "item.delete");
   const format = new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", {
     dateStyle: "medium",

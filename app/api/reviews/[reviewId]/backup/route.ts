@@ -4,13 +4,16 @@ import { NextResponse } from "next/server";
 import { getSessionUser } from "@/lib/auth/session";
 import { exportBackupZip } from "@/lib/backup/backup-zip";
 import { isAppError } from "@/lib/errors/app-error";
+import { resolveAccess } from "@/lib/authz/authorize";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ reviewId: string }> }) {
   const { reviewId } = await params;
   const user = await getSessionUser();
   if (!user) return new NextResponse("Sign in first.", { status: 401 });
   try {
-    const { backup, zip } = await exportBackupZip(user.id, reviewId);
+    // Resolved once for this request and handed to the domain.
+    const access = await resolveAccess(user.id, reviewId);
+    const { backup, zip } = await exportBackupZip(access);
     const title = (backup.review.titleZh ?? backup.review.titleEn ?? "review")
       .slice(0, 60)
       .replace(/[\\/:*?"<>|]/g, "_");

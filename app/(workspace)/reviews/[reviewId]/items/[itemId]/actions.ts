@@ -3,81 +3,54 @@ import { revalidatePath } from "next/cache";
 import { assignItems } from "@/lib/assignments/commands";
 import { codePassage, deleteCoding, updateCoding } from "@/lib/coding/commands";
 import { tagItems } from "@/lib/themes/commands";
-import { requireUser } from "@/lib/auth/session";
-import { formFields, runAction, type ActionResult } from "@/lib/errors/action-result";
+import type { ReviewAccess } from "@/lib/authz/authorize";
+import { formFields, type ActionResult } from "@/lib/errors/action-result";
+import { reviewAction } from "@/lib/http/endpoint";
 import { changeStage, undoStageChange } from "@/lib/workflow/commands";
 
-export async function changeStageAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
-  return runAction("changeStage", async () => {
-    const user = await requireUser();
-    const input = formFields(form, ["reviewId", "itemId", "stageId", "exclusionReasonId", "note"]);
-    await changeStage(user.id, input);
-    revalidatePath(`/reviews/${String(input.reviewId)}`, "layout");
+/** Every action of the item page: the form's fields to one command, then the whole review re-renders. */
+function itemAction(name: string, work: (access: ReviewAccess, form: FormData) => Promise<unknown>) {
+  return reviewAction(name, async (access, _previous: ActionResult | null, form: FormData) => {
+    await work(access, form);
+    revalidatePath(`/reviews/${access.reviewId}`, "layout");
     return undefined;
   });
 }
 
-export async function undoStageChangeAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
-  return runAction("undoStageChange", async () => {
-    const user = await requireUser();
-    const input = formFields(form, ["reviewId", "itemId", "changeId"]);
-    await undoStageChange(user.id, input);
-    revalidatePath(`/reviews/${String(input.reviewId)}`, "layout");
-    return undefined;
-  });
-}
+export const changeStageAction = itemAction("changeStage", (access, form) =>
+  changeStage(access, formFields(form, ["reviewId", "itemId", "stageId", "exclusionReasonId", "note"])),
+);
+
+export const undoStageChangeAction = itemAction("undoStageChange", (access, form) =>
+  undoStageChange(access, formFields(form, ["reviewId", "itemId", "changeId"])),
+);
 
 /** One member on or off one item; the library's bulk assignment uses the same command. */
-export async function assignItemAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
-  return runAction("assignItem", async () => {
-    const user = await requireUser();
-    const { reviewId, itemId, userId, mode } = formFields(form, ["reviewId", "itemId", "userId", "mode"]);
-    await assignItems(user.id, { reviewId, itemIds: [itemId], userIds: [userId], mode });
-    revalidatePath(`/reviews/${String(reviewId)}`, "layout");
-    return undefined;
-  });
-}
+export const assignItemAction = itemAction("assignItem", (access, form) => {
+  const { reviewId, itemId, userId, mode } = formFields(form, ["reviewId", "itemId", "userId", "mode"]);
+  return assignItems(access, { reviewId, itemIds: [itemId], userIds: [userId], mode });
+});
 
-function codingAction(name: string, work: (userId: string, form: FormData) => Promise<unknown>) {
-  return async (_previous: ActionResult | null, form: FormData): Promise<ActionResult> =>
-    runAction(name, async () => {
-      const user = await requireUser();
-      await work(user.id, form);
-      revalidatePath(`/reviews/${String(form.get("reviewId"))}`, "layout");
-      return undefined;
-    });
-}
-
-const codePassageWork = codingAction("codePassage", (userId, form) =>
-  codePassage(userId, {
+export const codePassageAction = itemAction("codePassage", (access, form) =>
+  codePassage(access.userId, {
     ...formFields(form, ["reviewId", "itemId", "field", "start", "end", "quote", "memo"]),
     themeIds: form.getAll("themeIds"),
   }),
 );
-const updateCodingWork = codingAction("updateCoding", (userId, form) =>
-  updateCoding(userId, { ...formFields(form, ["reviewId", "codingId", "memo"]), themeIds: form.getAll("themeIds") }),
+export const updateCodingAction = itemAction("updateCoding", (access, form) =>
+  updateCoding(access.userId, {
+    ...formFields(form, ["reviewId", "codingId", "memo"]),
+    themeIds: form.getAll("themeIds"),
+  }),
 );
-const deleteCodingWork = codingAction("deleteCoding", (userId, form) =>
-  deleteCoding(userId, formFields(form, ["reviewId", "codingId"])),
+export const deleteCodingAction = itemAction("deleteCoding", (access, form) =>
+  deleteCoding(access.userId, formFields(form, ["reviewId", "codingId"])),
 );
-const tagItemWork = codingAction("tagItem", (userId, form) =>
-  tagItems(userId, {
+export const tagItemAction = itemAction("tagItem", (access, form) =>
+  tagItems(access.userId, {
     reviewId: form.get("reviewId"),
     itemIds: [form.get("itemId")],
     themeIds: [form.get("themeId")],
     mode: form.get("mode"),
   }),
 );
-
-export async function codePassageAction(previous: ActionResult | null, form: FormData) {
-  return codePassageWork(previous, form);
-}
-export async function updateCodingAction(previous: ActionResult | null, form: FormData) {
-  return updateCodingWork(previous, form);
-}
-export async function deleteCodingAction(previous: ActionResult | null, form: FormData) {
-  return deleteCodingWork(previous, form);
-}
-export async function tagItemAction(previous: ActionResult | null, form: FormData) {
-  return tagItemWork(previous, form);
-}

@@ -1,7 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { requireUser } from "@/lib/auth/session";
-import { runAction, type ActionResult } from "@/lib/errors/action-result";
+import { reviewAction } from "@/lib/http/endpoint";
 import { keepItemText, removeFile, retryExtraction, setMainFile, takeFileText } from "@/lib/files/commands";
 
 const COMMANDS = {
@@ -15,12 +14,13 @@ const COMMANDS = {
 export type FileCommand = keyof typeof COMMANDS;
 
 /** One verb on one attached file: make main, remove, take or keep the text, extract again. */
-export async function fileAction(command: FileCommand, reviewId: string, fileId: string): Promise<ActionResult> {
-  return runAction(`files.${command}`, async () => {
-    const user = await requireUser();
+export const fileAction = reviewAction(
+  "files",
+  async (access, command: FileCommand, _reviewId: string, fileId: string) => {
     if (!(command in COMMANDS)) throw new Error(`unknown file command ${command}`);
-    await COMMANDS[command](user.id, { reviewId, fileId });
-    revalidatePath(`/reviews/${reviewId}`, "layout");
+    await COMMANDS[command](access, { reviewId: access.reviewId, fileId });
+    revalidatePath(`/reviews/${access.reviewId}`, "layout");
     return undefined;
-  });
-}
+  },
+  (_command, reviewId) => reviewId,
+);

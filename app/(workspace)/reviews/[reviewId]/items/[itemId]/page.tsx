@@ -7,6 +7,7 @@ import { MissingBadge } from "@/components/ui/MissingBadge";
 import { WorkflowPanel } from "@/components/workflow/WorkflowPanel";
 import { buttonPrimary, buttonSecondary, cardClass } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
+import { getPageAccess } from "@/lib/authz/request-access";
 import { can } from "@/lib/authz/policy";
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { getI18n } from "@/lib/i18n/server";
@@ -57,25 +58,26 @@ export default async function ItemPage({
   const { reviewId, itemId } = await params;
   const { view, page: pageParam } = await searchParams;
   const user = await requirePageUser(`/reviews/${reviewId}/items/${itemId}`);
+  const access = await getPageAccess(user.id, reviewId);
   const { locale, t } = await getI18n();
-  const { item, role } = await loadOrNotFound(getItem(user.id, reviewId, itemId));
+  const { item, role } = await loadOrNotFound(getItem(access, itemId));
   const trashed = item.deletedAt !== null;
   // A trashed item shows what it holds and how to restore it; its workflow stays frozen until then.
   const [workflow, candidates] = trashed
     ? [null, []]
     : await loadOrNotFound(
         Promise.all([
-          getItemWorkflow(user.id, reviewId, itemId),
-          can(role, "item.delete") ? listDuplicateCandidates(user.id, reviewId, itemId) : [],
+          getItemWorkflow(access, itemId),
+          can(role, "item.delete") ? listDuplicateCandidates(access, itemId) : [],
         ]),
       );
   const title = pick(locale, item.titleZh, item.titleEn) ?? t("editing.untitled");
   const [coding, references, pdf, files] = await loadOrNotFound(
     Promise.all([
       listItemCodings(user.id, reviewId, itemId),
-      listItemReferences(user.id, reviewId, itemId),
-      getItemPdf(user.id, reviewId, itemId),
-      listItemFiles(user.id, reviewId, itemId),
+      listItemReferences(access, itemId),
+      getItemPdf(access, itemId),
+      listItemFiles(access, itemId),
     ]),
   );
   const themeOptions = coding.themes.map((theme) => ({

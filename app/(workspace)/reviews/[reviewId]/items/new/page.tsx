@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ItemForm } from "@/components/items/ItemForm";
 import { requirePageUser } from "@/lib/auth/session";
+import { getPageAccess } from "@/lib/authz/request-access";
 import { can } from "@/lib/authz/policy";
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { getI18n } from "@/lib/i18n/server";
@@ -21,8 +22,9 @@ export default async function NewItemPage({
   const requested = (await searchParams).type;
   const itemType = isItemType(requested) ? requested : EMPTY_ITEM_FIELDS.itemType;
   const user = await requirePageUser(`/reviews/${reviewId}/items/new`);
+  const access = await getPageAccess(user.id, reviewId);
   const { t } = await getI18n();
-  const review = await loadOrNotFound(getReview(user.id, reviewId));
+  const review = await loadOrNotFound(getReview(access));
   const library = `/reviews/${reviewId}/library`;
   return (
     <div className="mx-auto max-w-4xl space-y-4">

@@ -26,7 +26,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     search.scope === "filter"
       ? ({ kind: "filter", params: parseLibraryParams(search) } as const)
       : ({ kind: "all" } as const);
-  return download((userId) => exportItems(userId, reviewId, { format: format.data, scope }, i18n));
+  return download(reviewId, (access) => exportItems(access, { format: format.data, scope }, i18n));
 }
 
 /** The ticked items: their ids travel in a form body, which has room for thousands. */
@@ -52,8 +52,8 @@ export const POST = mutatingRoute(
       return new Response("itemIds is not a JSON list.", { status: 400 });
     }
     if (itemIds.length === 0) return new Response("No items selected.", { status: 400 });
-    return download((userId) =>
-      exportItems(userId, reviewId, { format: format.data, scope: { kind: "selected", itemIds } }, i18n),
+    return download(reviewId, (access) =>
+      exportItems(access, { format: format.data, scope: { kind: "selected", itemIds } }, i18n),
     );
   },
 );

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ImportWizard } from "@/components/import/ImportWizard";
 import { requirePageUser } from "@/lib/auth/session";
+import { getPageAccess } from "@/lib/authz/request-access";
 import { can } from "@/lib/authz/policy";
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { getI18n } from "@/lib/i18n/server";
@@ -10,8 +11,9 @@ import { getReview } from "@/lib/reviews/queries";
 export default async function ImportPage({ params }: { params: Promise<{ reviewId: string }> }) {
   const { reviewId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/library/import`);
+  const access = await getPageAccess(user.id, reviewId);
   const { t } = await getI18n();
-  const review = await loadOrNotFound(getReview(user.id, reviewId));
+  const review = await loadOrNotFound(getReview(access));
   const library = `/reviews/${reviewId}/library`;
   return (
     <div className="space-y-4">

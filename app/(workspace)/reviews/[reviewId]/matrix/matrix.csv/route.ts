@@ -10,8 +10,8 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const { reviewId } = await params;
   const { locale, t } = await getI18n();
   const order = parseMatrixOrder(Object.fromEntries(request.nextUrl.searchParams));
-  return download(async (userId) => ({
-    body: matrixCsv(await getMatrix(userId, reviewId), order, {
+  return download(reviewId, async (access) => ({
+    body: matrixCsv(await getMatrix(access.userId, reviewId), order, {
       theme: (theme) => pick(locale, theme.nameZh, theme.nameEn) ?? "",
       item: (item) => pick(locale, item.titleZh, item.titleEn) ?? t("editing.untitled"),
       citation: (item) => citationLabel(locale, item.authors, item.year),

@@ -10,6 +10,7 @@ import {
 } from "@/components/synthesis/thread-tones";
 import { buttonSecondary, cardClass } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
+import { getPageAccess } from "@/lib/authz/request-access";
 import { can } from "@/lib/authz/policy";
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { formatDate, formatDateTime } from "@/lib/i18n/format-time";
@@ -21,9 +22,10 @@ import { applyWordImportAction, previewWordImportAction } from "../word-import-a
 export default async function RoundSummaryPage({ params }: { params: Promise<{ reviewId: string; roundId: string }> }) {
   const { reviewId, roundId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/rounds/${roundId}`);
+  const access = await getPageAccess(user.id, reviewId);
   const { locale, t } = await getI18n();
   const { role, round, sections, authors } = await loadOrNotFound(
-    getRoundSummary(user.id, reviewId, roundId, locale === "zh" ? "zh-CN" : "en-US"),
+    getRoundSummary(access, roundId, locale === "zh" ? "zh-CN" : "en-US"),
   );
   const base = `/reviews/${reviewId}`;
   const totals = sumCounts(sections.map((section) => section.counts));

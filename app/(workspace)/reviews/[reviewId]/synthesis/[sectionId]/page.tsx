@@ -4,6 +4,7 @@ import { SectionWorkspaceLoader } from "@/components/synthesis/SectionWorkspaceL
 import { ExportWithWarning } from "@/components/bibliography/ExportWithWarning";
 import { buttonSecondary } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
+import { getPageAccess } from "@/lib/authz/request-access";
 import { listThemePassages } from "@/lib/coding/queries";
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { getI18n } from "@/lib/i18n/server";
@@ -36,15 +37,16 @@ import {
 export default async function SectionPage({ params }: { params: Promise<{ reviewId: string; sectionId: string }> }) {
   const { reviewId, sectionId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/synthesis/${sectionId}`);
+  const access = await getPageAccess(user.id, reviewId);
   const { locale, t } = await getI18n();
   const [editor, synthesis, versions, citations, threads, openRound, members] = await Promise.all([
     loadOrNotFound(getSectionForEditor(user.id, reviewId, sectionId)),
     loadOrNotFound(listSections(user.id, reviewId)),
     loadOrNotFound(listSectionVersions(user.id, reviewId, sectionId)),
     loadOrNotFound(renderSynthesisCitations(user.id, reviewId, { locale: locale === "en" ? "en-US" : "zh-CN" })),
-    loadOrNotFound(listSectionThreads(user.id, reviewId, sectionId)),
-    loadOrNotFound(findOpenRound(user.id, reviewId, sectionId)),
-    loadOrNotFound(listMembers(user.id, reviewId)),
+    loadOrNotFound(listSectionThreads(access, sectionId)),
+    loadOrNotFound(findOpenRound(access, sectionId)),
+    loadOrNotFound(listMembers(access)),
   ]);
   const answered = await loadOrNotFound(
     answeredChanges(user.id, reviewId, sectionId, threads, locale === "en" ? "en-US" : "zh-CN"),

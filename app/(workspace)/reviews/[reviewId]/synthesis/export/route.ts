@@ -16,8 +16,8 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const { locale, t } = await getI18n();
   const query = querySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
   if (!query.success) return new Response("Unknown export format: use format=docx or format=md.", { status: 400 });
-  return download(async (userId) =>
-    exportSynthesis(userId, reviewId, {
+  return download(reviewId, async (access) =>
+    exportSynthesis(access.userId, reviewId, {
       format: query.data.format,
       sectionId: query.data.section,
       locale,

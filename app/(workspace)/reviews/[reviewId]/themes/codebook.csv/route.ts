@@ -4,8 +4,8 @@ import { codebookToCsv } from "@/lib/themes/codebook-exchange";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ reviewId: string }> }) {
   const { reviewId } = await params;
-  return download(async (userId) => ({
-    body: codebookToCsv(await exportCodebook(userId, reviewId)),
+  return download(reviewId, async (access) => ({
+    body: codebookToCsv(await exportCodebook(access.userId, reviewId)),
     contentType: "text/csv; charset=utf-8",
     filename: "codebook.csv",
   }));

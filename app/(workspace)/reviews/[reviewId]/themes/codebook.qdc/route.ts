@@ -4,8 +4,8 @@ import { codebookToQdc } from "@/lib/themes/codebook-exchange";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ reviewId: string }> }) {
   const { reviewId } = await params;
-  return download(async (userId) => ({
-    body: codebookToQdc(await exportCodebook(userId, reviewId)),
+  return download(reviewId, async (access) => ({
+    body: codebookToQdc(await exportCodebook(access.userId, reviewId)),
     contentType: "application/xml; charset=utf-8",
     filename: "codebook.qdc",
   }));

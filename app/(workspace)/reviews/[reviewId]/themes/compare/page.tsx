@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Passage } from "@/components/coding/Passage";
 import { buttonPrimary, cardClass, inputClass, labelClass } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
+import { getPageAccess } from "@/lib/authz/request-access";
 import { can } from "@/lib/authz/policy";
 import { kappaBand } from "@/lib/coding/kappa";
 import { compareCoders, listThemeOptions } from "@/lib/coding/queries";
@@ -22,7 +23,7 @@ export default async function CompareCodersPage({
   const { locale, t } = await getI18n();
   const search = await searchParams;
   const [members, themes] = await loadOrNotFound(
-    Promise.all([listMembers(user.id, reviewId), listThemeOptions(user.id, reviewId)]),
+    Promise.all([listMembers(await getPageAccess(user.id, reviewId)), listThemeOptions(user.id, reviewId)]),
   );
   const coders = members
     .filter((member) => can(member.role, "coding.write"))

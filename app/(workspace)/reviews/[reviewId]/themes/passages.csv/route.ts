@@ -14,9 +14,9 @@ const FIELD_LABEL = {
 export async function GET(_request: Request, { params }: { params: Promise<{ reviewId: string }> }) {
   const { reviewId } = await params;
   const { locale, t } = await getI18n();
-  return download(async (userId) => {
+  return download(reviewId, async (access) => {
     // Loading the codings authorizes the reader, so the review's title is only read for a member.
-    const codings = await loadCodingsForExport(userId, reviewId);
+    const codings = await loadCodingsForExport(access);
     const title = (await reviewTitleForFile(reviewId, locale)) ?? t("transfer.untitledReview");
     return {
       body: codingsCsv(codings, locale, {

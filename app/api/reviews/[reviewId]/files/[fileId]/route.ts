@@ -5,6 +5,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getSessionUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors/app-error";
 import { fileText, openItemFile } from "@/lib/files/queries";
+import { resolveAccess } from "@/lib/authz/authorize";
 
 type Params = { params: Promise<{ reviewId: string; fileId: string }> };
 
@@ -13,10 +14,12 @@ export async function GET(request: NextRequest, { params }: Params) {
   const user = await getSessionUser();
   if (!user) return new NextResponse("Sign in first.", { status: 401 });
   try {
+    // Resolved once for this request and handed to the domain.
+    const access = await resolveAccess(user.id, reviewId);
     if (request.nextUrl.searchParams.get("text") === "1") {
-      return NextResponse.json({ text: await fileText(user.id, reviewId, fileId) });
+      return NextResponse.json({ text: await fileText(access, fileId) });
     }
-    const file = await openItemFile(user.id, { reviewId, fileId });
+    const file = await openItemFile(access, { reviewId, fileId });
     const disposition = request.nextUrl.searchParams.get("inline") === "1" ? "inline" : "attachment";
     return new NextResponse(Readable.toWeb(file.stream) as ReadableStream<Uint8Array>, {
       headers: {

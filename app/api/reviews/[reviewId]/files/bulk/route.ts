@@ -6,6 +6,7 @@ import { isAppError } from "@/lib/errors/app-error";
 import { confirmBulkAttach } from "@/lib/files/bulk";
 import { rejectionMessage } from "@/lib/files/messages";
 import { getI18n } from "@/lib/i18n/server";
+import { resolveAccess } from "@/lib/authz/authorize";
 
 // Behind the Origin check like every route that changes something: a page on another port or subdomain cannot post here.
 export const POST = mutatingRoute(
@@ -16,7 +17,9 @@ export const POST = mutatingRoute(
     if (!user) return NextResponse.json({ error: t("errors.UNAUTHENTICATED") }, { status: 401 });
     const body = (await request.json().catch(() => null)) as { entries?: unknown } | null;
     try {
-      return NextResponse.json(await confirmBulkAttach(user.id, { reviewId, entries: body?.entries }));
+      // Resolved once for this request and handed to the domain.
+      const access = await resolveAccess(user.id, reviewId);
+      return NextResponse.json(await confirmBulkAttach(access, { reviewId, entries: body?.entries }));
     } catch (error) {
       if (isAppError(error)) {
         if (error.code === "FORBIDDEN") return NextResponse.json({ error: t("errors.FORBIDDEN") }, { status: 404 });

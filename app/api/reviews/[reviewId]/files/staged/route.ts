@@ -8,6 +8,7 @@ import { stageUpload } from "@/lib/files/bulk";
 import { rejectionMessage } from "@/lib/files/messages";
 import { receiveUpload } from "@/lib/files/receive-upload";
 import { getI18n } from "@/lib/i18n/server";
+import { resolveAccess } from "@/lib/authz/authorize";
 
 // Behind the Origin check like every route that changes something: a page on another port or subdomain cannot post here.
 export const POST = mutatingRoute(
@@ -20,8 +21,10 @@ export const POST = mutatingRoute(
     const length = request.headers.get("content-length");
     let upload: Awaited<ReturnType<typeof receiveUpload>> | null = null;
     try {
+      // Resolved once for this request and handed to the domain.
+      const access = await resolveAccess(user.id, reviewId);
       upload = await receiveUpload(request.body, fileName, length ? Number(length) : null);
-      return NextResponse.json(await stageUpload(user.id, reviewId, upload.path, fileName));
+      return NextResponse.json(await stageUpload(access, upload.path, fileName));
     } catch (error) {
       if (isAppError(error)) {
         if (error.code === "NOT_FOUND" || error.code === "FORBIDDEN") {

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ItemForm } from "@/components/items/ItemForm";
 import { requirePageUser } from "@/lib/auth/session";
+import { getPageAccess } from "@/lib/authz/request-access";
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { getI18n } from "@/lib/i18n/server";
 import { pick } from "@/lib/i18n/translate";
@@ -12,10 +13,11 @@ import { updateItemAction } from "../../actions";
 export default async function EditItemPage({ params }: { params: Promise<{ reviewId: string; itemId: string }> }) {
   const { reviewId, itemId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/items/${itemId}/edit`);
+  const access = await getPageAccess(user.id, reviewId);
   const { locale, t } = await getI18n();
   const itemPage = `/reviews/${reviewId}/items/${itemId}`;
   // A member who may not edit gets told so, like on the item page, instead of a "not found".
-  const review = await loadOrNotFound(getReview(user.id, reviewId));
+  const review = await loadOrNotFound(getReview(access));
   if (!can(review.role, "item.update")) {
     return (
       <div className="mx-auto max-w-4xl space-y-4">
@@ -30,7 +32,7 @@ export default async function EditItemPage({ params }: { params: Promise<{ revie
       </div>
     );
   }
-  const item = await loadOrNotFound(getItemForEdit(user.id, reviewId, itemId));
+  const item = await loadOrNotFound(getItemForEdit(access, itemId));
   return (
     <div className="mx-auto max-w-4xl space-y-4">
       <p>

@@ -6,6 +6,7 @@ import { upload, uploadedFile } from "@/lib/http/upload";
 import { commitImport } from "@/lib/import/commit";
 import { csvMappingFromForm } from "@/lib/import/parse-csv";
 import { MAX_IMPORT_BYTES } from "@/lib/import/parse-file";
+import { resolveAccess } from "@/lib/authz/authorize";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +23,7 @@ export const POST = mutatingRoute(
       }
       const csvMapping = csvMappingFromForm(form.get("csvMapping"));
       const result = await commitImport(
-        userId,
+        await resolveAccess(userId, reviewId),
         { reviewId, fileName: file.name || "upload", selected, ...(csvMapping ? { csvMapping } : {}) },
         file.bytes,
       );

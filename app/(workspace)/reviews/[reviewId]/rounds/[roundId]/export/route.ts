@@ -7,8 +7,8 @@ export const dynamic = "force-dynamic";
 export async function GET(_request: Request, { params }: { params: Promise<{ reviewId: string; roundId: string }> }) {
   const { reviewId, roundId } = await params;
   const { locale, t } = await getI18n();
-  return download((userId) =>
-    exportRoundDocx(userId, reviewId, roundId, {
+  return download(reviewId, (access) =>
+    exportRoundDocx(access, roundId, {
       locale,
       words: {
         untitled: t("synthesis.title"),

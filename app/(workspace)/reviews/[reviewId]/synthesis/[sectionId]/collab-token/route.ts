@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { getSessionUser } from "@/lib/auth/session";
 import { issueSectionTicket } from "@/lib/collab/issue-ticket";
 import { isAppError } from "@/lib/errors/app-error";
+import { resolveAccess } from "@/lib/authz/authorize";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +11,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ rev
   const user = await getSessionUser();
   if (!user) return NextResponse.json({ error: "Sign in first." }, { status: 401 });
   try {
-    const token = await issueSectionTicket(user.id, reviewId, sectionId, user.sessionVersion);
+    // Resolved once for this request and handed to the domain.
+    const access = await resolveAccess(user.id, reviewId);
+    const token = await issueSectionTicket(access, sectionId, user.sessionVersion);
     return NextResponse.json({ token }, { headers: { "Cache-Control": "private, no-store" } });
   } catch (error) {
     if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) {

@@ -6,6 +6,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors/app-error";
 import { fileStore } from "@/lib/files/store";
 import { getFileForReading } from "@/lib/pdf-pages/queries";
+import { resolveAccess } from "@/lib/authz/authorize";
 
 export async function GET(request: Request, { params }: { params: Promise<{ reviewId: string; fileId: string }> }) {
   const { reviewId, fileId } = await params;
@@ -13,7 +14,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ revi
   if (!user) return new Response("Sign in first.", { status: 401 });
   let file;
   try {
-    file = await getFileForReading(user.id, reviewId, fileId);
+    // Resolved once for this request and handed to the domain.
+    const access = await resolveAccess(user.id, reviewId);
+    file = await getFileForReading(access, fileId);
   } catch (error) {
     if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) {
       return new Response("Not found.", { status: 404 });

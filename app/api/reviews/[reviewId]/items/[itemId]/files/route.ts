@@ -9,6 +9,7 @@ import { rejectionMessage } from "@/lib/files/messages";
 import { listItemFiles } from "@/lib/files/queries";
 import { receiveUpload } from "@/lib/files/receive-upload";
 import { getI18n } from "@/lib/i18n/server";
+import { resolveAccess } from "@/lib/authz/authorize";
 
 type Params = { params: Promise<{ reviewId: string; itemId: string }> };
 
@@ -17,7 +18,9 @@ export async function GET(_request: NextRequest, { params }: Params) {
   const user = await getSessionUser();
   if (!user) return NextResponse.json({ error: "Sign in first." }, { status: 401 });
   try {
-    return NextResponse.json({ files: await listItemFiles(user.id, reviewId, itemId) });
+    // Resolved once for this request and handed to the domain.
+    const access = await resolveAccess(user.id, reviewId);
+    return NextResponse.json({ files: await listItemFiles(access, itemId) });
   } catch (error) {
     if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) {
       return NextResponse.json({ error: "Not found." }, { status: 404 });
@@ -36,9 +39,11 @@ export const POST = mutatingRoute(async (request: NextRequest, { params }: Param
   const length = request.headers.get("content-length");
   let upload: Awaited<ReturnType<typeof receiveUpload>> | null = null;
   try {
+    // Resolved once for this request and handed to the domain.
+    const access = await resolveAccess(user.id, reviewId);
     upload = await receiveUpload(request.body, fileName, length ? Number(length) : null);
     const result = await attachFile(
-      user.id,
+      access,
       { reviewId, itemId, fileName, makeMain: request.nextUrl.searchParams.get("main") === "1" },
       upload.path,
     );
