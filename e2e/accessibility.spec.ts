@@ -1,6 +1,7 @@
 // Every page of the app, in Chinese and in English, passes axe-core without a serious or critical violation.
 // One browser context per language (signed in as the owner with the state auth.setup.ts saved) visits the pages
 // in turn; a signed-out context per language checks the sign-in and sign-up pages.
+import { accessTo } from "@/lib/testing/access";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { openRound } from "@/lib/rounds/rounds";
@@ -41,7 +42,7 @@ test.beforeAll(async () => {
   const theme = await db.theme.create({ data: { reviewId: scenario.reviewId, nameZh: "网格治理", color: "#b45309" } });
   await db.itemTheme.create({ data: { itemId: scenario.itemIds[0]!, themeId: theme.id } });
   const { sectionId } = await createSection(scenario.userIds.owner, { reviewId: scenario.reviewId, title: "引言" });
-  const { roundId } = await openRound(scenario.userIds.supervisor, {
+  const { roundId } = await openRound(await accessTo(scenario.userIds.supervisor, scenario.reviewId), {
     reviewId: scenario.reviewId,
     title: "第一轮意见",
     sectionIds: [sectionId],

@@ -1,5 +1,6 @@
 // Character-level agreement against a real database: two and three coders, passages placed on today's text,
 // papers only one coder read left out, and refusals for bad or foreign coders.
+import { accessTo } from "@/lib/testing/access";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createItem, updateItem } from "@/lib/items/commands";
 import { getItemForEdit } from "@/lib/items/queries";
@@ -47,7 +48,7 @@ beforeAll(async () => {
   const owner = team.users.OWNER.id;
   const editor = team.users.EDITOR.id;
   const item = async (title: string, fullText: string) =>
-    (await createItem(owner, { reviewId: team.reviewId, fields: { titleZh: title, fullText } })).itemId;
+    (await createItem(await accessTo(owner, team.reviewId), { reviewId: team.reviewId, fields: { titleZh: title, fullText } })).itemId;
   shared = await item('=HYPERLINK("x")', sharedText);
   pairOnly = await item("数字治理", pairText);
   soloPaper = await item("只有一人读过", pairText);
@@ -160,8 +161,8 @@ describe("character-level agreement over the whole codebook", () => {
   });
 
   it("leaves out a passage whose text was deleted, and counts it", async () => {
-    const edit = await getItemForEdit(team.users.OWNER.id, team.reviewId, shared);
-    await updateItem(team.users.OWNER.id, {
+    const edit = await getItemForEdit(await accessTo(team.users.OWNER.id, team.reviewId), shared);
+    await updateItem(await accessTo(team.users.OWNER.id, team.reviewId), {
       reviewId: team.reviewId,
       itemId: shared,
       version: edit.version,

@@ -99,8 +99,7 @@ export function answeredChange(
 
 /** Every answered change of a section's threads, by comment id, with citations numbered as the editor shows them. */
 export async function answeredChanges(
-  userId: string,
-  reviewId: string,
+  access: ReviewAccess,
   sectionId: string,
   threads: AnsweredThread[],
   locale: CitationLocale,
@@ -110,7 +109,7 @@ export async function answeredChanges(
     thread.comments.filter((comment) => comment.textAtAnswer !== null).map((comment) => ({ thread, comment })),
   );
   if (answered.length === 0) return {};
-  await authorize(userId, reviewId, "review.read");
+  const { reviewId } = access.require("review.read");
   const now =
     current ??
     asDocument(
@@ -125,7 +124,7 @@ export async function answeredChanges(
   const others = answered.flatMap(({ thread, comment }) =>
     [asDocument(thread.contentAtStart), asDocument(comment.contentAtAnswer)].filter((doc): doc is DocNode => !!doc),
   );
-  const label = await comparisonLabels(userId, reviewId, sectionId, now, others, locale);
+  const label = await comparisonLabels(access.userId, reviewId, sectionId, now, others, locale);
   const result: Record<string, AnsweredChangeView> = {};
   for (const { thread, comment } of answered) {
     const change = answeredChange(thread, comment, label);

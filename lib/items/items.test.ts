@@ -171,8 +171,8 @@ describe("editing an item", () => {
   });
 
   it("saves an item with more authors than the old limit of 500, as an import keeps them, and refuses more than MAX_AUTHORS", async () => {
-    const { itemId } = await createItem(a.users.EDITOR.id, { reviewId: a.reviewId, fields: paper });
-    const start = await getItemForEdit(a.users.EDITOR.id, a.reviewId, itemId);
+    const { itemId } = await createItem(await accessTo(a.users.EDITOR.id, a.reviewId), { reviewId: a.reviewId, fields: paper });
+    const start = await getItemForEdit(await accessTo(a.users.EDITOR.id, a.reviewId), itemId);
     const authors = Array.from({ length: 1200 }, (_, n) => ({
       nameZh: null,
       nameEn: `Author${n + 1}, Given`,
@@ -180,25 +180,25 @@ describe("editing an item", () => {
       corresponding: false,
       bio: null,
     }));
-    const saved = await updateItem(a.users.EDITOR.id, {
+    const saved = await updateItem(await accessTo(a.users.EDITOR.id, a.reviewId), {
       reviewId: a.reviewId,
       itemId,
       version: start.version,
       fields: { ...start.fields, authors },
     });
-    const after = await getItemForEdit(a.users.EDITOR.id, a.reviewId, itemId);
+    const after = await getItemForEdit(await accessTo(a.users.EDITOR.id, a.reviewId), itemId);
     expect(after.fields.authors).toHaveLength(1200);
     expect(after.fields.authors[1199]!.nameEn).toBe("Author1200, Given");
     const tooMany = Array.from({ length: MAX_AUTHORS + 1 }, (_, n) => ({ ...authors[0]!, nameEn: `A${n}` }));
     await expect(
-      updateItem(a.users.EDITOR.id, {
+      updateItem(await accessTo(a.users.EDITOR.id, a.reviewId), {
         reviewId: a.reviewId,
         itemId,
         version: saved.version,
         fields: { ...after.fields, authors: tooMany },
       }),
     ).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    expect((await getItemForEdit(a.users.EDITOR.id, a.reviewId, itemId)).fields.authors).toHaveLength(1200);
+    expect((await getItemForEdit(await accessTo(a.users.EDITOR.id, a.reviewId), itemId)).fields.authors).toHaveLength(1200);
   });
 
   it("refuses the second of two saves from the same version and hands back the other person's values", async () => {

@@ -77,7 +77,7 @@ export async function getRoundSummary(access: ReviewAccess, roundId: string, loc
         const label = await comparisonLabels(userId, reviewId, section.id, now, [before], locale);
         const structured = compareDocumentStructure(before, now, label);
         // Each answer that addressed a comment, with the change it points to read the same structured way.
-        const answered = await answeredChanges(userId, reviewId, section.id, threads, locale, now);
+        const answered = await answeredChanges(access, section.id, threads, locale, now);
         return {
           id: section.id,
           title: section.title,

@@ -186,7 +186,7 @@ describe("comment rounds", () => {
     // The answer points at the change that addressed the comment.
     const [answered] = await listSectionThreads(await accessTo(a.users.VIEWER.id, a.reviewId), first);
     const answer = answered!.comments.find((comment) => comment.body === "已补充两篇文献。")!;
-    const changes = await answeredChanges(a.users.VIEWER.id, a.reviewId, first, [answered!], "zh-CN");
+    const changes = await answeredChanges(await accessTo(a.users.VIEWER.id, a.reviewId), first, [answered!], "zh-CN");
     expect(changes[answer.id]).toEqual({
       kind: "document",
       blocks: [
@@ -405,12 +405,12 @@ describe("round summary as documents", () => {
   it("shows the change that addressed a comment as documents: the added citation by its label, the new quote", async () => {
     const { sectionId } = await createSection(a.users.EDITOR.id, { reviewId: a.reviewId, title: "代表性文献" });
     await write(sectionId, "党建引领基层治理成效显著。");
-    const { roundId } = await openRound(a.users.SUPERVISOR.id, {
+    const { roundId } = await openRound(await accessTo(a.users.SUPERVISOR.id, a.reviewId), {
       reviewId: a.reviewId,
       title: "代表性文献",
       sectionIds: [sectionId],
     });
-    const { threadId } = await startThread(a.users.SUPERVISOR.id, {
+    const { threadId } = await startThread(await accessTo(a.users.SUPERVISOR.id, a.reviewId), {
       reviewId: a.reviewId,
       sectionId,
       roundId,
@@ -435,14 +435,14 @@ describe("round summary as documents", () => {
     };
     const doc = prosemirrorJSONToYDoc(getSchema(sectionExtensions()), content, SECTION_FRAGMENT);
     await storeSectionState({ sectionId, state: Y.encodeStateAsUpdate(doc), content, updatedById: null });
-    const { commentId } = await replyToThread(a.users.EDITOR.id, {
+    const { commentId } = await replyToThread(await accessTo(a.users.EDITOR.id, a.reviewId), {
       reviewId: a.reviewId,
       threadId,
       body: "已补充。",
       addressed: true,
     });
-    const threads = await listSectionThreads(a.users.VIEWER.id, a.reviewId, sectionId);
-    const changes = await answeredChanges(a.users.VIEWER.id, a.reviewId, sectionId, threads, "zh-CN");
+    const threads = await listSectionThreads(await accessTo(a.users.VIEWER.id, a.reviewId), sectionId);
+    const changes = await answeredChanges(await accessTo(a.users.VIEWER.id, a.reviewId), sectionId, threads, "zh-CN");
     const change = changes[commentId]!;
     expect(change.kind).toBe("document");
     if (change.kind !== "document") return;
@@ -450,10 +450,10 @@ describe("round summary as documents", () => {
     expect(inserted).toContainEqual({ kind: "insert", piece: { type: "citation", label: "[1]23" } });
     expect(change.blocks.at(-1)).toMatchObject({ block: "blockquote", change: "insert" });
     // The round summary shows the same change under the answer.
-    const summary = await getRoundSummary(a.users.VIEWER.id, a.reviewId, roundId);
+    const summary = await getRoundSummary(await accessTo(a.users.VIEWER.id, a.reviewId), roundId);
     expect(summary.sections.find((entry) => entry.id === sectionId)!.answered[commentId]).toEqual(change);
     // Someone outside the review reads nothing.
-    await expect(answeredChanges(b.users.OWNER.id, a.reviewId, sectionId, threads, "zh-CN")).rejects.toMatchObject({
+    await expect(accessTo(b.users.OWNER.id, a.reviewId)).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
   });

@@ -369,7 +369,7 @@ describe("Word re-import", () => {
 
   it("imports replies as replies, and finds a phrase with a citation by the label the export printed", async () => {
     const file = await repliedFile();
-    const { entries } = await previewWordImport(team.users.SUPERVISOR.id, team.reviewId, roundId, file);
+    const { entries } = await previewWordImport(await accessTo(team.users.SUPERVISOR.id, team.reviewId), roundId, file);
     expect(
       entries.map((entry) => [entry.kind, entry.status, entry.quote, entry.body, entry.replies.map((r) => r.body)]),
     ).toEqual([
@@ -384,7 +384,7 @@ describe("Word re-import", () => {
     });
     expect(entries[1]!.threadId).toBe(existing.id);
 
-    expect(await applyWordImport(team.users.SUPERVISOR.id, team.reviewId, roundId, file)).toEqual({
+    expect(await applyWordImport(await accessTo(team.users.SUPERVISOR.id, team.reviewId), roundId, file)).toEqual({
       created: 3,
       unmatched: 0,
     });
@@ -414,7 +414,7 @@ describe("Word re-import", () => {
     expect(text).toBe("研究[1]表明");
 
     // Again: the replies are known now, nothing is created twice.
-    const again = await previewWordImport(team.users.SUPERVISOR.id, team.reviewId, roundId, file);
+    const again = await previewWordImport(await accessTo(team.users.SUPERVISOR.id, team.reviewId), roundId, file);
     expect(again.entries.filter((entry) => entry.status === "new")).toEqual([]);
     // The comment's author heard about the reply.
     expect(
@@ -437,7 +437,7 @@ describe("Word re-import", () => {
       ["研究[1]表明", "这里引用的是哪一年的版本？", ["2020 年版"]],
     ]);
     // Everything in it was imported from the Word file above: known, comments and replies alike.
-    const { entries } = await previewWordImport(team.users.SUPERVISOR.id, team.reviewId, roundId, file);
+    const { entries } = await previewWordImport(await accessTo(team.users.SUPERVISOR.id, team.reviewId), roundId, file);
     expect(entries.map((entry) => [entry.kind, entry.status])).toEqual([
       ["comment", "existing"],
       ["reply", "existing"],

@@ -451,10 +451,10 @@ describe("counts at scale", () => {
       expect(all.total).toBe(extra);
       expect(all.hits).toHaveLength(20);
       // Trashing the paper takes its passages out of the counts too (checked once per statement, not per entry).
-      await trashItems(editor, { reviewId, itemIds: [paper] });
+      await trashItems(await accessTo(editor, reviewId), { reviewId, itemIds: [paper] });
       const trashed = await searchReview(owner, reviewId, parseSearchParams({ q: "琤璁" }));
       expect(trashed).toMatchObject({ total: 0, approximate: false, hits: [] });
-      await restoreItems(editor, { reviewId, itemIds: [paper] });
+      await restoreItems(await accessTo(editor, reviewId), { reviewId, itemIds: [paper] });
     } finally {
       await db.$executeRaw`DELETE FROM "SearchEntry" WHERE "sourceId" LIKE 'estimate-%'`;
     }

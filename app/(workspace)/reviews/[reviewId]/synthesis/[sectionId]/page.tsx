@@ -49,7 +49,7 @@ export default async function SectionPage({ params }: { params: Promise<{ review
     loadOrNotFound(listMembers(access)),
   ]);
   const answered = await loadOrNotFound(
-    answeredChanges(user.id, reviewId, sectionId, threads, locale === "en" ? "en-US" : "zh-CN"),
+    answeredChanges(access, sectionId, threads, locale === "en" ? "en-US" : "zh-CN"),
   );
   const { section } = editor;
   const passages = section.themeId ? await loadOrNotFound(listThemePassages(user.id, reviewId, section.themeId)) : null;

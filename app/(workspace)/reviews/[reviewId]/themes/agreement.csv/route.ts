@@ -23,8 +23,8 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   }
-  return download(async (userId) => {
-    const report = await loadAgreementReport(userId, reviewId, { coderIds });
+  return download(reviewId, async (access) => {
+    const report = await loadAgreementReport(access.userId, reviewId, { coderIds });
     const reviewTitle = (await reviewTitleForFile(reviewId, locale)) ?? t("transfer.untitledReview");
     const themeName = (theme: { nameZh: string | null; nameEn: string | null }) =>
       pick(locale, theme.nameZh, theme.nameEn) ?? "";

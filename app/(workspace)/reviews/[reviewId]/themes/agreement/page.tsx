@@ -7,6 +7,7 @@ import { loadAgreementReport, MAX_AGREEMENT_CODERS } from "@/lib/coding/agreemen
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { getI18n } from "@/lib/i18n/server";
 import { pick } from "@/lib/i18n/translate";
+import { getPageAccess } from "@/lib/authz/request-access";
 import { listMembers } from "@/lib/members/queries";
 
 export default async function CodingAgreementPage({
@@ -20,7 +21,7 @@ export default async function CodingAgreementPage({
   const user = await requirePageUser(`/reviews/${reviewId}/themes/agreement`);
   const { locale, t } = await getI18n();
   const search = await searchParams;
-  const members = await loadOrNotFound(listMembers(user.id, reviewId));
+  const members = await loadOrNotFound(listMembers(await getPageAccess(user.id, reviewId)));
   const coders = members
     .filter((member) => can(member.role, "coding.write"))
     .map((member) => ({ id: member.user.id, name: member.user.name }));
