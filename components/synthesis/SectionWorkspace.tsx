@@ -66,7 +66,7 @@ export interface SectionActions {
     sectionId: string;
     citations: { itemId: string; locator: string | null }[];
   }) => Promise<ActionResult<{ labels: string[]; bibliography: BibliographyListEntry[]; superscript: boolean }>>;
-  searchCitable: (input: { reviewId: string; query: string }) => Promise<ActionResult<CitableOption[]>>;
+  searchCitable: (input: { reviewId: string; query: string; includeExcluded?: boolean }) => Promise<ActionResult<CitableOption[]>>;
   saveVersion: (previous: unknown, form: FormData) => Promise<ActionResult<{ versionId: string }>>;
   startThread: (input: unknown) => Promise<ActionResult<unknown>>;
   decideSuggestions: (input: unknown) => Promise<ActionResult<{ decided: string[] }>>;
@@ -128,8 +128,8 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
   const [notice, setNotice] = useState<{ error?: string; success?: string; undo?: boolean } | null>(null);
 
   const search = useCallback(
-    async (query: string): Promise<CitableOption[]> => {
-      const result = await actions.searchCitable({ reviewId, query });
+    async (query: string, includeExcluded = false): Promise<CitableOption[]> => {
+      const result = await actions.searchCitable({ reviewId, query, includeExcluded });
       if (!result.ok) return [];
       for (const item of result.data) live.rememberTitle(item.id, item.title);
       return result.data;

@@ -96,7 +96,7 @@ export const backupSchema = z.object({
       funding: text,
       identifiers: json,
       dates: json,
-      sourceKind: z.enum(["JOURNAL_SITE", "PREPRINT_SERVER", "REPOST_SITE", "DATABASE_EXPORT", "MANUAL"]),
+      sourceKind: z.enum(["JOURNAL_SITE", "PREPRINT_SERVER", "REPOST_SITE", "DATABASE_EXPORT", "MANUAL", "CITATION_SEARCH"]),
       sourceName: text,
       sourceNote: text,
       sourceFile: text,

@@ -106,6 +106,7 @@ export async function addCitedReference(userId: string, rawInput: unknown): Prom
       fields,
       // The printed string stays with the item: it is where every field came from.
       sourceNote: reference.raw,
+      sourceKind: "CITATION_SEARCH",
       activity: { source: "reference", citedBy: reference.itemId, referenceNumber: reference.number },
     });
   });

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
 import { formFields, runAction, type ActionResult } from "@/lib/errors/action-result";
-import { castVote, resolveConflict } from "@/lib/screening/commands";
+import { castVote, resolveConflict, setScreeningHighlights } from "@/lib/screening/commands";
 import { recordScreeningStop, updateStoppingRule } from "@/lib/screening/ranking/stopping";
 import { getItemReading } from "@/lib/pdf-pages/queries";
 
@@ -22,6 +22,16 @@ export async function resolveConflictAction(_p: ActionResult | null, form: FormD
     const input = formFields(form, ["reviewId", "itemId", "choice", "reasonId", "note"]);
     await resolveConflict(user.id, input);
     revalidatePath(`/reviews/${String(input.reviewId)}`, "layout");
+    return undefined;
+  });
+}
+
+export async function setScreeningHighlightsAction(_p: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return runAction("setScreeningHighlights", async () => {
+    const user = await requireUser();
+    const input = formFields(form, ["reviewId", "terms"]);
+    await setScreeningHighlights(user.id, input);
+    revalidatePath(`/reviews/${String(input.reviewId)}/screening`);
     return undefined;
   });
 }

@@ -105,13 +105,17 @@ export async function renderCitationsAction(raw: unknown) {
   });
 }
 
-const searchSchema = z.object({ reviewId: id, query: z.string().max(200) });
+const searchSchema = z.object({
+  reviewId: id,
+  query: z.string().max(200),
+  includeExcluded: z.boolean().optional(),
+});
 
 export async function searchCitableAction(raw: unknown) {
   return runAction("searchCitable", async () => {
     const user = await requireUser();
     const input = parseInput(searchSchema, raw);
-    return searchCitableItems(user.id, input.reviewId, input.query);
+    return searchCitableItems(user.id, input.reviewId, input.query, { includeExcluded: input.includeExcluded });
   });
 }
 
