@@ -44,14 +44,9 @@ export function ScreeningReader({
   const pdf = current?.ok ? current.data.pdf : null;
 
   return (
-    <section
-      aria-labelledby="reader-heading"
-      className="flex min-h-0 min-w-0 flex-col rounded-lg border border-stone-200 bg-white shadow-sm"
-    >
+    <section className="flex min-h-0 min-w-0 flex-col rounded-lg border border-stone-200 bg-white shadow-sm">
       <div className="flex flex-wrap items-center gap-2 border-b border-stone-200 px-4 py-2">
-        <h2 id="reader-heading" className="text-sm font-semibold text-stone-700">
-          {t("screening.fullTextPanel")}
-        </h2>
+        <h2 className="text-sm font-semibold text-stone-700">{t("screening.fullTextPanel")}</h2>
         {text && pdf && (
           <div
             role="group"

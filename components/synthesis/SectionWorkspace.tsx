@@ -66,7 +66,11 @@ export interface SectionActions {
     sectionId: string;
     citations: { itemId: string; locator: string | null }[];
   }) => Promise<ActionResult<{ labels: string[]; bibliography: BibliographyListEntry[]; superscript: boolean }>>;
-  searchCitable: (input: { reviewId: string; query: string; includeExcluded?: boolean }) => Promise<ActionResult<CitableOption[]>>;
+  searchCitable: (input: {
+    reviewId: string;
+    query: string;
+    includeExcluded?: boolean;
+  }) => Promise<ActionResult<CitableOption[]>>;
   saveVersion: (previous: unknown, form: FormData) => Promise<ActionResult<{ versionId: string }>>;
   startThread: (input: unknown) => Promise<ActionResult<unknown>>;
   decideSuggestions: (input: unknown) => Promise<ActionResult<{ decided: string[] }>>;

@@ -15,7 +15,10 @@ export const NOT_EXCLUDED_ITEM: Prisma.ReviewItemWhereInput = {
 /** What writing should know about a cited or listed paper's screening. */
 export type ScreeningStanding = "excluded" | "unscreened" | "screened";
 
-export function screeningStanding(item: { screeningState: ScreeningState; stage: { kind: StageKind } }): ScreeningStanding {
+export function screeningStanding(item: {
+  screeningState: ScreeningState;
+  stage: { kind: StageKind };
+}): ScreeningStanding {
   if (item.screeningState === "EXCLUDED" || item.stage.kind === "EXCLUDED") return "excluded";
   if (item.screeningState === "INCLUDED") return "screened";
   return "unscreened";

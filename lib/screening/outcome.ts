@@ -60,5 +60,8 @@ export function isFullTextUnavailableReason(reason: { labelZh: string; labelEn: 
   const zh = reason.labelZh.replace(/\s+/g, "");
   if (/全文/.test(zh) && /(无法|不能|未能|没有|无|缺|不可)/.test(zh)) return true;
   const en = reason.labelEn.toLowerCase();
-  return /full[\s-]?text/.test(en) && /(unavailable|not available|not obtainable|missing|no access|cannot|could not|not retrieved)/.test(en);
+  return (
+    /full[\s-]?text/.test(en) &&
+    /(unavailable|not available|not obtainable|missing|no access|cannot|could not|not retrieved)/.test(en)
+  );
 }

@@ -55,7 +55,8 @@ export const zh = {
   highlightsClose: "收起",
   highlightsSaved: "已保存高亮词。",
   confirmNoFullTextTitle: "这篇文献已存储全文",
-  confirmNoFullTextBody: "您选择的排除理由是「{reason}」，但这篇文献已有全文或 PDF，可以在旁边阅读。仍然使用这个理由吗？",
+  confirmNoFullTextBody:
+    "您选择的排除理由是「{reason}」，但这篇文献已有全文或 PDF，可以在旁边阅读。仍然使用这个理由吗？",
   confirmNoFullTextConfirm: "仍然使用此理由",
   confirmNoFullTextCancel: "不用，先读全文",
   voterReasons: "对「{title}」的各方投票与理由",
@@ -162,7 +163,8 @@ export const en: Shape<typeof zh> = {
   highlightCounts: "Highlight words found",
   highlights: "Highlight words",
   highlightsEdit: "Edit highlight words",
-  highlightsNone: "No highlight words yet. Add the review's inclusion keywords to mark them in abstracts and full texts.",
+  highlightsNone:
+    "No highlight words yet. Add the review's inclusion keywords to mark them in abstracts and full texts.",
   highlightsLabel: "Highlight words (shared by the team)",
   highlightsHelp: "Separate with commas or new lines; up to 40.",
   highlightsSave: "Save highlight words",
