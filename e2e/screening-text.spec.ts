@@ -165,14 +165,30 @@ test.describe("phone", () => {
       "dashboard",
       "matrix",
     ];
+    const overflowing: { path: string; width: number; culprits: string[] }[] = [];
     for (const path of paths) {
       await page.goto(scenario.url(path));
       await expect(page.locator("main")).toBeVisible();
       await page.waitForLoadState("networkidle");
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
-      if (width > 390) await shot(page, `overflow-${path.replace(/\W+/g, "-")}-390`);
-      expect({ path, width }).toEqual({ path, width: Math.min(width, 390) });
+      // The page's width, and (to say what to fix) the outermost elements that reach past the screen's edge.
+      const measured = await page.evaluate(() => {
+        const culprits: string[] = [];
+        for (const element of document.querySelectorAll<HTMLElement>("main *")) {
+          const box = element.getBoundingClientRect();
+          if (
+            box.right > 391 &&
+            !(element.parentElement && element.parentElement.getBoundingClientRect().right > 391)
+          ) {
+            culprits.push(
+              `${element.tagName.toLowerCase()}.${String(element.className).slice(0, 80)} → ${Math.round(box.right)}`,
+            );
+          }
+        }
+        return { width: document.documentElement.scrollWidth, culprits: culprits.slice(0, 5) };
+      });
       await shot(page, `${path.split("/")[0]}-390`);
+      if (measured.width > 390) overflowing.push({ path, ...measured });
     }
+    expect(overflowing).toEqual([]);
   });
 });
