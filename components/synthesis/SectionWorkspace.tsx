@@ -105,7 +105,7 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
   const [quoted, setQuoted] = useState<Set<string>>(new Set());
   const [trigger, setTrigger] = useState<TriggerState>(null);
   const [activeSuggestion, setActiveSuggestion] = useState(0);
-  const [live] = useState(() => createEditorRuntime(props.knownTitles));
+  const [live] = useState(() => createEditorRuntime(props.knownTitles, props.initialBibliography));
   const [dialog, setDialog] = useState<"cite" | "link" | "note" | null>(null);
   // A citation or note clicked in the text, to change its page or its text.
   const [editing, setEditing] = useState<{ pos: number; kind: "citation" | "note"; value: string } | null>(null);
@@ -136,6 +136,7 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
       const result = await actions.searchCitable({ reviewId, query, includeExcluded });
       if (!result.ok) return [];
       for (const item of result.data) live.rememberTitle(item.id, item.title);
+      live.rememberStandings(result.data.map((item) => ({ itemId: item.id, standing: item.standing })));
       return result.data;
     },
     [reviewId, actions, live],
@@ -144,14 +145,21 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
   const extensions = useMemo(
     () => [
       ...sectionExtensions({
-        citation: citationView(labels, live.titleOf, {
-          pendingCitation: t("synthesis.citationPending"),
-          missingCitation: t("synthesis.citationMissing"),
-          citationOf: (label, title) => t("synthesis.citationOf", { label, title }),
-          note: (text) => t("synthesis.noteOf", { text }),
-          noteMarker: t("synthesis.noteMarker"),
-          openPassage: t("synthesis.openPassage"),
-        }),
+        citation: citationView(
+          labels,
+          live.titleOf,
+          {
+            pendingCitation: t("synthesis.citationPending"),
+            missingCitation: t("synthesis.citationMissing"),
+            citationOf: (label, title) => t("synthesis.citationOf", { label, title }),
+            note: (text) => t("synthesis.noteOf", { text }),
+            noteMarker: t("synthesis.noteMarker"),
+            openPassage: t("synthesis.openPassage"),
+            citationWarning: (standing) =>
+              t(standing === "excluded" ? "screening.citedExcluded" : "screening.citedUnscreened"),
+          },
+          live.standingOf,
+        ),
         note: noteView({
           pendingCitation: "",
           missingCitation: "",
@@ -458,6 +466,7 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
         citations.forEach((citation, index) =>
           map.set(citationKey(citation.itemId, citation.locator), result.data.labels[index] ?? "[?]"),
         );
+        live.rememberStandings(result.data.bibliography);
         labels.set(map);
         setBibliography(result.data.bibliography);
         setSuperscript(result.data.superscript);
@@ -482,7 +491,7 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
       window.removeEventListener("focus", refreshAll);
       document.removeEventListener("visibilitychange", refreshAll);
     };
-  }, [editor, labels, reviewId, section.id, actions]);
+  }, [editor, labels, live, reviewId, section.id, actions]);
 
   const insertCitation = (item: CitableOption, locator: string | null) => {
     live.rememberTitle(item.id, item.title);
