@@ -125,6 +125,41 @@ test.describe("owner", () => {
     expect([decision.choice, decision.reasonId]).toEqual(["EXCLUDE", offTopic.id]);
   });
 
+  test("citing an excluded or unscreened paper warns in the bibliography", async ({ page }) => {
+    const scenario = await createScenario("引用警告", { items: ["已排除的论文", "未筛选的论文"] });
+    const db = e2eDatabase();
+    const [excluded, unscreened] = scenario.itemIds as [string, string];
+    await db.reviewItem.update({ where: { id: excluded }, data: { screeningState: "EXCLUDED" } });
+    const section = await db.synthesisSection.create({
+      data: { reviewId: scenario.reviewId, title: "讨论", position: 0, createdById: scenario.userIds.owner },
+    });
+    const cite = (itemId: string) => ({ type: "citation", attrs: { itemId, locator: null } });
+    // Only the stored JSON is read here (the overview never opens the live document).
+    await db.sectionDocument.create({
+      data: {
+        sectionId: section.id,
+        state: new Uint8Array(),
+        content: {
+          type: "doc",
+          content: [{ type: "paragraph", content: [{ type: "text", text: "两篇" }, cite(excluded), cite(unscreened)] }],
+        },
+        text: "两篇",
+        citedItemIds: [excluded, unscreened],
+      },
+    });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(scenario.url("synthesis"));
+    const bibliography = page.getByRole("list", { name: "参考文献" });
+    await expect(bibliography.getByRole("listitem").filter({ hasText: "已排除的论文" })).toContainText(
+      "此文献已在筛选中排除。",
+    );
+    await expect(bibliography.getByRole("listitem").filter({ hasText: "未筛选的论文" })).toContainText(
+      "此文献尚未完成筛选。",
+    );
+    await expect(page.getByRole("note")).toContainText("有 2 篇被引用的文献已在筛选中排除或尚未筛选");
+    await shot(page, "synthesis-warning-1440");
+  });
+
   test("board cards show their assignees, and the board says more columns lie to the right", async ({ page }) => {
     const scenario = await createScenario("看板负责人", { members: { member: "EDITOR" }, items: ["分给陈同学的论文"] });
     await e2eDatabase().itemAssignment.create({
