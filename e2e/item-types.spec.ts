@@ -4,7 +4,7 @@
 import { expect, test } from "@playwright/test";
 import { createSection } from "@/lib/synthesis/sections";
 import { storageStateOf } from "./accounts";
-import { createScenario } from "./support/scenario";
+import { createScenario, e2eDatabase } from "./support/scenario";
 import { caretToEnd, expectSaved, sectionEditor } from "./support/synthesis";
 
 test.use({ storageState: storageStateOf("owner"), locale: "zh-CN" });
@@ -57,7 +57,11 @@ test("a thesis added by hand is filtered by type and cited as [D]; an incomplete
   await expect(rows.nth(1)).toContainText("学位论文");
   await expect(rows.nth(1)).toContainText("北京大学");
 
-  // Cite the thesis and the bare item in the synthesis.
+  // Cite the thesis and the bare item in the synthesis (both included at screening, so no screening warning).
+  await e2eDatabase().reviewItem.updateMany({
+    where: { reviewId: scenario.reviewId },
+    data: { screeningState: "INCLUDED" },
+  });
   const { sectionId } = await createSection(scenario.userIds.owner, { reviewId: scenario.reviewId, title: "文献" });
   await page.goto(scenario.url(`synthesis/${sectionId}`));
   await expect(sectionEditor(page)).toBeVisible({ timeout: 30_000 });

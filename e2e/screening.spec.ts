@@ -62,7 +62,9 @@ test("two members screen blind; agreement moves the item on, disagreement goes t
   await owner.goto(scenario.url("screening/conflicts"));
   await expect(owner.getByRole("link", { name: "分歧（1）" })).toBeVisible();
   const ruling = owner.getByRole("form", { name: "对「乙：意见不一的文献」的裁决" });
-  await expect(owner.getByRole("list", { name: "全部投票" })).toContainText("陈同学 (Member): 排除 · 非学术文献");
+  await expect(owner.getByRole("list", { name: "对「乙：意见不一的文献」的各方投票与理由" })).toContainText(
+    "陈同学 (Member): 排除 · 非学术文献",
+  );
   await ruling.getByLabel("排除", { exact: true }).check();
   await ruling.getByLabel("排除理由").selectOption({ label: "非学术文献" });
   await ruling.getByLabel("裁决说明（可选）").fill("会议通知，不是论文");

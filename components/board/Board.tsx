@@ -52,6 +52,33 @@ export function Board({
   const [dragOver, setDragOver] = useState<string | null>(null);
   const [, startTransition] = useTransition();
   const dialog = useRef<HTMLDialogElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  // Which way more columns lie off-screen: a fade and an arrow button on that side say so.
+  const [overflow, setOverflow] = useState({ left: false, right: false });
+
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const measure = () => {
+      const left = element.scrollLeft > 4;
+      const right = element.scrollLeft + element.clientWidth < element.scrollWidth - 4;
+      setOverflow((current) => (current.left === left && current.right === right ? current : { left, right }));
+    };
+    measure();
+    element.addEventListener("scroll", measure, { passive: true });
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => {
+      element.removeEventListener("scroll", measure);
+      observer.disconnect();
+    };
+  }, []);
+
+  function scrollColumns(direction: 1 | -1) {
+    const element = scroller.current;
+    if (!element) return;
+    element.scrollBy({ left: direction * Math.max(element.clientWidth * 0.8, 300), behavior: "smooth" });
+  }
 
   // Fresh server data (after any move, here or elsewhere) replaces the optimistic picture.
   const [seen, setSeen] = useState(initial);
@@ -145,130 +172,184 @@ export function Board({
   return (
     <div className="space-y-3">
       <div aria-live="polite">{message && <FormMessage error={message.error} success={message.success} />}</div>
-      <div className="flex gap-3 overflow-x-auto pb-3">
-        {columns.map((column) => (
-          <section
-            key={column.id}
-            aria-label={t("board.column", { stage: column.name })}
-            onDragOver={(event) => {
-              if (!canMove) return;
-              event.preventDefault();
-              setDragOver(column.id);
-            }}
-            onDragLeave={() => setDragOver((current) => (current === column.id ? null : current))}
-            onDrop={(event) => {
-              event.preventDefault();
-              setDragOver(null);
-              const [cardId, from] = event.dataTransfer.getData("text/plain").split("|");
-              if (cardId && from) request(cardId, from, column.id);
-            }}
-            className={`flex w-72 shrink-0 flex-col rounded-lg border ${dragOver === column.id ? "border-teal-500 bg-teal-50" : column.excluded ? "border-rose-200 bg-rose-50/40" : "border-stone-200 bg-stone-100/70"}`}
-          >
-            <h2 className="flex items-baseline justify-between px-3 py-2 text-sm font-semibold">
-              <span>{column.name}</span>
-              <span className="rounded-full bg-white px-2 text-xs font-normal tabular-nums text-stone-600">
-                {t("board.count", { n: column.count })}
-              </span>
-            </h2>
-            <ul className="flex min-h-24 flex-1 flex-col gap-2 px-2 pb-2">
-              {column.cards.length === 0 && (
-                <li className="px-1 py-3 text-center text-xs text-stone-600">{t("board.empty")}</li>
-              )}
-              {column.cards.map((card) => (
-                <li
-                  key={card.id}
-                  draggable={canMove}
-                  onDragStart={(event) => {
-                    event.dataTransfer.setData("text/plain", `${card.id}|${column.id}`);
-                    event.dataTransfer.effectAllowed = "move";
-                  }}
-                  className={`rounded-md border border-stone-200 bg-white p-2.5 text-sm shadow-sm ${canMove ? "cursor-grab active:cursor-grabbing" : ""}`}
-                >
-                  <Link
-                    href={card.href}
-                    className="font-medium leading-snug text-stone-900 hover:text-teal-800 hover:underline"
+      <div className="flex items-center justify-end gap-2">
+        <button
+          type="button"
+          className={buttonSecondary}
+          aria-label={t("board.scrollLeft")}
+          disabled={!overflow.left}
+          onClick={() => scrollColumns(-1)}
+        >
+          ←
+        </button>
+        <button
+          type="button"
+          className={buttonSecondary}
+          aria-label={t("board.scrollRight")}
+          disabled={!overflow.right}
+          onClick={() => scrollColumns(1)}
+        >
+          →
+        </button>
+      </div>
+      <div className="relative">
+        {overflow.left && (
+          <div
+            aria-hidden
+            className="pointer-events-none absolute inset-y-0 left-0 z-10 w-10 bg-gradient-to-r from-stone-50 to-transparent"
+          />
+        )}
+        {overflow.right && (
+          <div
+            aria-hidden
+            data-testid="board-more-right"
+            className="pointer-events-none absolute inset-y-0 right-0 z-10 w-12 bg-gradient-to-l from-stone-50 to-transparent"
+          />
+        )}
+        <div
+          ref={scroller}
+          role="region"
+          aria-label={t("board.columnsRegion")}
+          tabIndex={0}
+          className="flex gap-3 overflow-x-auto pb-3 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600"
+        >
+          {columns.map((column) => (
+            <section
+              key={column.id}
+              aria-label={t("board.column", { stage: column.name })}
+              onDragOver={(event) => {
+                if (!canMove) return;
+                event.preventDefault();
+                setDragOver(column.id);
+              }}
+              onDragLeave={() => setDragOver((current) => (current === column.id ? null : current))}
+              onDrop={(event) => {
+                event.preventDefault();
+                setDragOver(null);
+                const [cardId, from] = event.dataTransfer.getData("text/plain").split("|");
+                if (cardId && from) request(cardId, from, column.id);
+              }}
+              className={`flex w-[min(18rem,80vw)] shrink-0 flex-col rounded-lg border ${dragOver === column.id ? "border-teal-500 bg-teal-50" : column.excluded ? "border-rose-200 bg-rose-50/40" : "border-stone-200 bg-stone-100/70"}`}
+            >
+              <h2 className="flex items-baseline justify-between px-3 py-2 text-sm font-semibold">
+                <span>{column.name}</span>
+                <span className="rounded-full bg-white px-2 text-xs font-normal tabular-nums text-stone-600">
+                  {t("board.count", { n: column.count })}
+                </span>
+              </h2>
+              <ul className="flex min-h-24 flex-1 flex-col gap-2 px-2 pb-2">
+                {column.cards.length === 0 && (
+                  <li className="px-1 py-3 text-center text-xs text-stone-600">{t("board.empty")}</li>
+                )}
+                {column.cards.map((card) => (
+                  <li
+                    key={card.id}
+                    draggable={canMove}
+                    onDragStart={(event) => {
+                      event.dataTransfer.setData("text/plain", `${card.id}|${column.id}`);
+                      event.dataTransfer.effectAllowed = "move";
+                    }}
+                    className={`rounded-md border border-stone-200 bg-white p-2.5 text-sm shadow-sm ${canMove ? "cursor-grab active:cursor-grabbing" : ""}`}
                   >
-                    {card.title}
-                  </Link>
-                  <p className="mt-1 text-xs text-stone-500">{[card.author, card.year].filter(Boolean).join(" · ")}</p>
-                  <div className="mt-2 flex items-center justify-between gap-2">
-                    <span className="flex items-center gap-1">
-                      {card.themes.map((theme) => (
-                        <span
-                          key={theme.id}
-                          title={theme.name}
-                          className="size-2.5 rounded-full"
-                          style={{ backgroundColor: theme.color }}
-                        >
-                          <span className="sr-only">{theme.name}</span>
-                        </span>
-                      ))}
-                      {card.assignees.map((name) => (
-                        <span
-                          key={name}
-                          title={name}
-                          className="inline-flex size-5 items-center justify-center rounded-full bg-teal-100 text-[10px] font-semibold text-teal-900"
-                        >
-                          {name.slice(0, 1)}
-                          <span className="sr-only">{name}</span>
-                        </span>
-                      ))}
-                    </span>
-                    {themes.length > 0 && (
-                      <select
-                        aria-label={t("board.tagFor", { title: card.title })}
-                        value=""
-                        onChange={(event) => retag(card, event.target.value)}
-                        className="max-w-20 rounded border border-stone-300 bg-white px-1 py-0.5 text-xs text-stone-700"
+                    <Link
+                      href={card.href}
+                      className="font-medium leading-snug text-stone-900 hover:text-teal-800 hover:underline"
+                    >
+                      {card.title}
+                    </Link>
+                    <p className="mt-1 text-xs text-stone-500">
+                      {[card.author, card.year].filter(Boolean).join(" · ")}
+                    </p>
+                    {card.assignees.length > 0 && (
+                      <ul
+                        aria-label={t("board.assigneesOf", { title: card.title })}
+                        className="mt-1.5 flex flex-wrap items-center gap-1"
                       >
-                        <option value="" disabled>
-                          {t("board.tagShort")}
-                        </option>
-                        {themes.map((theme) => {
-                          const tagged = card.themes.some((entry) => entry.id === theme.id);
-                          return (
-                            <option key={theme.id} value={`${tagged ? "remove" : "add"}:${theme.id}`}>
-                              {t(tagged ? "board.tagRemove" : "board.tagAdd", { name: theme.name })}
-                            </option>
-                          );
-                        })}
-                      </select>
+                        {card.assignees.map((name) => (
+                          <li
+                            key={name}
+                            className="inline-flex max-w-full items-center gap-1 rounded-full bg-teal-50 py-0.5 pl-0.5 pr-2 text-[11px] text-teal-900"
+                          >
+                            <span
+                              aria-hidden
+                              className="inline-flex size-4 shrink-0 items-center justify-center rounded-full bg-teal-700 text-[9px] font-semibold text-white"
+                            >
+                              {name.slice(0, 1)}
+                            </span>
+                            <span className="truncate">{name}</span>
+                          </li>
+                        ))}
+                      </ul>
                     )}
-                    {canMove && (
-                      <select
-                        aria-label={t("board.moveTo", { title: card.title })}
-                        value=""
-                        onChange={(event) => request(card.id, column.id, event.target.value)}
-                        className="max-w-28 rounded border border-stone-300 bg-white px-1 py-0.5 text-xs text-stone-700"
-                      >
-                        <option value="" disabled>
-                          {t("board.moveToShort")}
-                        </option>
-                        {columns
-                          .filter((other) => other.id !== column.id)
-                          .map((other) => (
-                            <option key={other.id} value={other.id}>
-                              {other.name}
-                            </option>
-                          ))}
-                      </select>
-                    )}
-                  </div>
-                </li>
-              ))}
-              {column.moreHref && column.count > column.cards.length && (
-                <li>
-                  <Link
-                    href={column.moreHref}
-                    className="block rounded px-2 py-1.5 text-center text-xs font-medium text-teal-800 hover:bg-white"
-                  >
-                    {t("board.showMore", { n: column.count })}
-                  </Link>
-                </li>
-              )}
-            </ul>
-          </section>
-        ))}
+                    <div className="mt-2 flex items-center justify-between gap-2">
+                      <span className="flex items-center gap-1">
+                        {card.themes.map((theme) => (
+                          <span
+                            key={theme.id}
+                            title={theme.name}
+                            className="size-2.5 rounded-full"
+                            style={{ backgroundColor: theme.color }}
+                          >
+                            <span className="sr-only">{theme.name}</span>
+                          </span>
+                        ))}
+                      </span>
+                      {themes.length > 0 && (
+                        <select
+                          aria-label={t("board.tagFor", { title: card.title })}
+                          value=""
+                          onChange={(event) => retag(card, event.target.value)}
+                          className="max-w-20 rounded border border-stone-300 bg-white px-1 py-0.5 text-xs text-stone-700"
+                        >
+                          <option value="" disabled>
+                            {t("board.tagShort")}
+                          </option>
+                          {themes.map((theme) => {
+                            const tagged = card.themes.some((entry) => entry.id === theme.id);
+                            return (
+                              <option key={theme.id} value={`${tagged ? "remove" : "add"}:${theme.id}`}>
+                                {t(tagged ? "board.tagRemove" : "board.tagAdd", { name: theme.name })}
+                              </option>
+                            );
+                          })}
+                        </select>
+                      )}
+                      {canMove && (
+                        <select
+                          aria-label={t("board.moveTo", { title: card.title })}
+                          value=""
+                          onChange={(event) => request(card.id, column.id, event.target.value)}
+                          className="max-w-28 rounded border border-stone-300 bg-white px-1 py-0.5 text-xs text-stone-700"
+                        >
+                          <option value="" disabled>
+                            {t("board.moveToShort")}
+                          </option>
+                          {columns
+                            .filter((other) => other.id !== column.id)
+                            .map((other) => (
+                              <option key={other.id} value={other.id}>
+                                {other.name}
+                              </option>
+                            ))}
+                        </select>
+                      )}
+                    </div>
+                  </li>
+                ))}
+                {column.moreHref && column.count > column.cards.length && (
+                  <li>
+                    <Link
+                      href={column.moreHref}
+                      className="block rounded px-2 py-1.5 text-center text-xs font-medium text-teal-800 hover:bg-white"
+                    >
+                      {t("board.showMore", { n: column.count })}
+                    </Link>
+                  </li>
+                )}
+              </ul>
+            </section>
+          ))}
+        </div>
       </div>
       <dialog
         ref={dialog}

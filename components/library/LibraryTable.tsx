@@ -146,7 +146,7 @@ export function LibraryTable({
         <ExportSelected reviewId={reviewId} itemIds={[...selected]} allMatching={allMatching} query={query} />
       )}
       {notice && selected.size === 0 && <FormMessage success={notice} />}
-      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+      <div className="relative overflow-x-auto rounded-lg border border-stone-200 bg-white">
         <table className="w-full min-w-[960px] text-left text-sm" aria-describedby="library-shortcuts">
           <caption className="sr-only">{t("library.title")}</caption>
           <thead className="border-b border-stone-200 bg-stone-50 text-xs uppercase tracking-wide text-stone-500">

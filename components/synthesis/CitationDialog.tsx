@@ -13,7 +13,7 @@ export function CitationDialog({
   onClose,
 }: {
   open: boolean;
-  search: (query: string) => Promise<CitableOption[]>;
+  search: (query: string, includeExcluded?: boolean) => Promise<CitableOption[]>;
   onInsert: (item: CitableOption, locator: string | null) => void;
   onClose: () => void;
 }) {
@@ -23,7 +23,9 @@ export function CitationDialog({
   const [results, setResults] = useState<CitableOption[]>([]);
   const [chosen, setChosen] = useState<string | null>(null);
   const [locator, setLocator] = useState("");
-  const ids = { search: useId(), locator: useId() };
+  // Excluded papers stay out of the list unless the writer asks for them; they then come marked.
+  const [showExcluded, setShowExcluded] = useState(false);
+  const ids = { search: useId(), locator: useId(), excluded: useId() };
 
   useEffect(() => {
     const element = dialog.current;
@@ -40,7 +42,7 @@ export function CitationDialog({
     if (!open) return;
     let cancelled = false;
     const timer = setTimeout(() => {
-      void search(query).then((found) => {
+      void search(query, showExcluded).then((found) => {
         if (cancelled) return;
         setResults(found);
         setChosen((current) => (found.some((item) => item.id === current) ? current : (found[0]?.id ?? null)));
@@ -50,7 +52,7 @@ export function CitationDialog({
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [open, query, search]);
+  }, [open, query, search, showExcluded]);
 
   const chosenItem = results.find((item) => item.id === chosen);
   return (
@@ -82,6 +84,15 @@ export function CitationDialog({
             className={`${inputClass} mt-1`}
           />
         </div>
+        <label htmlFor={ids.excluded} className="flex items-center gap-2 text-sm text-stone-700">
+          <input
+            id={ids.excluded}
+            type="checkbox"
+            checked={showExcluded}
+            onChange={(event) => setShowExcluded(event.target.checked)}
+          />
+          {t("screening.showExcludedPapers")}
+        </label>
         <fieldset>
           <legend className={labelClass}>{t("synthesis.citeResults")}</legend>
           <ul className="mt-1 max-h-64 space-y-1 overflow-y-auto overflow-x-hidden">

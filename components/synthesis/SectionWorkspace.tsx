@@ -70,7 +70,11 @@ export interface SectionActions {
     sectionId: string;
     citations: { itemId: string; locator: string | null }[];
   }) => Promise<ActionResult<{ labels: string[]; bibliography: BibliographyListEntry[]; superscript: boolean }>>;
-  searchCitable: (input: { reviewId: string; query: string }) => Promise<ActionResult<CitableOption[]>>;
+  searchCitable: (input: {
+    reviewId: string;
+    query: string;
+    includeExcluded?: boolean;
+  }) => Promise<ActionResult<CitableOption[]>>;
   saveVersion: (previous: unknown, form: FormData) => Promise<ActionResult<{ versionId: string }>>;
   startThread: (input: unknown) => Promise<ActionResult<unknown>>;
   decideSuggestions: (input: unknown) => Promise<ActionResult<{ decided: string[] }>>;
@@ -118,7 +122,7 @@ function ConnectedWorkspace(
   const { t } = useI18n();
   const { sync, collaborators, readOnly } = props.collaboration;
   const [labels] = useState(createLabelStore);
-  const [live] = useState(() => createEditorRuntime(props.knownTitles));
+  const [live] = useState(() => createEditorRuntime(props.knownTitles, props.initialBibliography));
   const [threadStore] = useState(createThreadStore);
   const [dialog, setDialog] = useState<"cite" | "link" | "note" | null>(null);
   // A citation or note clicked in the text, to change its page or its text.
@@ -130,10 +134,11 @@ function ConnectedWorkspace(
   const citationTrigger = useCitationTrigger(live);
 
   const search = useCallback(
-    async (query: string): Promise<CitableOption[]> => {
-      const result = await actions.searchCitable({ reviewId, query });
+    async (query: string, includeExcluded = false): Promise<CitableOption[]> => {
+      const result = await actions.searchCitable({ reviewId, query, includeExcluded });
       if (!result.ok) return [];
       for (const item of result.data) live.rememberTitle(item.id, item.title);
+      live.rememberStandings(result.data.map((item) => ({ itemId: item.id, standing: item.standing })));
       return result.data;
     },
     [reviewId, actions, live],
@@ -176,6 +181,7 @@ function ConnectedWorkspace(
   const { bibliography, superscript, quoted } = useCitations({
     editor,
     labels,
+    live,
     reviewId,
     sectionId: section.id,
     actions,

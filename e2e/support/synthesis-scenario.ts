@@ -21,6 +21,8 @@ export async function synthesisScenario(label: string) {
     items: [ZHU.titleZh, "城乡融合发展中的基层党组织"],
   });
   const db = e2eDatabase();
+  // The papers a synthesis cites were included at screening; citing any other is flagged (screening-text.spec).
+  await db.reviewItem.updateMany({ where: { id: { in: scenario.itemIds } }, data: { screeningState: "INCLUDED" } });
   await db.reviewItem.update({
     where: { id: scenario.itemIds[0] },
     data: {

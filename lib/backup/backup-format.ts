@@ -31,6 +31,8 @@ export const backupSchema = z.object({
     // Added after version 1 was first written: older files read with the default stopping rule.
     screeningStopRule: z.enum(["CONSECUTIVE_EXCLUSIONS", "ESTIMATED_RECALL"]).default("CONSECUTIVE_EXCLUSIONS"),
     screeningStopValue: z.number().int().min(1).max(100_000).default(100),
+    // Added later too: older files restore with no highlight words.
+    screeningHighlights: z.array(z.string().max(40)).max(40).default([]),
     citationStyle: z.enum(["GBT7714_NUMERIC", "GBT7714_AUTHOR_DATE", "APA"]),
     createdAt: time,
     updatedAt: time,
@@ -96,7 +98,14 @@ export const backupSchema = z.object({
       funding: text,
       identifiers: json,
       dates: json,
-      sourceKind: z.enum(["JOURNAL_SITE", "PREPRINT_SERVER", "REPOST_SITE", "DATABASE_EXPORT", "MANUAL"]),
+      sourceKind: z.enum([
+        "JOURNAL_SITE",
+        "PREPRINT_SERVER",
+        "REPOST_SITE",
+        "DATABASE_EXPORT",
+        "MANUAL",
+        "CITATION_SEARCH",
+      ]),
       sourceName: text,
       sourceNote: text,
       sourceFile: text,

@@ -114,6 +114,7 @@ export async function readBackup(tx: Transaction, reviewId: string, now = new Da
       screeningVotesRequired: review.screeningVotesRequired,
       screeningStopRule: review.screeningStopRule,
       screeningStopValue: review.screeningStopValue,
+      screeningHighlights: review.screeningHighlights,
       citationStyle: review.citationStyle,
       createdAt: review.createdAt,
       updatedAt: review.updatedAt,

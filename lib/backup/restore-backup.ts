@@ -396,6 +396,7 @@ async function writeBackup(
       screeningVotesRequired: backup.review.screeningVotesRequired,
       screeningStopRule: backup.review.screeningStopRule,
       screeningStopValue: backup.review.screeningStopValue,
+      screeningHighlights: backup.review.screeningHighlights,
       citationStyle: backup.review.citationStyle,
     },
   });

@@ -8,6 +8,7 @@ import { cohenKappa } from "./kappa";
 import { textOf } from "./passage-field";
 import { treeOrder } from "@/lib/themes/tree";
 import { pagesOfPassages } from "@/lib/pdf-pages/queries";
+import { EXCLUDED_ITEM, NOT_EXCLUDED_ITEM, screeningStanding } from "@/lib/screening/excluded";
 
 const THEME_FIELDS = { id: true, nameZh: true, nameEn: true, color: true } as const;
 
@@ -90,15 +91,18 @@ const ITEM_CITATION = {
   },
 } as const;
 
-/** Themes × papers: passages coded per cell and whether the paper is tagged with the theme. */
-export async function getMatrix(userId: string, reviewId: string) {
+/**
+ * Themes × papers: passages coded per cell and whether the paper is tagged with the theme. Excluded papers are
+ * left out unless asked for (then each says so), since a synthesis is written from the papers that stayed in.
+ */
+export async function getMatrix(userId: string, reviewId: string, options: { showExcluded?: boolean } = {}) {
   await authorize(userId, reviewId, "review.read");
-  const [themes, items, counts, tags] = await Promise.all([
+  const [themes, rows, counts, tags, hiddenExcluded] = await Promise.all([
     liveThemes(reviewId),
     db().reviewItem.findMany({
-      where: { reviewId, deletedAt: null },
+      where: { reviewId, deletedAt: null, ...(options.showExcluded ? {} : NOT_EXCLUDED_ITEM) },
       orderBy: [{ year: { sort: "desc", nulls: "last" } }, { titleZh: "asc" }],
-      select: ITEM_CITATION,
+      select: { ...ITEM_CITATION, screeningState: true, stage: { select: { kind: true } } },
     }),
     db().$queryRaw<{ themeId: string; itemId: string; count: bigint }[]>`
       SELECT ct."themeId", c."itemId", count(*) AS count
@@ -109,7 +113,12 @@ export async function getMatrix(userId: string, reviewId: string) {
       where: { item: { reviewId, deletedAt: null } },
       select: { itemId: true, themeId: true },
     }),
+    options.showExcluded ? 0 : db().reviewItem.count({ where: { reviewId, deletedAt: null, ...EXCLUDED_ITEM } }),
   ]);
+  const items = rows.map(({ screeningState, stage, ...item }) => ({
+    ...item,
+    excluded: screeningStanding({ screeningState, stage }) === "excluded",
+  }));
   const cells = new Map<string, { count: number; tagged: boolean }>();
   const key = (themeId: string, itemId: string) => `${themeId}:${itemId}`;
   for (const row of counts) cells.set(key(row.themeId, row.itemId), { count: Number(row.count), tagged: false });
@@ -120,6 +129,7 @@ export async function getMatrix(userId: string, reviewId: string) {
   return {
     themes,
     items,
+    hiddenExcluded,
     cell: (themeId: string, itemId: string) => cells.get(key(themeId, itemId)) ?? { count: 0, tagged: false },
   };
 }

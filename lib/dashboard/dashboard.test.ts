@@ -7,8 +7,10 @@ import { createItem, trashItems } from "@/lib/items/commands";
 import { createReviewWithTeam } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { changeStage } from "@/lib/workflow/commands";
-import { getDashboard } from "./queries";
 import { accessTo } from "@/lib/testing/access";
+import { openRound } from "@/lib/rounds/rounds";
+import { createSection } from "@/lib/synthesis/sections";
+import { getDashboard, getWritingProgress } from "./queries";
 
 let db: Database;
 let a: Awaited<ReturnType<typeof createReviewWithTeam>>;
@@ -66,5 +68,46 @@ describe("the dashboard", () => {
     expect(feed.stages.get((move.data as { to: string }).to)?.nameZh).toBe(a.stages[1]!.nameZh);
     const trashed = feed.events.find((event) => event.kind === "item.deleted")!;
     expect(feed.items.get(trashed.subjectId)?.deletedAt).not.toBeNull();
+  });
+});
+
+describe("writing and round progress", () => {
+  it("counts sections per status and the comments and suggestions still open in each open round", async () => {
+    const b = await createReviewWithTeam(db, "dw");
+    const editor = b.users.EDITOR.id;
+    const [intro, method, result] = await Promise.all(
+      ["引言", "方法", "结果"].map(
+        async (title) => (await createSection(editor, { reviewId: b.reviewId, title })).sectionId,
+      ),
+    );
+    await db.synthesisSection.update({ where: { id: method! }, data: { status: "READY_FOR_REVIEW" } });
+    await db.synthesisSection.update({ where: { id: result! }, data: { status: "APPROVED" } });
+    const { roundId } = await openRound(await accessTo(b.users.SUPERVISOR.id, b.reviewId), {
+      reviewId: b.reviewId,
+      title: "第一轮",
+      sectionIds: [intro, method],
+    });
+    const thread = (data: Record<string, unknown>) =>
+      db.commentThread.create({
+        data: { reviewId: b.reviewId, sectionId: intro!, roundId, createdById: b.users.SUPERVISOR.id, ...data },
+      });
+    await thread({});
+    await thread({});
+    await thread({ state: "ADDRESSED" });
+    await thread({ suggestion: "改为「韧性」", suggestionState: "PENDING" });
+    await thread({ suggestion: "删去", suggestionState: "APPLIED", state: "ACCEPTED" });
+
+    const progress = await getWritingProgress(await accessTo(b.users.VIEWER.id, b.reviewId));
+    expect(progress.sections).toEqual([
+      { status: "DRAFTING", count: 1 },
+      { status: "READY_FOR_REVIEW", count: 1 },
+      { status: "REVISED", count: 0 },
+      { status: "APPROVED", count: 1 },
+    ]);
+    expect(progress.sectionTotal).toBe(3);
+    expect(progress.rounds).toMatchObject([
+      { id: roundId, number: 1, title: "第一轮", sections: 2, openComments: 2, pendingSuggestions: 1 },
+    ]);
+    await expect(accessTo(a.users.OWNER.id, b.reviewId)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

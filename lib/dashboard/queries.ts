@@ -108,3 +108,51 @@ export async function getDashboard(access: ReviewAccess) {
     },
   };
 }
+
+/**
+ * Writing beside screening: the synthesis sections per status, and each open comment round with the comments and
+ * suggested edits still waiting for an answer.
+ */
+export async function getWritingProgress(access: ReviewAccess) {
+  const { reviewId } = access.require("review.read");
+  const [statusCounts, rounds, waiting] = await Promise.all([
+    db().synthesisSection.groupBy({
+      by: ["status"],
+      where: { reviewId, deletedAt: null },
+      _count: { _all: true },
+    }),
+    db().commentRound.findMany({
+      where: { reviewId, state: "OPEN" },
+      orderBy: { number: "asc" },
+      select: { id: true, number: true, title: true, dueAt: true, _count: { select: { sections: true } } },
+    }),
+    db().$queryRaw<{ roundId: string | null; comments: bigint; suggestions: bigint }[]>`
+        SELECT t."roundId",
+               count(*) FILTER (WHERE t."suggestion" IS NULL AND t."state" = 'OPEN') AS comments,
+               count(*) FILTER (WHERE t."suggestion" IS NOT NULL AND t."suggestionState" = 'PENDING') AS suggestions
+        FROM "CommentThread" t JOIN "SynthesisSection" s ON s.id = t."sectionId"
+        WHERE t."reviewId" = ${reviewId} AND t."deletedAt" IS NULL AND s."deletedAt" IS NULL
+        GROUP BY t."roundId"`,
+  ]);
+  const byStatus = new Map(statusCounts.map((row) => [row.status, row._count._all]));
+  const waitingIn = new Map(waiting.map((row) => [row.roundId, row]));
+  const statuses = (["DRAFTING", "READY_FOR_REVIEW", "REVISED", "APPROVED"] as const).map((status) => ({
+    status,
+    count: byStatus.get(status) ?? 0,
+  }));
+  return {
+    sections: statuses,
+    sectionTotal: statuses.reduce((sum, row) => sum + row.count, 0),
+    rounds: rounds.map((round) => ({
+      id: round.id,
+      number: round.number,
+      title: round.title,
+      dueAt: round.dueAt,
+      sections: round._count.sections,
+      openComments: Number(waitingIn.get(round.id)?.comments ?? 0),
+      pendingSuggestions: Number(waitingIn.get(round.id)?.suggestions ?? 0),
+    })),
+    openComments: waiting.reduce((sum, row) => sum + Number(row.comments), 0),
+    pendingSuggestions: waiting.reduce((sum, row) => sum + Number(row.suggestions), 0),
+  };
+}

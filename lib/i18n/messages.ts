@@ -231,6 +231,7 @@ export const zh = {
     REPOST_SITE: "转载网站",
     DATABASE_EXPORT: "数据库导出",
     MANUAL: "手动添加",
+    CITATION_SEARCH: "引文检索（参考文献列表）",
   },
   members: {
     title: "成员",
@@ -541,6 +542,7 @@ export const en: Shape<Messages> = {
     REPOST_SITE: "Re-posting site",
     DATABASE_EXPORT: "Database export",
     MANUAL: "Added by hand",
+    CITATION_SEARCH: "Citation searching (reference lists)",
   },
   members: {
     title: "Members",

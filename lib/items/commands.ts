@@ -64,6 +64,8 @@ export async function insertItem(
     userId: string;
     fields: ItemFields;
     sourceNote?: string | null;
+    /** How the record was found; PRISMA counts citation searching apart from records added by hand. */
+    sourceKind?: "MANUAL" | "CITATION_SEARCH";
     activity: Record<string, string | number | null>;
   },
 ): Promise<{ itemId: string }> {
@@ -78,7 +80,7 @@ export async function insertItem(
       reviewId: args.reviewId,
       stageId: firstStage.id,
       ...columnsOf(args.fields),
-      sourceKind: "MANUAL",
+      sourceKind: args.sourceKind ?? "MANUAL",
       sourceNote: args.sourceNote ?? null,
       createdById: args.userId,
       authors: { create: [...authorRows(args.fields), ...contributorRows(args.fields)] },

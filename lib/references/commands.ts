@@ -107,6 +107,7 @@ export async function addCitedReference(access: ReviewAccess, rawInput: unknown)
       fields,
       // The printed string stays with the item: it is where every field came from.
       sourceNote: reference.raw,
+      sourceKind: "CITATION_SEARCH",
       activity: { source: "reference", citedBy: reference.itemId, referenceNumber: reference.number },
     });
   });

@@ -286,3 +286,38 @@ export async function updateScreeningRules(userId: string, rawInput: unknown): P
     { timeout: 120_000 },
   );
 }
+
+/** Highlight words arrive as one line separated by commas, 、, ；or new lines (how people type a keyword list). */
+export const screeningHighlightsSchema = z.object({
+  reviewId: id,
+  terms: z
+    .string()
+    .max(2000)
+    .transform((text) => [
+      ...new Set(
+        text
+          .split(/[,，、;；\n]+/)
+          .map((term) => term.trim())
+          .filter(Boolean),
+      ),
+    ])
+    .pipe(z.array(z.string().max(40)).max(40)),
+});
+
+/** Saves the words the screening desk highlights for everyone screening this review. */
+export async function setScreeningHighlights(userId: string, rawInput: unknown): Promise<{ terms: string[] }> {
+  const input = parseInput(screeningHighlightsSchema, rawInput);
+  return db().$transaction(async (tx) => {
+    await authorize(userId, input.reviewId, "screening.vote", tx);
+    await tx.review.update({ where: { id: input.reviewId }, data: { screeningHighlights: input.terms } });
+    await recordActivity(tx, {
+      reviewId: input.reviewId,
+      actorId: userId,
+      kind: "review.settingsChanged",
+      subjectType: "review",
+      subjectId: input.reviewId,
+      data: { screeningHighlights: input.terms.length },
+    });
+    return { terms: input.terms };
+  });
+}

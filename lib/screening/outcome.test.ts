@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { voteOutcome, votesRevealed, type VoteSummary } from "./outcome";
+import {
+  agreedExclusionReason,
+  isFullTextUnavailableReason,
+  voteOutcome,
+  votesRevealed,
+  type VoteSummary,
+} from "./outcome";
 
 const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute));
 const vote = (choice: VoteSummary["choice"], reasonId: string | null = null, minute = 0): VoteSummary => ({
@@ -39,5 +45,23 @@ describe("votesRevealed", () => {
     expect(votesRevealed("IN_PROGRESS", 1, 2)).toBe(false);
     expect(votesRevealed("CONFLICT", 2, 2)).toBe(true);
     expect(votesRevealed("INCLUDED", 1, 3)).toBe(true);
+  });
+});
+
+describe("agreedExclusionReason", () => {
+  it("pre-fills only the reason every excluding voter gave", () => {
+    expect(agreedExclusionReason([vote("EXCLUDE", "r1"), vote("MAYBE"), vote("EXCLUDE", "r1")])).toBe("r1");
+    expect(agreedExclusionReason([vote("EXCLUDE", "r1"), vote("EXCLUDE", "r2")])).toBeNull();
+    expect(agreedExclusionReason([vote("EXCLUDE", "r1"), vote("EXCLUDE", null)])).toBeNull();
+    expect(agreedExclusionReason([vote("INCLUDE"), vote("MAYBE")])).toBeNull();
+  });
+});
+
+describe("isFullTextUnavailableReason", () => {
+  it("recognises the full-text-unavailable reason in either language, and nothing else", () => {
+    expect(isFullTextUnavailableReason({ labelZh: "无法获取全文", labelEn: "Full text unavailable" })).toBe(true);
+    expect(isFullTextUnavailableReason({ labelZh: "其他", labelEn: "Full-text not available" })).toBe(true);
+    expect(isFullTextUnavailableReason({ labelZh: "主题不相关", labelEn: "Off-topic" })).toBe(false);
+    expect(isFullTextUnavailableReason({ labelZh: "研究设计不符", labelEn: "Wrong study design" })).toBe(false);
   });
 });

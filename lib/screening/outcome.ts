@@ -40,3 +40,28 @@ function mostCommonReason(votes: VoteSummary[]): string | null {
 export function votesRevealed(state: ScreeningState, voteCount: number, required: number): boolean {
   return state === "INCLUDED" || state === "EXCLUDED" || voteCount >= required;
 }
+
+/**
+ * The exclusion reason an owner's ruling starts from: the one every voter who gave a reason agrees on. Voters
+ * who disagree (or name no reason) leave it empty, so the owner chooses. The ruling's decision itself never has
+ * a default.
+ */
+export function agreedExclusionReason(votes: { choice: ScreeningChoice; reasonId: string | null }[]): string | null {
+  const reasons = new Set(votes.filter((vote) => vote.choice === "EXCLUDE").map((vote) => vote.reasonId));
+  if (reasons.size !== 1) return null;
+  return [...reasons][0] ?? null;
+}
+
+/**
+ * Whether an exclusion reason means "the full text could not be obtained". Reasons are the owner's own words, so
+ * this reads the labels (the default list's 无法获取全文 / Full text unavailable and the usual variants).
+ */
+export function isFullTextUnavailableReason(reason: { labelZh: string; labelEn: string }): boolean {
+  const zh = reason.labelZh.replace(/\s+/g, "");
+  if (/全文/.test(zh) && /(无法|不能|未能|没有|无|缺|不可)/.test(zh)) return true;
+  const en = reason.labelEn.toLowerCase();
+  return (
+    /full[\s-]?text/.test(en) &&
+    /(unavailable|not available|not obtainable|missing|no access|cannot|could not|not retrieved)/.test(en)
+  );
+}

@@ -4,7 +4,8 @@ import { prismaLabels } from "./prisma-labels";
 
 const counts = {
   identified: 12,
-  identifiedBySource: [{ source: "DATABASE_EXPORT" as const, count: 12 }],
+  identifiedBySource: [{ source: "DATABASE_EXPORT" as const, count: 11 }],
+  identifiedByOtherMethods: 1,
   duplicatesRemoved: 2,
   screened: 8,
   awaitingScreening: 2,
@@ -25,6 +26,7 @@ describe("renderPrismaSvg", () => {
       expect(svg).toContain(text);
     }
     expect(svg).toContain("Off-topic &amp; more: 3");
+    expect(svg).toContain("Other methods (citation searching): 1");
     expect(svg).not.toContain("<不相关>");
     expect(renderPrismaSvg(counts, prismaLabels("zh"))).toContain("主题&lt;不相关&gt;: 3");
     expect(renderPrismaSvg(counts, prismaLabels("zh"))).toContain("纳入综述的研究");

@@ -8,6 +8,8 @@ export interface PrismaLabels {
   screening: string;
   included: string;
   identified: string;
+  /** "Other methods — citation searching", PRISMA 2020's second identification column. */
+  otherMethods: string;
   duplicates: string;
   screened: string;
   awaiting: string;
@@ -74,6 +76,7 @@ export function renderPrismaSvg(counts: PrismaFlowCounts, labels: PrismaLabels):
             text: `${labels.source(row.source)}: ${row.count}`,
             indent: true,
           })),
+          { text: `${labels.otherMethods}: ${counts.identifiedByOtherMethods}`, indent: true },
         ],
       },
       right: { lines: [{ text: labels.duplicates, bold: true }, { text: labels.count(counts.duplicatesRemoved) }] },

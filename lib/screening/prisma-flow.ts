@@ -11,7 +11,10 @@ export interface ReasonCount {
 
 export interface PrismaFlowCounts {
   identified: number;
+  /** Records from databases, registers and the team's own entry (PRISMA 2020's left column). */
   identifiedBySource: { source: SourceKind; count: number }[];
+  /** Records found by other methods: papers added from another paper's reference list (citation searching). */
+  identifiedByOtherMethods: number;
   duplicatesRemoved: number;
   screened: number;
   awaitingScreening: number;
@@ -69,7 +72,12 @@ export async function getPrismaFlow(userId: string, reviewId: string): Promise<P
     rows.map((row) => ({ labelZh: row.labelZh, labelEn: row.labelEn, count: Number(row.count) }));
   return {
     identified,
-    identifiedBySource: sources.map((row) => ({ source: row.source, count: Number(row.count) })),
+    identifiedBySource: sources
+      .filter((row) => row.source !== "CITATION_SEARCH")
+      .map((row) => ({ source: row.source, count: Number(row.count) })),
+    identifiedByOtherMethods: sources
+      .filter((row) => row.source === "CITATION_SEARCH")
+      .reduce((sum, row) => sum + Number(row.count), 0),
     duplicatesRemoved: duplicates,
     screened,
     awaitingScreening: identified - duplicates - screened,

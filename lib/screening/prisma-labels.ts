@@ -11,6 +11,7 @@ export function prismaLabels(locale: Locale): PrismaLabels {
     screening: t("screening.phaseScreening"),
     included: t("screening.phaseIncluded"),
     identified: t("screening.identified"),
+    otherMethods: t("screening.otherMethods"),
     duplicates: t("screening.duplicates"),
     screened: t("screening.screened"),
     awaiting: t("screening.awaiting"),

@@ -5,7 +5,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import type { ScreeningState } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
 import { listExclusionReasons } from "@/lib/stages/queries";
-import { votesRevealed } from "./outcome";
+import { agreedExclusionReason, isFullTextUnavailableReason, votesRevealed } from "./outcome";
 
 const ITEM_FIELDS = {
   id: true,
@@ -50,7 +50,10 @@ export async function getScreeningDesk(
   const { itemId } = options;
   const access = await authorize(userId, reviewId, "review.read");
   const [review, stateCounts, myVotes, reasons, ranking] = await Promise.all([
-    db().review.findUniqueOrThrow({ where: { id: reviewId }, select: { screeningVotesRequired: true } }),
+    db().review.findUniqueOrThrow({
+      where: { id: reviewId },
+      select: { screeningVotesRequired: true, screeningHighlights: true },
+    }),
     db().reviewItem.groupBy({
       by: ["screeningState"],
       where: { reviewId, deletedAt: null },
@@ -81,6 +84,7 @@ export async function getScreeningDesk(
         : nextAwaiting(awaitingMine, options.after),
   ]);
   if (itemId && !current) throw new AppError("NOT_FOUND", `item ${itemId} not in review ${reviewId}`);
+  const hasFullText = current ? await fullTextStored(current.id) : false;
   let votes: {
     mine: Awaited<ReturnType<typeof loadVotes>>[number] | null;
     others: Awaited<ReturnType<typeof loadVotes>>;
@@ -112,9 +116,11 @@ export async function getScreeningDesk(
     total,
     myVotes,
     remainingForMe,
-    current,
+    current: current ? { ...current, hasFullText } : null,
     votes,
-    reasons,
+    reasons: reasons.map((reason) => ({ ...reason, fullTextUnavailable: isFullTextUnavailableReason(reason) })),
+    highlights: review.screeningHighlights,
+    canEditHighlights: can(access.role, "screening.vote"),
     recent,
     ranking: { available: !!ranking, trainedAt: ranking?.trainedAt ?? null, order },
   };
@@ -174,6 +180,15 @@ async function nextAwaiting(where: Prisma.ReviewItemWhereInput, after?: string) 
   return db().reviewItem.findFirst({ where, orderBy: order, select: ITEM_FIELDS });
 }
 
+/** A full text typed or imported, or a PDF attached: either can be read before excluding for "no full text". */
+async function fullTextStored(itemId: string): Promise<boolean> {
+  const [text, files] = await Promise.all([
+    db().reviewItem.count({ where: { id: itemId, fullText: { not: null }, NOT: { fullText: "" } } }),
+    db().itemFile.count({ where: { itemId } }),
+  ]);
+  return text > 0 || files > 0;
+}
+
 function loadVotes(itemId: string) {
   return db().screeningVote.findMany({ where: { itemId }, orderBy: { createdAt: "asc" }, select: VOTE_FIELDS });
 }
@@ -203,7 +218,14 @@ export async function listScreeningConflicts(userId: string, reviewId: string) {
     }),
     listExclusionReasons(access),
   ]);
-  return { role: access.role, canResolve: can(access.role, "screening.resolve"), conflicts, rulings, reasons };
+  return {
+    role: access.role,
+    canResolve: can(access.role, "screening.resolve"),
+    // The ruling form starts with no decision; only the reason the excluding voters agree on is pre-filled.
+    conflicts: conflicts.map((item) => ({ ...item, agreedReasonId: agreedExclusionReason(item.screeningVotes) })),
+    rulings,
+    reasons,
+  };
 }
 
 export async function countScreeningConflicts(userId: string, reviewId: string): Promise<number> {

@@ -9,6 +9,7 @@ import { citableItemSelect, toCslItem } from "@/lib/bibliography/csl";
 import type { CitationNeed } from "@/lib/bibliography/item-types";
 import type { CitationRef } from "./document-model";
 import { loadSynthesisDocuments } from "./queries";
+import { screeningStanding, type ScreeningStanding } from "@/lib/screening/excluded";
 
 export const STYLE_OF: Record<StoredStyle, CitationStyle> = {
   GBT7714_NUMERIC: "gbt7714-numeric",
@@ -21,6 +22,8 @@ export interface BibliographyEntry {
   itemId: string;
   text: string;
   missing: CitationNeed[];
+  /** Where the cited paper stands in screening: citing an excluded or unscreened paper earns a warning. */
+  standing: ScreeningStanding;
 }
 
 export interface SynthesisCitations {
@@ -47,12 +50,19 @@ export async function renderSynthesisCitations(
   const documents = await loadSynthesisDocuments(userId, reviewId, options);
   const citations = documents.sections.flatMap((section) => section.citations);
   const itemIds = [...new Set(citations.map((citation) => citation.itemId))];
-  const items = itemIds.length
-    ? await db().reviewItem.findMany({
-        where: { reviewId, id: { in: itemIds }, deletedAt: null },
-        select: citableItemSelect,
-      })
-    : [];
+  const [items, screening] = itemIds.length
+    ? await Promise.all([
+        db().reviewItem.findMany({
+          where: { reviewId, id: { in: itemIds }, deletedAt: null },
+          select: citableItemSelect,
+        }),
+        db().reviewItem.findMany({
+          where: { reviewId, id: { in: itemIds }, deletedAt: null },
+          select: { id: true, screeningState: true, stage: { select: { kind: true } } },
+        }),
+      ])
+    : [[], []];
+  const standingOf = new Map(screening.map((item) => [item.id, screeningStanding(item)]));
   const rendered = renderCitations({
     style: STYLE_OF[documents.review.citationStyle],
     items: items.map(toCslItem),
@@ -70,7 +80,11 @@ export async function renderSynthesisCitations(
     }),
     bibliography: rendered.bibliography.map((entry) => {
       const item = items.find((candidate) => candidate.id === entry.itemId);
-      return { ...entry, missing: item ? missingForCitation(item) : [] };
+      return {
+        ...entry,
+        missing: item ? missingForCitation(item) : [],
+        standing: standingOf.get(entry.itemId) ?? ("screened" as const),
+      };
     }),
     titles: Object.fromEntries(items.map((item) => [item.id, item.titleZh ?? item.titleEn ?? ""])),
     documents,

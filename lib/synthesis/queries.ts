@@ -1,5 +1,6 @@
 // Reads of the synthesis for its pages, the citation renderer and the exports. Every read starts with the
 // policy, so another team's section id finds nothing.
+import { NOT_EXCLUDED_ITEM, screeningStanding } from "@/lib/screening/excluded";
 import { authorize } from "@/lib/authz/authorize";
 import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db/client";
@@ -167,8 +168,16 @@ export async function loadSynthesisDocuments(
   return { review, sections: documents };
 }
 
-/** Papers to cite, matched on title or author in either language; an empty query lists recent papers. */
-export async function searchCitableItems(userId: string, reviewId: string, rawQuery: string) {
+/**
+ * Papers to cite, matched on title or author in either language; an empty query lists recent papers. Excluded
+ * papers are left out unless asked for; every paper says where it stands in screening, so the picker can mark it.
+ */
+export async function searchCitableItems(
+  userId: string,
+  reviewId: string,
+  rawQuery: string,
+  options: { includeExcluded?: boolean } = {},
+) {
   await authorize(userId, reviewId, "review.read");
   const query = rawQuery.trim().slice(0, 100);
   const contains = { contains: query, mode: "insensitive" as const };
@@ -176,6 +185,7 @@ export async function searchCitableItems(userId: string, reviewId: string, rawQu
     where: {
       reviewId,
       deletedAt: null,
+      ...(options.includeExcluded ? {} : NOT_EXCLUDED_ITEM),
       ...(query
         ? {
             OR: [
@@ -202,6 +212,8 @@ export async function searchCitableItems(userId: string, reviewId: string, rawQu
       year: true,
       journalZh: true,
       journalEn: true,
+      screeningState: true,
+      stage: { select: { kind: true } },
       authors: {
         where: { role: "AUTHOR" },
         orderBy: { position: "asc" },
@@ -229,5 +241,6 @@ export async function searchCitableItems(userId: string, reviewId: string, rawQu
     year: item.year,
     journal: item.journalZh ?? item.journalEn ?? null,
     opening: openings.get(item.id) ?? null,
+    standing: screeningStanding(item),
   }));
 }

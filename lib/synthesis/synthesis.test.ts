@@ -900,6 +900,7 @@ describe("citations across the synthesis", () => {
         year: 2020,
         journal: "行政论坛",
         opening: null,
+        standing: "unscreened",
       });
     });
 

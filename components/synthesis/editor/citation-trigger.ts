@@ -13,6 +13,8 @@ export interface CitableOption {
   journal: string | null;
   /** The start of the text, shown for a paper whose title is missing. */
   opening: string | null;
+  /** Where the paper stands in screening; the picker marks excluded and unscreened papers. */
+  standing?: "excluded" | "unscreened" | "screened";
 }
 
 export type TriggerState = SuggestionProps<CitableOption, CitableOption> | null;

@@ -15,9 +15,16 @@ export interface ViewTexts {
   note: (text: string) => string;
   noteMarker: string;
   openPassage: string;
+  /** The warning a citation of an excluded or unscreened paper carries. */
+  citationWarning?: (standing: "excluded" | "unscreened") => string;
 }
 
-export function citationView(labels: LabelStore, titleOf: (itemId: string) => string | undefined, texts: ViewTexts) {
+export function citationView(
+  labels: LabelStore,
+  titleOf: (itemId: string) => string | undefined,
+  texts: ViewTexts,
+  standingOf: (itemId: string) => "excluded" | "unscreened" | "screened" | undefined = () => undefined,
+) {
   return Citation.extend({
     addNodeView() {
       return ({ node: initial }) => {
@@ -30,7 +37,18 @@ export function citationView(labels: LabelStore, titleOf: (itemId: string) => st
           const title = titleOf(node.attrs.itemId);
           dom.textContent = label ?? (title ? texts.pendingCitation : texts.missingCitation);
           dom.setAttribute("data-item-id", node.attrs.itemId ?? "");
-          const description = texts.citationOf(label ?? "", title || texts.missingCitation);
+          const standing = standingOf(node.attrs.itemId);
+          // Citing a paper screening excluded, or has not screened, is allowed but never silent.
+          const warning =
+            (standing === "excluded" || standing === "unscreened") && texts.citationWarning
+              ? texts.citationWarning(standing)
+              : null;
+          dom.classList.toggle("citation-warning", !!warning);
+          if (warning && standing) dom.setAttribute("data-standing", standing);
+          else dom.removeAttribute("data-standing");
+          const description = [texts.citationOf(label ?? "", title || texts.missingCitation), warning]
+            .filter(Boolean)
+            .join(" — ");
           dom.title = description;
           dom.setAttribute("aria-label", description);
         };

@@ -7,17 +7,19 @@ import type { BibliographyListEntry } from "@/components/bibliography/Bibliograp
 import { citationsInOrder, quotedCodingIds, type DocNode } from "@/lib/synthesis/document-model";
 import type { SectionActions } from "../SectionWorkspace";
 import { citationKey, type LabelStore } from "./labels";
+import type { createEditorRuntime } from "./runtime";
 
 export function useCitations(options: {
   editor: Editor | null;
   labels: LabelStore;
+  live: ReturnType<typeof createEditorRuntime>;
   reviewId: string;
   sectionId: string;
   actions: SectionActions;
   initialBibliography: BibliographyListEntry[];
   initialSuperscript: boolean;
 }) {
-  const { editor, labels, reviewId, sectionId, actions } = options;
+  const { editor, labels, live, reviewId, sectionId, actions } = options;
   const [bibliography, setBibliography] = useState(options.initialBibliography);
   const [superscript, setSuperscript] = useState(options.initialSuperscript);
   const [quoted, setQuoted] = useState<Set<string>>(new Set());
@@ -46,6 +48,7 @@ export function useCitations(options: {
         citations.forEach((citation, index) =>
           map.set(citationKey(citation.itemId, citation.locator), result.data.labels[index] ?? "[?]"),
         );
+        live.rememberStandings(result.data.bibliography);
         labels.set(map);
         setBibliography(result.data.bibliography);
         setSuperscript(result.data.superscript);
@@ -73,7 +76,7 @@ export function useCitations(options: {
       window.removeEventListener("focus", refreshAll);
       document.removeEventListener("visibilitychange", refreshAll);
     };
-  }, [editor, labels, reviewId, sectionId, actions]);
+  }, [editor, labels, live, reviewId, sectionId, actions]);
 
   return { bibliography, superscript, quoted };
 }

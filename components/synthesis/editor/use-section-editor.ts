@@ -45,14 +45,21 @@ export function useSectionEditor(options: {
   const extensions = useMemo(
     () => [
       ...sectionExtensions({
-        citation: citationView(labels, live.titleOf, {
-          pendingCitation: t("synthesis.citationPending"),
-          missingCitation: t("synthesis.citationMissing"),
-          citationOf: (label, title) => t("synthesis.citationOf", { label, title }),
-          note: (text) => t("synthesis.noteOf", { text }),
-          noteMarker: t("synthesis.noteMarker"),
-          openPassage: t("synthesis.openPassage"),
-        }),
+        citation: citationView(
+          labels,
+          live.titleOf,
+          {
+            pendingCitation: t("synthesis.citationPending"),
+            missingCitation: t("synthesis.citationMissing"),
+            citationOf: (label, title) => t("synthesis.citationOf", { label, title }),
+            note: (text) => t("synthesis.noteOf", { text }),
+            noteMarker: t("synthesis.noteMarker"),
+            openPassage: t("synthesis.openPassage"),
+            citationWarning: (standing) =>
+              t(standing === "excluded" ? "screening.citedExcluded" : "screening.citedUnscreened"),
+          },
+          live.standingOf,
+        ),
         note: noteView({
           pendingCitation: "",
           missingCitation: "",

@@ -2,6 +2,17 @@ import type { Shape } from "../shape";
 
 // Review dashboard: progress charts, conflicts waiting, activity.
 export const zh = {
+  writingTitle: "写作进度",
+  writingChart: "各状态的章节",
+  noSections: "还没有综述章节。",
+  goWriting: "打开综述写作",
+  roundsTitle: "进行中的评议轮次",
+  noOpenRounds: "目前没有进行中的评议轮次。",
+  roundName: "第 {n} 轮 · {title}",
+  roundSections: "{n} 个章节",
+  roundOpenComments: "未处理评论 {n} 条",
+  roundPendingSuggestions: "待处理修改建议 {n} 条",
+  roundDue: "截止 {date}",
   title: "概览",
   itemsTotal: "共 {n} 篇文献",
   trashed: "回收站 {n} 篇",
@@ -36,6 +47,17 @@ export const zh = {
 };
 
 export const en: Shape<typeof zh> = {
+  writingTitle: "Writing progress",
+  writingChart: "Sections by status",
+  noSections: "No synthesis sections yet.",
+  goWriting: "Open the synthesis",
+  roundsTitle: "Open comment rounds",
+  noOpenRounds: "No comment round is open.",
+  roundName: "Round {n} · {title}",
+  roundSections: "Sections: {n}",
+  roundOpenComments: "Open comments: {n}",
+  roundPendingSuggestions: "Pending suggestions: {n}",
+  roundDue: "Due {date}",
   title: "Overview",
   itemsTotal: "Items: {n}",
   trashed: "{n} in the trash",

@@ -7,7 +7,7 @@ import { listActivity } from "@/lib/activity/queries";
 import { requirePageUser } from "@/lib/auth/session";
 import { getPageAccess } from "@/lib/authz/request-access";
 import { can } from "@/lib/authz/policy";
-import { getDashboard } from "@/lib/dashboard/queries";
+import { getDashboard, getWritingProgress } from "@/lib/dashboard/queries";
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { getI18n } from "@/lib/i18n/server";
 import { pick } from "@/lib/i18n/translate";
@@ -17,13 +17,25 @@ import { recordScreeningStopAction, updateStoppingRuleAction } from "../screenin
 
 const RECENT_EVENTS = 12;
 
+const SECTION_COLOR = {
+  DRAFTING: "#a8a29e",
+  READY_FOR_REVIEW: "#0284c7",
+  REVISED: "#d97706",
+  APPROVED: "#059669",
+} as const;
+
 export default async function DashboardPage({ params }: { params: Promise<{ reviewId: string }> }) {
   const { reviewId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/dashboard`);
   const access = await getPageAccess(user.id, reviewId);
   const { locale, t } = await getI18n();
-  const [dashboard, feed, stopping] = await loadOrNotFound(
-    Promise.all([getDashboard(access), listActivity(access, RECENT_EVENTS), getStoppingStatus(user.id, reviewId)]),
+  const [dashboard, feed, stopping, writing] = await loadOrNotFound(
+    Promise.all([
+      getDashboard(access),
+      listActivity(access, RECENT_EVENTS),
+      getStoppingStatus(user.id, reviewId),
+      getWritingProgress(access),
+    ]),
   );
   const base = `/reviews/${reviewId}`;
   const library = (filter: Record<string, string>) =>
@@ -38,6 +50,8 @@ export default async function DashboardPage({ params }: { params: Promise<{ revi
   }));
   const largestTheme = Math.max(1, ...dashboard.themes.map((theme) => theme.items));
   const { screening } = dashboard;
+  const formatDate = (date: Date) =>
+    new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", { dateStyle: "medium" }).format(date);
 
   return (
     <div className="space-y-6">
@@ -84,7 +98,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ revi
       </section>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="screening-heading" className={`${cardClass} p-5`}>
+        <section aria-labelledby="screening-heading" className={`${cardClass} min-w-0 p-5`}>
           <h2 id="screening-heading" className="mb-3 font-semibold">
             {t("dashboard.screeningTitle")}
           </h2>
@@ -139,7 +153,77 @@ export default async function DashboardPage({ params }: { params: Promise<{ revi
           </div>
         </section>
 
-        <section aria-labelledby="themes-heading" className={`${cardClass} p-5`}>
+        <section aria-labelledby="writing-heading" className={`${cardClass} min-w-0 space-y-5 p-5`}>
+          <div>
+            <h2 id="writing-heading" className="mb-3 font-semibold">
+              {t("dashboard.writingTitle")}
+            </h2>
+            {writing.sectionTotal === 0 ? (
+              <p className="text-sm text-stone-500">{t("dashboard.noSections")}</p>
+            ) : (
+              <>
+                <StageBar
+                  segments={writing.sections.map((row) => ({
+                    id: row.status,
+                    label: t(`synthesis.statuses.${row.status}`),
+                    count: row.count,
+                    color: SECTION_COLOR[row.status],
+                  }))}
+                  label={`${t("dashboard.writingChart")}: ${writing.sections.map((row) => `${t(`synthesis.statuses.${row.status}`)} ${row.count}`).join(locale === "zh" ? "，" : ", ")}`}
+                  height="h-3"
+                />
+                <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
+                  {writing.sections.map((row) => (
+                    <div key={row.status} className="rounded-md border border-stone-200 px-3 py-2">
+                      <dt className="flex items-center gap-1.5 text-xs text-stone-500">
+                        <span
+                          aria-hidden
+                          className="size-2.5 rounded-sm"
+                          style={{ backgroundColor: SECTION_COLOR[row.status] }}
+                        />
+                        {t(`synthesis.statuses.${row.status}`)}
+                      </dt>
+                      <dd className="text-2xl font-semibold tabular-nums">{row.count}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </>
+            )}
+            <Link href={`${base}/synthesis`} className={`${buttonSecondary} mt-4`}>
+              {t("dashboard.goWriting")}
+            </Link>
+          </div>
+          <div className="border-t border-stone-100 pt-4">
+            <h3 className="mb-2 text-sm font-semibold">{t("dashboard.roundsTitle")}</h3>
+            {writing.rounds.length === 0 ? (
+              <p className="text-sm text-stone-500">{t("dashboard.noOpenRounds")}</p>
+            ) : (
+              <ul className="space-y-2">
+                {writing.rounds.map((round) => (
+                  <li key={round.id} className="rounded-md border border-stone-200 px-3 py-2 text-sm">
+                    <Link href={`${base}/rounds/${round.id}`} className="font-medium text-teal-800 hover:underline">
+                      {t("dashboard.roundName", { n: round.number, title: round.title })}
+                    </Link>
+                    <p className="mt-1 flex flex-wrap gap-x-3 text-xs text-stone-600">
+                      <span>{t("dashboard.roundSections", { n: round.sections })}</span>
+                      <span className={round.openComments ? "font-medium text-amber-900" : undefined}>
+                        {t("dashboard.roundOpenComments", { n: round.openComments })}
+                      </span>
+                      <span className={round.pendingSuggestions ? "font-medium text-amber-900" : undefined}>
+                        {t("dashboard.roundPendingSuggestions", { n: round.pendingSuggestions })}
+                      </span>
+                      {round.dueAt && <span>{t("dashboard.roundDue", { date: formatDate(round.dueAt) })}</span>}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        </section>
+      </div>
+
+      <div className="grid gap-6">
+        <section aria-labelledby="themes-heading" className={`${cardClass} min-w-0 p-5`}>
           <h2 id="themes-heading" className="font-semibold">
             {t("dashboard.themesTitle")}
           </h2>

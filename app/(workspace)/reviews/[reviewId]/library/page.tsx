@@ -173,7 +173,7 @@ export default async function LibraryPage({
         <h1 id="library-heading" className="text-xl font-semibold">
           {t("library.title")}
         </h1>
-        <div className="flex gap-2">
+        <div className="flex flex-wrap gap-2">
           <ExportMenu
             reviewId={reviewId}
             total={library.total}

@@ -21,15 +21,23 @@ export default async function MatrixPage({
   const { locale, t } = await getI18n();
   const search = await searchParams;
   const order = parseMatrixOrder(search);
-  const matrix = await loadOrNotFound(getMatrix(user.id, reviewId));
+  const showExcluded = search.excluded === "1";
+  const matrix = await loadOrNotFound(getMatrix(user.id, reviewId, { showExcluded }));
   const { themes, items } = orderMatrix(matrix, order);
   const base = `/reviews/${reviewId}`;
   const query = (change: Record<string, string | undefined>) => {
     const next = new URLSearchParams();
-    const values = { papers: order.papers, themes: order.themes, cell: undefined, ...change };
+    const values: Record<string, string | undefined> = {
+      papers: order.papers,
+      themes: order.themes,
+      cell: undefined,
+      excluded: undefined,
+      ...change,
+    };
     if (values.papers && values.papers !== "year") next.set("papers", values.papers);
     if (values.themes && values.themes !== "codebook") next.set("themes", values.themes);
     if (values.cell) next.set("cell", values.cell);
+    if ((values.excluded ?? (showExcluded ? "1" : undefined)) === "1") next.set("excluded", "1");
     const text = next.toString();
     return text ? `?${text}` : "";
   };
@@ -50,9 +58,23 @@ export default async function MatrixPage({
           </h1>
           <p className="mt-1 max-w-3xl text-sm text-stone-600">{t("coding.matrixHelp")}</p>
         </div>
-        <a href={`${base}/matrix/matrix.csv${query({})}`} className={buttonSecondary} download>
-          {t("coding.exportMatrix")}
-        </a>
+        <div className="flex flex-wrap items-center gap-2">
+          {(showExcluded || matrix.hiddenExcluded > 0) && (
+            <Link
+              href={`${base}/matrix${query({ excluded: showExcluded ? "0" : "1" })}`}
+              role="switch"
+              aria-checked={showExcluded}
+              className={`rounded-full border px-3 py-1 text-sm ${showExcluded ? "border-teal-700 bg-teal-700 text-white" : "border-stone-300 bg-white text-stone-700 hover:bg-stone-50"}`}
+            >
+              {showExcluded
+                ? t("screening.matrixHideExcluded")
+                : t("screening.matrixShowExcluded", { n: matrix.hiddenExcluded })}
+            </Link>
+          )}
+          <a href={`${base}/matrix/matrix.csv${query({})}`} className={buttonSecondary} download>
+            {t("coding.exportMatrix")}
+          </a>
+        </div>
       </header>
       {themes.length === 0 ? (
         <p className="rounded-md border border-dashed border-stone-300 p-8 text-center text-stone-500">
@@ -63,6 +85,7 @@ export default async function MatrixPage({
       ) : (
         <>
           <form className="flex flex-wrap items-end gap-3 text-sm" method="get">
+            {showExcluded && <input type="hidden" name="excluded" value="1" />}
             <label className="flex flex-col gap-1">
               <span className="font-medium text-stone-700">{t("coding.sortPapers")}</span>
               <select
@@ -108,8 +131,13 @@ export default async function MatrixPage({
                     <th
                       key={item.id}
                       scope="col"
-                      className="min-w-[7rem] max-w-[10rem] px-2 py-2 text-left align-bottom font-normal"
+                      className={`min-w-[7rem] max-w-[10rem] px-2 py-2 text-left align-bottom font-normal ${item.excluded ? "bg-rose-50/60" : ""}`}
                     >
+                      {item.excluded && (
+                        <span className="mb-1 inline-block rounded bg-rose-100 px-1.5 text-[11px] font-semibold text-rose-900">
+                          {t("screening.matrixExcludedMark")}
+                        </span>
+                      )}
                       <Link
                         href={`${base}/items/${item.id}`}
                         className="line-clamp-3 text-xs text-stone-800 hover:text-teal-800 hover:underline"

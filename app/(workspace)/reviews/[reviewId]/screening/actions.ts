@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import type { ReviewAccess } from "@/lib/authz/authorize";
 import { formFields, type ActionResult } from "@/lib/errors/action-result";
 import { reviewAction } from "@/lib/http/endpoint";
-import { castVote, resolveConflict } from "@/lib/screening/commands";
+import { castVote, resolveConflict, setScreeningHighlights } from "@/lib/screening/commands";
 import { recordScreeningStop, updateStoppingRule } from "@/lib/screening/ranking/stopping";
 import { getItemReading } from "@/lib/pdf-pages/queries";
 
@@ -25,6 +25,11 @@ export const resolveConflictAction = screeningAction(
   "resolveConflict",
   ["reviewId", "itemId", "choice", "reasonId", "note"],
   resolveConflict,
+);
+export const setScreeningHighlightsAction = screeningAction(
+  "setScreeningHighlights",
+  ["reviewId", "terms"],
+  setScreeningHighlights,
 );
 export const updateStoppingRuleAction = screeningAction(
   "updateStoppingRule",

@@ -82,11 +82,15 @@ export const renderCitationsAction = reviewAction("renderCitations", async (acce
   };
 });
 
-const searchSchema = z.object({ reviewId: id, query: z.string().max(200) });
+const searchSchema = z.object({
+  reviewId: id,
+  query: z.string().max(200),
+  includeExcluded: z.boolean().optional(),
+});
 
 export const searchCitableAction = reviewAction("searchCitable", async (access, raw: unknown) => {
   const input = parseInput(searchSchema, raw);
-  return searchCitableItems(access.userId, access.reviewId, input.query);
+  return searchCitableItems(access.userId, access.reviewId, input.query, { includeExcluded: input.includeExcluded });
 });
 
 const versionSchema = z.object({ reviewId: id, sectionId: id, versionId: id });

@@ -11,13 +11,17 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const { locale, t } = await getI18n();
   const order = parseMatrixOrder(Object.fromEntries(request.nextUrl.searchParams));
   return download(reviewId, async (access) => ({
-    body: matrixCsv(await getMatrix(access.userId, reviewId), order, {
-      theme: (theme) => pick(locale, theme.nameZh, theme.nameEn) ?? "",
-      item: (item) => pick(locale, item.titleZh, item.titleEn) ?? t("editing.untitled"),
-      citation: (item) => citationLabel(locale, item.authors, item.year),
-      paperHeader: t("coding.csvPaperHeader"),
-      citationHeader: t("coding.csvCitationHeader"),
-    }),
+    body: matrixCsv(
+      await getMatrix(access.userId, reviewId, { showExcluded: request.nextUrl.searchParams.get("excluded") === "1" }),
+      order,
+      {
+        theme: (theme) => pick(locale, theme.nameZh, theme.nameEn) ?? "",
+        item: (item) => pick(locale, item.titleZh, item.titleEn) ?? t("editing.untitled"),
+        citation: (item) => citationLabel(locale, item.authors, item.year),
+        paperHeader: t("coding.csvPaperHeader"),
+        citationHeader: t("coding.csvCitationHeader"),
+      },
+    ),
     contentType: "text/csv; charset=utf-8",
     filename: "theme-matrix.csv",
   }));

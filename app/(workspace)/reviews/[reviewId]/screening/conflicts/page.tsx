@@ -44,7 +44,7 @@ export default async function ScreeningConflictsPage({ params }: { params: Promi
                     >
                       {title}
                     </Link>
-                    <ul className="space-y-1 text-sm" aria-label={t("screening.othersVotes")}>
+                    <ul className="space-y-1 text-sm" aria-label={t("screening.voterReasons", { title })}>
                       {item.screeningVotes.map((vote) => (
                         <li key={vote.user.id}>
                           <span className="font-medium">{vote.user.name}</span>: {t(`screening.choices.${vote.choice}`)}
@@ -61,6 +61,7 @@ export default async function ScreeningConflictsPage({ params }: { params: Promi
                       itemId={item.id}
                       title={title}
                       reasons={reasons.map((reason) => ({ id: reason.id, label: reasonLabel(reason) }))}
+                      agreedReasonId={item.agreedReasonId}
                     />
                   )}
                 </li>

@@ -14,6 +14,7 @@ export default async function PrismaPage({ params }: { params: Promise<{ reviewI
   const svg = renderPrismaSvg(counts, prismaLabels(locale));
   const rows: [string, number][] = [
     [t("screening.identified"), counts.identified],
+    [t("screening.otherMethods"), counts.identifiedByOtherMethods],
     [t("screening.duplicates"), counts.duplicatesRemoved],
     [t("screening.screened"), counts.screened],
     [counts.stoppedByRule ? t("ranking.prismaNotScreened") : t("screening.awaiting"), counts.awaitingScreening],
