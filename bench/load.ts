@@ -4,7 +4,7 @@
 // simulated user has at most one request in flight and reads for BENCH_THINK_MS (± 50 %) between pages, and a
 // request unanswered after 30 s counts as an error. Prints throughput, median/p95 latency and errors per route.
 //
-// BENCH_USERS (200), BENCH_ITEMS (2,000), BENCH_SECONDS (30), BENCH_THINK_MS (1,000), BENCH_LOAD_PORT (3760; the
+// BENCH_USERS (200), BENCH_ITEMS (2,000), BENCH_SECONDS (30), BENCH_THINK_MS (1,000), BENCH_ROUTES, BENCH_LOAD_PORT (3760; the
 // second process uses the next port). The production build is made first if the sources changed (as `npm start`
 // does).
 import { spawn, type ChildProcess } from "node:child_process";
@@ -126,7 +126,11 @@ async function signIn(base: string, email: string): Promise<string> {
 }
 
 type Route = "library" | "item page" | "search";
-const ROUTES: Route[] = ["library", "item page", "search"];
+// BENCH_ROUTES narrows the mix, e.g. "library,item page".
+const ROUTES: Route[] = (process.env.BENCH_ROUTES ?? "library,item page,search")
+  .split(",")
+  .map((route) => route.trim() as Route)
+  .filter((route) => ["library", "item page", "search"].includes(route));
 
 interface Phase {
   latencies: Record<Route, number[]>;
