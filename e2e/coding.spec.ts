@@ -124,13 +124,16 @@ test.describe("codebook and passage coding", () => {
       ),
     );
     await db.itemTheme.create({ data: { itemId: scenario.itemIds[0]!, themeId: drop!.id } });
-    page.on("dialog", (dialog) => void dialog.accept());
     await page.goto(scenario.url("themes"));
     await page.getByLabel("把「社区韧性」合并到").selectOption({ label: "基层韧性" });
     await page
       .getByRole("listitem")
       .filter({ has: page.getByLabel("把「社区韧性」合并到") })
       .getByRole("button", { name: "合并", exact: true })
+      .click();
+    await page
+      .getByRole("alertdialog", { name: /^合并后「社区韧性」/ })
+      .getByRole("button", { name: "合并" })
       .click();
     await expect(page.getByText("已合并到「基层韧性」")).toBeVisible();
     await page.goto(scenario.url(`items/${scenario.itemIds[0]}`));

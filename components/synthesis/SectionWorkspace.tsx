@@ -30,6 +30,7 @@ import { citationView, noteView, passageLinks, pasteCleaner } from "./editor/cli
 import { citationKey, createLabelStore } from "./editor/labels";
 import { createEditorRuntime } from "./editor/runtime";
 import { useCollaboration } from "./editor/use-collaboration";
+import { useConfirm } from "@/components/ui/use-confirm";
 
 export interface SectionWorkspaceProps {
   reviewId: string;
@@ -88,6 +89,7 @@ type Panel = "passages" | "comments" | "history" | "settings";
 export function SectionWorkspace(props: SectionWorkspaceProps) {
   const { reviewId, section, canWrite, user, actions } = props;
   const { t, locale } = useI18n();
+  const { confirm, dialog: confirmDialog } = useConfirm();
   const router = useRouter();
   const collaboration = useCollaboration({
     sectionId: section.id,
@@ -536,7 +538,8 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
   };
 
   const restore = async (versionId: string) => {
-    if (!editor || !window.confirm(t("synthesis.restoreConfirm"))) return;
+    if (!editor) return;
+    if (!(await confirm({ title: t("synthesis.restoreConfirm"), confirmLabel: t("synthesis.restoreVersion") }))) return;
     if (sync.kind !== "saved") {
       setNotice({ error: t("synthesis.waitForSave") });
       return;
@@ -570,6 +573,7 @@ export function SectionWorkspace(props: SectionWorkspaceProps) {
 
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      {confirmDialog}
       <div className="min-w-0 space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <Presence me={user} others={collaborators} />
