@@ -2,10 +2,17 @@
 import "./pdf-text-layer.css";
 import { useActionState, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
-import { ThemeChecklist, type ThemeOption } from "@/components/coding/ThemeChecklist";
+import type { ThemeOption } from "@/components/coding/ThemeChecklist";
+import type { CreateThemeInReader } from "@/components/coding/ThemePicker";
 import { CodingList, type ReaderCoding } from "@/components/coding/CodedText";
+import {
+  AnchoredPopover,
+  CodeSelectionForm,
+  useClearSelectionAfter,
+  useSelectionAnchor,
+} from "@/components/coding/CodeSelectionForm";
 import { FormMessage } from "@/components/ui/FormMessage";
-import { buttonPrimary, buttonSecondary, inlineInputClass, inputClass, labelClass } from "@/components/ui/styles";
+import { buttonPrimary, buttonSecondary, inlineInputClass } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/errors/action-result";
 import { findInLayer } from "@/lib/pdf-pages/find-in-page";
 import { alignPage, textOffsetAtOrAfter, textOffsetBefore, type PageAlignment } from "@/lib/pdf-pages/page-alignment";
@@ -49,6 +56,7 @@ export function PdfReader({
   initialPage,
   goTo,
   codingActions,
+  createTheme,
   heightClass = "h-[78vh]",
 }: {
   reviewId: string;
@@ -65,6 +73,8 @@ export function PdfReader({
   /** Required where the reader codes (canCode); update and remove let the page's codings be edited here too. */
   codeAction?: Action;
   codingActions?: { update: Action; remove: Action };
+  /** Creates a theme from the picker while coding; absent for members who may not change the codebook. */
+  createTheme?: CreateThemeInReader;
   initialPage?: number;
   /** A request to show a page (a coding's "page 3" in the text view), new each time it is made. */
   goTo?: { page: number; at: number } | null;
@@ -300,16 +310,15 @@ export function PdfReader({
   // ---- selection and coding ----
   const [selected, setSelected] = useState<Selection | null>(null);
   const [unmappable, setUnmappable] = useState(false);
-  const [composeAt, setComposeAt] = useState<number | null>(null);
+  const { anchor: selectionAnchor, capture } = useSelectionAnchor();
+  // "offer": a small Code button beside a fresh selection; "form": the theme picker and memo.
+  const [popover, setPopover] = useState<{ kind: "offer" | "form"; at: number } | null>(null);
   const [codeState, submitCode, codePending] = useActionState(codeAction ?? noAction, null);
   const savedAt = codeState?.ok ? codeState.at : 0;
   const selection = selected && selected.at > savedAt ? selected : null;
-  const composing = composeAt !== null && composeAt > savedAt && selection !== null;
-  const [missingTheme, setMissingTheme] = useState(false);
+  const popoverKind = popover && popover.at > savedAt && selection ? popover.kind : null;
 
-  useEffect(() => {
-    if (savedAt) window.getSelection()?.removeAllRanges();
-  }, [savedAt]);
+  useClearSelectionAfter(savedAt);
 
   const readSelection = () => {
     for (const element of scroller.current?.querySelectorAll(".textLayer.selecting") ?? []) {
@@ -343,7 +352,9 @@ export function PdfReader({
       return;
     }
     setUnmappable(false);
+    capture();
     setSelected({ start: fullStart, end: fullEnd, quote, page: from!.page, at: Date.now() });
+    if (canCode && popover?.kind !== "form") setPopover({ kind: "offer", at: Date.now() });
   };
 
   const goToTyped = (value: string) => {
@@ -475,7 +486,7 @@ export function PdfReader({
             type="button"
             className={buttonSecondary}
             disabled={!selection}
-            onClick={() => setComposeAt(Date.now())}
+            onClick={() => setPopover({ kind: "form", at: Date.now() })}
             aria-label={`${t("coding.codeSelection")} · ${t("pdfView.pdfView")}`}
           >
             {t("coding.codeSelection")}
@@ -489,44 +500,46 @@ export function PdfReader({
           </span>
         </div>
       )}
-      {composing && selection && (
-        <form
-          action={submitCode}
-          onSubmit={(event) => {
-            const chosen = event.currentTarget.querySelector("input[name=themeIds]:checked");
-            setMissingTheme(!chosen);
-            if (!chosen) event.preventDefault();
+      {canCode && selection && (
+        <AnchoredPopover
+          key={popoverKind ?? "closed"}
+          anchor={selectionAnchor}
+          open={popoverKind !== null}
+          onOpenChange={(open) => {
+            if (!open) setPopover(null);
           }}
-          className="space-y-3 rounded-md border border-teal-200 bg-teal-50/60 p-3"
-          aria-label={t("coding.codeSelection")}
+          label={
+            popoverKind === "form"
+              ? t("coding.codeSelection")
+              : t("coding.codeHereLabel", { n: selection.quote.length })
+          }
+          takeFocus={popoverKind === "form"}
         >
-          <input type="hidden" name="reviewId" value={reviewId} />
-          <input type="hidden" name="itemId" value={itemId} />
-          <input type="hidden" name="field" value="FULL_TEXT" />
-          <input type="hidden" name="start" value={selection.start} />
-          <input type="hidden" name="end" value={selection.end} />
-          <input type="hidden" name="quote" value={selection.quote} />
-          <blockquote className="border-l-4 border-teal-600 pl-3 text-sm text-stone-700" lang="zh-CN">
-            {selection.quote.length > 300 ? `${selection.quote.slice(0, 300)}…` : selection.quote}
-          </blockquote>
-          <ThemeChecklist themes={themes} legend={t("coding.chooseThemes")} name="themeIds" />
-          <div>
-            <label htmlFor="pdf-coding-memo" className={labelClass}>
-              {t("coding.memo")}
-            </label>
-            <textarea id="pdf-coding-memo" name="memo" rows={2} className={`mt-1 ${inputClass}`} />
-          </div>
-          {missingTheme && <FormMessage error={t("coding.noThemeChosen")} />}
-          {codeState && !codeState.ok && !missingTheme && <FormMessage error={codeState.error} />}
-          <div className="flex gap-2">
-            <button type="submit" className={buttonPrimary} disabled={codePending}>
-              {codePending ? t("coding.savingCoding") : t("coding.saveCoding")}
+          {popoverKind === "form" ? (
+            <CodeSelectionForm
+              formAction={submitCode}
+              state={codeState}
+              pending={codePending}
+              reviewId={reviewId}
+              itemId={itemId}
+              field="FULL_TEXT"
+              selection={selection}
+              lang="zh-CN"
+              themes={themes}
+              createTheme={createTheme}
+              onCancel={() => setPopover(null)}
+            />
+          ) : (
+            <button
+              type="button"
+              className={buttonPrimary}
+              onClick={() => setPopover({ kind: "form", at: Date.now() })}
+              aria-label={t("coding.codeHereLabel", { n: selection.quote.length })}
+            >
+              {t("coding.codeHere")}
             </button>
-            <button type="button" className={buttonSecondary} onClick={() => setComposeAt(null)}>
-              {t("coding.cancel")}
-            </button>
-          </div>
-        </form>
+          )}
+        </AnchoredPopover>
       )}
       {codeState?.ok && <FormMessage success={t("coding.codingSaved")} />}
 
@@ -577,6 +590,7 @@ export function PdfReader({
           themes={themes}
           canCode={canCode}
           actions={codingActions}
+          createTheme={createTheme}
           onLocate={locateCoding}
         />
       )}

@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { assignItems } from "@/lib/assignments/commands";
 import { codePassage, deleteCoding, updateCoding } from "@/lib/coding/commands";
 import { tagItems } from "@/lib/themes/commands";
+import { createTheme } from "@/lib/themes/codebook";
 import { requireUser } from "@/lib/auth/session";
 import { formFields, runAction, type ActionResult } from "@/lib/errors/action-result";
 import { changeStage, undoStageChange } from "@/lib/workflow/commands";
@@ -77,6 +78,22 @@ export async function updateCodingAction(previous: ActionResult | null, form: Fo
 }
 export async function deleteCodingAction(previous: ActionResult | null, form: FormData) {
   return deleteCodingWork(previous, form);
+}
+/**
+ * A theme created from the reader's theme picker while coding: a name and a colour, the rest to be filled in on the
+ * codebook page. The same command and checks as the codebook's own form (unique name, theme.manage).
+ */
+export async function createThemeInReaderAction(input: {
+  reviewId: string;
+  name: string;
+  color: string;
+}): Promise<ActionResult<{ themeId: string }>> {
+  return runAction("createThemeInReader", async () => {
+    const user = await requireUser();
+    const created = await createTheme(user.id, { reviewId: input.reviewId, nameZh: input.name, color: input.color });
+    revalidatePath(`/reviews/${String(input.reviewId)}`, "layout");
+    return created;
+  });
 }
 export async function tagItemAction(previous: ActionResult | null, form: FormData) {
   return tagItemWork(previous, form);

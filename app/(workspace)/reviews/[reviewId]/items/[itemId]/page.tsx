@@ -38,6 +38,7 @@ import {
   assignItemAction,
   changeStageAction,
   codePassageAction,
+  createThemeInReaderAction,
   deleteCodingAction,
   tagItemAction,
   undoStageChangeAction,
@@ -85,6 +86,7 @@ export default async function ItemPage({
     depth: theme.depth,
   }));
   const canCode = !trashed && can(role, "coding.write");
+  const canManageThemes = canCode && can(role, "theme.manage");
   const codingsOf = (field: PassageFieldName): ReaderCoding[] =>
     coding.codings
       .filter((entry) => entry.field === field)
@@ -96,6 +98,7 @@ export default async function ItemPage({
         memo: entry.memo,
         status: entry.status,
         createdBy: entry.createdBy?.name ?? null,
+        createdById: entry.createdBy?.id ?? null,
         createdAt: entry.createdAt.toISOString(),
         page: entry.page,
         themes: entry.themes.map((theme) => ({
@@ -116,6 +119,7 @@ export default async function ItemPage({
       themes={themeOptions}
       canCode={canCode}
       actions={{ code: codePassageAction, update: updateCodingAction, remove: deleteCodingAction }}
+      createTheme={canManageThemes ? createThemeInReaderAction : undefined}
       className={className}
     />
   );
@@ -347,6 +351,7 @@ export default async function ItemPage({
                 canCode,
                 codeAction: codePassageAction,
                 codingActions: { update: updateCodingAction, remove: deleteCodingAction },
+                createTheme: canManageThemes ? createThemeInReaderAction : undefined,
               }}
             />
           ) : item.fullText ? (
