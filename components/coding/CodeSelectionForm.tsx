@@ -157,12 +157,24 @@ export function AnchoredPopover({
 export function useSelectionAnchor(): {
   anchor: RefObject<Anchor | null>;
   capture: () => void;
+  /** Brings the selection into view if it is not (only then does the page move): the form opens beside it. */
+  reveal: () => void;
 } {
   const anchor = useRef<Anchor | null>(null);
+  const selected = useRef<Range | null>(null);
+  const reveal = () => {
+    const range = selected.current;
+    if (!range) return;
+    const rect = range.getBoundingClientRect();
+    if (rect.bottom > 0 && rect.top < window.innerHeight) return;
+    const node = range.startContainer;
+    (node instanceof Element ? node : node.parentElement)?.scrollIntoView({ block: "center" });
+  };
   const capture = () => {
     const current = window.getSelection();
     if (!current || current.rangeCount === 0) return;
     const range = current.getRangeAt(0).cloneRange();
+    selected.current = range;
     // The last line of the selection: the popover opens just under where the reader's eye ended.
     anchor.current = {
       getBoundingClientRect: () => {
@@ -171,7 +183,7 @@ export function useSelectionAnchor(): {
       },
     };
   };
-  return { anchor, capture };
+  return { anchor, capture, reveal };
 }
 
 /** Keeps a popover's anchor on a highlight element. */

@@ -157,7 +157,7 @@ export function CodedText({
 }) {
   const { t } = useI18n();
   const container = useRef<HTMLDivElement>(null);
-  const { anchor: selectionAnchor, capture } = useSelectionAnchor();
+  const { anchor: selectionAnchor, capture, reveal } = useSelectionAnchor();
   const [selected, setSelected] = useState<(Selection & { at: number }) | null>(null);
   // "offer": a small Code button beside a fresh selection; "form": the theme picker and memo.
   const [popover, setPopover] = useState<{ kind: "offer" | "form"; at: number } | null>(null);
@@ -269,7 +269,10 @@ export function CodedText({
                 type="button"
                 className={buttonSecondary}
                 disabled={!selection}
-                onClick={() => setPopover({ kind: "form", at: Date.now() })}
+                onClick={() => {
+                  reveal();
+                  setPopover({ kind: "form", at: Date.now() });
+                }}
                 aria-label={`${t("coding.codeSelection")} · ${fieldLabel}`}
               >
                 {t("coding.codeSelection")}
@@ -319,7 +322,10 @@ export function CodedText({
             <button
               type="button"
               className={buttonPrimary}
-              onClick={() => setPopover({ kind: "form", at: Date.now() })}
+              onClick={() => {
+                reveal();
+                setPopover({ kind: "form", at: Date.now() });
+              }}
               aria-label={t("coding.codeHereLabel", { n: selection.quote.length })}
             >
               {t("coding.codeHere")}

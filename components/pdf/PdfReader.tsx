@@ -310,7 +310,7 @@ export function PdfReader({
   // ---- selection and coding ----
   const [selected, setSelected] = useState<Selection | null>(null);
   const [unmappable, setUnmappable] = useState(false);
-  const { anchor: selectionAnchor, capture } = useSelectionAnchor();
+  const { anchor: selectionAnchor, capture, reveal } = useSelectionAnchor();
   // "offer": a small Code button beside a fresh selection; "form": the theme picker and memo.
   const [popover, setPopover] = useState<{ kind: "offer" | "form"; at: number } | null>(null);
   const [codeState, submitCode, codePending] = useActionState(codeAction ?? noAction, null);
@@ -486,7 +486,10 @@ export function PdfReader({
             type="button"
             className={buttonSecondary}
             disabled={!selection}
-            onClick={() => setPopover({ kind: "form", at: Date.now() })}
+            onClick={() => {
+              reveal();
+              setPopover({ kind: "form", at: Date.now() });
+            }}
             aria-label={`${t("coding.codeSelection")} · ${t("pdfView.pdfView")}`}
           >
             {t("coding.codeSelection")}
@@ -533,7 +536,10 @@ export function PdfReader({
             <button
               type="button"
               className={buttonPrimary}
-              onClick={() => setPopover({ kind: "form", at: Date.now() })}
+              onClick={() => {
+                reveal();
+                setPopover({ kind: "form", at: Date.now() });
+              }}
               aria-label={t("coding.codeHereLabel", { n: selection.quote.length })}
             >
               {t("coding.codeHere")}
