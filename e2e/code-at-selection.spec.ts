@@ -96,6 +96,10 @@ test("coding a passage in the middle of a long paper happens beside it, and the 
   const mark = body.locator("mark", { hasText: phrase });
   await expect(mark).toHaveAttribute("title", /网格动员/);
   expect(Math.abs((await scrollY(page)) - before)).toBeLessThan(4);
+  // And the coded words are where they were on the screen.
+  const markTop = await mark.evaluate((element) => element.getClientRects()[0]!.top);
+  expect(Math.abs(markTop - selectionBox.top)).toBeLessThan(4);
+  await page.screenshot({ path: testInfo.outputPath("after-save.png") });
   const created = await db.theme.findFirstOrThrow({ where: { reviewId: scenario.reviewId, nameZh: "网格动员" } });
   expect(created.color).toMatch(/^#[0-9a-f]{6}$/);
 

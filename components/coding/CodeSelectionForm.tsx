@@ -154,7 +154,7 @@ export function AnchoredPopover({
 }
 
 /** A live anchor for the current browser selection: it follows the words if the layout moves. */
-export function useSelectionAnchor(): {
+export function useSelectionAnchor(holding = false): {
   anchor: RefObject<Anchor | null>;
   capture: () => void;
   /** Brings the selection into view if it is not (only then does the page move): the form opens beside it. */
@@ -183,6 +183,16 @@ export function useSelectionAnchor(): {
       },
     };
   };
+  // While the form is open its field has the focus, and the browser no longer paints the selection: the words
+  // being coded stay marked (CSS Custom Highlight API, where the browser has it).
+  useEffect(() => {
+    const range = selected.current;
+    if (!holding || !range || typeof Highlight === "undefined" || !CSS.highlights) return;
+    CSS.highlights.set("coding-selection", new Highlight(range));
+    return () => {
+      CSS.highlights.delete("coding-selection");
+    };
+  }, [holding]);
   return { anchor, capture, reveal };
 }
 

@@ -157,7 +157,6 @@ export function CodedText({
 }) {
   const { t } = useI18n();
   const container = useRef<HTMLDivElement>(null);
-  const { anchor: selectionAnchor, capture, reveal } = useSelectionAnchor();
   const [selected, setSelected] = useState<(Selection & { at: number }) | null>(null);
   // "offer": a small Code button beside a fresh selection; "form": the theme picker and memo.
   const [popover, setPopover] = useState<{ kind: "offer" | "form"; at: number } | null>(null);
@@ -166,6 +165,7 @@ export function CodedText({
   const savedAt = codeState?.ok ? codeState.at : 0;
   const selection = selected && selected.at > savedAt ? selected : null;
   const popoverKind = popover && popover.at > savedAt && selection ? popover.kind : null;
+  const { anchor: selectionAnchor, capture, reveal } = useSelectionAnchor(popoverKind === "form");
   const [flash, setFlash] = useState<string | null>(null);
   const [filter, setFilter] = useState<HighlightFilter>({ coder: "", theme: "" });
   const highlightAnchor = useRef<Anchor | null>(null);
@@ -277,17 +277,22 @@ export function CodedText({
               >
                 {t("coding.codeSelection")}
               </button>
-              <span className="min-w-0 flex-1 truncate text-xs text-stone-500">
-                {selection
-                  ? `${t("coding.selectedChars", { n: selection.quote.length })} ${selection.quote.slice(0, 40)}${selection.quote.length > 40 ? "…" : ""}`
-                  : t("coding.selectionHint")}
+              {/* One line that never changes height: the saved message takes the hint's place instead of pushing
+                  the text down under the reader's eyes. */}
+              <span role="status" className="min-w-0 flex-1 truncate text-xs text-stone-500">
+                {selection ? (
+                  `${t("coding.selectedChars", { n: selection.quote.length })} ${selection.quote.slice(0, 40)}${selection.quote.length > 40 ? "…" : ""}`
+                ) : codeState?.ok ? (
+                  <span className="font-medium text-emerald-700">{t("coding.codingSaved")}</span>
+                ) : (
+                  t("coding.selectionHint")
+                )}
               </span>
             </>
           )}
           <HighlightFilterBar codings={codings} filter={filter} onChange={setFilter} shown={visible.length} />
         </div>
       )}
-      {codeState?.ok && <FormMessage success={t("coding.codingSaved")} />}
 
       {canCode && selection && (
         <AnchoredPopover

@@ -310,13 +310,13 @@ export function PdfReader({
   // ---- selection and coding ----
   const [selected, setSelected] = useState<Selection | null>(null);
   const [unmappable, setUnmappable] = useState(false);
-  const { anchor: selectionAnchor, capture, reveal } = useSelectionAnchor();
   // "offer": a small Code button beside a fresh selection; "form": the theme picker and memo.
   const [popover, setPopover] = useState<{ kind: "offer" | "form"; at: number } | null>(null);
   const [codeState, submitCode, codePending] = useActionState(codeAction ?? noAction, null);
   const savedAt = codeState?.ok ? codeState.at : 0;
   const selection = selected && selected.at > savedAt ? selected : null;
   const popoverKind = popover && popover.at > savedAt && selection ? popover.kind : null;
+  const { anchor: selectionAnchor, capture, reveal } = useSelectionAnchor(popoverKind === "form");
 
   useClearSelectionAfter(savedAt);
 
@@ -494,12 +494,16 @@ export function PdfReader({
           >
             {t("coding.codeSelection")}
           </button>
-          <span className="min-w-0 truncate text-xs text-stone-500">
-            {unmappable
-              ? t("pdfView.notInText")
-              : selection
-                ? `${t("pdfView.pageLabel", { n: selection.page })} · ${t("coding.selectedChars", { n: selection.quote.length })} ${selection.quote.slice(0, 40)}${selection.quote.length > 40 ? "…" : ""}`
-                : t("coding.selectionHint")}
+          <span role="status" className="min-w-0 truncate text-xs text-stone-500">
+            {unmappable ? (
+              t("pdfView.notInText")
+            ) : selection ? (
+              `${t("pdfView.pageLabel", { n: selection.page })} · ${t("coding.selectedChars", { n: selection.quote.length })} ${selection.quote.slice(0, 40)}${selection.quote.length > 40 ? "…" : ""}`
+            ) : codeState?.ok ? (
+              <span className="font-medium text-emerald-700">{t("coding.codingSaved")}</span>
+            ) : (
+              t("coding.selectionHint")
+            )}
           </span>
         </div>
       )}
@@ -547,7 +551,6 @@ export function PdfReader({
           )}
         </AnchoredPopover>
       )}
-      {codeState?.ok && <FormMessage success={t("coding.codingSaved")} />}
 
       <div
         ref={scroller}
