@@ -4,12 +4,13 @@ import { useActionState, useCallback, useEffect, useMemo, useRef, useState } fro
 import { useI18n } from "@/components/i18n/I18nProvider";
 import type { ThemeOption } from "@/components/coding/ThemeChecklist";
 import type { CreateThemeInReader } from "@/components/coding/ThemePicker";
-import { CodingList, type ReaderCoding } from "@/components/coding/CodedText";
+import { CodingList, CodingsAt, type ReaderCoding } from "@/components/coding/CodedText";
 import {
   AnchoredPopover,
   CodeSelectionForm,
   useClearSelectionAfter,
   useSelectionAnchor,
+  type Anchor,
 } from "@/components/coding/CodeSelectionForm";
 import { FormMessage } from "@/components/ui/FormMessage";
 import { buttonPrimary, buttonSecondary, inlineInputClass } from "@/components/ui/styles";
@@ -254,6 +255,43 @@ export function PdfReader({
     const ids = new Set((highlightsByPage.get(currentPage) ?? []).map((highlight) => highlight.id));
     return codings.filter((coding) => ids.has(coding.id));
   }, [highlightsByPage, currentPage, codings]);
+  // Clicking a highlight on a page opens its codings. The highlight boxes lie under the text layer (which must
+  // stay selectable), so the click is matched against their rectangles rather than its target.
+  const [openedIds, setOpenedIds] = useState<string[] | null>(null);
+  const highlightAnchor = useRef<Anchor | null>(null);
+  const opened = useMemo(
+    () =>
+      openedIds
+        ?.map((codingId) => codings.find((coding) => coding.id === codingId))
+        .filter((coding) => coding !== undefined) ?? [],
+    [openedIds, codings],
+  );
+  const openHighlightAt = (event: React.MouseEvent) => {
+    if (!codingActions || !window.getSelection()?.isCollapsed) return;
+    const hit = [...(scroller.current?.querySelectorAll<HTMLElement>("[data-coding-id]") ?? [])].filter((box) => {
+      const rect = box.getBoundingClientRect();
+      return (
+        event.clientX >= rect.left &&
+        event.clientX <= rect.right &&
+        event.clientY >= rect.top &&
+        event.clientY <= rect.bottom
+      );
+    });
+    if (hit.length === 0) return;
+    const box = hit[0]!;
+    const codingId = box.dataset.codingId!;
+    const root = scroller.current!;
+    let last = box.getBoundingClientRect();
+    // Follows the box as the pages scroll, and its successor when the page's highlights are drawn again.
+    highlightAnchor.current = {
+      getBoundingClientRect: () => {
+        const current = box.isConnected ? box : root.querySelector(`[data-coding-id="${codingId}"]`);
+        if (current) last = current.getBoundingClientRect();
+        return last;
+      },
+    };
+    setOpenedIds([...new Set(hit.map((box) => box.dataset.codingId!))]);
+  };
   const locateCoding = useCallback(
     (codingId: string) => {
       const coding = codings.find((entry) => entry.id === codingId);
@@ -561,6 +599,7 @@ export function PdfReader({
         onMouseUp={readSelection}
         onKeyUp={readSelection}
         onTouchEnd={readSelection}
+        onClick={openHighlightAt}
         role="region"
         aria-label={t("pdfView.pdfOf", { file: fileName })}
         aria-busy={!loaded}
@@ -591,6 +630,26 @@ export function PdfReader({
           </div>
         )}
       </div>
+      {codingActions && (
+        <AnchoredPopover
+          anchor={highlightAnchor}
+          open={opened.length > 0}
+          onOpenChange={(open) => {
+            if (!open) setOpenedIds(null);
+          }}
+          label={t("coding.codingsAtHighlight")}
+        >
+          <CodingsAt
+            reviewId={reviewId}
+            codings={opened}
+            themes={themes}
+            canCode={canCode}
+            actions={codingActions}
+            createTheme={createTheme}
+            onClose={() => setOpenedIds(null)}
+          />
+        </AnchoredPopover>
+      )}
       {codingActions && codingsHere.length > 0 && (
         <CodingList
           reviewId={reviewId}
