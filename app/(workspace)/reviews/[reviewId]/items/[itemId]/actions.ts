@@ -90,8 +90,10 @@ export async function createThemeInReaderAction(input: {
 }): Promise<ActionResult<{ themeId: string }>> {
   return runAction("createThemeInReader", async () => {
     const user = await requireUser();
-    const created = await createTheme(user.id, { reviewId: input.reviewId, nameZh: input.name, color: input.color });
-    revalidatePath(`/reviews/${String(input.reviewId)}`, "layout");
+    // createTheme checks every field with its zod schema; a missing object only must not throw here first.
+    const { reviewId, name, color } = (input ?? {}) as Partial<typeof input>;
+    const created = await createTheme(user.id, { reviewId, nameZh: name, color });
+    revalidatePath(`/reviews/${String(reviewId)}`, "layout");
     return created;
   });
 }
