@@ -139,7 +139,14 @@ export function ItemFiles({
       ) : (
         <ul className="mb-3 divide-y divide-stone-100" aria-label={t("files.title")}>
           {files.map((file) => (
-            <FileRow key={file.id} reviewId={reviewId} file={file} canEdit={canEdit} pending={pending} onRun={(command, target) => void run(command, target)} />
+            <FileRow
+              key={file.id}
+              reviewId={reviewId}
+              file={file}
+              canEdit={canEdit}
+              pending={pending}
+              onRun={(command, target) => void run(command, target)}
+            />
           ))}
         </ul>
       )}
