@@ -25,20 +25,22 @@ export function useConfirm(): {
   dialog: ReactNode;
 } {
   const { t } = useI18n();
-  const [request, setRequest] = useState<(ConfirmOptions & { answer: (yes: boolean) => void }) | null>(null);
+  const [request, setRequest] = useState<
+    (ConfirmOptions & { answer: (yes: boolean) => void; opener: HTMLElement | null }) | null
+  >(null);
   const confirmedForms = useRef(new WeakSet<HTMLFormElement>());
 
-  const confirm = useCallback(
-    (options: ConfirmOptions) =>
-      new Promise<boolean>((resolve) =>
-        setRequest((previous) => {
-          // A question still open is answered "no" before the next one replaces it.
-          previous?.answer(false);
-          return { ...options, answer: resolve };
-        }),
-      ),
-    [],
-  );
+  const confirm = useCallback((options: ConfirmOptions) => {
+    // What asked (the button just pressed) gets the focus back when the dialog closes.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    return new Promise<boolean>((resolve) =>
+      setRequest((previous) => {
+        // A question still open is answered "no" before the next one replaces it.
+        previous?.answer(false);
+        return { ...options, answer: resolve, opener };
+      }),
+    );
+  }, []);
 
   const confirmSubmit = useCallback(
     (event: FormEvent<HTMLFormElement>, options: ConfirmOptions) => {
@@ -67,6 +69,7 @@ export function useConfirm(): {
       confirmLabel={request.confirmLabel}
       cancelLabel={t("common.cancel")}
       destructive={request.destructive}
+      returnFocus={request.opener}
       onConfirm={() => {
         request.answer(true);
         setRequest(null);

@@ -230,6 +230,8 @@ describe("a highlight's codings", () => {
     await user.click(within(ask).getByRole("button", { name: "Cancel" }));
     await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
     expect(remove).not.toHaveBeenCalled();
+    // The focus goes back to the button that asked (the dialog has no Radix Trigger to return to).
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("button", { name: /^Delete coding/ })));
 
     await user.click(screen.getByRole("button", { name: /^Delete coding/ }));
     await act(async () => {
