@@ -4,7 +4,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
-    include: ["{lib,seeds,scripts,components}/**/*.test.ts"],
+    // Component tests run in a DOM chosen per file with a `// @vitest-environment jsdom|happy-dom` comment;
+    // everything else stays in node.
+    include: ["{lib,seeds,scripts,components}/**/*.test.{ts,tsx}"],
     environment: "node",
     pool: "forks",
     testTimeout: 30_000,

@@ -57,7 +57,8 @@ test.describe("codebook and passage coding", () => {
     const body = page.getByRole("region", { name: "全文" });
     await selectText(body, phrase);
     await body.getByRole("button", { name: "为所选文字编码 · 全文" }).click();
-    const form = body.getByRole("form", { name: "为所选文字编码" });
+    // The form opens in a popover beside the selection, outside the text's region.
+    const form = page.getByRole("form", { name: "为所选文字编码" });
     await form.getByRole("button", { name: "保存编码" }).click();
     await expect(form.getByRole("alert").filter({ hasText: "请至少选择一个主题。" })).toBeVisible();
     await form.getByRole("checkbox", { name: "韧性治理" }).check();
@@ -124,13 +125,16 @@ test.describe("codebook and passage coding", () => {
       ),
     );
     await db.itemTheme.create({ data: { itemId: scenario.itemIds[0]!, themeId: drop!.id } });
-    page.on("dialog", (dialog) => void dialog.accept());
     await page.goto(scenario.url("themes"));
     await page.getByLabel("把「社区韧性」合并到").selectOption({ label: "基层韧性" });
     await page
       .getByRole("listitem")
       .filter({ has: page.getByLabel("把「社区韧性」合并到") })
       .getByRole("button", { name: "合并", exact: true })
+      .click();
+    await page
+      .getByRole("alertdialog", { name: /^合并后「社区韧性」/ })
+      .getByRole("button", { name: "合并" })
       .click();
     await expect(page.getByText("已合并到「基层韧性」")).toBeVisible();
     await page.goto(scenario.url(`items/${scenario.itemIds[0]}`));
@@ -278,8 +282,8 @@ test.describe("in English", () => {
     const body = page.getByRole("region", { name: "Full text" });
     await selectText(body, phrase);
     await body.getByRole("button", { name: "Code the selection · Full text" }).click();
-    await body.getByRole("checkbox", { name: "Resilient governance" }).check();
-    await body.getByRole("button", { name: "Save coding" }).click();
+    await page.getByRole("checkbox", { name: "Resilient governance" }).check();
+    await page.getByRole("button", { name: "Save coding" }).click();
     await expect(body.getByText("Full text: codings (1)")).toBeVisible();
 
     await page.goto(scenario.url("matrix"));

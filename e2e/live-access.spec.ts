@@ -35,8 +35,8 @@ test("a demoted editor's open section turns read-only at once, and a removed one
   await expect(sectionEditor(member)).toHaveAttribute("contenteditable", "false");
   await expect(member.getByRole("status").filter({ hasText: "只读" })).toBeVisible();
 
-  owner.once("dialog", (dialog) => void dialog.accept());
   await owner.getByRole("button", { name: /^移除 陈同学/ }).click();
+  await owner.getByRole("alertdialog").getByRole("button", { name: "移除" }).click();
   await expect(member.getByRole("status").filter({ hasText: "无法连接：没有访问权限" })).toBeVisible();
   await ownerContext.close();
   await member.context().close();

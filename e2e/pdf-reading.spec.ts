@@ -91,6 +91,16 @@ test("a Chinese PDF is read and coded on the page; the coding shows in the text 
   const highlight = pageTwoView.getByRole("img", { name: "编码：城乡融合 · 页面上编码" });
   await expect(highlight).toBeVisible();
   await expect(highlight).toHaveCSS("background-color", "rgba(180, 83, 9, 0.25)");
+  // Clicking it on the page (through the selectable text above it) opens its coding, as in the text view.
+  await highlight.first().scrollIntoViewIfNeeded();
+  const box = (await highlight.first().boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  const atHighlight = page.getByRole("dialog", { name: "此处的编码" });
+  await expect(atHighlight).toContainText("页面上编码");
+  await expect(atHighlight.getByRole("button", { name: /^删除编码：/ })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("pdf-highlight-popover.png") });
+  await page.keyboard.press("Escape");
+  await expect(atHighlight).toHaveCount(0);
   // Listed under the pages with its memo, to edit or delete there as in the text view.
   const pageCodings = page.getByRole("group").filter({ hasText: "第 2 页中的编码（1）" });
   await expect(pageCodings.getByRole("listitem")).toContainText(phrase);

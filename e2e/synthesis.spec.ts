@@ -213,8 +213,8 @@ test("history: a named version, the comparison, a restore that can be undone", a
   // Restore, then undo the restore.
   await expectSaved(page);
   await page.getByRole("tab", { name: "历史版本" }).click();
-  page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "恢复此版本: 初稿" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "恢复此版本" }).click();
   await expect(sectionEditor(page)).toHaveText("第一稿：基层治理需要韧性。");
   await expect(page.getByText("恢复前 ·")).toBeVisible();
   await page.getByRole("button", { name: "撤销恢复" }).click();

@@ -40,6 +40,17 @@ test.describe("stages and exclusion reasons", () => {
     // The renamed stage shows wherever stages are offered.
     await page.goto(scenario.url(`items/${scenario.itemIds[0]}`));
     await expect(page.getByLabel("更改状态").getByRole("option", { name: "细读" })).toBeAttached();
+
+    // Deleting a stage asks first, in the app's own dialog; cancelling keeps it.
+    await page.goto(scenario.url("settings"));
+    await page.getByRole("button", { name: "删除「细读」" }).click();
+    const ask = page.getByRole("alertdialog", { name: "确定删除状态「细读」？" });
+    await ask.getByRole("button", { name: "取消" }).click();
+    await expect(ask).toHaveCount(0);
+    await expect(page.getByLabel("「细读」的中文名称")).toBeVisible();
+    await page.getByRole("button", { name: "删除「细读」" }).click();
+    await ask.getByRole("button", { name: "删除" }).click();
+    await expect(page.getByLabel("「细读」的中文名称")).toHaveCount(0);
   });
 });
 

@@ -1,12 +1,22 @@
 "use client";
-import { Fragment, memo, useActionState, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Fragment, memo, useActionState, useCallback, useMemo, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { FormMessage } from "@/components/ui/FormMessage";
-import { buttonPrimary, buttonSecondary, inputClass, labelClass } from "@/components/ui/styles";
+import { buttonPrimary, buttonSecondary, inlineInputClass, inputClass, labelClass } from "@/components/ui/styles";
+import { useConfirm } from "@/components/ui/use-confirm";
 import type { ActionResult } from "@/lib/errors/action-result";
 import type { PassageFieldName } from "@/lib/coding/passage-field";
 import { paragraphsOf, segmentsOf, type SpanCoding } from "@/lib/coding/segments";
-import { ThemeChecklist, type ThemeOption } from "./ThemeChecklist";
+import type { ThemeOption } from "./ThemeChecklist";
+import { ThemePicker, type CreateThemeInReader } from "./ThemePicker";
+import {
+  AnchoredPopover,
+  CodeSelectionForm,
+  elementAnchor,
+  useClearSelectionAfter,
+  useSelectionAnchor,
+  type Anchor,
+} from "./CodeSelectionForm";
 import { useOpenPdfPage } from "@/components/pdf/open-pdf-page";
 
 type Action = (previous: ActionResult | null, form: FormData) => Promise<ActionResult>;
@@ -16,6 +26,8 @@ export interface ReaderCoding extends SpanCoding {
   memo: string | null;
   status: "exact" | "moved" | "fuzzy" | "orphaned";
   createdBy: string | null;
+  /** Who coded it, to filter by coder (names may repeat; ids do not). */
+  createdById?: string | null;
   createdAt: string;
   themes: { id: string; name: string; color: string }[];
   /** The passage's page in the item's PDF, where it has one. */
@@ -28,9 +40,93 @@ interface Selection {
   quote: string;
 }
 
+/** Which codings' highlights show: everyone's and every theme's unless the reader narrows it. */
+export interface HighlightFilter {
+  coder: string;
+  theme: string;
+}
+
+export function filterCodings<T extends Pick<ReaderCoding, "createdById" | "createdBy" | "themes">>(
+  codings: T[],
+  filter: HighlightFilter,
+): T[] {
+  if (!filter.coder && !filter.theme) return codings;
+  return codings.filter(
+    (coding) =>
+      (!filter.coder || coderKey(coding) === filter.coder) &&
+      (!filter.theme || coding.themes.some((theme) => theme.id === filter.theme)),
+  );
+}
+
+const coderKey = (coding: Pick<ReaderCoding, "createdById" | "createdBy">) =>
+  coding.createdById ?? coding.createdBy ?? "";
+
+/** The coder and theme filter over a text's highlights; hidden while there is nothing to filter. */
+export function HighlightFilterBar({
+  codings,
+  filter,
+  onChange,
+  shown,
+}: {
+  codings: ReaderCoding[];
+  filter: HighlightFilter;
+  onChange: (filter: HighlightFilter) => void;
+  shown: number;
+}) {
+  const { t } = useI18n();
+  const coders = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const coding of codings) seen.set(coderKey(coding), coding.createdBy ?? t("activity.someone"));
+    return [...seen];
+  }, [codings, t]);
+  const themes = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const coding of codings) for (const theme of coding.themes) seen.set(theme.id, theme.name);
+    return [...seen];
+  }, [codings]);
+  if (codings.length === 0) return null;
+  const filtering = filter.coder !== "" || filter.theme !== "";
+  return (
+    <div role="group" aria-label={t("coding.filterHighlights")} className="flex flex-wrap items-center gap-2 text-xs">
+      <select
+        aria-label={t("coding.filterByCoder")}
+        value={filter.coder}
+        onChange={(event) => onChange({ ...filter, coder: event.target.value })}
+        className={`${inlineInputClass} w-36 py-1 text-xs`}
+      >
+        <option value="">{t("coding.everyCoder")}</option>
+        {coders.map(([key, name]) => (
+          <option key={key} value={key}>
+            {name}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label={t("coding.filterByTheme")}
+        value={filter.theme}
+        onChange={(event) => onChange({ ...filter, theme: event.target.value })}
+        className={`${inlineInputClass} w-36 py-1 text-xs`}
+      >
+        <option value="">{t("coding.everyTheme")}</option>
+        {themes.map(([id, name]) => (
+          <option key={id} value={id}>
+            {name}
+          </option>
+        ))}
+      </select>
+      {filtering && (
+        <span role="status" className="text-stone-600">
+          {t("coding.filteredOut", { shown, n: codings.length })}
+        </span>
+      )}
+    </div>
+  );
+}
+
 /**
- * A text of an item (full text or an abstract) with its coded passages highlighted in their themes' colours,
- * and, for members who code, a way to code a selection and to edit or delete codings.
+ * A text of an item (full text or an abstract) with its coded passages highlighted in their themes' colours.
+ * Selecting words offers to code them in a popover beside the selection; clicking a highlight opens its codings
+ * (who, when, memo) to edit or delete; highlights can be narrowed to one coder or one theme.
  */
 export function CodedText({
   reviewId,
@@ -43,6 +139,7 @@ export function CodedText({
   themes,
   canCode,
   actions,
+  createTheme,
   className,
 }: {
   reviewId: string;
@@ -55,32 +152,66 @@ export function CodedText({
   themes: ThemeOption[];
   canCode: boolean;
   actions: { code: Action; update: Action; remove: Action };
+  createTheme?: CreateThemeInReader;
   className: string;
 }) {
   const { t } = useI18n();
   const container = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState<(Selection & { at: number }) | null>(null);
-  const [composeAt, setComposeAt] = useState<number | null>(null);
+  // "offer": a small Code button beside a fresh selection; "form": the theme picker and memo.
+  const [popover, setPopover] = useState<{ kind: "offer" | "form"; at: number } | null>(null);
   const [codeState, codeAction, codePending] = useActionState(actions.code, null);
-  // A successful save ends the selection and the form that were open when it was sent.
+  // A successful save ends the selection and the popover that were open when it was sent.
   const savedAt = codeState?.ok ? codeState.at : 0;
   const selection = selected && selected.at > savedAt ? selected : null;
-  const composing = composeAt !== null && composeAt > savedAt;
+  const popoverKind = popover && popover.at > savedAt && selection ? popover.kind : null;
+  const { anchor: selectionAnchor, capture, reveal } = useSelectionAnchor(popoverKind === "form");
   const [flash, setFlash] = useState<string | null>(null);
-  const [missingTheme, setMissingTheme] = useState(false);
+  const [filter, setFilter] = useState<HighlightFilter>({ coder: "", theme: "" });
+  const highlightAnchor = useRef<Anchor | null>(null);
+  const [openedIds, setOpenedIds] = useState<string[] | null>(null);
 
   const paragraphs = useMemo(() => paragraphsOf(text), [text]);
-  const placed = useMemo(() => codings.filter((coding) => coding.status !== "orphaned"), [codings]);
+  const visible = useMemo(() => filterCodings(codings, filter), [codings, filter]);
+  const placed = useMemo(() => visible.filter((coding) => coding.status !== "orphaned"), [visible]);
   const byId = useMemo(() => new Map(codings.map((coding) => [coding.id, coding])), [codings]);
+  const opened = useMemo(
+    () => openedIds?.map((codingId) => byId.get(codingId)).filter((coding) => coding !== undefined) ?? [],
+    [openedIds, byId],
+  );
 
-  useEffect(() => {
-    if (savedAt) window.getSelection()?.removeAllRanges();
-  }, [savedAt]);
+  useClearSelectionAfter(savedAt);
 
   const readSelection = () => {
     const found = selectionIn(container.current, text);
-    setSelected(found && { ...found, at: Date.now() });
-    if (!found) setComposeAt(null);
+    if (!found) {
+      setSelected(null);
+      if (popover?.kind === "offer") setPopover(null);
+      return;
+    }
+    capture();
+    setSelected({ ...found, at: Date.now() });
+    setOpenedIds(null);
+    if (canCode && popover?.kind !== "form") setPopover({ kind: "offer", at: Date.now() });
+  };
+
+  const openHighlight = (event: React.MouseEvent) => {
+    if (!window.getSelection()?.isCollapsed) return;
+    const mark = (event.target as Element).closest<HTMLElement>("mark[data-coding-ids]");
+    if (!mark || !container.current?.contains(mark)) return;
+    const segmentStart = mark.dataset.segmentStart;
+    const root = container.current;
+    let last = mark.getBoundingClientRect();
+    // The highlight is drawn again when codings change (an edit, a deletion): follow its successor, not the
+    // detached element, so the popover stays put.
+    highlightAnchor.current = {
+      getBoundingClientRect: () => {
+        const current = root.querySelector<HTMLElement>(`mark[data-segment-start="${segmentStart}"]`) ?? mark;
+        if (current.isConnected) last = elementAnchor(current).getBoundingClientRect();
+        return last;
+      },
+    };
+    setOpenedIds(mark.dataset.codingIds!.split(" "));
   };
 
   const locate = useCallback((codingId: string) => {
@@ -112,8 +243,10 @@ export function CodedText({
                 ))}
                 <mark
                   data-coding-start={segment.startsCodingIds.join(" ") || undefined}
+                  data-coding-ids={segment.codingIds.join(" ")}
+                  data-segment-start={segment.start}
                   title={t("coding.highlightLabel", { themes: names.join("、") })}
-                  className={`rounded-sm text-inherit transition-colors ${flashing ? "outline outline-2 outline-offset-1 outline-teal-600" : ""}`}
+                  className={`cursor-pointer rounded-sm text-inherit transition-colors ${flashing ? "outline outline-2 outline-offset-1 outline-teal-600" : ""}`}
                   style={highlightStyle(colors, covering.length)}
                 >
                   {piece}
@@ -128,64 +261,102 @@ export function CodedText({
 
   return (
     <div className="space-y-3">
-      {canCode && (
+      {(canCode || codings.length > 0) && (
         <div className="sticky top-0 z-10 -mx-1 flex flex-wrap items-center gap-2 border-b border-stone-100 bg-white px-1 py-1.5">
-          <button
-            type="button"
-            className={buttonSecondary}
-            disabled={!selection}
-            onClick={() => setComposeAt(Date.now())}
-            aria-label={`${t("coding.codeSelection")} · ${fieldLabel}`}
-          >
-            {t("coding.codeSelection")}
-          </button>
-          <span className="min-w-0 truncate text-xs text-stone-500">
-            {selection
-              ? `${t("coding.selectedChars", { n: selection.quote.length })} ${selection.quote.slice(0, 40)}${selection.quote.length > 40 ? "…" : ""}`
-              : t("coding.selectionHint")}
-          </span>
+          {canCode && (
+            <>
+              <button
+                type="button"
+                className={buttonSecondary}
+                disabled={!selection}
+                onClick={() => {
+                  reveal();
+                  setPopover({ kind: "form", at: Date.now() });
+                }}
+                aria-label={`${t("coding.codeSelection")} · ${fieldLabel}`}
+              >
+                {t("coding.codeSelection")}
+              </button>
+              {/* One line that never changes height: the saved message takes the hint's place instead of pushing
+                  the text down under the reader's eyes. */}
+              <span role="status" className="min-w-0 flex-1 truncate text-xs text-stone-500">
+                {selection ? (
+                  `${t("coding.selectedChars", { n: selection.quote.length })} ${selection.quote.slice(0, 40)}${selection.quote.length > 40 ? "…" : ""}`
+                ) : codeState?.ok ? (
+                  <span className="font-medium text-emerald-700">{t("coding.codingSaved")}</span>
+                ) : (
+                  t("coding.selectionHint")
+                )}
+              </span>
+            </>
+          )}
+          <HighlightFilterBar codings={codings} filter={filter} onChange={setFilter} shown={visible.length} />
         </div>
       )}
-      {composing && selection && (
-        <form
-          action={codeAction}
-          onSubmit={(event) => {
-            const chosen = event.currentTarget.querySelector("input[name=themeIds]:checked");
-            setMissingTheme(!chosen);
-            if (!chosen) event.preventDefault();
+
+      {canCode && selection && (
+        <AnchoredPopover
+          key={popoverKind ?? "closed"}
+          anchor={selectionAnchor}
+          open={popoverKind !== null}
+          onOpenChange={(open) => {
+            if (!open) setPopover(null);
           }}
-          className="space-y-3 rounded-md border border-teal-200 bg-teal-50/60 p-3"
-          aria-label={t("coding.codeSelection")}
+          label={
+            popoverKind === "form"
+              ? t("coding.codeSelection")
+              : t("coding.codeHereLabel", { n: selection.quote.length })
+          }
+          takeFocus={popoverKind === "form"}
         >
-          <input type="hidden" name="reviewId" value={reviewId} />
-          <input type="hidden" name="itemId" value={itemId} />
-          <input type="hidden" name="field" value={field} />
-          <input type="hidden" name="start" value={selection.start} />
-          <input type="hidden" name="end" value={selection.end} />
-          <input type="hidden" name="quote" value={selection.quote} />
-          <blockquote className="border-l-4 border-teal-600 pl-3 text-sm text-stone-700" lang={lang}>
-            {selection.quote.length > 300 ? `${selection.quote.slice(0, 300)}…` : selection.quote}
-          </blockquote>
-          <ThemeChecklist themes={themes} legend={t("coding.chooseThemes")} name="themeIds" />
-          <div>
-            <label htmlFor={`memo-${field}`} className={labelClass}>
-              {t("coding.memo")}
-            </label>
-            <textarea id={`memo-${field}`} name="memo" rows={2} className={`mt-1 ${inputClass}`} />
-          </div>
-          {missingTheme && <FormMessage error={t("coding.noThemeChosen")} />}
-          {codeState && !codeState.ok && !missingTheme && <FormMessage error={codeState.error} />}
-          <div className="flex gap-2">
-            <button type="submit" className={buttonPrimary} disabled={codePending}>
-              {codePending ? t("coding.savingCoding") : t("coding.saveCoding")}
+          {popoverKind === "form" ? (
+            <CodeSelectionForm
+              formAction={codeAction}
+              state={codeState}
+              pending={codePending}
+              reviewId={reviewId}
+              itemId={itemId}
+              field={field}
+              selection={selection}
+              lang={lang}
+              themes={themes}
+              createTheme={createTheme}
+              onCancel={() => setPopover(null)}
+            />
+          ) : (
+            <button
+              type="button"
+              className={buttonPrimary}
+              onClick={() => {
+                reveal();
+                setPopover({ kind: "form", at: Date.now() });
+              }}
+              aria-label={t("coding.codeHereLabel", { n: selection.quote.length })}
+            >
+              {t("coding.codeHere")}
             </button>
-            <button type="button" className={buttonSecondary} onClick={() => setComposeAt(null)}>
-              {t("coding.cancel")}
-            </button>
-          </div>
-        </form>
+          )}
+        </AnchoredPopover>
       )}
-      {codeState?.ok && <FormMessage success={t("coding.codingSaved")} />}
+
+      <AnchoredPopover
+        anchor={highlightAnchor}
+        open={opened.length > 0}
+        onOpenChange={(open) => {
+          if (!open) setOpenedIds(null);
+        }}
+        label={t("coding.codingsAtHighlight")}
+      >
+        <CodingsAt
+          reviewId={reviewId}
+          codings={opened}
+          themes={themes}
+          canCode={canCode}
+          actions={actions}
+          createTheme={createTheme}
+          onClose={() => setOpenedIds(null)}
+        />
+      </AnchoredPopover>
 
       <div
         ref={container}
@@ -194,6 +365,7 @@ export function CodedText({
         onMouseUp={readSelection}
         onKeyUp={readSelection}
         onTouchEnd={readSelection}
+        onClick={openHighlight}
       >
         {highlighted}
       </div>
@@ -201,12 +373,57 @@ export function CodedText({
       <CodingList
         reviewId={reviewId}
         fieldLabel={fieldLabel}
-        codings={codings}
+        codings={visible}
         themes={themes}
         canCode={canCode}
         actions={actions}
+        createTheme={createTheme}
         onLocate={locate}
       />
+    </div>
+  );
+}
+
+/** The codings under a clicked highlight, each with who coded it, when, its memo, and edit and delete. */
+export function CodingsAt({
+  reviewId,
+  codings,
+  themes,
+  canCode,
+  actions,
+  createTheme,
+  onClose,
+}: {
+  reviewId: string;
+  codings: ReaderCoding[];
+  themes: ThemeOption[];
+  canCode: boolean;
+  actions: { update: Action; remove: Action };
+  createTheme?: CreateThemeInReader;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="space-y-2">
+      <div className="flex items-center justify-between gap-2">
+        <h3 className="text-sm font-semibold text-stone-700">{t("coding.codingsAtHighlight")}</h3>
+        <button type="button" className="text-xs text-stone-600 hover:underline" onClick={onClose}>
+          {t("coding.closePopover")}
+        </button>
+      </div>
+      <ol className="-mx-3 divide-y divide-stone-200 border-t border-stone-200">
+        {codings.map((coding) => (
+          <CodingEntry
+            key={coding.id}
+            reviewId={reviewId}
+            coding={coding}
+            themes={themes}
+            canCode={canCode}
+            actions={actions}
+            createTheme={createTheme}
+          />
+        ))}
+      </ol>
     </div>
   );
 }
@@ -264,6 +481,7 @@ export const CodingList = memo(function CodingList({
   themes,
   canCode,
   actions,
+  createTheme,
   onLocate,
 }: {
   reviewId: string;
@@ -272,6 +490,7 @@ export const CodingList = memo(function CodingList({
   themes: ThemeOption[];
   canCode: boolean;
   actions: { update: Action; remove: Action };
+  createTheme?: CreateThemeInReader;
   onLocate: (codingId: string) => void;
 }) {
   const { t } = useI18n();
@@ -297,6 +516,7 @@ export const CodingList = memo(function CodingList({
               themes={themes}
               canCode={canCode}
               actions={actions}
+              createTheme={createTheme}
               onLocate={onLocate}
             />
           ))}
@@ -312,6 +532,7 @@ function CodingEntry({
   themes,
   canCode,
   actions,
+  createTheme,
   onLocate,
 }: {
   reviewId: string;
@@ -319,9 +540,13 @@ function CodingEntry({
   themes: ThemeOption[];
   canCode: boolean;
   actions: { update: Action; remove: Action };
-  onLocate: (codingId: string) => void;
+  createTheme?: CreateThemeInReader;
+  /** Absent in a highlight's popover, which already sits on the passage. */
+  onLocate?: (codingId: string) => void;
 }) {
   const { t, locale } = useI18n();
+  const { confirmSubmit, dialog } = useConfirm();
+  const [chosen, setChosen] = useState(() => coding.themes.map((theme) => theme.id));
   const openPdfPage = useOpenPdfPage();
   const [editOpenedAt, setEditOpenedAt] = useState<number | null>(null);
   const [updateState, updateAction, updatePending] = useActionState(actions.update, null);
@@ -382,7 +607,7 @@ function CodingEntry({
         </p>
       )}
       <div className="flex flex-wrap gap-3 text-xs">
-        {coding.status !== "orphaned" && (
+        {onLocate && coding.status !== "orphaned" && (
           <button
             type="button"
             className="text-teal-700 hover:underline"
@@ -397,7 +622,10 @@ function CodingEntry({
             <button
               type="button"
               className="text-teal-700 hover:underline"
-              onClick={() => setEditOpenedAt(editing ? null : Date.now())}
+              onClick={() => {
+                if (!editing) setChosen(coding.themes.map((theme) => theme.id));
+                setEditOpenedAt(editing ? null : Date.now());
+              }}
               aria-expanded={editing}
               aria-label={t("coding.editCodingOf", { quote: short })}
             >
@@ -405,10 +633,15 @@ function CodingEntry({
             </button>
             <form
               action={removeAction}
-              onSubmit={(event) => {
-                if (!window.confirm(t("coding.deleteConfirm"))) event.preventDefault();
-              }}
+              onSubmit={(event) =>
+                confirmSubmit(event, {
+                  title: t("coding.deleteConfirm"),
+                  confirmLabel: t("coding.deleteCoding"),
+                  destructive: true,
+                })
+              }
             >
+              {dialog}
               <input type="hidden" name="reviewId" value={reviewId} />
               <input type="hidden" name="codingId" value={coding.id} />
               <button
@@ -428,11 +661,14 @@ function CodingEntry({
         <form action={updateAction} className="space-y-2 rounded-md border border-stone-200 bg-white p-3">
           <input type="hidden" name="reviewId" value={reviewId} />
           <input type="hidden" name="codingId" value={coding.id} />
-          <ThemeChecklist
+          <ThemePicker
+            reviewId={reviewId}
             themes={themes}
-            legend={t("coding.chooseThemes")}
             name="themeIds"
-            checked={coding.themes.map((theme) => theme.id)}
+            chosen={chosen}
+            onChosenChange={setChosen}
+            createTheme={createTheme}
+            legend={t("coding.chooseThemes")}
           />
           <label className={labelClass}>
             {t("coding.memo")}

@@ -12,6 +12,7 @@ import { failureMessage } from "@/lib/files/messages";
 import { stateLabel } from "@/lib/files/state-label";
 import type { ItemFileView } from "@/lib/files/queries";
 import { formatBytes } from "@/lib/import/limits";
+import { useConfirm } from "@/components/ui/use-confirm";
 
 type FileCommand = "main" | "remove" | "useText" | "keepText" | "retry";
 const IN_PROGRESS = new Set(["QUEUED", "EXTRACTING", "OCR_QUEUED", "OCR_RUNNING"]);
@@ -32,6 +33,7 @@ export function ItemFiles({
   action: (command: FileCommand, reviewId: string, fileId: string) => Promise<ActionResult>;
 }) {
   const { t } = useI18n();
+  const { confirm, dialog } = useConfirm();
   const router = useRouter();
   const [files, setFiles] = useState(initialFiles);
   const [uploading, setUploading] = useState<string | null>(null);
@@ -92,8 +94,17 @@ export function ItemFiles({
     await reload();
   }
 
-  function run(command: FileCommand, file: ItemFileView) {
-    if (command === "remove" && !window.confirm(t("files.removeConfirm", { name: file.fileName }))) return;
+  async function run(command: FileCommand, file: ItemFileView) {
+    if (
+      command === "remove" &&
+      !(await confirm({
+        title: t("files.removeConfirm", { name: file.fileName }),
+        confirmLabel: t("files.remove"),
+        destructive: true,
+      }))
+    ) {
+      return;
+    }
     startTransition(async () => {
       const result = await action(command, reviewId, file.id);
       if (!result.ok) setErrors([result.error]);
@@ -117,6 +128,7 @@ export function ItemFiles({
 
   return (
     <section aria-labelledby="files-heading" className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+      {dialog}
       <h2 id="files-heading" className="mb-1 text-sm font-semibold text-stone-500">
         {t("files.title")}
       </h2>
@@ -127,7 +139,14 @@ export function ItemFiles({
       ) : (
         <ul className="mb-3 divide-y divide-stone-100" aria-label={t("files.title")}>
           {files.map((file) => (
-            <FileRow key={file.id} reviewId={reviewId} file={file} canEdit={canEdit} pending={pending} onRun={run} />
+            <FileRow
+              key={file.id}
+              reviewId={reviewId}
+              file={file}
+              canEdit={canEdit}
+              pending={pending}
+              onRun={(command, target) => void run(command, target)}
+            />
           ))}
         </ul>
       )}
@@ -138,8 +157,8 @@ export function ItemFiles({
           file={offer}
           current={currentFullText ?? ""}
           pending={pending}
-          onUse={() => run("useText", offer)}
-          onKeep={() => run("keepText", offer)}
+          onUse={() => void run("useText", offer)}
+          onKeep={() => void run("keepText", offer)}
         />
       )}
 

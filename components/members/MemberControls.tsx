@@ -3,6 +3,7 @@ import { useActionState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { buttonDanger, buttonSecondary, inputClass } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/errors/action-result";
+import { useConfirm } from "@/components/ui/use-confirm";
 
 type Action = (p: ActionResult | null, f: FormData) => Promise<ActionResult>;
 const ROLES = ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"] as const;
@@ -23,6 +24,7 @@ export function MemberControls({
   remove: Action;
 }) {
   const { t } = useI18n();
+  const { confirmSubmit, dialog } = useConfirm();
   const [roleState, roleAction, rolePending] = useActionState(changeRole, null);
   const [removeState, removeAction, removePending] = useActionState(remove, null);
   const error =
@@ -51,10 +53,15 @@ export function MemberControls({
       </form>
       <form
         action={removeAction}
-        onSubmit={(event) => {
-          if (!window.confirm(t("members.removeConfirm", { name }))) event.preventDefault();
-        }}
+        onSubmit={(event) =>
+          confirmSubmit(event, {
+            title: t("members.removeConfirm", { name }),
+            confirmLabel: t("members.remove"),
+            destructive: true,
+          })
+        }
       >
+        {dialog}
         <input type="hidden" name="reviewId" value={reviewId} />
         <input type="hidden" name="membershipId" value={membershipId} />
         <button

@@ -1,4 +1,5 @@
 "use client";
+import { Tabs } from "radix-ui";
 import { useState, type ReactNode } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { OpenPdfPage } from "./open-pdf-page";
@@ -31,40 +32,35 @@ export function FullTextViews({
     setOpened({ page, at: Date.now() });
   };
   const tab = (name: "text" | "pdf", label: string) => (
-    <button
-      type="button"
-      role="tab"
-      id={`fulltext-tab-${name}`}
-      aria-selected={view === name}
-      aria-controls={`fulltext-panel-${name}`}
-      onClick={() => (name === "pdf" ? openPdfAt(undefined) : setView("text"))}
-      className={`rounded-md px-3 py-1 text-sm font-medium ${view === name ? "bg-white text-teal-800 shadow-sm" : "text-stone-600 hover:text-stone-900"}`}
+    <Tabs.Trigger
+      value={name}
+      className="rounded-md px-3 py-1 text-sm font-medium text-stone-600 hover:text-stone-900 data-[state=active]:bg-white data-[state=active]:text-teal-800 data-[state=active]:shadow-sm"
     >
       {label}
-    </button>
+    </Tabs.Trigger>
   );
+  // Both panels stay mounted once opened (forceMount, hidden when inactive): the reader's place in the text and
+  // the PDF's loaded pages survive switching back and forth.
   return (
     <OpenPdfPage.Provider value={openPdfAt}>
-      <div
-        role="tablist"
-        aria-label={t("pdfView.views")}
-        className="mb-3 inline-flex gap-1 rounded-lg bg-stone-100 p-1"
-      >
-        {tab("text", t("pdfView.textView"))}
-        {tab("pdf", t("pdfView.pdfView"))}
-      </div>
-      <div id="fulltext-panel-text" role="tabpanel" aria-labelledby="fulltext-tab-text" hidden={view !== "text"}>
-        {textView}
-      </div>
-      {opened && (
-        <div id="fulltext-panel-pdf" role="tabpanel" aria-labelledby="fulltext-tab-pdf" hidden={view !== "pdf"}>
-          <PdfReader
-            {...pdf}
-            initialPage={initialPage}
-            goTo={opened.page ? { page: opened.page, at: opened.at } : null}
-          />
-        </div>
-      )}
+      <Tabs.Root value={view} onValueChange={(next) => (next === "pdf" ? openPdfAt(undefined) : setView("text"))}>
+        <Tabs.List aria-label={t("pdfView.views")} className="mb-3 inline-flex gap-1 rounded-lg bg-stone-100 p-1">
+          {tab("text", t("pdfView.textView"))}
+          {tab("pdf", t("pdfView.pdfView"))}
+        </Tabs.List>
+        <Tabs.Content value="text" forceMount hidden={view !== "text"} className="focus:outline-none">
+          {textView}
+        </Tabs.Content>
+        {opened && (
+          <Tabs.Content value="pdf" forceMount hidden={view !== "pdf"} className="focus:outline-none">
+            <PdfReader
+              {...pdf}
+              initialPage={initialPage}
+              goTo={opened.page ? { page: opened.page, at: opened.at } : null}
+            />
+          </Tabs.Content>
+        )}
+      </Tabs.Root>
     </OpenPdfPage.Provider>
   );
 }

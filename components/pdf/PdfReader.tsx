@@ -2,10 +2,18 @@
 import "./pdf-text-layer.css";
 import { useActionState, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
-import { ThemeChecklist, type ThemeOption } from "@/components/coding/ThemeChecklist";
-import { CodingList, type ReaderCoding } from "@/components/coding/CodedText";
+import type { ThemeOption } from "@/components/coding/ThemeChecklist";
+import type { CreateThemeInReader } from "@/components/coding/ThemePicker";
+import { CodingList, CodingsAt, type ReaderCoding } from "@/components/coding/CodedText";
+import {
+  AnchoredPopover,
+  CodeSelectionForm,
+  useClearSelectionAfter,
+  useSelectionAnchor,
+  type Anchor,
+} from "@/components/coding/CodeSelectionForm";
 import { FormMessage } from "@/components/ui/FormMessage";
-import { buttonPrimary, buttonSecondary, inlineInputClass, inputClass, labelClass } from "@/components/ui/styles";
+import { buttonPrimary, buttonSecondary, inlineInputClass } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/errors/action-result";
 import { findInLayer } from "@/lib/pdf-pages/find-in-page";
 import { alignPage, textOffsetAtOrAfter, textOffsetBefore, type PageAlignment } from "@/lib/pdf-pages/page-alignment";
@@ -49,6 +57,7 @@ export function PdfReader({
   initialPage,
   goTo,
   codingActions,
+  createTheme,
   heightClass = "h-[78vh]",
 }: {
   reviewId: string;
@@ -65,6 +74,8 @@ export function PdfReader({
   /** Required where the reader codes (canCode); update and remove let the page's codings be edited here too. */
   codeAction?: Action;
   codingActions?: { update: Action; remove: Action };
+  /** Creates a theme from the picker while coding; absent for members who may not change the codebook. */
+  createTheme?: CreateThemeInReader;
   initialPage?: number;
   /** A request to show a page (a coding's "page 3" in the text view), new each time it is made. */
   goTo?: { page: number; at: number } | null;
@@ -244,6 +255,43 @@ export function PdfReader({
     const ids = new Set((highlightsByPage.get(currentPage) ?? []).map((highlight) => highlight.id));
     return codings.filter((coding) => ids.has(coding.id));
   }, [highlightsByPage, currentPage, codings]);
+  // Clicking a highlight on a page opens its codings. The highlight boxes lie under the text layer (which must
+  // stay selectable), so the click is matched against their rectangles rather than its target.
+  const [openedIds, setOpenedIds] = useState<string[] | null>(null);
+  const highlightAnchor = useRef<Anchor | null>(null);
+  const opened = useMemo(
+    () =>
+      openedIds
+        ?.map((codingId) => codings.find((coding) => coding.id === codingId))
+        .filter((coding) => coding !== undefined) ?? [],
+    [openedIds, codings],
+  );
+  const openHighlightAt = (event: React.MouseEvent) => {
+    if (!codingActions || !window.getSelection()?.isCollapsed) return;
+    const hit = [...(scroller.current?.querySelectorAll<HTMLElement>("[data-coding-id]") ?? [])].filter((box) => {
+      const rect = box.getBoundingClientRect();
+      return (
+        event.clientX >= rect.left &&
+        event.clientX <= rect.right &&
+        event.clientY >= rect.top &&
+        event.clientY <= rect.bottom
+      );
+    });
+    if (hit.length === 0) return;
+    const box = hit[0]!;
+    const codingId = box.dataset.codingId!;
+    const root = scroller.current!;
+    let last = box.getBoundingClientRect();
+    // Follows the box as the pages scroll, and its successor when the page's highlights are drawn again.
+    highlightAnchor.current = {
+      getBoundingClientRect: () => {
+        const current = box.isConnected ? box : root.querySelector(`[data-coding-id="${codingId}"]`);
+        if (current) last = current.getBoundingClientRect();
+        return last;
+      },
+    };
+    setOpenedIds([...new Set(hit.map((box) => box.dataset.codingId!))]);
+  };
   const locateCoding = useCallback(
     (codingId: string) => {
       const coding = codings.find((entry) => entry.id === codingId);
@@ -300,16 +348,15 @@ export function PdfReader({
   // ---- selection and coding ----
   const [selected, setSelected] = useState<Selection | null>(null);
   const [unmappable, setUnmappable] = useState(false);
-  const [composeAt, setComposeAt] = useState<number | null>(null);
+  // "offer": a small Code button beside a fresh selection; "form": the theme picker and memo.
+  const [popover, setPopover] = useState<{ kind: "offer" | "form"; at: number } | null>(null);
   const [codeState, submitCode, codePending] = useActionState(codeAction ?? noAction, null);
   const savedAt = codeState?.ok ? codeState.at : 0;
   const selection = selected && selected.at > savedAt ? selected : null;
-  const composing = composeAt !== null && composeAt > savedAt && selection !== null;
-  const [missingTheme, setMissingTheme] = useState(false);
+  const popoverKind = popover && popover.at > savedAt && selection ? popover.kind : null;
+  const { anchor: selectionAnchor, capture, reveal } = useSelectionAnchor(popoverKind === "form");
 
-  useEffect(() => {
-    if (savedAt) window.getSelection()?.removeAllRanges();
-  }, [savedAt]);
+  useClearSelectionAfter(savedAt);
 
   const readSelection = () => {
     for (const element of scroller.current?.querySelectorAll(".textLayer.selecting") ?? []) {
@@ -343,7 +390,9 @@ export function PdfReader({
       return;
     }
     setUnmappable(false);
+    capture();
     setSelected({ start: fullStart, end: fullEnd, quote, page: from!.page, at: Date.now() });
+    if (canCode && popover?.kind !== "form") setPopover({ kind: "offer", at: Date.now() });
   };
 
   const goToTyped = (value: string) => {
@@ -475,60 +524,71 @@ export function PdfReader({
             type="button"
             className={buttonSecondary}
             disabled={!selection}
-            onClick={() => setComposeAt(Date.now())}
+            onClick={() => {
+              reveal();
+              setPopover({ kind: "form", at: Date.now() });
+            }}
             aria-label={`${t("coding.codeSelection")} · ${t("pdfView.pdfView")}`}
           >
             {t("coding.codeSelection")}
           </button>
-          <span className="min-w-0 truncate text-xs text-stone-500">
-            {unmappable
-              ? t("pdfView.notInText")
-              : selection
-                ? `${t("pdfView.pageLabel", { n: selection.page })} · ${t("coding.selectedChars", { n: selection.quote.length })} ${selection.quote.slice(0, 40)}${selection.quote.length > 40 ? "…" : ""}`
-                : t("coding.selectionHint")}
+          <span role="status" className="min-w-0 truncate text-xs text-stone-500">
+            {unmappable ? (
+              t("pdfView.notInText")
+            ) : selection ? (
+              `${t("pdfView.pageLabel", { n: selection.page })} · ${t("coding.selectedChars", { n: selection.quote.length })} ${selection.quote.slice(0, 40)}${selection.quote.length > 40 ? "…" : ""}`
+            ) : codeState?.ok ? (
+              <span className="font-medium text-emerald-700">{t("coding.codingSaved")}</span>
+            ) : (
+              t("coding.selectionHint")
+            )}
           </span>
         </div>
       )}
-      {composing && selection && (
-        <form
-          action={submitCode}
-          onSubmit={(event) => {
-            const chosen = event.currentTarget.querySelector("input[name=themeIds]:checked");
-            setMissingTheme(!chosen);
-            if (!chosen) event.preventDefault();
+      {canCode && selection && (
+        <AnchoredPopover
+          key={popoverKind ?? "closed"}
+          anchor={selectionAnchor}
+          open={popoverKind !== null}
+          onOpenChange={(open) => {
+            if (!open) setPopover(null);
           }}
-          className="space-y-3 rounded-md border border-teal-200 bg-teal-50/60 p-3"
-          aria-label={t("coding.codeSelection")}
+          label={
+            popoverKind === "form"
+              ? t("coding.codeSelection")
+              : t("coding.codeHereLabel", { n: selection.quote.length })
+          }
+          takeFocus={popoverKind === "form"}
         >
-          <input type="hidden" name="reviewId" value={reviewId} />
-          <input type="hidden" name="itemId" value={itemId} />
-          <input type="hidden" name="field" value="FULL_TEXT" />
-          <input type="hidden" name="start" value={selection.start} />
-          <input type="hidden" name="end" value={selection.end} />
-          <input type="hidden" name="quote" value={selection.quote} />
-          <blockquote className="border-l-4 border-teal-600 pl-3 text-sm text-stone-700" lang="zh-CN">
-            {selection.quote.length > 300 ? `${selection.quote.slice(0, 300)}…` : selection.quote}
-          </blockquote>
-          <ThemeChecklist themes={themes} legend={t("coding.chooseThemes")} name="themeIds" />
-          <div>
-            <label htmlFor="pdf-coding-memo" className={labelClass}>
-              {t("coding.memo")}
-            </label>
-            <textarea id="pdf-coding-memo" name="memo" rows={2} className={`mt-1 ${inputClass}`} />
-          </div>
-          {missingTheme && <FormMessage error={t("coding.noThemeChosen")} />}
-          {codeState && !codeState.ok && !missingTheme && <FormMessage error={codeState.error} />}
-          <div className="flex gap-2">
-            <button type="submit" className={buttonPrimary} disabled={codePending}>
-              {codePending ? t("coding.savingCoding") : t("coding.saveCoding")}
+          {popoverKind === "form" ? (
+            <CodeSelectionForm
+              formAction={submitCode}
+              state={codeState}
+              pending={codePending}
+              reviewId={reviewId}
+              itemId={itemId}
+              field="FULL_TEXT"
+              selection={selection}
+              lang="zh-CN"
+              themes={themes}
+              createTheme={createTheme}
+              onCancel={() => setPopover(null)}
+            />
+          ) : (
+            <button
+              type="button"
+              className={buttonPrimary}
+              onClick={() => {
+                reveal();
+                setPopover({ kind: "form", at: Date.now() });
+              }}
+              aria-label={t("coding.codeHereLabel", { n: selection.quote.length })}
+            >
+              {t("coding.codeHere")}
             </button>
-            <button type="button" className={buttonSecondary} onClick={() => setComposeAt(null)}>
-              {t("coding.cancel")}
-            </button>
-          </div>
-        </form>
+          )}
+        </AnchoredPopover>
       )}
-      {codeState?.ok && <FormMessage success={t("coding.codingSaved")} />}
 
       <div
         ref={scroller}
@@ -539,6 +599,7 @@ export function PdfReader({
         onMouseUp={readSelection}
         onKeyUp={readSelection}
         onTouchEnd={readSelection}
+        onClick={openHighlightAt}
         role="region"
         aria-label={t("pdfView.pdfOf", { file: fileName })}
         aria-busy={!loaded}
@@ -569,6 +630,26 @@ export function PdfReader({
           </div>
         )}
       </div>
+      {codingActions && (
+        <AnchoredPopover
+          anchor={highlightAnchor}
+          open={opened.length > 0}
+          onOpenChange={(open) => {
+            if (!open) setOpenedIds(null);
+          }}
+          label={t("coding.codingsAtHighlight")}
+        >
+          <CodingsAt
+            reviewId={reviewId}
+            codings={opened}
+            themes={themes}
+            canCode={canCode}
+            actions={codingActions}
+            createTheme={createTheme}
+            onClose={() => setOpenedIds(null)}
+          />
+        </AnchoredPopover>
+      )}
       {codingActions && codingsHere.length > 0 && (
         <CodingList
           reviewId={reviewId}
@@ -577,6 +658,7 @@ export function PdfReader({
           themes={themes}
           canCode={canCode}
           actions={codingActions}
+          createTheme={createTheme}
           onLocate={locateCoding}
         />
       )}

@@ -4,6 +4,7 @@ import { useI18n } from "@/components/i18n/I18nProvider";
 import { FormMessage } from "@/components/ui/FormMessage";
 import { buttonDanger, buttonPrimary, buttonSecondary, inlineInputClass, labelClass } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/errors/action-result";
+import { useConfirm } from "@/components/ui/use-confirm";
 
 type Action = (p: ActionResult | null, f: FormData) => Promise<ActionResult>;
 
@@ -71,6 +72,7 @@ function StageRowEditor({
   actions: { rename: Action; move: Action; remove: Action };
 }) {
   const { t, locale } = useI18n();
+  const { confirmSubmit, dialog } = useConfirm();
   const [renameState, rename, renaming] = useActionState(actions.rename, null);
   const [moveState, move, moving] = useActionState(actions.move, null);
   const [removeState, remove, removing] = useActionState(actions.remove, null);
@@ -156,10 +158,15 @@ function StageRowEditor({
           {stage.deletable && (
             <form
               action={remove}
-              onSubmit={(event) => {
-                if (!window.confirm(t("workflow.deleteStageConfirm", { name }))) event.preventDefault();
-              }}
+              onSubmit={(event) =>
+                confirmSubmit(event, {
+                  title: t("workflow.deleteStageConfirm", { name }),
+                  confirmLabel: t("workflow.delete"),
+                  destructive: true,
+                })
+              }
             >
+              {dialog}
               {hidden}
               <button
                 type="submit"

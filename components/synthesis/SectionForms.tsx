@@ -7,6 +7,7 @@ import { useI18n } from "@/components/i18n/I18nProvider";
 import { FieldError, FormMessage } from "@/components/ui/FormMessage";
 import { buttonDanger, buttonPrimary, buttonSecondary, inputClass, labelClass } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/errors/action-result";
+import { useConfirm } from "@/components/ui/use-confirm";
 
 function fieldErrors(state: ActionResult<unknown> | null, field: string): string[] | undefined {
   return state && !state.ok ? state.fields?.[field] : undefined;
@@ -204,6 +205,7 @@ export function SectionRowActions({
   trash: Action;
 }) {
   const { t } = useI18n();
+  const { confirmSubmit, dialog } = useConfirm();
   const [moveState, moveAction, movePending] = useActionState(move, null);
   const [trashState, trashAction, trashPending] = useActionState(trash, null);
   const failure = [moveState, trashState].find((state) => state && !state.ok);
@@ -235,10 +237,15 @@ export function SectionRowActions({
       </form>
       <form
         action={trashAction}
-        onSubmit={(event) => {
-          if (!window.confirm(t("synthesis.trashConfirm", { title: section.title }))) event.preventDefault();
-        }}
+        onSubmit={(event) =>
+          confirmSubmit(event, {
+            title: t("synthesis.trashConfirm", { title: section.title }),
+            confirmLabel: t("synthesis.trash"),
+            destructive: true,
+          })
+        }
       >
+        {dialog}
         <input type="hidden" name="reviewId" value={reviewId} />
         <input type="hidden" name="sectionId" value={section.id} />
         <input type="hidden" name="trashed" value="true" />

@@ -23,6 +23,7 @@ import { PromptDialog } from "./PromptDialog";
 import { Presence, SyncBadge } from "./SyncBadge";
 import type { CitableOption } from "./editor/citation-trigger";
 import { createLabelStore } from "./editor/labels";
+import { useConfirm } from "@/components/ui/use-confirm";
 import { createEditorRuntime } from "./editor/runtime";
 import { useCitations } from "./editor/use-citations";
 import { useCitationTrigger } from "./editor/use-citation-trigger";
@@ -120,6 +121,7 @@ function ConnectedWorkspace(
 ) {
   const { reviewId, section, canWrite, user, actions, connection } = props;
   const { t } = useI18n();
+  const { confirm, dialog: confirmDialog } = useConfirm();
   const { sync, collaborators, readOnly } = props.collaboration;
   const [labels] = useState(createLabelStore);
   const [live] = useState(() => createEditorRuntime(props.knownTitles, props.initialBibliography));
@@ -237,7 +239,8 @@ function ConnectedWorkspace(
   const saveVersion = versions.saveVersion;
 
   const restore = async (versionId: string) => {
-    if (!editor || !window.confirm(t("synthesis.restoreConfirm"))) return;
+    if (!editor) return;
+    if (!(await confirm({ title: t("synthesis.restoreConfirm"), confirmLabel: t("synthesis.restoreVersion") }))) return;
     await versions.restoreVersion(versionId);
   };
 
@@ -255,6 +258,7 @@ function ConnectedWorkspace(
 
   return (
     <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      {confirmDialog}
       <div className="min-w-0 space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <Presence me={user} others={collaborators} />

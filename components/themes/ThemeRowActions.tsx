@@ -4,6 +4,7 @@ import { useI18n } from "@/components/i18n/I18nProvider";
 import { FormMessage } from "@/components/ui/FormMessage";
 import { buttonSecondary, inlineInputClass } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/errors/action-result";
+import { useConfirm } from "@/components/ui/use-confirm";
 
 type Action<T = unknown> = (previous: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
 
@@ -28,6 +29,7 @@ export function ThemeRowActions({
   };
 }) {
   const { t } = useI18n();
+  const { confirmSubmit, dialog } = useConfirm();
   const [moveState, moveAction, movePending] = useActionState(actions.move, null);
   const [archiveState, archiveAction, archivePending] = useActionState(actions.archive, null);
   const [mergeState, mergeAction, mergePending] = useActionState(actions.merge, null);
@@ -76,12 +78,16 @@ export function ThemeRowActions({
       <form
         action={mergeAction}
         onSubmit={(event) => {
-          if (!target || !window.confirm(t("coding.mergeConfirm", { source: theme.name, target: target.name }))) {
-            event.preventDefault();
-          }
+          if (!target) event.preventDefault();
+          else
+            confirmSubmit(event, {
+              title: t("coding.mergeConfirm", { source: theme.name, target: target.name }),
+              confirmLabel: t("coding.merge"),
+            });
         }}
         className="flex gap-1"
       >
+        {dialog}
         <input type="hidden" name="reviewId" value={reviewId} />
         <input type="hidden" name="sourceId" value={theme.id} />
         <select

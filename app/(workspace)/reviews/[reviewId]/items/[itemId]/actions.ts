@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { assignItems } from "@/lib/assignments/commands";
 import { codePassage, deleteCoding, updateCoding } from "@/lib/coding/commands";
 import { tagItems } from "@/lib/themes/commands";
+import { createTheme } from "@/lib/themes/codebook";
 import type { ReviewAccess } from "@/lib/authz/authorize";
 import { formFields, type ActionResult } from "@/lib/errors/action-result";
 import { reviewAction } from "@/lib/http/endpoint";
@@ -53,4 +54,19 @@ export const tagItemAction = itemAction("tagItem", (access, form) =>
     themeIds: [form.get("themeId")],
     mode: form.get("mode"),
   }),
+);
+
+/**
+ * A theme created from the reader's theme picker while coding: a name and a colour, the rest to be filled in on the
+ * codebook page. The same command and checks as the codebook's own form (unique name, theme.manage).
+ */
+export const createThemeInReaderAction = reviewAction(
+  "createThemeInReader",
+  async (access, input: { reviewId: string; name: string; color: string }) => {
+    // createTheme checks every field with its zod schema; a missing object only must not throw here first.
+    const { name, color } = (input ?? {}) as Partial<typeof input>;
+    const created = await createTheme(access.userId, { reviewId: access.reviewId, nameZh: name, color });
+    revalidatePath(`/reviews/${access.reviewId}`, "layout");
+    return created;
+  },
 );

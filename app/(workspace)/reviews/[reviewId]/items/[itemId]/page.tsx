@@ -39,6 +39,7 @@ import {
   assignItemAction,
   changeStageAction,
   codePassageAction,
+  createThemeInReaderAction,
   deleteCodingAction,
   tagItemAction,
   undoStageChangeAction,
@@ -87,6 +88,7 @@ export default async function ItemPage({
     depth: theme.depth,
   }));
   const canCode = !trashed && can(role, "coding.write");
+  const canManageThemes = canCode && can(role, "theme.manage");
   const codingsOf = (field: PassageFieldName): ReaderCoding[] =>
     coding.codings
       .filter((entry) => entry.field === field)
@@ -98,6 +100,7 @@ export default async function ItemPage({
         memo: entry.memo,
         status: entry.status,
         createdBy: entry.createdBy?.name ?? null,
+        createdById: entry.createdBy?.id ?? null,
         createdAt: entry.createdAt.toISOString(),
         page: entry.page,
         themes: entry.themes.map((theme) => ({
@@ -118,6 +121,7 @@ export default async function ItemPage({
       themes={themeOptions}
       canCode={canCode}
       actions={{ code: codePassageAction, update: updateCodingAction, remove: deleteCodingAction }}
+      createTheme={canManageThemes ? createThemeInReaderAction : undefined}
       className={className}
     />
   );
@@ -349,6 +353,7 @@ export default async function ItemPage({
                 canCode,
                 codeAction: codePassageAction,
                 codingActions: { update: updateCodingAction, remove: deleteCodingAction },
+                createTheme: canManageThemes ? createThemeInReaderAction : undefined,
               }}
             />
           ) : item.fullText ? (
