@@ -48,7 +48,12 @@ beforeAll(async () => {
   const owner = team.users.OWNER.id;
   const editor = team.users.EDITOR.id;
   const item = async (title: string, fullText: string) =>
-    (await createItem(await accessTo(owner, team.reviewId), { reviewId: team.reviewId, fields: { titleZh: title, fullText } })).itemId;
+    (
+      await createItem(await accessTo(owner, team.reviewId), {
+        reviewId: team.reviewId,
+        fields: { titleZh: title, fullText },
+      })
+    ).itemId;
   shared = await item('=HYPERLINK("x")', sharedText);
   pairOnly = await item("数字治理", pairText);
   soloPaper = await item("只有一人读过", pairText);

@@ -171,7 +171,10 @@ describe("editing an item", () => {
   });
 
   it("saves an item with more authors than the old limit of 500, as an import keeps them, and refuses more than MAX_AUTHORS", async () => {
-    const { itemId } = await createItem(await accessTo(a.users.EDITOR.id, a.reviewId), { reviewId: a.reviewId, fields: paper });
+    const { itemId } = await createItem(await accessTo(a.users.EDITOR.id, a.reviewId), {
+      reviewId: a.reviewId,
+      fields: paper,
+    });
     const start = await getItemForEdit(await accessTo(a.users.EDITOR.id, a.reviewId), itemId);
     const authors = Array.from({ length: 1200 }, (_, n) => ({
       nameZh: null,
@@ -198,7 +201,9 @@ describe("editing an item", () => {
         fields: { ...after.fields, authors: tooMany },
       }),
     ).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    expect((await getItemForEdit(await accessTo(a.users.EDITOR.id, a.reviewId), itemId)).fields.authors).toHaveLength(1200);
+    expect((await getItemForEdit(await accessTo(a.users.EDITOR.id, a.reviewId), itemId)).fields.authors).toHaveLength(
+      1200,
+    );
   });
 
   it("refuses the second of two saves from the same version and hands back the other person's values", async () => {

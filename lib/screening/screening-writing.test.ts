@@ -32,7 +32,12 @@ const owner = () => team.users.OWNER.id;
 const editor = () => team.users.EDITOR.id;
 
 async function newItem(title: string, fullText?: string) {
-  return (await createItem(await accessTo(editor(), team.reviewId), { reviewId: team.reviewId, fields: { titleZh: title, fullText } })).itemId;
+  return (
+    await createItem(await accessTo(editor(), team.reviewId), {
+      reviewId: team.reviewId,
+      fields: { titleZh: title, fullText },
+    })
+  ).itemId;
 }
 
 async function screen(itemId: string, ownerVote: "INCLUDE" | "EXCLUDE" | "MAYBE", editorVote: typeof ownerVote) {
@@ -137,7 +142,10 @@ describe("PRISMA other methods", () => {
       ),
     );
     const [reference] = await listItemReferences(await accessTo(editor(), team.reviewId), citing);
-    const { itemId } = await addCitedReference(await accessTo(editor(), team.reviewId), { reviewId: team.reviewId, referenceId: reference!.id });
+    const { itemId } = await addCitedReference(await accessTo(editor(), team.reviewId), {
+      reviewId: team.reviewId,
+      referenceId: reference!.id,
+    });
     expect((await db.reviewItem.findUniqueOrThrow({ where: { id: itemId } })).sourceKind).toBe("CITATION_SEARCH");
 
     const after = await getPrismaFlow(owner(), team.reviewId);
