@@ -252,6 +252,14 @@ const ROUTES: Record<string, { exempt?: string; methods?: Record<string, RouteCa
   "app/(workspace)/reviews/[reviewId]/themes/codebook.qdc/route.ts": {
     methods: { GET: { allowed: MEMBERS, call: () => reviewCall("themes/codebook.qdc") } },
   },
+  "app/(workspace)/reviews/[reviewId]/themes/agreement.csv/route.ts": {
+    methods: {
+      GET: {
+        allowed: MEMBERS,
+        call: () => reviewCall(`themes/agreement.csv?coder=${a.users.OWNER.id}&coder=${a.users.EDITOR.id}`),
+      },
+    },
+  },
   "app/(workspace)/reviews/[reviewId]/themes/passages.csv/route.ts": {
     methods: { GET: { allowed: MEMBERS, call: () => reviewCall("themes/passages.csv") } },
   },

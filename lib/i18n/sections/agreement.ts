@@ -50,7 +50,7 @@ export const en: Shape<typeof zh> = {
   coders: "Coders",
   compare: "Compute agreement",
   chooseAtLeastTwo: "Choose at least two coders.",
-  tooMany: "Compare at most {n} coders at once.",
+  tooMany: "Compare at most {n, plural, one {# coder} other {# coders}} at once.",
   noCoders: "This review has no members who may code yet.",
   downloadCsv: "Download CSV",
   summary: "All themes",

@@ -92,7 +92,7 @@ export const en: Shape<typeof zh> = {
     listLabel: "Comments and tracked changes in the file",
     status: { new: "New", existing: "Already in the app", unmatched: "No longer matches" },
     kind: { comment: "Comment", suggestion: "Tracked change", reply: "Reply" },
-    replies: "{n} replies",
+    replies: "{n, plural, one {# reply} other {# replies}}",
     confirm: "Import {n}",
     done: "Imported {n, plural, one {# comment or suggested edit} other {# comments and suggested edits}}.",
   },
