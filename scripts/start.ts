@@ -233,7 +233,10 @@ function sourceStamp(): string {
     if (!existsSync(full)) return;
     const stat = statSync(full);
     if (stat.isDirectory()) {
-      for (const entry of readdirSync(full).sort()) visit(path.join(relative, entry));
+      // Tests are not part of the build: changing one must not cost a production build.
+      for (const entry of readdirSync(full).sort()) {
+        if (!/\.test\.tsx?$/.test(entry)) visit(path.join(relative, entry));
+      }
     } else {
       hash.update(`${relative}:${stat.size}:${stat.mtimeMs}\n`);
     }

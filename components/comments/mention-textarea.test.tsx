@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 import { MentionTextarea, withinLimit, type Mentionable } from "@/components/comments/MentionTextarea";
-import { renderWithI18n } from "./render";
+import { renderWithI18n } from "@/lib/testing/render-with-i18n";
 
 const MEMBERS: Mentionable[] = [
   { id: "u1", name: "Chen Li" },

@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { SearchBox } from "@/components/search/SearchBox";
 import type { SearchHit, SearchResult } from "@/lib/search/search";
-import { renderWithI18n } from "./render";
+import { renderWithI18n } from "@/lib/testing/render-with-i18n";
 
 function hit(id: string, title: string): SearchHit {
   return {

@@ -8,7 +8,7 @@ import { CodingsAt, type ReaderCoding } from "@/components/coding/CodedText";
 import type { ThemeOption } from "@/components/coding/ThemeChecklist";
 import type { CreateThemeInReader } from "@/components/coding/ThemePicker";
 import type { ActionResult } from "@/lib/errors/action-result";
-import { renderWithI18n, stubResizeObserver } from "./render";
+import { renderWithI18n, stubResizeObserver } from "@/lib/testing/render-with-i18n";
 
 const THEMES: ThemeOption[] = [
   { id: "t1", name: "Resilience", color: "#0f766e", depth: 0 },

@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { CommentsPanel, type PanelThread } from "@/components/synthesis/CommentsPanel";
 import type { ActionResult } from "@/lib/errors/action-result";
-import { renderWithI18n } from "./render";
+import { renderWithI18n } from "@/lib/testing/render-with-i18n";
 
 const ok = async (): Promise<ActionResult<unknown>> => ({ ok: true, data: undefined, at: Date.now() });
 const ME = { id: "u1", name: "Chen Li" };
