@@ -157,7 +157,7 @@ test("the section owner hears of a supervisor's comment by inbox and e-mail, and
   await dialog.getByRole("button", { name: "确认拒绝" }).click();
   // Decided, it leaves the open list; under 全部 it shows the rejection and the reason as the member's reply.
   await expect(member.getByRole("listitem", { name: "批注：重要命题" })).toHaveCount(0);
-  await member.getByLabel("显示").selectOption("all");
+  await member.getByLabel("显示", { exact: true }).selectOption("all");
   const rejected = member.getByRole("listitem", { name: "批注：重要命题" });
   await expect(rejected).toContainText("已拒绝");
   await expect(rejected).toContainText("“重要命题”是政策文件原文，应保留。");
@@ -171,7 +171,7 @@ test("the section owner hears of a supervisor's comment by inbox and e-mail, and
   await expect(told).toContainText("“重要命题”是政策文件原文，应保留。");
   await told.getByRole("button", { name: /^查看/ }).click();
   await expect(supervisor.getByRole("tab", { name: /批注/ })).toHaveAttribute("aria-selected", "true");
-  await supervisor.getByLabel("显示").selectOption("all");
+  await supervisor.getByLabel("显示", { exact: true }).selectOption("all");
   await expect(supervisor.getByRole("listitem", { name: "批注：重要命题" })).toContainText(
     "“重要命题”是政策文件原文，应保留。",
   );

@@ -107,7 +107,7 @@ test("a supervisor's round: comment on a phrase, the member answers, the round c
   // Accepted means resolved: it leaves the unresolved list and is found under 已解决.
   await expect(supervisorThread).toHaveCount(0);
   await expect(supervisor.getByRole("tab", { name: "批注（0）" })).toBeVisible();
-  await supervisor.getByLabel("显示").selectOption("resolved");
+  await supervisor.getByLabel("显示", { exact: true }).selectOption("resolved");
   await expect(supervisorThread).toContainText("已接受");
   await supervisor.getByLabel("按轮次筛选").selectOption({ label: "第 1 轮" });
   await expect(supervisorThread).toBeVisible();
