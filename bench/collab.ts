@@ -21,6 +21,7 @@ import { createSection } from "@/lib/synthesis/sections";
 import { connectSection, type SectionClient } from "@/lib/testing/collab-client";
 import { waitForLine } from "@/lib/testing/processes";
 import { percentile, prepareDatabase, root } from "./support";
+import { accessTo } from "@/lib/testing/access";
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 const BASE_PORT = Number(process.env.BENCH_COLLAB_PORT ?? 3950);
@@ -113,7 +114,7 @@ async function runScenario(
     const sections: SectionClient[][] = [];
     const connectStart = performance.now();
     for (let s = 0; s < scenario.sections; s++) {
-      const { sectionId } = await createSection(ownerId, {
+      const { sectionId } = await createSection(await accessTo(ownerId, reviewId), {
         reviewId,
         title: `${scenario.name} · ${processCount} 进程 · ${s}`,
       });

@@ -17,6 +17,7 @@ import { closeSearchPool } from "@/lib/search/connection";
 import { drainSearchQueue, reindexAll } from "@/lib/search/indexer";
 import { evaluateQuality, loadQualityCorpus, qualityByKind } from "@/lib/search/quality";
 import { parseSearchParams, searchReview } from "@/lib/search/search";
+import { accessTo } from "@/lib/testing/access";
 import { fullTextOf, loadPapersFile } from "@/seeds/seed";
 import { measure, prepareDatabase, printTable, root } from "./support";
 
@@ -296,7 +297,7 @@ async function quality() {
     );
     const keys = await loadQualityCorpus(db, review.id);
     await drainSearchQueue(db);
-    const outcomes = await evaluateQuality(owner.id, review.id, keys);
+    const outcomes = await evaluateQuality(await accessTo(owner.id, review.id), keys);
     console.log(`\nsearch quality on the labelled corpus: ${keys.size} papers, ${outcomes.length} queries\n`);
     console.log(`${"kind of query".padEnd(16)} ${"queries".padStart(8)} ${"P@10".padStart(8)} ${"recall".padStart(8)}`);
     for (const row of qualityByKind(outcomes)) {
@@ -321,6 +322,7 @@ async function main() {
   try {
     await migrate(database.url, path.join(root, "prisma/migrations"));
     const { db, reviewId, ownerId } = (reuse && (await existingReview(database.url))) || (await seed(database.url));
+    const ownerAccess = await accessTo(ownerId, reviewId);
     if (process.env.BENCH_SEED_ONLY === "1") {
       await db.$disconnect();
       return;
@@ -349,10 +351,10 @@ async function main() {
     const only = process.env.BENCH_QUERIES?.split("|");
     for (const q of only ?? QUERIES) {
       const params = parseSearchParams({ q });
-      const first = await searchReview(ownerId, reviewId, params);
+      const first = await searchReview(ownerAccess, params);
       const before = await cpuNow(db);
       const times = await measure(RUNS, async () => {
-        await searchReview(ownerId, reviewId, params);
+        await searchReview(ownerAccess, params);
       });
       const after = await cpuNow(db);
       results.push([`${q} (${first.approximate ? "≈" : ""}${first.total} hits)`, times]);

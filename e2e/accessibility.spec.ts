@@ -41,7 +41,10 @@ test.beforeAll(async () => {
   });
   const theme = await db.theme.create({ data: { reviewId: scenario.reviewId, nameZh: "网格治理", color: "#b45309" } });
   await db.itemTheme.create({ data: { itemId: scenario.itemIds[0]!, themeId: theme.id } });
-  const { sectionId } = await createSection(scenario.userIds.owner, { reviewId: scenario.reviewId, title: "引言" });
+  const { sectionId } = await createSection(await accessTo(scenario.userIds.owner, scenario.reviewId), {
+    reviewId: scenario.reviewId,
+    title: "引言",
+  });
   const { roundId } = await openRound(await accessTo(scenario.userIds.supervisor, scenario.reviewId), {
     reviewId: scenario.reviewId,
     title: "第一轮意见",

@@ -3,6 +3,7 @@ import { codePassage } from "@/lib/coding/commands";
 import { storageStateOf } from "./accounts";
 import { createScenario, e2eDatabase } from "./support/scenario";
 import { selectText } from "./support/select-text";
+import { accessTo } from "@/lib/testing/access";
 
 const TITLE = "党建引领基层韧性治理的行动逻辑与实践样本";
 
@@ -37,7 +38,7 @@ test("coding a passage in the middle of a long paper happens beside it, and the 
   });
   // Someone else's coding near the top, to filter highlights by coder and by theme.
   const ownerPhrase = fullText.match(/[^，。；、\s]{6,10}/)![0];
-  await codePassage(scenario.userIds.owner, {
+  await codePassage(await accessTo(scenario.userIds.owner, scenario.reviewId), {
     reviewId: scenario.reviewId,
     itemId: scenario.itemIds[0],
     field: "FULL_TEXT",

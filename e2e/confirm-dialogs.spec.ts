@@ -2,12 +2,16 @@ import { expect, test } from "@playwright/test";
 import { createSection } from "@/lib/synthesis/sections";
 import { storageStateOf } from "./accounts";
 import { createScenario } from "./support/scenario";
+import { accessTo } from "@/lib/testing/access";
 
 test.use({ storageState: storageStateOf("owner") });
 
 test("moving a section to the trash asks in the app's own dialog; cancelling keeps it", async ({ page }) => {
   const scenario = await createScenario("确认对话框", { items: ["某文献"] });
-  await createSection(scenario.userIds.owner, { reviewId: scenario.reviewId, title: "研究背景" });
+  await createSection(await accessTo(scenario.userIds.owner, scenario.reviewId), {
+    reviewId: scenario.reviewId,
+    title: "研究背景",
+  });
   await page.goto(scenario.url("synthesis"));
   const trash = page.getByRole("button", { name: "把「研究背景」移到回收站" });
   await trash.click();

@@ -6,6 +6,7 @@ import { createSection } from "@/lib/synthesis/sections";
 import { storageStateOf } from "./accounts";
 import { createScenario, e2eDatabase } from "./support/scenario";
 import { caretToEnd, expectSaved, sectionEditor } from "./support/synthesis";
+import { accessTo } from "@/lib/testing/access";
 
 test.use({ storageState: storageStateOf("owner"), locale: "zh-CN" });
 
@@ -62,7 +63,10 @@ test("a thesis added by hand is filtered by type and cited as [D]; an incomplete
     where: { reviewId: scenario.reviewId },
     data: { screeningState: "INCLUDED" },
   });
-  const { sectionId } = await createSection(scenario.userIds.owner, { reviewId: scenario.reviewId, title: "文献" });
+  const { sectionId } = await createSection(await accessTo(scenario.userIds.owner, scenario.reviewId), {
+    reviewId: scenario.reviewId,
+    title: "文献",
+  });
   await page.goto(scenario.url(`synthesis/${sectionId}`));
   await expect(sectionEditor(page)).toBeVisible({ timeout: 30_000 });
   await expectSaved(page);

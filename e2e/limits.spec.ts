@@ -8,6 +8,7 @@ import { storageStateOf } from "./accounts";
 import { createScenario, e2eDatabase } from "./support/scenario";
 import { expectSaved, sectionEditor } from "./support/synthesis";
 import { createSection } from "@/lib/synthesis/sections";
+import { accessTo } from "@/lib/testing/access";
 
 test.use({ storageState: storageStateOf("owner") });
 
@@ -135,7 +136,10 @@ test("a comment at the 10,000-character limit posts; a 2 MB one is named beside 
 }) => {
   test.setTimeout(120_000);
   const scenario = await createScenario("长批注");
-  const { sectionId } = await createSection(scenario.userIds.owner, { reviewId: scenario.reviewId, title: "长批注" });
+  const { sectionId } = await createSection(await accessTo(scenario.userIds.owner, scenario.reviewId), {
+    reviewId: scenario.reviewId,
+    title: "长批注",
+  });
   await page.goto(scenario.url(`synthesis/${sectionId}`));
   await expect(sectionEditor(page)).toBeVisible({ timeout: 30_000 });
   await expectSaved(page);

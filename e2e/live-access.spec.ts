@@ -5,6 +5,7 @@ import { createSection } from "@/lib/synthesis/sections";
 import { storageStateOf, type DemoRole } from "./accounts";
 import { createScenario } from "./support/scenario";
 import { caretToEnd, expectSaved, sectionEditor } from "./support/synthesis";
+import { accessTo } from "@/lib/testing/access";
 
 async function openAs(browser: Browser, role: DemoRole, path: string) {
   const context = await browser.newContext({ storageState: storageStateOf(role), locale: "zh-CN" });
@@ -16,7 +17,10 @@ async function openAs(browser: Browser, role: DemoRole, path: string) {
 
 test("a demoted editor's open section turns read-only at once, and a removed one's is closed", async ({ browser }) => {
   const scenario = await createScenario("实时权限", { members: { member: "EDITOR" } });
-  const { sectionId } = await createSection(scenario.userIds.owner, { reviewId: scenario.reviewId, title: "实时" });
+  const { sectionId } = await createSection(await accessTo(scenario.userIds.owner, scenario.reviewId), {
+    reviewId: scenario.reviewId,
+    title: "实时",
+  });
   const member = await openAs(browser, "member", scenario.url(`synthesis/${sectionId}`));
   await expectSaved(member);
   await caretToEnd(member);

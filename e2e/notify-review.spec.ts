@@ -85,7 +85,7 @@ test("the section owner hears of a supervisor's comment by inbox and e-mail, and
     items: ["城市社区韧性研究"],
   });
   e2eDatabase();
-  const { sectionId } = await createSection(scenario.userIds.owner, {
+  const { sectionId } = await createSection(await accessTo(scenario.userIds.owner, scenario.reviewId), {
     reviewId: scenario.reviewId,
     title: "引言",
     ownerId: scenario.userIds.member,
@@ -194,7 +194,7 @@ test("the round summary compares the section as a document, and the round's Word
     items: ["城市社区韧性研究"],
   });
   e2eDatabase();
-  const { sectionId } = await createSection(scenario.userIds.owner, {
+  const { sectionId } = await createSection(await accessTo(scenario.userIds.owner, scenario.reviewId), {
     reviewId: scenario.reviewId,
     title: "引言",
     ownerId: scenario.userIds.member,

@@ -7,6 +7,7 @@ import { attachExtractedPdf } from "./support/attach-pdf";
 import { createScenario, e2eDatabase } from "./support/scenario";
 import { selectInPdfPage } from "./support/select-in-pdf";
 import { sectionEditor } from "./support/synthesis";
+import { accessTo } from "@/lib/testing/access";
 
 const FIXTURE = path.resolve("lib/files/fixtures/zh-two-column.pdf");
 const TITLE = "区域化党建引领县域内城乡融合发展的行动策略";
@@ -27,12 +28,12 @@ test("a Chinese PDF is read and coded on the page; the coding shows in the text 
   });
   // The paper's pages 45–47 are the PDF's pages 1–3: page 2 of the file is p. 46 of the journal.
   const { text, pageStarts } = await attachExtractedPdf(scenario.reviewId, itemId, FIXTURE, { pages: "45-47" });
-  const { themeId } = await createTheme(scenario.userIds.owner, {
+  const { themeId } = await createTheme(await accessTo(scenario.userIds.owner, scenario.reviewId), {
     reviewId: scenario.reviewId,
     nameZh: "城乡融合",
     color: "#b45309",
   });
-  const { sectionId } = await createSection(scenario.userIds.owner, {
+  const { sectionId } = await createSection(await accessTo(scenario.userIds.owner, scenario.reviewId), {
     reviewId: scenario.reviewId,
     title: "城乡融合发展",
     themeId,

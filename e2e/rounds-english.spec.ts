@@ -19,7 +19,7 @@ test("an English round: suggestions accepted and rejected, a reply to a deleted 
 }) => {
   test.setTimeout(180_000);
   const scenario = await createScenario("Round", { members: { member: "EDITOR", supervisor: "SUPERVISOR" } });
-  const { sectionId } = await createSection(scenario.userIds.owner, {
+  const { sectionId } = await createSection(await accessTo(scenario.userIds.owner, scenario.reviewId), {
     reviewId: scenario.reviewId,
     title: "Introduction",
   });

@@ -14,13 +14,17 @@ import { createSection } from "@/lib/synthesis/sections";
 import { storageStateOf } from "./accounts";
 import { createScenario, e2eDatabase } from "./support/scenario";
 import { caretToEnd, expectSaved, sectionEditor, selectInEditor } from "./support/synthesis";
+import { accessTo } from "@/lib/testing/access";
 
 test("a supervisor's round: comment on a phrase, the member answers, the round closes with its summary", async ({
   browser,
 }) => {
   test.setTimeout(180_000); // a long journey with two browsers on a two-core runner
   const scenario = await createScenario("意见", { members: { member: "EDITOR", supervisor: "SUPERVISOR" } });
-  const { sectionId } = await createSection(scenario.userIds.owner, { reviewId: scenario.reviewId, title: "引言" });
+  const { sectionId } = await createSection(await accessTo(scenario.userIds.owner, scenario.reviewId), {
+    reviewId: scenario.reviewId,
+    title: "引言",
+  });
   e2eDatabase(); // the section's text is written straight to the database, as the collaboration server would
   const content: DocNode = {
     type: "doc",

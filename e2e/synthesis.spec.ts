@@ -12,6 +12,7 @@ import { createTheme } from "@/lib/themes/codebook";
 import { e2eDatabase, type Scenario } from "./support/scenario";
 import { caretToEnd, editorText, expectSaved, sectionEditor } from "./support/synthesis";
 import { openAs, storedText, synthesisScenario } from "./support/synthesis-scenario";
+import { accessTo } from "@/lib/testing/access";
 
 test("two members type into one section at once and end with the same text", async ({ browser }) => {
   test.setTimeout(120_000); // two browsers and two saves on a two-core runner
@@ -227,7 +228,7 @@ async function codeFirstItem(scenario: Scenario, themeId: string) {
   const db = e2eDatabase();
   const fullText = "韧性治理强调在风险冲击下保持基本功能。";
   await db.reviewItem.update({ where: { id: scenario.itemIds[0] }, data: { fullText } });
-  return codePassage(scenario.userIds.owner, {
+  return codePassage(await accessTo(scenario.userIds.owner, scenario.reviewId), {
     reviewId: scenario.reviewId,
     itemId: scenario.itemIds[0],
     field: "FULL_TEXT",
@@ -242,7 +243,7 @@ test("a coded passage becomes a cited quote that links back to the paper; the Wo
   browser,
 }) => {
   const { scenario, sectionId, path } = await synthesisScenario("引文");
-  const { themeId } = await createTheme(scenario.userIds.owner, {
+  const { themeId } = await createTheme(await accessTo(scenario.userIds.owner, scenario.reviewId), {
     reviewId: scenario.reviewId,
     nameZh: "韧性",
     color: "#0f766e",

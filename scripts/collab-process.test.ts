@@ -11,6 +11,7 @@ import { connectSection, type SectionClient } from "@/lib/testing/collab-client"
 import { createReviewWithTeam } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { startCollabProcess, type CollabProcess } from "./collab-process";
+import { accessTo } from "@/lib/testing/access";
 
 const secret = "collab-process-secret";
 const port = 20000 + Math.floor(Math.random() * 20000);
@@ -42,7 +43,9 @@ async function alive(client: SectionClient, timeoutMs = 30_000) {
 
 it("survives being killed: stored text and offline edits are kept", async () => {
   const team = await createReviewWithTeam(db, "restart");
-  const sectionId = (await createSection(team.users.EDITOR.id, { reviewId: team.reviewId, title: "重启" })).sectionId;
+  const sectionId = (
+    await createSection(await accessTo(team.users.EDITOR.id, team.reviewId), { reviewId: team.reviewId, title: "重启" })
+  ).sectionId;
   const connect = () => {
     const client = connectSection({
       url: `ws://127.0.0.1:${port}`,

@@ -5,6 +5,7 @@ import { createSection } from "@/lib/synthesis/sections";
 import { storageStateOf } from "../accounts";
 import { createScenario, e2eDatabase } from "./scenario";
 import { sectionEditor } from "./synthesis";
+import { accessTo } from "@/lib/testing/access";
 
 const ZHU = {
   titleZh: "韧性治理:风险与应急管理的新路径",
@@ -35,7 +36,10 @@ export async function synthesisScenario(label: string) {
       },
     },
   });
-  const { sectionId } = await createSection(scenario.userIds.owner, { reviewId: scenario.reviewId, title: "韧性治理" });
+  const { sectionId } = await createSection(await accessTo(scenario.userIds.owner, scenario.reviewId), {
+    reviewId: scenario.reviewId,
+    title: "韧性治理",
+  });
   return { scenario, sectionId, path: scenario.url(`synthesis/${sectionId}`) };
 }
 

@@ -349,7 +349,9 @@ beforeAll(async () => {
   ({ db } = await createTestDatabase());
   a = await createReviewWithTeam(db, "routes-a");
   b = await createReviewWithTeam(db, "routes-b");
-  sectionId = (await createSection(a.users.OWNER.id, { reviewId: a.reviewId, title: "路由" })).sectionId;
+  sectionId = (
+    await createSection(await accessTo(a.users.OWNER.id, a.reviewId), { reviewId: a.reviewId, title: "路由" })
+  ).sectionId;
   roundId = (
     await openRound(await accessTo(a.users.OWNER.id, a.reviewId), {
       reviewId: a.reviewId,

@@ -10,6 +10,7 @@ import { createSection } from "@/lib/synthesis/sections";
 import { connectSection, type SectionClient } from "@/lib/testing/collab-client";
 import { createReviewWithTeam } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
+import { accessTo } from "@/lib/testing/access";
 
 const secret = "socket-matrix-secret";
 let db: Database;
@@ -35,8 +36,10 @@ beforeAll(async () => {
   ({ db } = await createTestDatabase());
   a = await createReviewWithTeam(db, "socket-a");
   b = await createReviewWithTeam(db, "socket-b");
-  sectionA = (await createSection(a.users.OWNER.id, { reviewId: a.reviewId, title: "甲" })).sectionId;
-  sectionB = (await createSection(b.users.OWNER.id, { reviewId: b.reviewId, title: "乙" })).sectionId;
+  sectionA = (await createSection(await accessTo(a.users.OWNER.id, a.reviewId), { reviewId: a.reviewId, title: "甲" }))
+    .sectionId;
+  sectionB = (await createSection(await accessTo(b.users.OWNER.id, b.reviewId), { reviewId: b.reviewId, title: "乙" }))
+    .sectionId;
   server = createCollabServer({ port: 0, secret, debounceMs: 30, maxDebounceMs: 100, accessChangesUrl: false });
   await server.listen();
   url = `ws://127.0.0.1:${server.address.port}`;

@@ -61,8 +61,14 @@ const synthesis = new Map<string, { sectionId: string; versionId: string; trasha
 
 async function addSynthesis(team: typeof a) {
   const owner = team.users.OWNER.id;
-  const { sectionId } = await createSection(owner, { reviewId: team.reviewId, title: "引言" });
-  const { sectionId: trashableId } = await createSection(owner, { reviewId: team.reviewId, title: "可删" });
+  const { sectionId } = await createSection(await accessTo(owner, team.reviewId), {
+    reviewId: team.reviewId,
+    title: "引言",
+  });
+  const { sectionId: trashableId } = await createSection(await accessTo(owner, team.reviewId), {
+    reviewId: team.reviewId,
+    title: "可删",
+  });
   const content = {
     type: "doc",
     content: [
@@ -127,7 +133,7 @@ const OPERATIONS: Record<string, Operation> = {
   },
   listThemeOptions: {
     allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
-    run: (u, t) => listThemeOptions(u, t.reviewId),
+    run: async (u, t) => listThemeOptions(await accessTo(u, t.reviewId)),
   },
   listTrash: {
     allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
@@ -177,35 +183,40 @@ const OPERATIONS: Record<string, Operation> = {
       });
     },
   },
-  listSections: { allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"], run: (u, t) => listSections(u, t.reviewId) },
+  listSections: {
+    allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
+    run: async (u, t) => listSections(await accessTo(u, t.reviewId)),
+  },
   getSectionForEditor: {
     allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
-    run: (u, t) => getSectionForEditor(u, t.reviewId, synthesisOf(t).sectionId),
+    run: async (u, t) => getSectionForEditor(await accessTo(u, t.reviewId), synthesisOf(t).sectionId),
   },
   listSectionVersions: {
     allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
-    run: (u, t) => listSectionVersions(u, t.reviewId, synthesisOf(t).sectionId),
+    run: async (u, t) => listSectionVersions(await accessTo(u, t.reviewId), synthesisOf(t).sectionId),
   },
   getSectionVersion: {
     allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
-    run: (u, t) => getSectionVersion(u, t.reviewId, synthesisOf(t).sectionId, synthesisOf(t).versionId),
+    run: async (u, t) =>
+      getSectionVersion(await accessTo(u, t.reviewId), synthesisOf(t).sectionId, synthesisOf(t).versionId),
   },
   renderSynthesisCitations: {
     allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
-    run: (u, t) =>
-      renderSynthesisCitations(u, t.reviewId, {
+    run: async (u, t) =>
+      renderSynthesisCitations(await accessTo(u, t.reviewId), {
         locale: "zh-CN",
         live: { sectionId: synthesisOf(t).sectionId, citations: [{ itemId: t.itemId, locator: "5" }] },
       }),
   },
   exportSynthesis: {
     allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
-    run: (u, t) => exportSynthesis(u, t.reviewId, { format: "md", locale: "zh", headings: EXPORT_HEADINGS }),
+    run: async (u, t) =>
+      exportSynthesis(await accessTo(u, t.reviewId), { format: "md", locale: "zh", headings: EXPORT_HEADINGS }),
   },
   exportSynthesisSection: {
     allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
-    run: (u, t) =>
-      exportSynthesis(u, t.reviewId, {
+    run: async (u, t) =>
+      exportSynthesis(await accessTo(u, t.reviewId), {
         format: "docx",
         sectionId: synthesisOf(t).sectionId,
         locale: "en",
@@ -214,7 +225,7 @@ const OPERATIONS: Record<string, Operation> = {
   },
   searchCitableItems: {
     allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
-    run: (u, t) => searchCitableItems(u, t.reviewId, "文献"),
+    run: async (u, t) => searchCitableItems(await accessTo(u, t.reviewId), "文献"),
   },
   issueSectionTicket: {
     allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
@@ -222,14 +233,14 @@ const OPERATIONS: Record<string, Operation> = {
   },
   createSection: {
     allowed: ["OWNER", "EDITOR"],
-    run: (u, t) => createSection(u, { reviewId: t.reviewId, title: "新章节" }),
+    run: async (u, t) => createSection(await accessTo(u, t.reviewId), { reviewId: t.reviewId, title: "新章节" }),
   },
   updateSection: {
     allowed: ["OWNER", "EDITOR"],
     run: async (u, t) => {
       const { sectionId } = synthesisOf(t);
       const { version } = await db.synthesisSection.findUniqueOrThrow({ where: { id: sectionId } });
-      return updateSection(u, {
+      return updateSection(await accessTo(u, t.reviewId), {
         reviewId: t.reviewId,
         sectionId,
         title: `引言 ${version}`,
@@ -241,23 +252,38 @@ const OPERATIONS: Record<string, Operation> = {
   },
   moveSection: {
     allowed: ["OWNER", "EDITOR"],
-    run: (u, t) => moveSection(u, { reviewId: t.reviewId, sectionId: synthesisOf(t).sectionId, direction: "down" }),
+    run: async (u, t) =>
+      moveSection(await accessTo(u, t.reviewId), {
+        reviewId: t.reviewId,
+        sectionId: synthesisOf(t).sectionId,
+        direction: "down",
+      }),
   },
   setSectionTrashed: {
     allowed: ["OWNER", "EDITOR"],
     run: async (u, t) => {
       const { trashableId } = synthesisOf(t);
       const { deletedAt } = await db.synthesisSection.findUniqueOrThrow({ where: { id: trashableId } });
-      return setSectionTrashed(u, { reviewId: t.reviewId, sectionId: trashableId, trashed: deletedAt === null });
+      return setSectionTrashed(await accessTo(u, t.reviewId), {
+        reviewId: t.reviewId,
+        sectionId: trashableId,
+        trashed: deletedAt === null,
+      });
     },
   },
   setCitationStyle: {
     allowed: ["OWNER", "EDITOR"],
-    run: (u, t) => setCitationStyle(u, { reviewId: t.reviewId, style: "GBT7714_NUMERIC" }),
+    run: async (u, t) =>
+      setCitationStyle(await accessTo(u, t.reviewId), { reviewId: t.reviewId, style: "GBT7714_NUMERIC" }),
   },
   saveSectionVersion: {
     allowed: ["OWNER", "EDITOR"],
-    run: (u, t) => saveSectionVersion(u, { reviewId: t.reviewId, sectionId: synthesisOf(t).sectionId, name: "定稿" }),
+    run: async (u, t) =>
+      saveSectionVersion(await accessTo(u, t.reviewId), {
+        reviewId: t.reviewId,
+        sectionId: synthesisOf(t).sectionId,
+        name: "定稿",
+      }),
   },
   listRounds: {
     allowed: ["OWNER", "EDITOR", "SUPERVISOR", "VIEWER"],
@@ -531,13 +557,19 @@ describe("resources addressed across reviews", () => {
     const foreign = synthesisOf(b);
     const own = synthesisOf(a);
     const attempts: [string, () => Promise<unknown>][] = [
-      ["getSectionForEditor", () => getSectionForEditor(owner, a.reviewId, foreign.sectionId)],
-      ["getSectionVersion", () => getSectionVersion(owner, a.reviewId, foreign.sectionId, foreign.versionId)],
-      ["getSectionVersion (own section)", () => getSectionVersion(owner, a.reviewId, own.sectionId, foreign.versionId)],
+      ["getSectionForEditor", async () => getSectionForEditor(await accessTo(owner, a.reviewId), foreign.sectionId)],
+      [
+        "getSectionVersion",
+        async () => getSectionVersion(await accessTo(owner, a.reviewId), foreign.sectionId, foreign.versionId),
+      ],
+      [
+        "getSectionVersion (own section)",
+        async () => getSectionVersion(await accessTo(owner, a.reviewId), own.sectionId, foreign.versionId),
+      ],
       [
         "updateSection",
-        () =>
-          updateSection(owner, {
+        async () =>
+          updateSection(await accessTo(owner, a.reviewId), {
             reviewId: a.reviewId,
             sectionId: foreign.sectionId,
             title: "劫持",
@@ -547,21 +579,36 @@ describe("resources addressed across reviews", () => {
       ],
       [
         "moveSection",
-        () => moveSection(owner, { reviewId: a.reviewId, sectionId: foreign.sectionId, direction: "up" }),
+        async () =>
+          moveSection(await accessTo(owner, a.reviewId), {
+            reviewId: a.reviewId,
+            sectionId: foreign.sectionId,
+            direction: "up",
+          }),
       ],
       [
         "setSectionTrashed",
-        () => setSectionTrashed(owner, { reviewId: a.reviewId, sectionId: foreign.sectionId, trashed: true }),
+        async () =>
+          setSectionTrashed(await accessTo(owner, a.reviewId), {
+            reviewId: a.reviewId,
+            sectionId: foreign.sectionId,
+            trashed: true,
+          }),
       ],
       [
         "saveSectionVersion",
-        () => saveSectionVersion(owner, { reviewId: a.reviewId, sectionId: foreign.sectionId, name: "劫持" }),
+        async () =>
+          saveSectionVersion(await accessTo(owner, a.reviewId), {
+            reviewId: a.reviewId,
+            sectionId: foreign.sectionId,
+            name: "劫持",
+          }),
       ],
       ["issueSectionTicket", async () => issueSectionTicket(await accessTo(owner, a.reviewId), foreign.sectionId)],
       [
         "exportSynthesis",
-        () =>
-          exportSynthesis(owner, a.reviewId, {
+        async () =>
+          exportSynthesis(await accessTo(owner, a.reviewId), {
             format: "md",
             sectionId: foreign.sectionId,
             locale: "zh",
@@ -572,14 +619,14 @@ describe("resources addressed across reviews", () => {
     for (const [name, attempt] of attempts) {
       await expect(attempt(), name).rejects.toMatchObject({ code: "NOT_FOUND" });
     }
-    expect(await listSectionVersions(owner, a.reviewId, foreign.sectionId)).toEqual([]);
+    expect(await listSectionVersions(await accessTo(owner, a.reviewId), foreign.sectionId)).toEqual([]);
     expect(await snapshot()).toEqual(before);
   });
 
   it("an item of review B is neither found to cite nor numbered in review A", async () => {
-    const found = await searchCitableItems(a.users.OWNER.id, a.reviewId, "b 文献");
+    const found = await searchCitableItems(await accessTo(a.users.OWNER.id, a.reviewId), "b 文献");
     expect(found.map((item) => item.id)).not.toContain(b.itemId);
-    const rendered = await renderSynthesisCitations(a.users.OWNER.id, a.reviewId, {
+    const rendered = await renderSynthesisCitations(await accessTo(a.users.OWNER.id, a.reviewId), {
       locale: "zh-CN",
       live: { sectionId: synthesisOf(a).sectionId, citations: [{ itemId: b.itemId, locator: null }] },
     });

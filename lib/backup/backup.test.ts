@@ -71,25 +71,32 @@ async function buildFullReview() {
   });
   const change = await db.statusChange.findFirstOrThrow({ where: { itemId: i0, note: "读完摘要" } });
   await undoStageChange(await accessTo(editor, reviewId), { reviewId, itemId: i0, changeId: change.id });
-  await castVote(owner, { reviewId, itemId: i1, choice: "INCLUDE" });
-  await castVote(editor, { reviewId, itemId: i1, choice: "INCLUDE", note: "相关" });
-  await castVote(owner, { reviewId, itemId: i2, choice: "EXCLUDE", reasonId: reason.id });
-  await castVote(editor, { reviewId, itemId: i2, choice: "INCLUDE" });
-  await resolveConflict(owner, { reviewId, itemId: i2, choice: "INCLUDE", note: "主题相关" });
-  await updateStoppingRule(owner, { reviewId, rule: "ESTIMATED_RECALL", value: 95 });
-  await recordScreeningStop(owner, { reviewId, note: "估计查全率已达标" });
+  await castVote(await accessTo(owner, reviewId), { reviewId, itemId: i1, choice: "INCLUDE" });
+  await castVote(await accessTo(editor, reviewId), { reviewId, itemId: i1, choice: "INCLUDE", note: "相关" });
+  await castVote(await accessTo(owner, reviewId), { reviewId, itemId: i2, choice: "EXCLUDE", reasonId: reason.id });
+  await castVote(await accessTo(editor, reviewId), { reviewId, itemId: i2, choice: "INCLUDE" });
+  await resolveConflict(await accessTo(owner, reviewId), { reviewId, itemId: i2, choice: "INCLUDE", note: "主题相关" });
+  await updateStoppingRule(await accessTo(owner, reviewId), { reviewId, rule: "ESTIMATED_RECALL", value: 95 });
+  await recordScreeningStop(await accessTo(owner, reviewId), { reviewId, note: "估计查全率已达标" });
   await assignItems(await accessTo(owner, reviewId), { reviewId, itemIds: [i3], userIds: [editor], mode: "add" });
 
   // A theme tree with a merge, and a coded passage in the full text of the paper with references.
   const parent = await db.theme.findFirstOrThrow({ where: { reviewId }, orderBy: { position: "asc" } });
-  const child = (await createTheme(editor, { reviewId, nameZh: "社区韧性", color: "#0f766e", parentId: parent.id }))
+  const child = (
+    await createTheme(await accessTo(editor, reviewId), {
+      reviewId,
+      nameZh: "社区韧性",
+      color: "#0f766e",
+      parentId: parent.id,
+    })
+  ).themeId;
+  const doomed = (await createTheme(await accessTo(editor, reviewId), { reviewId, nameZh: "待合并", color: "#334155" }))
     .themeId;
-  const doomed = (await createTheme(editor, { reviewId, nameZh: "待合并", color: "#334155" })).themeId;
-  await mergeThemes(editor, { reviewId, sourceId: doomed, targetId: child });
+  await mergeThemes(await accessTo(editor, reviewId), { reviewId, sourceId: doomed, targetId: child });
   const paper = items.find((item) => item.seedKey === "003_77c6651b61511a25")!;
   const quote = "基层治理是国家治理的基石";
   const start = paper.fullText!.indexOf(quote);
-  const { codingId } = await codePassage(editor, {
+  const { codingId } = await codePassage(await accessTo(editor, reviewId), {
     reviewId,
     itemId: paper.id,
     field: "FULL_TEXT",
@@ -108,7 +115,8 @@ async function buildFullReview() {
   });
 
   // A section citing an item and quoting the coded passage, with a named version.
-  sectionId = (await createSection(editor, { reviewId, title: "引言", themeId: child })).sectionId;
+  sectionId = (await createSection(await accessTo(editor, reviewId), { reviewId, title: "引言", themeId: child }))
+    .sectionId;
   const content: DocNode = {
     type: "doc",
     content: [
@@ -131,7 +139,7 @@ async function buildFullReview() {
   anchorStart = JSON.stringify(Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(paragraphText, 2)));
   const anchorEnd = JSON.stringify(Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(paragraphText, 4)));
   await storeSectionState({ sectionId, state: Y.encodeStateAsUpdate(doc), content, updatedById: editor });
-  await saveSectionVersion(editor, { reviewId, sectionId, name: "初稿" });
+  await saveSectionVersion(await accessTo(editor, reviewId), { reviewId, sectionId, name: "初稿" });
 
   // A comment round with an anchored thread, an answer that mentions the supervisor, and the close.
   const { roundId } = await openRound(await accessTo(supervisor, reviewId), {

@@ -28,7 +28,7 @@ const pairText = "数字治理提升了公共服务的效率，也带来新的�
 
 async function code(userId: string, itemId: string, text: string, quote: string, themeIds: string[]) {
   const start = text.indexOf(quote);
-  await codePassage(userId, {
+  await codePassage(await accessTo(userId, team.reviewId), {
     reviewId: team.reviewId,
     itemId,
     field: "FULL_TEXT",
@@ -57,8 +57,20 @@ beforeAll(async () => {
   shared = await item('=HYPERLINK("x")', sharedText);
   pairOnly = await item("数字治理", pairText);
   soloPaper = await item("只有一人读过", pairText);
-  resilience = (await createTheme(owner, { reviewId: team.reviewId, nameZh: "韧性", color: "#C2410C" })).themeId;
-  integration = (await createTheme(owner, { reviewId: team.reviewId, nameZh: "城乡融合", color: "#15803d" })).themeId;
+  resilience = (
+    await createTheme(await accessTo(owner, team.reviewId), {
+      reviewId: team.reviewId,
+      nameZh: "韧性",
+      color: "#C2410C",
+    })
+  ).themeId;
+  integration = (
+    await createTheme(await accessTo(owner, team.reviewId), {
+      reviewId: team.reviewId,
+      nameZh: "城乡融合",
+      color: "#15803d",
+    })
+  ).themeId;
 
   // Shared paper: owner and editor overlap on resilience, agree exactly on integration.
   await code(owner, shared, sharedText, "韧性治理强调在风险冲击下", [resilience]);
@@ -75,7 +87,7 @@ beforeAll(async () => {
 
 describe("character-level agreement over the whole codebook", () => {
   it("measures two coders character by character on the paper both coded", async () => {
-    const report = await loadAgreementReport(team.users.VIEWER.id, team.reviewId, {
+    const report = await loadAgreementReport(await accessTo(team.users.VIEWER.id, team.reviewId), {
       coderIds: [team.users.OWNER.id, team.users.EDITOR.id],
     });
     expect(report.itemIds).toEqual([shared]);
@@ -93,7 +105,7 @@ describe("character-level agreement over the whole codebook", () => {
   });
 
   it("takes a third coder with missing papers into Krippendorff's alpha and Light's kappa", async () => {
-    const report = await loadAgreementReport(team.users.OWNER.id, team.reviewId, {
+    const report = await loadAgreementReport(await accessTo(team.users.OWNER.id, team.reviewId), {
       coderIds: [team.users.OWNER.id, team.users.EDITOR.id, third],
     });
     expect(new Set(report.itemIds)).toEqual(new Set([shared, pairOnly]));
@@ -124,7 +136,7 @@ describe("character-level agreement over the whole codebook", () => {
   });
 
   it("writes the report as CSV with user-written cells neutralised", async () => {
-    const report = await loadAgreementReport(team.users.OWNER.id, team.reviewId, {
+    const report = await loadAgreementReport(await accessTo(team.users.OWNER.id, team.reviewId), {
       coderIds: [team.users.OWNER.id, team.users.EDITOR.id],
     });
     const csv = agreementCsv(
@@ -173,7 +185,7 @@ describe("character-level agreement over the whole codebook", () => {
       version: edit.version,
       fields: { ...edit.fields, fullText: sharedText.replace("城乡融合发展要求打破二元结构。", "") },
     });
-    const report = await loadAgreementReport(team.users.OWNER.id, team.reviewId, {
+    const report = await loadAgreementReport(await accessTo(team.users.OWNER.id, team.reviewId), {
       coderIds: [team.users.OWNER.id, team.users.EDITOR.id],
     });
     expect(report.unplaced).toBe(2);
@@ -181,7 +193,8 @@ describe("character-level agreement over the whole codebook", () => {
   });
 
   it("refuses one coder, a repeated coder, a coder from another review and a reader from outside", async () => {
-    const ask = (userId: string, coderIds: string[]) => loadAgreementReport(userId, team.reviewId, { coderIds });
+    const ask = async (userId: string, coderIds: string[]) =>
+      loadAgreementReport(await accessTo(userId, team.reviewId), { coderIds });
     await expect(ask(team.users.OWNER.id, [team.users.OWNER.id])).rejects.toMatchObject({ code: "INVALID_INPUT" });
     await expect(ask(team.users.OWNER.id, [third, third])).rejects.toMatchObject({ code: "INVALID_INPUT" });
     await expect(ask(team.users.OWNER.id, [team.users.OWNER.id, other.users.EDITOR.id])).rejects.toMatchObject({

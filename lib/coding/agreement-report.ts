@@ -1,7 +1,7 @@
 // The character-level agreement of two or more coders over the whole codebook, loaded for one review: every
 // coded passage of the chosen coders placed on the paper's current text, then measured by characterAgreement.
 import { z } from "zod";
-import { authorize } from "@/lib/authz/authorize";
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { treeOrder } from "@/lib/themes/tree";
@@ -20,11 +20,11 @@ export const agreementInput = z.object({
     .refine((ids) => new Set(ids).size === ids.length, { message: "each coder once" }),
 });
 
-export async function loadAgreementReport(userId: string, reviewId: string, input: unknown) {
+export async function loadAgreementReport(access: ReviewAccess, input: unknown) {
   const parsed = agreementInput.safeParse(input);
   if (!parsed.success) throw new AppError("INVALID_INPUT", `agreement: ${parsed.error.message}`);
   const { coderIds } = parsed.data;
-  await authorize(userId, reviewId, "review.read");
+  const { reviewId } = access.require("review.read");
   const coders = await db().membership.findMany({
     where: { reviewId, userId: { in: coderIds } },
     select: { user: { select: { id: true, name: true } } },

@@ -40,15 +40,20 @@ beforeAll(async () => {
     })
   ).itemId;
   resilience = (
-    await createTheme(a.users.EDITOR.id, {
+    await createTheme(await accessTo(a.users.EDITOR.id, a.reviewId), {
       reviewId: a.reviewId,
       nameZh: "韧性",
       nameEn: "Resilience",
       color: "#C2410C",
     })
   ).themeId;
-  integration = (await createTheme(a.users.EDITOR.id, { reviewId: a.reviewId, nameZh: "城乡融合", color: "#15803d" }))
-    .themeId;
+  integration = (
+    await createTheme(await accessTo(a.users.EDITOR.id, a.reviewId), {
+      reviewId: a.reviewId,
+      nameZh: "城乡融合",
+      color: "#15803d",
+    })
+  ).themeId;
 });
 
 const select = (quote: string) => {
@@ -71,23 +76,40 @@ describe("the codebook", () => {
   it("refuses a name that exists in either language, any case, and a bad colour", async () => {
     const before = await snapshot();
     await expect(
-      createTheme(a.users.OWNER.id, { reviewId: a.reviewId, nameZh: "韧性", color: "#000000" }),
+      createTheme(await accessTo(a.users.OWNER.id, a.reviewId), {
+        reviewId: a.reviewId,
+        nameZh: "韧性",
+        color: "#000000",
+      }),
     ).rejects.toMatchObject({ code: "DUPLICATE_NAME" });
     await expect(
-      createTheme(a.users.OWNER.id, { reviewId: a.reviewId, nameZh: "新主题", nameEn: "resilience", color: "#000000" }),
+      createTheme(await accessTo(a.users.OWNER.id, a.reviewId), {
+        reviewId: a.reviewId,
+        nameZh: "新主题",
+        nameEn: "resilience",
+        color: "#000000",
+      }),
     ).rejects.toMatchObject({ code: "DUPLICATE_NAME" });
     await expect(
-      createTheme(a.users.OWNER.id, { reviewId: a.reviewId, nameZh: "新主题", color: "red" }),
+      createTheme(await accessTo(a.users.OWNER.id, a.reviewId), {
+        reviewId: a.reviewId,
+        nameZh: "新主题",
+        color: "red",
+      }),
     ).rejects.toMatchObject({ code: "INVALID_INPUT" });
     await expect(
-      createTheme(a.users.VIEWER.id, { reviewId: a.reviewId, nameZh: "新主题", color: "#000000" }),
+      createTheme(await accessTo(a.users.VIEWER.id, a.reviewId), {
+        reviewId: a.reviewId,
+        nameZh: "新主题",
+        color: "#000000",
+      }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await snapshot()).toEqual(before);
   });
 
   it("refuses to put a theme under its own child", async () => {
     const child = (
-      await createTheme(a.users.OWNER.id, {
+      await createTheme(await accessTo(a.users.OWNER.id, a.reviewId), {
         reviewId: a.reviewId,
         nameZh: "组织韧性",
         color: "#7c3aed",
@@ -96,7 +118,7 @@ describe("the codebook", () => {
     ).themeId;
     const before = await snapshot();
     await expect(
-      updateTheme(a.users.OWNER.id, {
+      updateTheme(await accessTo(a.users.OWNER.id, a.reviewId), {
         reviewId: a.reviewId,
         themeId: resilience,
         nameZh: "韧性",
@@ -105,13 +127,17 @@ describe("the codebook", () => {
       }),
     ).rejects.toMatchObject({ code: "THEME_CYCLE" });
     expect(await snapshot()).toEqual(before);
-    await archiveTheme(a.users.OWNER.id, { reviewId: a.reviewId, themeId: child, archived: true });
+    await archiveTheme(await accessTo(a.users.OWNER.id, a.reviewId), {
+      reviewId: a.reviewId,
+      themeId: child,
+      archived: true,
+    });
   });
 });
 
 describe("coding passages", () => {
   it("codes a selection, across paragraphs too, and lists it with who and when", async () => {
-    const { codingId } = await codePassage(a.users.EDITOR.id, {
+    const { codingId } = await codePassage(await accessTo(a.users.EDITOR.id, a.reviewId), {
       reviewId: a.reviewId,
       itemId,
       field: "FULL_TEXT",
@@ -119,7 +145,7 @@ describe("coding passages", () => {
       themeIds: [resilience],
       memo: "核心定义",
     });
-    await codePassage(a.users.EDITOR.id, {
+    await codePassage(await accessTo(a.users.EDITOR.id, a.reviewId), {
       reviewId: a.reviewId,
       itemId,
       field: "FULL_TEXT",
@@ -128,7 +154,7 @@ describe("coding passages", () => {
       quote: "迅速恢复。\r\n城乡融合",
       themeIds: [resilience, integration],
     });
-    const { codings } = await listItemCodings(a.users.VIEWER.id, a.reviewId, itemId);
+    const { codings } = await listItemCodings(await accessTo(a.users.VIEWER.id, a.reviewId), itemId);
     expect(codings).toHaveLength(2);
     const first = codings.find((c) => c.id === codingId)!;
     expect(first).toMatchObject({
@@ -149,19 +175,35 @@ describe("coding passages", () => {
       ...select("城乡二元结构"),
       themeIds: [integration],
     };
-    await expect(codePassage(a.users.EDITOR.id, { ...good, quote: "别的文字" })).rejects.toMatchObject({
+    await expect(
+      codePassage(await accessTo(a.users.EDITOR.id, a.reviewId), { ...good, quote: "别的文字" }),
+    ).rejects.toMatchObject({
       code: "UNANCHORABLE",
     });
-    await expect(codePassage(a.users.EDITOR.id, { ...good, start: 500, end: 510 })).rejects.toMatchObject({
+    await expect(
+      codePassage(await accessTo(a.users.EDITOR.id, a.reviewId), { ...good, start: 500, end: 510 }),
+    ).rejects.toMatchObject({
       code: "UNANCHORABLE",
     });
-    await expect(codePassage(a.users.EDITOR.id, { ...good, field: "ABSTRACT_ZH" })).rejects.toMatchObject({
+    await expect(
+      codePassage(await accessTo(a.users.EDITOR.id, a.reviewId), { ...good, field: "ABSTRACT_ZH" }),
+    ).rejects.toMatchObject({
       code: "UNANCHORABLE",
     });
-    await expect(codePassage(a.users.VIEWER.id, good)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(codePassage(a.users.SUPERVISOR.id, good)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(codePassage(b.users.OWNER.id, good)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(codePassage(a.users.EDITOR.id, { ...good, themeIds: [] })).rejects.toMatchObject({
+    await expect(codePassage(await accessTo(a.users.VIEWER.id, a.reviewId), good)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(codePassage(await accessTo(a.users.SUPERVISOR.id, a.reviewId), good)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    // A member of another review: no access to this one, and their own access does not reach this review's item.
+    await expect(accessTo(b.users.OWNER.id, a.reviewId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(codePassage(await accessTo(b.users.OWNER.id, b.reviewId), good)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(
+      codePassage(await accessTo(a.users.EDITOR.id, a.reviewId), { ...good, themeIds: [] }),
+    ).rejects.toMatchObject({
       code: "INVALID_INPUT",
     });
     expect(await snapshot()).toEqual(before);
@@ -176,35 +218,40 @@ describe("coding passages", () => {
       version: edit.version,
       fields: { ...edit.fields, fullText: corrected },
     });
-    const { codings } = await listItemCodings(a.users.VIEWER.id, a.reviewId, itemId);
+    const { codings } = await listItemCodings(await accessTo(a.users.VIEWER.id, a.reviewId), itemId);
     const kept = codings.find((c) => c.quote === "在风险冲击下保持基本功能")!;
     expect(corrected.slice(kept.start, kept.end)).toBe("在风险冲击下保持基本功能");
     expect(codings.find((c) => c.quote.startsWith("迅速恢复"))).toMatchObject({ orphaned: true, status: "orphaned" });
   });
 
   it("edits themes and memo, and deletes", async () => {
-    const { codings } = await listItemCodings(a.users.VIEWER.id, a.reviewId, itemId);
+    const { codings } = await listItemCodings(await accessTo(a.users.VIEWER.id, a.reviewId), itemId);
     const target = codings.find((c) => c.orphaned)!;
-    await updateCoding(a.users.OWNER.id, {
+    await updateCoding(await accessTo(a.users.OWNER.id, a.reviewId), {
       reviewId: a.reviewId,
       codingId: target.id,
       themeIds: [integration],
       memo: "已改",
     });
-    const after = (await listItemCodings(a.users.VIEWER.id, a.reviewId, itemId)).codings.find(
+    const after = (await listItemCodings(await accessTo(a.users.VIEWER.id, a.reviewId), itemId)).codings.find(
       (c) => c.id === target.id,
     )!;
     expect([after.memo, after.themes.map((t) => t.id)]).toEqual(["已改", [integration]]);
-    await deleteCoding(a.users.OWNER.id, { reviewId: a.reviewId, codingId: target.id });
-    expect((await listItemCodings(a.users.VIEWER.id, a.reviewId, itemId)).codings).toHaveLength(1);
+    await deleteCoding(await accessTo(a.users.OWNER.id, a.reviewId), { reviewId: a.reviewId, codingId: target.id });
+    expect((await listItemCodings(await accessTo(a.users.VIEWER.id, a.reviewId), itemId)).codings).toHaveLength(1);
   });
 });
 
 describe("merging, the matrix and the theme page", () => {
   it("moves tags and codings to the survivor, records the merge, and refuses merging into itself", async () => {
-    const extra = (await createTheme(a.users.OWNER.id, { reviewId: a.reviewId, nameZh: "抗逆力", color: "#0369a1" }))
-      .themeId;
-    await codePassage(a.users.EDITOR.id, {
+    const extra = (
+      await createTheme(await accessTo(a.users.OWNER.id, a.reviewId), {
+        reviewId: a.reviewId,
+        nameZh: "抗逆力",
+        color: "#0369a1",
+      })
+    ).themeId;
+    await codePassage(await accessTo(a.users.EDITOR.id, a.reviewId), {
       reviewId: a.reviewId,
       itemId,
       field: "FULL_TEXT",
@@ -218,25 +265,37 @@ describe("merging, the matrix and the theme page", () => {
     await db.itemTheme.create({ data: { itemId, themeId: extra } });
     const before = await snapshot();
     await expect(
-      mergeThemes(a.users.OWNER.id, { reviewId: a.reviewId, sourceId: extra, targetId: extra }),
+      mergeThemes(await accessTo(a.users.OWNER.id, a.reviewId), {
+        reviewId: a.reviewId,
+        sourceId: extra,
+        targetId: extra,
+      }),
     ).rejects.toMatchObject({ code: "MERGE_INTO_ITSELF" });
     await expect(
-      mergeThemes(a.users.VIEWER.id, { reviewId: a.reviewId, sourceId: extra, targetId: resilience }),
+      mergeThemes(await accessTo(a.users.VIEWER.id, a.reviewId), {
+        reviewId: a.reviewId,
+        sourceId: extra,
+        targetId: resilience,
+      }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await snapshot()).toEqual(before);
 
     expect(
-      await mergeThemes(a.users.OWNER.id, { reviewId: a.reviewId, sourceId: extra, targetId: resilience }),
+      await mergeThemes(await accessTo(a.users.OWNER.id, a.reviewId), {
+        reviewId: a.reviewId,
+        sourceId: extra,
+        targetId: resilience,
+      }),
     ).toEqual({ movedTags: 1, movedCodings: 1 });
     const merged = await db.theme.findUniqueOrThrow({ where: { id: extra } });
     expect(merged.mergedIntoId).toBe(resilience);
     expect(merged.archivedAt).not.toBeNull();
     expect(await db.activityEvent.count({ where: { kind: "theme.merged", subjectId: resilience } })).toBe(1);
 
-    const matrix = await getMatrix(a.users.VIEWER.id, a.reviewId);
+    const matrix = await getMatrix(await accessTo(a.users.VIEWER.id, a.reviewId));
     expect(matrix.themes.map((t) => t.id)).not.toContain(extra);
     expect(matrix.cell(resilience, itemId)).toEqual({ count: 2, tagged: true });
-    const page = await listThemePassages(a.users.VIEWER.id, a.reviewId, resilience);
+    const page = await listThemePassages(await accessTo(a.users.VIEWER.id, a.reviewId), resilience);
     expect(page.total).toBe(2);
     expect(page.papers[0]!.passages.map((p) => p.quote)).toContain("城乡二元结构");
   });
@@ -244,7 +303,7 @@ describe("merging, the matrix and the theme page", () => {
 
 describe("codebook exchange", () => {
   it("imports a CSV: existing names are updated, new ones created with their parents", async () => {
-    const exported = await exportCodebook(a.users.VIEWER.id, a.reviewId);
+    const exported = await exportCodebook(await accessTo(a.users.VIEWER.id, a.reviewId));
     const csv = codebookToCsv([
       ...exported.map((t) => (t.nameZh === "韧性" ? { ...t, definitionZh: "系统在冲击下维持与恢复功能的能力" } : t)),
       {
@@ -258,7 +317,13 @@ describe("codebook exchange", () => {
         parentKey: resilience,
       },
     ]);
-    expect(await importCodebook(a.users.OWNER.id, { reviewId: a.reviewId, format: "csv", text: csv })).toEqual({
+    expect(
+      await importCodebook(await accessTo(a.users.OWNER.id, a.reviewId), {
+        reviewId: a.reviewId,
+        format: "csv",
+        text: csv,
+      }),
+    ).toEqual({
       created: 1,
       updated: exported.length,
     });
@@ -271,7 +336,7 @@ describe("codebook exchange", () => {
 
   it("refuses a file with problems and reports them, importing nothing", async () => {
     const before = await snapshot();
-    const attempt = importCodebook(a.users.OWNER.id, {
+    const attempt = importCodebook(await accessTo(a.users.OWNER.id, a.reviewId), {
       reviewId: a.reviewId,
       format: "csv",
       text: "name_zh,color\n甲,#zzzzzz\n",
@@ -281,7 +346,11 @@ describe("codebook exchange", () => {
       details: { problems: [expect.objectContaining({ line: 2 })] },
     });
     await expect(
-      importCodebook(a.users.OWNER.id, { reviewId: a.reviewId, format: "qdc", text: "not xml" }),
+      importCodebook(await accessTo(a.users.OWNER.id, a.reviewId), {
+        reviewId: a.reviewId,
+        format: "qdc",
+        text: "not xml",
+      }),
     ).rejects.toMatchObject({ code: "CODEBOOK_INVALID" });
     expect(await snapshot()).toEqual(before);
   });
@@ -301,8 +370,8 @@ describe("two coders compared", () => {
         ).itemId,
       );
     }
-    const code = (userId: string, index: number, from: number, to: number, themes: string[]) =>
-      codePassage(userId, {
+    const code = async (userId: string, index: number, from: number, to: number, themes: string[]) =>
+      codePassage(await accessTo(userId, a.reviewId), {
         reviewId: a.reviewId,
         itemId: ids[index],
         field: "FULL_TEXT",
@@ -317,7 +386,7 @@ describe("two coders compared", () => {
     await code(a.users.EDITOR.id, 1, 4, 6, [resilience]);
     await code(a.users.OWNER.id, 2, 0, 2, [resilience]);
     await code(a.users.EDITOR.id, 2, 0, 2, [resilience]);
-    const result = await compareCoders(a.users.VIEWER.id, a.reviewId, {
+    const result = await compareCoders(await accessTo(a.users.VIEWER.id, a.reviewId), {
       themeId: integration,
       firstId: a.users.OWNER.id,
       secondId: a.users.EDITOR.id,
@@ -329,7 +398,7 @@ describe("two coders compared", () => {
     expect(result.kappa.units).toBeGreaterThanOrEqual(3);
     expect([result.kappa.both, result.kappa.firstOnly]).toEqual([1, 1]);
     await expect(
-      compareCoders(a.users.VIEWER.id, a.reviewId, {
+      compareCoders(await accessTo(a.users.VIEWER.id, a.reviewId), {
         themeId: integration,
         firstId: a.users.OWNER.id,
         secondId: b.users.OWNER.id,

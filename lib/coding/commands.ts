@@ -2,7 +2,7 @@
 // on their passages when the item's text is corrected.
 import { z } from "zod";
 import { recordActivity } from "@/lib/activity/record";
-import { authorize } from "@/lib/authz/authorize";
+import { confirmAccess, type ReviewAccess } from "@/lib/authz/authorize";
 import { db, type Transaction } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/validation";
@@ -41,10 +41,11 @@ export const codePassageSchema = z.object({
   memo,
 });
 
-export async function codePassage(userId: string, rawInput: unknown): Promise<{ codingId: string }> {
+export async function codePassage(access: ReviewAccess, rawInput: unknown): Promise<{ codingId: string }> {
+  const { userId } = access;
   const input = parseInput(codePassageSchema, rawInput);
   return db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "coding.write", tx);
+    await confirmAccess(access, "coding.write", tx, input.reviewId);
     const item = await tx.reviewItem.findFirst({
       where: { id: input.itemId, reviewId: input.reviewId, deletedAt: null },
       select: { id: true, fullText: true, abstractZh: true, abstractEn: true },
@@ -82,10 +83,11 @@ export async function codePassage(userId: string, rawInput: unknown): Promise<{ 
 
 export const updateCodingSchema = z.object({ reviewId: id, codingId: id, themeIds, memo });
 
-export async function updateCoding(userId: string, rawInput: unknown): Promise<void> {
+export async function updateCoding(access: ReviewAccess, rawInput: unknown): Promise<void> {
+  const { userId } = access;
   const input = parseInput(updateCodingSchema, rawInput);
   await db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "coding.write", tx);
+    await confirmAccess(access, "coding.write", tx, input.reviewId);
     const coding = await findCoding(tx, input.reviewId, input.codingId);
     const ids = await assertLiveThemes(tx, input.reviewId, input.themeIds);
     await tx.codingTheme.deleteMany({ where: { codingId: coding.id } });
@@ -104,10 +106,11 @@ export async function updateCoding(userId: string, rawInput: unknown): Promise<v
 
 export const deleteCodingSchema = z.object({ reviewId: id, codingId: id });
 
-export async function deleteCoding(userId: string, rawInput: unknown): Promise<void> {
+export async function deleteCoding(access: ReviewAccess, rawInput: unknown): Promise<void> {
+  const { userId } = access;
   const input = parseInput(deleteCodingSchema, rawInput);
   await db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "coding.write", tx);
+    await confirmAccess(access, "coding.write", tx, input.reviewId);
     const coding = await findCoding(tx, input.reviewId, input.codingId);
     await tx.coding.delete({ where: { id: coding.id } });
     await recordActivity(tx, {

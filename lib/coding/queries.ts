@@ -1,6 +1,6 @@
 // Reading coded passages: per item (the reader), per theme (the theme page), as a theme × paper matrix, and two
 // coders side by side. Every read is scoped by the caller's membership.
-import { authorize } from "@/lib/authz/authorize";
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { resolveAnchor } from "./anchor";
@@ -13,12 +13,12 @@ import { EXCLUDED_ITEM, NOT_EXCLUDED_ITEM, screeningStanding } from "@/lib/scree
 const THEME_FIELDS = { id: true, nameZh: true, nameEn: true, color: true } as const;
 
 /** The live codebook in display order (parents before their children), for pickers and filters. */
-export async function listThemeOptions(userId: string, reviewId: string) {
-  await authorize(userId, reviewId, "review.read");
+export async function listThemeOptions(access: ReviewAccess) {
+  const { reviewId } = access.require("review.read");
   return liveThemes(reviewId);
 }
 
-/** For queries that have already authorized the caller. */
+/** For queries that have already checked the access (it reads nothing else of the caller). */
 async function liveThemes(reviewId: string) {
   const themes = await db().theme.findMany({
     where: { reviewId, archivedAt: null },
@@ -29,8 +29,8 @@ async function liveThemes(reviewId: string) {
 }
 
 /** An item's codings placed on its current text, with who coded them and when. */
-export async function listItemCodings(userId: string, reviewId: string, itemId: string) {
-  const access = await authorize(userId, reviewId, "review.read");
+export async function listItemCodings(access: ReviewAccess, itemId: string) {
+  const { reviewId } = access.require("review.read");
   const item = await db().reviewItem.findFirst({
     where: { id: itemId, reviewId },
     select: { fullText: true, abstractZh: true, abstractEn: true },
@@ -69,7 +69,10 @@ export async function listItemCodings(userId: string, reviewId: string, itemId: 
       themes: coding.themes.map((link) => link.theme),
     };
   });
-  const pages = await pagesOfPassages(placed.map((coding) => ({ ...coding, itemId })));
+  const pages = await pagesOfPassages(
+    access,
+    placed.map((coding) => ({ ...coding, itemId })),
+  );
   return {
     role: access.role,
     themes,
@@ -95,8 +98,8 @@ const ITEM_CITATION = {
  * Themes × papers: passages coded per cell and whether the paper is tagged with the theme. Excluded papers are
  * left out unless asked for (then each says so), since a synthesis is written from the papers that stayed in.
  */
-export async function getMatrix(userId: string, reviewId: string, options: { showExcluded?: boolean } = {}) {
-  await authorize(userId, reviewId, "review.read");
+export async function getMatrix(access: ReviewAccess, options: { showExcluded?: boolean } = {}) {
+  const { reviewId } = access.require("review.read");
   const [themes, rows, counts, tags, hiddenExcluded] = await Promise.all([
     liveThemes(reviewId),
     db().reviewItem.findMany({
@@ -138,8 +141,8 @@ export async function getMatrix(userId: string, reviewId: string, options: { sho
  * Every passage coded with a theme (and, when asked, only in one paper), grouped by paper, newest paper first,
  * passages in reading order.
  */
-export async function listThemePassages(userId: string, reviewId: string, themeId: string, itemId?: string) {
-  await authorize(userId, reviewId, "review.read");
+export async function listThemePassages(access: ReviewAccess, themeId: string, itemId?: string) {
+  const { reviewId } = access.require("review.read");
   const theme = await db().theme.findFirst({
     where: { id: themeId, reviewId },
     include: {
@@ -167,7 +170,10 @@ export async function listThemePassages(userId: string, reviewId: string, themeI
     },
   });
   // Passages of papers read as PDFs cite their page.
-  const pages = await pagesOfPassages(codings.map((coding) => ({ ...coding, itemId: coding.item.id })));
+  const pages = await pagesOfPassages(
+    access,
+    codings.map((coding) => ({ ...coding, itemId: coding.item.id })),
+  );
   const withPages = codings.map((coding) => ({
     ...coding,
     page: coding.orphaned ? null : (pages.get(coding.id) ?? null),
@@ -194,11 +200,10 @@ const overlaps = (a: { field: string; start: number; end: number }, b: { field: 
  * at the item level over the items both of them coded (with any theme), i.e. the items both have read.
  */
 export async function compareCoders(
-  userId: string,
-  reviewId: string,
+  access: ReviewAccess,
   input: { themeId: string; firstId: string; secondId: string },
 ) {
-  await authorize(userId, reviewId, "review.read");
+  const { reviewId } = access.require("review.read");
   const members = await db().membership.count({
     where: { reviewId, userId: { in: [input.firstId, input.secondId] } },
   });

@@ -66,7 +66,12 @@ beforeAll(async () => {
   let url: string;
   ({ db, url } = await createTestDatabase());
   team = await createReviewWithTeam(db, "access");
-  sectionId = (await createSection(team.users.EDITOR.id, { reviewId: team.reviewId, title: "动态权限" })).sectionId;
+  sectionId = (
+    await createSection(await accessTo(team.users.EDITOR.id, team.reviewId), {
+      reviewId: team.reviewId,
+      title: "动态权限",
+    })
+  ).sectionId;
   for (let i = 0; i < 2; i++) {
     const server = createCollabServer({ port: 0, secret, debounceMs: 50, maxDebounceMs: 200, accessChangesUrl: url });
     await server.listen();

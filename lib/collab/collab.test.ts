@@ -10,6 +10,7 @@ import { createTestDatabase } from "@/lib/testing/test-database";
 import { createSection, setSectionTrashed } from "@/lib/synthesis/sections";
 import { createCollabServer, type CollabContext } from "./server";
 import { mintCollabToken } from "./token";
+import { accessTo } from "@/lib/testing/access";
 
 const secret = "collab-test-secret";
 let db: Database;
@@ -45,7 +46,12 @@ beforeAll(async () => {
   ({ db } = await createTestDatabase());
   team = await createReviewWithTeam(db, "collab");
   other = await createReviewWithTeam(db, "collab-other");
-  sectionId = (await createSection(team.users.EDITOR.id, { reviewId: team.reviewId, title: "韧性治理" })).sectionId;
+  sectionId = (
+    await createSection(await accessTo(team.users.EDITOR.id, team.reviewId), {
+      reviewId: team.reviewId,
+      title: "韧性治理",
+    })
+  ).sectionId;
   await startServer();
 });
 
@@ -106,8 +112,12 @@ describe("collaboration server", () => {
     clients.push(forged);
     await expect(forged.authenticated).rejects.toThrow(/authentication failed/);
 
-    const otherSection = (await createSection(team.users.EDITOR.id, { reviewId: team.reviewId, title: "另一节" }))
-      .sectionId;
+    const otherSection = (
+      await createSection(await accessTo(team.users.EDITOR.id, team.reviewId), {
+        reviewId: team.reviewId,
+        title: "另一节",
+      })
+    ).sectionId;
     const mismatched = connectSection({
       url,
       sectionId,
@@ -119,7 +129,11 @@ describe("collaboration server", () => {
     const outsider = connect(other.users.OWNER.id);
     await expect(outsider.authenticated).rejects.toThrow(/authentication failed/);
 
-    await setSectionTrashed(team.users.EDITOR.id, { reviewId: team.reviewId, sectionId: otherSection, trashed: true });
+    await setSectionTrashed(await accessTo(team.users.EDITOR.id, team.reviewId), {
+      reviewId: team.reviewId,
+      sectionId: otherSection,
+      trashed: true,
+    });
     const trashed = connect(team.users.EDITOR.id, otherSection);
     await expect(trashed.authenticated).rejects.toThrow(/authentication failed/);
   });

@@ -15,6 +15,7 @@ import { createReviewWithTeam } from "@/lib/testing/fixtures";
 import { freePort, waitForLine } from "@/lib/testing/processes";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { mintCollabToken } from "./token";
+import { accessTo } from "@/lib/testing/access";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const secret = "drain-test-secret";
@@ -46,7 +47,10 @@ function webSocketWithRequestId(requestId: string): typeof WebSocket {
 describe("collaboration process on SIGTERM", () => {
   it("stores an edit still waiting for its debounce before it exits", async () => {
     const team = await createReviewWithTeam(db, "drain");
-    const { sectionId } = await createSection(team.users.EDITOR.id, { reviewId: team.reviewId, title: "停机保存" });
+    const { sectionId } = await createSection(await accessTo(team.users.EDITOR.id, team.reviewId), {
+      reviewId: team.reviewId,
+      title: "停机保存",
+    });
     const port = await freePort();
     child = spawn(process.execPath, ["--import", "tsx", "lib/collab/main.ts"], {
       cwd: root,
@@ -100,7 +104,10 @@ describe("collaboration process on SIGTERM", () => {
 
   it("logs each connection with the request id it was opened with", async () => {
     const team = await createReviewWithTeam(db, "reqid");
-    const { sectionId } = await createSection(team.users.EDITOR.id, { reviewId: team.reviewId, title: "请求编号" });
+    const { sectionId } = await createSection(await accessTo(team.users.EDITOR.id, team.reviewId), {
+      reviewId: team.reviewId,
+      title: "请求编号",
+    });
     const port = await freePort();
     child = spawn(process.execPath, ["--import", "tsx", "lib/collab/main.ts"], {
       cwd: root,

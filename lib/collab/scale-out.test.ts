@@ -14,6 +14,7 @@ import { connectSection, type SectionClient } from "@/lib/testing/collab-client"
 import { createReviewWithTeam } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { mintCollabToken } from "./token";
+import { accessTo } from "@/lib/testing/access";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const redisUrl = process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -112,7 +113,12 @@ beforeAll(async () => {
   redis.disconnect();
   ({ db, url: databaseUrl } = await createTestDatabase());
   team = await createReviewWithTeam(db, "scale");
-  sectionId = (await createSection(team.users.EDITOR.id, { reviewId: team.reviewId, title: "跨进程协作" })).sectionId;
+  sectionId = (
+    await createSection(await accessTo(team.users.EDITOR.id, team.reviewId), {
+      reviewId: team.reviewId,
+      title: "跨进程协作",
+    })
+  ).sectionId;
 }, 60_000);
 
 afterAll(async () => {

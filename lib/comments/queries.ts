@@ -124,7 +124,7 @@ export async function answeredChanges(
   const others = answered.flatMap(({ thread, comment }) =>
     [asDocument(thread.contentAtStart), asDocument(comment.contentAtAnswer)].filter((doc): doc is DocNode => !!doc),
   );
-  const label = await comparisonLabels(access.userId, reviewId, sectionId, now, others, locale);
+  const label = await comparisonLabels(access, sectionId, now, others, locale);
   const result: Record<string, AnsweredChangeView> = {};
   for (const { thread, comment } of answered) {
     const change = answeredChange(thread, comment, label);

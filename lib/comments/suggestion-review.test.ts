@@ -20,7 +20,7 @@ const anchor = {
 beforeAll(async () => {
   ({ db } = await createTestDatabase());
   team = await createReviewWithTeam(db, "sr");
-  ({ sectionId } = await createSection(team.users.EDITOR.id, {
+  ({ sectionId } = await createSection(await accessTo(team.users.EDITOR.id, team.reviewId), {
     reviewId: team.reviewId,
     title: "韧性治理",
     ownerId: team.users.EDITOR.id,

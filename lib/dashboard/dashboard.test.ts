@@ -77,7 +77,8 @@ describe("writing and round progress", () => {
     const editor = b.users.EDITOR.id;
     const [intro, method, result] = await Promise.all(
       ["引言", "方法", "结果"].map(
-        async (title) => (await createSection(editor, { reviewId: b.reviewId, title })).sectionId,
+        async (title) =>
+          (await createSection(await accessTo(editor, b.reviewId), { reviewId: b.reviewId, title })).sectionId,
       ),
     );
     await db.synthesisSection.update({ where: { id: method! }, data: { status: "READY_FOR_REVIEW" } });

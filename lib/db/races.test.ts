@@ -9,6 +9,7 @@ import { castVote } from "@/lib/screening/commands";
 import { createSection, updateSection } from "@/lib/synthesis/sections";
 import { createReviewWithTeam } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import { accessTo } from "@/lib/testing/access";
 
 const ROUNDS = 8;
@@ -39,7 +40,10 @@ async function race<T>(calls: (() => Promise<T>)[]): Promise<{ won: T[]; refused
 
 describe("concurrent writes against PostgreSQL", () => {
   it("two editors deciding the same suggestion at once: one applies it, the other is told it is decided", async () => {
-    const { sectionId } = await createSection(owner(), { reviewId: team.reviewId, title: "建议竞争" });
+    const { sectionId } = await createSection(await accessTo(owner(), team.reviewId), {
+      reviewId: team.reviewId,
+      title: "建议竞争",
+    });
     for (let round = 0; round < ROUNDS; round++) {
       const thread = await db.commentThread.create({
         data: {
@@ -79,9 +83,14 @@ describe("concurrent writes against PostgreSQL", () => {
           sourceKind: "MANUAL",
         },
       });
-      const vote = (userId: string) => () =>
-        castVote(userId, { reviewId: team.reviewId, itemId: item.id, choice: "INCLUDE" });
-      const { won, refused } = await race([vote(owner()), vote(editor())]);
+      // Accesses resolved first, so the two votes themselves are what is fired at once.
+      const [ownerAccess, editorAccess] = await Promise.all([
+        accessTo(owner(), team.reviewId),
+        accessTo(editor(), team.reviewId),
+      ]);
+      const vote = (access: ReviewAccess) => () =>
+        castVote(access, { reviewId: team.reviewId, itemId: item.id, choice: "INCLUDE" });
+      const { won, refused } = await race([vote(ownerAccess), vote(editorAccess)]);
       expect(refused).toEqual([]);
       expect(won).toHaveLength(2);
       const stored = await db.reviewItem.findUniqueOrThrow({
@@ -95,9 +104,12 @@ describe("concurrent writes against PostgreSQL", () => {
 
   it("two saves of a section's details from the same version: one is stored, the other is a conflict", async () => {
     for (let round = 0; round < ROUNDS; round++) {
-      const { sectionId } = await createSection(owner(), { reviewId: team.reviewId, title: `细节 ${round}` });
-      const save = (userId: string, title: string) => () =>
-        updateSection(userId, {
+      const { sectionId } = await createSection(await accessTo(owner(), team.reviewId), {
+        reviewId: team.reviewId,
+        title: `细节 ${round}`,
+      });
+      const save = (userId: string, title: string) => async () =>
+        updateSection(await accessTo(userId, team.reviewId), {
           reviewId: team.reviewId,
           sectionId,
           title,

@@ -48,11 +48,16 @@ describe("commands refuse NUL instead of failing in the database", () => {
 
   it("a section title, a comment and an item's full text", async () => {
     const owner = team.users.OWNER.id;
-    await expect(createSection(owner, { reviewId: team.reviewId, title: "引言\u0000" })).rejects.toMatchObject({
+    await expect(
+      createSection(await accessTo(owner, team.reviewId), { reviewId: team.reviewId, title: "引言\u0000" }),
+    ).rejects.toMatchObject({
       code: "TEXT_HAS_NUL",
       fields: { title: expect.any(Array) },
     });
-    const { sectionId } = await createSection(owner, { reviewId: team.reviewId, title: "引言" });
+    const { sectionId } = await createSection(await accessTo(owner, team.reviewId), {
+      reviewId: team.reviewId,
+      title: "引言",
+    });
     await expect(
       accessTo(owner, team.reviewId).then((access) =>
         startThread(access, { reviewId: team.reviewId, sectionId, anchor: null, body: "意见\u0000" }),

@@ -312,13 +312,13 @@ describe("the trash", () => {
     expect(candidates[0]).toMatchObject({ likely: true });
     expect(candidates.filter((c) => c.likely).map((c) => c.id)).toContain(kept);
 
-    const flowBefore = await getPrismaFlow(a.users.OWNER.id, a.reviewId);
+    const flowBefore = await getPrismaFlow(await accessTo(a.users.OWNER.id, a.reviewId));
     await trashItems(await accessTo(a.users.EDITOR.id, a.reviewId), {
       reviewId: a.reviewId,
       itemIds: [copy],
       duplicateOfId: kept,
     });
-    const flowAfter = await getPrismaFlow(a.users.OWNER.id, a.reviewId);
+    const flowAfter = await getPrismaFlow(await accessTo(a.users.OWNER.id, a.reviewId));
     expect(flowAfter.duplicatesRemoved).toBe(flowBefore.duplicatesRemoved + 1);
     expect(flowAfter.identified).toBe(flowBefore.identified);
 
@@ -335,7 +335,9 @@ describe("the trash", () => {
       deletedAt: null,
       duplicateOfId: null,
     });
-    expect((await getPrismaFlow(a.users.OWNER.id, a.reviewId)).duplicatesRemoved).toBe(flowBefore.duplicatesRemoved);
+    expect((await getPrismaFlow(await accessTo(a.users.OWNER.id, a.reviewId))).duplicatesRemoved).toBe(
+      flowBefore.duplicatesRemoved,
+    );
     const kinds = await db.activityEvent.findMany({ where: { subjectId: copy }, select: { kind: true } });
     expect(kinds.map((k) => k.kind)).toEqual(expect.arrayContaining(["item.deleted", "item.restored"]));
   });

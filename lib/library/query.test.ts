@@ -97,7 +97,7 @@ describe("library query", () => {
     expect(await titles({ missing: "authors" })).toEqual([ids.c]);
     expect(await titles({ missing: "year" })).toEqual([ids.c]);
     expect(await titles({ screening: "CONFLICT" })).toEqual([]);
-    await tagItems(team.users.EDITOR.id, {
+    await tagItems(await accessTo(team.users.EDITOR.id, team.reviewId), {
       reviewId: team.reviewId,
       itemIds: [ids.a!],
       themeIds: [themeId],
@@ -160,10 +160,15 @@ describe("tagging items", () => {
       data: { reviewId: other.reviewId, nameZh: "外部", color: "#000000" },
     });
     await expect(
-      tagItems(team.users.VIEWER.id, { reviewId: team.reviewId, itemIds: [ids.b!], themeIds: [themeId], mode: "add" }),
+      tagItems(await accessTo(team.users.VIEWER.id, team.reviewId), {
+        reviewId: team.reviewId,
+        itemIds: [ids.b!],
+        themeIds: [themeId],
+        mode: "add",
+      }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(
-      tagItems(team.users.OWNER.id, {
+      tagItems(await accessTo(team.users.OWNER.id, team.reviewId), {
         reviewId: team.reviewId,
         itemIds: [ids.b!],
         themeIds: [foreignTheme.id],
@@ -171,7 +176,7 @@ describe("tagging items", () => {
       }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(
-      tagItems(team.users.OWNER.id, {
+      tagItems(await accessTo(team.users.OWNER.id, team.reviewId), {
         reviewId: team.reviewId,
         itemIds: [other.itemId],
         themeIds: [themeId],
@@ -179,7 +184,7 @@ describe("tagging items", () => {
       }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await db.itemTheme.count()).toBe(before);
-    const removed = await tagItems(team.users.OWNER.id, {
+    const removed = await tagItems(await accessTo(team.users.OWNER.id, team.reviewId), {
       reviewId: team.reviewId,
       itemIds: [ids.a!],
       themeIds: [themeId],

@@ -47,7 +47,7 @@ beforeAll(async () => {
   process.env.AUTH_SECRET = "test-secret-for-signed-links";
   ({ db, url } = await createTestDatabase());
   team = await createReviewWithTeam(db, "em");
-  ({ sectionId } = await createSection(team.users.EDITOR.id, {
+  ({ sectionId } = await createSection(await accessTo(team.users.EDITOR.id, team.reviewId), {
     reviewId: team.reviewId,
     title: "韧性治理",
     ownerId: team.users.EDITOR.id,

@@ -39,7 +39,7 @@ beforeAll(async () => {
   ({ db } = await createTestDatabase());
   a = await createReviewWithTeam(db, "na");
   b = await createReviewWithTeam(db, "nb");
-  ({ sectionId } = await createSection(a.users.EDITOR.id, {
+  ({ sectionId } = await createSection(await accessTo(a.users.EDITOR.id, a.reviewId), {
     reviewId: a.reviewId,
     title: "韧性治理",
     ownerId: a.users.EDITOR.id,

@@ -48,7 +48,7 @@ beforeAll(async () => {
     leaver: leaver.id,
     stranger: other.users.EDITOR.id,
   };
-  ({ sectionId } = await createSection(people.sectionOwner, {
+  ({ sectionId } = await createSection(await accessTo(people.sectionOwner, team.reviewId), {
     reviewId: team.reviewId,
     title: "韧性治理",
     ownerId: people.sectionOwner,
@@ -209,8 +209,12 @@ describe("who is told what", () => {
 
   it("a screening conflict ruled: the item's assignees, not the one ruling", async () => {
     await db.reviewItem.update({ where: { id: team.itemId }, data: { screeningState: "CONFLICT" } });
-    const { mark } = await step(() =>
-      resolveConflict(people.owner, { reviewId: team.reviewId, itemId: team.itemId, choice: "INCLUDE" }),
+    const { mark } = await step(async () =>
+      resolveConflict(await accessTo(people.owner, team.reviewId), {
+        reviewId: team.reviewId,
+        itemId: team.itemId,
+        choice: "INCLUDE",
+      }),
     );
     expectTold("CONFLICT_RULED", await toldSince(mark, "CONFLICT_RULED"), ["sectionOwner", "writer"]);
   });

@@ -27,6 +27,7 @@ import {
   startMetricsServer,
   type MetricsServer,
 } from "./metrics";
+import { accessTo } from "@/lib/testing/access";
 
 let db: Database;
 let databaseUrl: string;
@@ -122,7 +123,10 @@ describe("metrics endpoint", () => {
 
   it("reports open collaboration sockets and documents in memory as editors come and go", async () => {
     const team = await createReviewWithTeam(db, "metrics");
-    const { sectionId } = await createSection(team.users.EDITOR.id, { reviewId: team.reviewId, title: "指标" });
+    const { sectionId } = await createSection(await accessTo(team.users.EDITOR.id, team.reviewId), {
+      reviewId: team.reviewId,
+      title: "指标",
+    });
     const open = async () => {
       const text = await scrape();
       return [sample(text, "huitong_collab_open_connections"), sample(text, "huitong_collab_documents_in_memory")];

@@ -34,7 +34,13 @@ beforeAll(async () => {
       fields: { titleZh: "分页", fullText: extracted, pages: "45-47" },
     })
   ).itemId;
-  themeId = (await createTheme(a.users.EDITOR.id, { reviewId: a.reviewId, nameZh: "韧性", color: "#c2410c" })).themeId;
+  themeId = (
+    await createTheme(await accessTo(a.users.EDITOR.id, a.reviewId), {
+      reviewId: a.reviewId,
+      nameZh: "韧性",
+      color: "#c2410c",
+    })
+  ).themeId;
   const sha256 = "a".repeat(64);
   await db.fileBlob.create({ data: { sha256, byteSize: 10, mime: "application/pdf" } });
   fileId = (
@@ -63,22 +69,22 @@ const quoteAt = (text: string, quote: string) => ({
 
 describe("page numbers of passages from PDFs", () => {
   it("cites the printed page on the theme page and in the item's codings", async () => {
-    const { codingId } = await codePassage(a.users.EDITOR.id, {
+    const { codingId } = await codePassage(await accessTo(a.users.EDITOR.id, a.reviewId), {
       reviewId: a.reviewId,
       itemId,
       field: "FULL_TEXT",
       ...quoteAt(extracted, "韧性治理与风险冲击"),
       themeIds: [themeId],
     });
-    const themePage = await listThemePassages(a.users.VIEWER.id, a.reviewId, themeId);
+    const themePage = await listThemePassages(await accessTo(a.users.VIEWER.id, a.reviewId), themeId);
     expect(themePage.papers[0]!.passages[0]).toMatchObject({ id: codingId, page: { pdfPage: 2, locator: "46" } });
-    const reader = await listItemCodings(a.users.VIEWER.id, a.reviewId, itemId);
+    const reader = await listItemCodings(await accessTo(a.users.VIEWER.id, a.reviewId), itemId);
     expect(reader.codings.find((coding) => coding.id === codingId)?.page).toEqual({ pdfPage: 2, locator: "46" });
   });
 
   it("cites the file's page when the page range does not fit the PDF", async () => {
     await db.reviewItem.update({ where: { id: itemId }, data: { pages: "e1234" } });
-    const themePage = await listThemePassages(a.users.VIEWER.id, a.reviewId, themeId);
+    const themePage = await listThemePassages(await accessTo(a.users.VIEWER.id, a.reviewId), themeId);
     expect(themePage.papers[0]!.passages[0]!.page).toEqual({ pdfPage: 2, locator: "2" });
   });
 
@@ -91,14 +97,14 @@ describe("page numbers of passages from PDFs", () => {
       version: edit.version,
       fields: { ...edit.fields, fullText: corrected },
     });
-    const { codingId } = await codePassage(a.users.EDITOR.id, {
+    const { codingId } = await codePassage(await accessTo(a.users.EDITOR.id, a.reviewId), {
       reviewId: a.reviewId,
       itemId,
       field: "FULL_TEXT",
       ...quoteAt(corrected, "城乡融合发展"),
       themeIds: [themeId],
     });
-    const themePage = await listThemePassages(a.users.VIEWER.id, a.reviewId, themeId);
+    const themePage = await listThemePassages(await accessTo(a.users.VIEWER.id, a.reviewId), themeId);
     const passages = themePage.papers[0]!.passages;
     expect(passages.find((passage) => passage.id === codingId)!.page?.pdfPage).toBe(3);
     expect(passages.find((passage) => passage.id !== codingId)!.page?.pdfPage).toBe(2);
@@ -111,7 +117,7 @@ describe("page numbers of passages from PDFs", () => {
         fields: { titleZh: "无PDF", fullText: "韧性治理很重要。" },
       })
     ).itemId;
-    await codePassage(a.users.EDITOR.id, {
+    await codePassage(await accessTo(a.users.EDITOR.id, a.reviewId), {
       reviewId: a.reviewId,
       itemId: other,
       field: "FULL_TEXT",
@@ -120,7 +126,7 @@ describe("page numbers of passages from PDFs", () => {
       quote: "韧性治理",
       themeIds: [themeId],
     });
-    const themePage = await listThemePassages(a.users.VIEWER.id, a.reviewId, themeId, other);
+    const themePage = await listThemePassages(await accessTo(a.users.VIEWER.id, a.reviewId), themeId, other);
     expect(themePage.papers[0]!.passages[0]!.page).toBeNull();
   });
 

@@ -42,13 +42,15 @@ export interface PassagePage {
 }
 
 /**
- * The PDF pages of full-text passages, for callers that have already authorized the read of these codings'
- * review. Offsets are in the item's full text; where that text is not the extracted text (a member corrected
+ * The PDF pages of full-text passages of the access's review (items of other reviews give nothing). Offsets are
+ * in the item's full text; where that text is not the extracted text (a member corrected
  * or kept their own), they are carried over by a character diff. Items without an extracted PDF give nothing.
  */
 export async function pagesOfPassages(
+  access: ReviewAccess,
   passages: readonly { id: string; itemId: string; field: string; start: number }[],
 ): Promise<Map<string, PassagePage>> {
+  const { reviewId } = access.require("review.read");
   const found = new Map<string, PassagePage>();
   const itemIds = [...new Set(passages.filter((p) => p.field === "FULL_TEXT").map((p) => p.itemId))];
   if (itemIds.length === 0) return found;
@@ -65,7 +67,7 @@ export async function pagesOfPassages(
     SELECT DISTINCT ON (f."itemId") f."itemId", f.id AS "fileId", f."pageStarts", f."pageCount", i.pages,
            (f."extractedText" = i."fullText") AS same
     FROM "ItemFile" f JOIN "ReviewItem" i ON i.id = f."itemId"
-    WHERE f."itemId" = ANY(${itemIds}) AND f.state = 'DONE' AND f."extractedText" IS NOT NULL
+    WHERE f."itemId" = ANY(${itemIds}) AND i."reviewId" = ${reviewId} AND f.state = 'DONE' AND f."extractedText" IS NOT NULL
     ORDER BY f."itemId", f."isMain" DESC, f."createdAt" ASC`;
   const differing = files.filter((file) => !file.same).map((file) => file.fileId);
   const maps = new Map<string, ReturnType<typeof offsetMap>>();

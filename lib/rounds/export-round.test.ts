@@ -52,7 +52,10 @@ function anchorOf(quote: string, { point = false } = {}) {
 beforeAll(async () => {
   ({ db } = await createTestDatabase());
   team = await createReviewWithTeam(db, "ex");
-  ({ sectionId } = await createSection(team.users.EDITOR.id, { reviewId: team.reviewId, title: "引言" }));
+  ({ sectionId } = await createSection(await accessTo(team.users.EDITOR.id, team.reviewId), {
+    reviewId: team.reviewId,
+    title: "引言",
+  }));
   const content = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: TEXT }] }] };
   ydoc = prosemirrorJSONToYDoc(getSchema(sectionExtensions()), content, SECTION_FRAGMENT);
   await storeSectionState({ sectionId, state: Y.encodeStateAsUpdate(ydoc), content, updatedById: null });

@@ -58,7 +58,7 @@ export async function exportRoundDocx(
   roundId: string,
   options: { locale: Locale; words: RoundExportWords },
 ): Promise<{ body: Uint8Array; filename: string; contentType: string }> {
-  const { userId, reviewId } = access.require("review.read");
+  const { reviewId } = access.require("review.read");
   const round = await db().commentRound.findFirst({
     where: { id: roundId, reviewId },
     select: { number: true, title: true, sections: { select: { sectionId: true } } },
@@ -67,7 +67,7 @@ export async function exportRoundDocx(
   const sectionIds = round.sections.map((section) => section.sectionId);
   const { words } = options;
   const [rendered, states, threads] = await Promise.all([
-    renderSynthesisCitations(userId, reviewId, {
+    renderSynthesisCitations(access, {
       locale: options.locale === "en" ? "en-US" : "zh-CN",
       sectionIds,
     }),

@@ -42,7 +42,7 @@ export async function listRounds(access: ReviewAccess) {
 }
 
 export async function getRoundSummary(access: ReviewAccess, roundId: string, locale: CitationLocale = "zh-CN") {
-  const { userId, reviewId } = access.require("review.read");
+  const { reviewId } = access.require("review.read");
   const round = await db().commentRound.findFirst({
     where: { id: roundId, reviewId },
     select: {
@@ -74,7 +74,7 @@ export async function getRoundSummary(access: ReviewAccess, roundId: string, loc
         const threads = round.threads.filter((thread) => thread.sectionId === section.id);
         const before = snapshotContent as unknown as DocNode;
         const now = (section.document?.content as unknown as DocNode | undefined) ?? EMPTY_DOCUMENT;
-        const label = await comparisonLabels(userId, reviewId, section.id, now, [before], locale);
+        const label = await comparisonLabels(access, section.id, now, [before], locale);
         const structured = compareDocumentStructure(before, now, label);
         // Each answer that addressed a comment, with the change it points to read the same structured way.
         const answered = await answeredChanges(access, section.id, threads, locale, now);

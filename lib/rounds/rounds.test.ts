@@ -55,7 +55,8 @@ beforeAll(async () => {
   ({ db } = await createTestDatabase());
   a = await createReviewWithTeam(db, "ra");
   b = await createReviewWithTeam(db, "rb");
-  const create = (title: string) => createSection(a.users.EDITOR.id, { reviewId: a.reviewId, title });
+  const create = async (title: string) =>
+    createSection(await accessTo(a.users.EDITOR.id, a.reviewId), { reviewId: a.reviewId, title });
   first = (await create("引言")).sectionId;
   second = (await create("韧性治理")).sectionId;
   outside = (await create("结语")).sectionId;
@@ -367,7 +368,10 @@ describe("comment rounds", () => {
 
 describe("round summary as documents", () => {
   it("shows a citation and a quote added since the round opened, by label and as a quote", async () => {
-    const { sectionId } = await createSection(a.users.EDITOR.id, { reviewId: a.reviewId, title: "文献依据" });
+    const { sectionId } = await createSection(await accessTo(a.users.EDITOR.id, a.reviewId), {
+      reviewId: a.reviewId,
+      title: "文献依据",
+    });
     await write(sectionId, "已有研究表明党建引领有效。");
     const { roundId } = await openRound(await accessTo(a.users.SUPERVISOR.id, a.reviewId), {
       reviewId: a.reviewId,
@@ -403,7 +407,10 @@ describe("round summary as documents", () => {
   });
 
   it("shows the change that addressed a comment as documents: the added citation by its label, the new quote", async () => {
-    const { sectionId } = await createSection(a.users.EDITOR.id, { reviewId: a.reviewId, title: "代表性文献" });
+    const { sectionId } = await createSection(await accessTo(a.users.EDITOR.id, a.reviewId), {
+      reviewId: a.reviewId,
+      title: "代表性文献",
+    });
     await write(sectionId, "党建引领基层治理成效显著。");
     const { roundId } = await openRound(await accessTo(a.users.SUPERVISOR.id, a.reviewId), {
       reviewId: a.reviewId,

@@ -42,7 +42,7 @@ const TEXT = ["党建引领基层治理是新时代的重要命题。", "社区�
 beforeAll(async () => {
   ({ db } = await createTestDatabase());
   team = await createReviewWithTeam(db, "wi");
-  ({ sectionId } = await createSection(team.users.EDITOR.id, {
+  ({ sectionId } = await createSection(await accessTo(team.users.EDITOR.id, team.reviewId), {
     reviewId: team.reviewId,
     title: "引言",
     ownerId: team.users.EDITOR.id,

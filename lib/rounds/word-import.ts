@@ -168,11 +168,11 @@ async function loadRound(client: Transaction | ReturnType<typeof db>, reviewId: 
 
 async function plan(
   client: Transaction | ReturnType<typeof db>,
-  userId: string,
-  reviewId: string,
+  access: ReviewAccess,
   roundId: string,
   bytes: Uint8Array,
 ): Promise<ImportEntry[]> {
+  const { reviewId } = access;
   if (bytes.byteLength > MAX_WORD_FILE_BYTES) throw new AppError("INVALID_INPUT", "file too large");
   const annotations = await readWordAnnotations(bytes);
   const round = await loadRound(client, reviewId, roundId);
@@ -180,7 +180,7 @@ async function plan(
   // The citations as the round's Word export prints them (exportRound renders these same sections), so a
   // phrase around "[3]" or "(张三, 2020)" is found in a text that holds citation nodes.
   const rendered = live.length
-    ? await renderSynthesisCitations(userId, reviewId, {
+    ? await renderSynthesisCitations(access, {
         locale: "zh-CN",
         sectionIds: round.sections.map(({ section }) => section.id),
       })
@@ -272,8 +272,8 @@ async function plan(
 
 /** What uploading the file would do, without writing anything. */
 export async function previewWordImport(access: ReviewAccess, roundId: string, bytes: Uint8Array) {
-  const { userId, reviewId } = access.require("comment.write");
-  return { entries: await plan(db(), userId, reviewId, roundId, bytes) };
+  access.require("comment.write");
+  return { entries: await plan(db(), access, roundId, bytes) };
 }
 
 /** Creates the file's new comments and suggestions as the uploader's, in one transaction. */
@@ -286,7 +286,7 @@ export async function applyWordImport(
   return db().$transaction(
     async (tx) => {
       await confirmAccess(access, "comment.write", tx);
-      const entries = await plan(tx, userId, reviewId, roundId, bytes);
+      const entries = await plan(tx, access, roundId, bytes);
       const fresh = entries.filter((entry) => entry.status === "new");
       for (const entry of fresh) {
         const sectionId = entry.sectionId!;

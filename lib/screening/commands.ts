@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { recordActivity } from "@/lib/activity/record";
-import { authorize } from "@/lib/authz/authorize";
+import { confirmAccess, type ReviewAccess } from "@/lib/authz/authorize";
 import { db, type Transaction } from "@/lib/db/client";
 import { lockRows } from "@/lib/db/lock";
 import type { ScreeningState } from "@/lib/db/generated/enums";
@@ -28,8 +28,6 @@ const optionalId = z
 export const SCREENING_NOTE = "筛选结论 · Screening decision";
 
 interface SettleRequest {
-  reviewId: string;
-  actorId: string;
   item: { id: string; stageId: string; exclusionReasonId: string | null };
   choice: "INCLUDE" | "EXCLUDE";
   reasonId: string | null;
@@ -43,7 +41,8 @@ interface SettleRequest {
  * an included item still waiting in the first stage goes to the next one; an excluded item goes to the
  * review's excluded stage with its reason.
  */
-async function settleItem(tx: Transaction, request: SettleRequest): Promise<void> {
+async function settleItem(tx: Transaction, access: ReviewAccess, request: SettleRequest): Promise<void> {
+  const { reviewId } = access;
   const { item } = request;
   await tx.screeningDecision.create({
     data: {
@@ -59,9 +58,9 @@ async function settleItem(tx: Transaction, request: SettleRequest): Promise<void
     where: { id: item.id },
     data: { screeningState: request.choice === "INCLUDE" ? "INCLUDED" : "EXCLUDED" },
   });
-  await scheduleRankingRetrain(tx, request.reviewId);
+  await scheduleRankingRetrain(tx, reviewId);
   const stages = await tx.reviewStage.findMany({
-    where: { reviewId: request.reviewId },
+    where: { reviewId },
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],
     select: { id: true, kind: true },
   });
@@ -73,9 +72,7 @@ async function settleItem(tx: Transaction, request: SettleRequest): Promise<void
     target = stages.find((stage) => stage.kind === "EXCLUDED");
   }
   if (!target) return;
-  await applyStageChange(tx, {
-    reviewId: request.reviewId,
-    actorId: request.actorId,
+  await applyStageChange(tx, access, {
     item,
     stage: target,
     exclusionReasonId: request.choice === "EXCLUDE" ? request.reasonId : null,
@@ -86,17 +83,14 @@ async function settleItem(tx: Transaction, request: SettleRequest): Promise<void
 /** Brings one undecided item's state in line with its votes, settling it when they agree. */
 async function evaluateItem(
   tx: Transaction,
-  reviewId: string,
-  actorId: string,
+  access: ReviewAccess,
   item: { id: string; stageId: string; exclusionReasonId: string | null; screeningState: ScreeningState },
   votes: VoteSummary[],
   required: number,
 ): Promise<void> {
   const outcome = voteOutcome(votes, required);
   if (outcome.state === "INCLUDED" || outcome.state === "EXCLUDED") {
-    await settleItem(tx, {
-      reviewId,
-      actorId,
+    await settleItem(tx, access, {
       item,
       choice: outcome.choice,
       reasonId: outcome.state === "EXCLUDED" ? outcome.reasonId : null,
@@ -105,7 +99,7 @@ async function evaluateItem(
       wasConflict: false,
     });
     await recordActivity(tx, {
-      reviewId,
+      reviewId: access.reviewId,
       actorId: null,
       kind: "screening.decided",
       subjectType: "item",
@@ -126,10 +120,11 @@ export const castVoteSchema = z.object({
 });
 
 /** Records (or changes) the caller's own vote; the item is decided once the required votes agree. */
-export async function castVote(userId: string, rawInput: unknown): Promise<{ state: ScreeningState }> {
+export async function castVote(access: ReviewAccess, rawInput: unknown): Promise<{ state: ScreeningState }> {
+  const { userId } = access;
   const input = parseInput(castVoteSchema, rawInput);
   return db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "screening.vote", tx);
+    await confirmAccess(access, "screening.vote", tx, input.reviewId);
     // The last two votes arriving together must see each other: the second waits for the first to commit, so
     // whichever counts the votes last counts both and settles the item.
     await lockRows(tx, "ReviewItem", [input.itemId]);
@@ -165,7 +160,7 @@ export async function castVote(userId: string, rawInput: unknown): Promise<{ sta
         select: { choice: true, reasonId: true, createdAt: true },
       }),
     ]);
-    await evaluateItem(tx, input.reviewId, userId, item, votes, review.screeningVotesRequired);
+    await evaluateItem(tx, access, item, votes, review.screeningVotesRequired);
     const after = await tx.reviewItem.findUniqueOrThrow({ where: { id: item.id }, select: { screeningState: true } });
     return { state: after.screeningState };
   });
@@ -180,10 +175,11 @@ export const resolveConflictSchema = z.object({
 });
 
 /** The owner's ruling on an item whose votes disagree; it is recorded with who ruled, when and why. */
-export async function resolveConflict(userId: string, rawInput: unknown): Promise<void> {
+export async function resolveConflict(access: ReviewAccess, rawInput: unknown): Promise<void> {
+  const { userId } = access;
   const input = parseInput(resolveConflictSchema, rawInput);
   await db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "screening.resolve", tx);
+    await confirmAccess(access, "screening.resolve", tx, input.reviewId);
     // A vote that settles the item while the owner rules on it must not record a second decision.
     await lockRows(tx, "ReviewItem", [input.itemId]);
     const item = await tx.reviewItem.findFirst({
@@ -196,9 +192,7 @@ export async function resolveConflict(userId: string, rawInput: unknown): Promis
       input.choice === "EXCLUDE"
         ? await resolveExclusionReason(tx, input.reviewId, { kind: "EXCLUDED" }, input.reasonId)
         : null;
-    await settleItem(tx, {
-      reviewId: input.reviewId,
-      actorId: userId,
+    await settleItem(tx, access, {
       item,
       choice: input.choice,
       reasonId,
@@ -233,8 +227,10 @@ export async function resolveConflict(userId: string, rawInput: unknown): Promis
 /**
  * Re-reads every undecided item's votes after the required number changed: items may now be decided,
  * in conflict, or back to waiting for votes. One query loads all votes; only items whose state moves are written.
+ * The caller has confirmed its access in this transaction; items it settles are moved under its name.
  */
-export async function recomputeScreeningStates(tx: Transaction, reviewId: string, actorId: string): Promise<void> {
+export async function recomputeScreeningStates(tx: Transaction, access: ReviewAccess): Promise<void> {
+  const { reviewId } = access;
   const review = await tx.review.findUniqueOrThrow({
     where: { id: reviewId },
     select: { screeningVotesRequired: true },
@@ -250,7 +246,7 @@ export async function recomputeScreeningStates(tx: Transaction, reviewId: string
     },
   });
   for (const item of items) {
-    await evaluateItem(tx, reviewId, actorId, item, item.screeningVotes, review.screeningVotesRequired);
+    await evaluateItem(tx, access, item, item.screeningVotes, review.screeningVotesRequired);
   }
 }
 
@@ -259,11 +255,12 @@ export const updateScreeningRulesSchema = z.object({
   screeningVotesRequired: z.coerce.number().int().min(1).max(5),
 });
 
-export async function updateScreeningRules(userId: string, rawInput: unknown): Promise<void> {
+export async function updateScreeningRules(access: ReviewAccess, rawInput: unknown): Promise<void> {
+  const { userId } = access;
   const input = parseInput(updateScreeningRulesSchema, rawInput);
   await db().$transaction(
     async (tx) => {
-      await authorize(userId, input.reviewId, "review.update", tx);
+      await confirmAccess(access, "review.update", tx, input.reviewId);
       const review = await tx.review.findUniqueOrThrow({
         where: { id: input.reviewId },
         select: { screeningVotesRequired: true },
@@ -281,7 +278,7 @@ export async function updateScreeningRules(userId: string, rawInput: unknown): P
         subjectId: input.reviewId,
         data: { screeningVotesRequired: { from: review.screeningVotesRequired, to: input.screeningVotesRequired } },
       });
-      await recomputeScreeningStates(tx, input.reviewId, userId);
+      await recomputeScreeningStates(tx, access);
     },
     { timeout: 120_000 },
   );
@@ -305,10 +302,11 @@ export const screeningHighlightsSchema = z.object({
 });
 
 /** Saves the words the screening desk highlights for everyone screening this review. */
-export async function setScreeningHighlights(userId: string, rawInput: unknown): Promise<{ terms: string[] }> {
+export async function setScreeningHighlights(access: ReviewAccess, rawInput: unknown): Promise<{ terms: string[] }> {
+  const { userId } = access;
   const input = parseInput(screeningHighlightsSchema, rawInput);
   return db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "screening.vote", tx);
+    await confirmAccess(access, "screening.vote", tx, input.reviewId);
     await tx.review.update({ where: { id: input.reviewId }, data: { screeningHighlights: input.terms } });
     await recordActivity(tx, {
       reviewId: input.reviewId,

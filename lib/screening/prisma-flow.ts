@@ -1,5 +1,5 @@
 // PRISMA 2020 flow counts, straight from the data: every number is a count of rows, never a stored tally.
-import { authorize } from "@/lib/authz/authorize";
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import { db } from "@/lib/db/client";
 import type { SourceKind } from "@/lib/db/generated/enums";
 
@@ -28,8 +28,8 @@ export interface PrismaFlowCounts {
   included: number;
 }
 
-export async function getPrismaFlow(userId: string, reviewId: string): Promise<PrismaFlowCounts> {
-  await authorize(userId, reviewId, "review.read");
+export async function getPrismaFlow(access: ReviewAccess): Promise<PrismaFlowCounts> {
+  const { reviewId } = access.require("review.read");
   const [sources, duplicates, decisions, screeningReasons, laterReasons, stops] = await Promise.all([
     // Identified: everything the team brought in that is still here, plus what was removed as a duplicate.
     db().$queryRaw<{ source: SourceKind; count: bigint }[]>`

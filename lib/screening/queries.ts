@@ -1,4 +1,4 @@
-import { authorize } from "@/lib/authz/authorize";
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -43,12 +43,11 @@ const VOTE_FIELDS = {
  * vote), their own vote on it, and — only once the required votes are in — everyone's votes.
  */
 export async function getScreeningDesk(
-  userId: string,
-  reviewId: string,
+  access: ReviewAccess,
   options: { itemId?: string; after?: string; order?: ScreeningOrder } = {},
 ) {
   const { itemId } = options;
-  const access = await authorize(userId, reviewId, "review.read");
+  const { userId, reviewId } = access.require("review.read");
   const [review, stateCounts, myVotes, reasons, ranking] = await Promise.all([
     db().review.findUniqueOrThrow({
       where: { id: reviewId },
@@ -194,8 +193,8 @@ function loadVotes(itemId: string) {
 }
 
 /** Items whose votes disagree, with every vote (they are all in, so none is hidden), and past rulings. */
-export async function listScreeningConflicts(userId: string, reviewId: string) {
-  const access = await authorize(userId, reviewId, "review.read");
+export async function listScreeningConflicts(access: ReviewAccess) {
+  const { reviewId } = access.require("review.read");
   const [conflicts, rulings, reasons] = await Promise.all([
     db().reviewItem.findMany({
       where: { reviewId, deletedAt: null, screeningState: "CONFLICT" },
@@ -228,7 +227,7 @@ export async function listScreeningConflicts(userId: string, reviewId: string) {
   };
 }
 
-export async function countScreeningConflicts(userId: string, reviewId: string): Promise<number> {
-  await authorize(userId, reviewId, "review.read");
+export async function countScreeningConflicts(access: ReviewAccess): Promise<number> {
+  const { reviewId } = access.require("review.read");
   return db().reviewItem.count({ where: { reviewId, deletedAt: null, screeningState: "CONFLICT" } });
 }

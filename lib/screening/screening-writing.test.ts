@@ -42,20 +42,43 @@ async function newItem(title: string, fullText?: string) {
 
 async function screen(itemId: string, ownerVote: "INCLUDE" | "EXCLUDE" | "MAYBE", editorVote: typeof ownerVote) {
   const reasonId = reasons[0]!.id;
-  await castVote(owner(), { reviewId: team.reviewId, itemId, choice: ownerVote, reasonId });
-  await castVote(editor(), { reviewId: team.reviewId, itemId, choice: editorVote, reasonId });
+  await castVote(await accessTo(owner(), team.reviewId), {
+    reviewId: team.reviewId,
+    itemId,
+    choice: ownerVote,
+    reasonId,
+  });
+  await castVote(await accessTo(editor(), team.reviewId), {
+    reviewId: team.reviewId,
+    itemId,
+    choice: editorVote,
+    reasonId,
+  });
 }
 
 describe("conflict ruling", () => {
   it("offers no decision, pre-fills only an agreed exclusion reason, and refuses a ruling without a decision", async () => {
     const agreed = await newItem("理由一致的分歧");
-    await castVote(owner(), { reviewId: team.reviewId, itemId: agreed, choice: "EXCLUDE", reasonId: reasons[1]!.id });
-    await castVote(editor(), { reviewId: team.reviewId, itemId: agreed, choice: "MAYBE" });
+    await castVote(await accessTo(owner(), team.reviewId), {
+      reviewId: team.reviewId,
+      itemId: agreed,
+      choice: "EXCLUDE",
+      reasonId: reasons[1]!.id,
+    });
+    await castVote(await accessTo(editor(), team.reviewId), {
+      reviewId: team.reviewId,
+      itemId: agreed,
+      choice: "MAYBE",
+    });
     const open = await newItem("纳入与待定");
-    await castVote(owner(), { reviewId: team.reviewId, itemId: open, choice: "INCLUDE" });
-    await castVote(editor(), { reviewId: team.reviewId, itemId: open, choice: "MAYBE" });
+    await castVote(await accessTo(owner(), team.reviewId), {
+      reviewId: team.reviewId,
+      itemId: open,
+      choice: "INCLUDE",
+    });
+    await castVote(await accessTo(editor(), team.reviewId), { reviewId: team.reviewId, itemId: open, choice: "MAYBE" });
 
-    const { conflicts } = await listScreeningConflicts(owner(), team.reviewId);
+    const { conflicts } = await listScreeningConflicts(await accessTo(owner(), team.reviewId));
     const byId = new Map(conflicts.map((item) => [item.id, item]));
     expect(byId.get(agreed)?.agreedReasonId).toBe(reasons[1]!.id);
     expect(byId.get(agreed)?.screeningVotes.map((vote) => [vote.choice, vote.reason?.labelZh ?? null])).toEqual([
@@ -65,11 +88,13 @@ describe("conflict ruling", () => {
     expect(byId.get(open)?.agreedReasonId).toBeNull();
 
     const decisions = await db.screeningDecision.count();
-    await expect(resolveConflict(owner(), { reviewId: team.reviewId, itemId: agreed })).rejects.toMatchObject({
+    await expect(
+      resolveConflict(await accessTo(owner(), team.reviewId), { reviewId: team.reviewId, itemId: agreed }),
+    ).rejects.toMatchObject({
       code: "INVALID_INPUT",
     });
     await expect(
-      resolveConflict(owner(), { reviewId: team.reviewId, itemId: agreed, choice: "" }),
+      resolveConflict(await accessTo(owner(), team.reviewId), { reviewId: team.reviewId, itemId: agreed, choice: "" }),
     ).rejects.toMatchObject({ code: "INVALID_INPUT" });
     expect(await db.screeningDecision.count()).toBe(decisions);
     expect((await db.reviewItem.findUniqueOrThrow({ where: { id: agreed } })).screeningState).toBe("CONFLICT");
@@ -92,7 +117,7 @@ describe("excluded papers outside screening", () => {
       data: { stageId: excludedStage.id, exclusionReasonId: reasons[3]!.id },
     });
 
-    const hidden = await getMatrix(team.users.VIEWER.id, team.reviewId);
+    const hidden = await getMatrix(await accessTo(team.users.VIEWER.id, team.reviewId));
     const hiddenIds = hidden.items.map((item) => item.id);
     expect(hiddenIds).toEqual(expect.arrayContaining([kept, unscreened]));
     expect(hiddenIds).not.toContain(excluded);
@@ -100,24 +125,29 @@ describe("excluded papers outside screening", () => {
     expect(hidden.hiddenExcluded).toBe(2);
     expect(hidden.items.every((item) => !item.excluded)).toBe(true);
 
-    const shown = await getMatrix(team.users.VIEWER.id, team.reviewId, { showExcluded: true });
+    const shown = await getMatrix(await accessTo(team.users.VIEWER.id, team.reviewId), { showExcluded: true });
     const marked = new Map(shown.items.map((item) => [item.id, item.excluded]));
     expect([marked.get(kept), marked.get(excluded), marked.get(laterExcluded)]).toEqual([false, true, true]);
     expect(shown.hiddenExcluded).toBe(0);
 
-    const picked = await searchCitableItems(editor(), team.reviewId, "韧性研究");
+    const picked = await searchCitableItems(await accessTo(editor(), team.reviewId), "韧性研究");
     expect(Object.fromEntries(picked.map((item) => [item.id, item.standing]))).toEqual({
       [kept]: "screened",
       [unscreened]: "unscreened",
     });
-    const all = await searchCitableItems(editor(), team.reviewId, "韧性研究", { includeExcluded: true });
+    const all = await searchCitableItems(await accessTo(editor(), team.reviewId), "韧性研究", {
+      includeExcluded: true,
+    });
     expect(Object.fromEntries(all.map((item) => [item.id, item.standing]))).toMatchObject({
       [excluded]: "excluded",
       [laterExcluded]: "excluded",
     });
 
-    const { sectionId } = await createSection(editor(), { reviewId: team.reviewId, title: "讨论" });
-    const rendered = await renderSynthesisCitations(editor(), team.reviewId, {
+    const { sectionId } = await createSection(await accessTo(editor(), team.reviewId), {
+      reviewId: team.reviewId,
+      title: "讨论",
+    });
+    const rendered = await renderSynthesisCitations(await accessTo(editor(), team.reviewId), {
       locale: "zh-CN",
       live: {
         sectionId,
@@ -134,7 +164,7 @@ describe("excluded papers outside screening", () => {
 
 describe("PRISMA other methods", () => {
   it("counts a paper added from a reference list under citation searching, not as added by hand", async () => {
-    const before = await getPrismaFlow(owner(), team.reviewId);
+    const before = await getPrismaFlow(await accessTo(owner(), team.reviewId));
     const citing = await newItem(
       "带参考文献的论文",
       ["正文。", "参考文献", "[1]朱正威,刘莹莹.韧性治理:风险与应急管理的新路径[J].行政论坛,2020,27(05):81-87."].join(
@@ -148,7 +178,7 @@ describe("PRISMA other methods", () => {
     });
     expect((await db.reviewItem.findUniqueOrThrow({ where: { id: itemId } })).sourceKind).toBe("CITATION_SEARCH");
 
-    const after = await getPrismaFlow(owner(), team.reviewId);
+    const after = await getPrismaFlow(await accessTo(owner(), team.reviewId));
     const manual = (flow: typeof after) => flow.identifiedBySource.find((row) => row.source === "MANUAL")?.count ?? 0;
     expect(after.identifiedByOtherMethods).toBe(before.identifiedByOtherMethods + 1);
     expect(manual(after)).toBe(manual(before) + 1); // the citing paper itself was added by hand
@@ -160,23 +190,34 @@ describe("PRISMA other methods", () => {
 describe("the desk reads with highlight words and knows about the full text", () => {
   it("saves the review's highlight words for everyone, refuses viewers, and flags the full-text reason", async () => {
     await expect(
-      setScreeningHighlights(editor(), { reviewId: team.reviewId, terms: "韧性、 基层治理,resilience\n韧性" }),
+      setScreeningHighlights(await accessTo(editor(), team.reviewId), {
+        reviewId: team.reviewId,
+        terms: "韧性、 基层治理,resilience\n韧性",
+      }),
     ).resolves.toEqual({ terms: ["韧性", "基层治理", "resilience"] });
     await expect(
-      setScreeningHighlights(team.users.VIEWER.id, { reviewId: team.reviewId, terms: "别的" }),
+      setScreeningHighlights(await accessTo(team.users.VIEWER.id, team.reviewId), {
+        reviewId: team.reviewId,
+        terms: "别的",
+      }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(
-      setScreeningHighlights(editor(), { reviewId: team.reviewId, terms: "x".repeat(41) }),
+      setScreeningHighlights(await accessTo(editor(), team.reviewId), {
+        reviewId: team.reviewId,
+        terms: "x".repeat(41),
+      }),
     ).rejects.toMatchObject({ code: "INVALID_INPUT" });
 
     const withText = await newItem("有全文的论文", "第一段。\n第二段讲韧性。");
-    const desk = await getScreeningDesk(owner(), team.reviewId, { itemId: withText });
+    const desk = await getScreeningDesk(await accessTo(owner(), team.reviewId), { itemId: withText });
     expect(desk.highlights).toEqual(["韧性", "基层治理", "resilience"]);
     expect(desk.current?.hasFullText).toBe(true);
     expect(desk.reasons.filter((reason) => reason.fullTextUnavailable).map((reason) => reason.labelZh)).toEqual([
       "无法获取全文",
     ]);
     const bare = await newItem("没有全文的论文");
-    expect((await getScreeningDesk(owner(), team.reviewId, { itemId: bare })).current?.hasFullText).toBe(false);
+    expect(
+      (await getScreeningDesk(await accessTo(owner(), team.reviewId), { itemId: bare })).current?.hasFullText,
+    ).toBe(false);
   });
 });

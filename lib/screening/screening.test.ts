@@ -6,6 +6,7 @@ import { createTestDatabase } from "@/lib/testing/test-database";
 import { castVote, resolveConflict, SCREENING_NOTE, updateScreeningRules } from "./commands";
 import { getPrismaFlow } from "./prisma-flow";
 import { getScreeningDesk, listScreeningConflicts } from "./queries";
+import { accessTo } from "@/lib/testing/access";
 
 let db: Database;
 let team: Awaited<ReturnType<typeof createReviewWithTeam>>;
@@ -43,37 +44,52 @@ async function snapshot() {
 describe("voting", () => {
   it("keeps votes blind until both are in, then decides agreeing votes and moves the item on", async () => {
     const id = await newItem("一致纳入");
-    await castVote(owner(), { reviewId: team.reviewId, itemId: id, choice: "INCLUDE" });
+    await castVote(await accessTo(owner(), team.reviewId), { reviewId: team.reviewId, itemId: id, choice: "INCLUDE" });
     expect((await item(id)).screeningState).toBe("IN_PROGRESS");
 
-    const editorView = await getScreeningDesk(editor(), team.reviewId, { itemId: id });
+    const editorView = await getScreeningDesk(await accessTo(editor(), team.reviewId), { itemId: id });
     expect(editorView.votes).toMatchObject({ count: 1, revealed: false, others: [], mine: null });
-    const ownerView = await getScreeningDesk(owner(), team.reviewId, { itemId: id });
+    const ownerView = await getScreeningDesk(await accessTo(owner(), team.reviewId), { itemId: id });
     expect(ownerView.votes?.mine?.choice).toBe("INCLUDE");
     expect(ownerView.votes?.others).toEqual([]);
     // The activity feed says someone screened, never how.
     const event = await db.activityEvent.findFirstOrThrow({ where: { kind: "screening.voted", subjectId: id } });
     expect(JSON.stringify(event.data)).not.toContain("INCLUDE");
 
-    await castVote(editor(), { reviewId: team.reviewId, itemId: id, choice: "INCLUDE" });
+    await castVote(await accessTo(editor(), team.reviewId), { reviewId: team.reviewId, itemId: id, choice: "INCLUDE" });
     const decided = await item(id);
     expect(decided).toMatchObject({ screeningState: "INCLUDED", stageId: team.stages[1]!.id });
     expect(decided.screeningDecision).toMatchObject({ choice: "INCLUDE", resolvedById: null, wasConflict: false });
     const move = await db.statusChange.findFirstOrThrow({ where: { itemId: id }, orderBy: { createdAt: "desc" } });
     expect(move.note).toBe(SCREENING_NOTE);
-    const revealed = await getScreeningDesk(editor(), team.reviewId, { itemId: id });
+    const revealed = await getScreeningDesk(await accessTo(editor(), team.reviewId), { itemId: id });
     expect(revealed.votes).toMatchObject({ revealed: true, count: 2 });
     expect(revealed.votes?.others.map((v) => v.user.id)).toEqual([owner()]);
 
     await expect(
-      castVote(editor(), { reviewId: team.reviewId, itemId: id, choice: "EXCLUDE", reasonId: reasons[0]!.id }),
+      castVote(await accessTo(editor(), team.reviewId), {
+        reviewId: team.reviewId,
+        itemId: id,
+        choice: "EXCLUDE",
+        reasonId: reasons[0]!.id,
+      }),
     ).rejects.toMatchObject({ code: "SCREENING_CLOSED" });
   });
 
   it("excludes on agreeing exclude votes with the reason, into the excluded stage", async () => {
     const id = await newItem("一致排除");
-    await castVote(owner(), { reviewId: team.reviewId, itemId: id, choice: "EXCLUDE", reasonId: reasons[1]!.id });
-    await castVote(editor(), { reviewId: team.reviewId, itemId: id, choice: "EXCLUDE", reasonId: reasons[1]!.id });
+    await castVote(await accessTo(owner(), team.reviewId), {
+      reviewId: team.reviewId,
+      itemId: id,
+      choice: "EXCLUDE",
+      reasonId: reasons[1]!.id,
+    });
+    await castVote(await accessTo(editor(), team.reviewId), {
+      reviewId: team.reviewId,
+      itemId: id,
+      choice: "EXCLUDE",
+      reasonId: reasons[1]!.id,
+    });
     const excludedStage = team.stages.find((s) => s.kind === "EXCLUDED")!;
     expect(await item(id)).toMatchObject({
       screeningState: "EXCLUDED",
@@ -84,8 +100,13 @@ describe("voting", () => {
 
   it("lets a member change their vote before the decision", async () => {
     const id = await newItem("改票");
-    await castVote(editor(), { reviewId: team.reviewId, itemId: id, choice: "MAYBE" });
-    await castVote(editor(), { reviewId: team.reviewId, itemId: id, choice: "INCLUDE", note: "再想想" });
+    await castVote(await accessTo(editor(), team.reviewId), { reviewId: team.reviewId, itemId: id, choice: "MAYBE" });
+    await castVote(await accessTo(editor(), team.reviewId), {
+      reviewId: team.reviewId,
+      itemId: id,
+      choice: "INCLUDE",
+      note: "再想想",
+    });
     const votes = await db.screeningVote.findMany({ where: { itemId: id } });
     expect(votes).toHaveLength(1);
     expect(votes[0]).toMatchObject({ choice: "INCLUDE", note: "再想想" });
@@ -94,28 +115,49 @@ describe("voting", () => {
   it("refuses an exclude vote without a reason, viewers and supervisors, and foreign ids, changing nothing", async () => {
     const id = await newItem("拒绝");
     const before = await snapshot();
-    await expect(castVote(editor(), { reviewId: team.reviewId, itemId: id, choice: "EXCLUDE" })).rejects.toMatchObject({
+    await expect(
+      castVote(await accessTo(editor(), team.reviewId), { reviewId: team.reviewId, itemId: id, choice: "EXCLUDE" }),
+    ).rejects.toMatchObject({
       code: "EXCLUSION_REASON_REQUIRED",
     });
     const foreignReason = await db.exclusionReason.findFirstOrThrow({ where: { reviewId: other.reviewId } });
     await expect(
-      castVote(editor(), { reviewId: team.reviewId, itemId: id, choice: "EXCLUDE", reasonId: foreignReason.id }),
+      castVote(await accessTo(editor(), team.reviewId), {
+        reviewId: team.reviewId,
+        itemId: id,
+        choice: "EXCLUDE",
+        reasonId: foreignReason.id,
+      }),
     ).rejects.toMatchObject({ code: "EXCLUSION_REASON_REQUIRED" });
     for (const role of ["VIEWER", "SUPERVISOR"] as const) {
       await expect(
-        castVote(team.users[role].id, { reviewId: team.reviewId, itemId: id, choice: "INCLUDE" }),
+        castVote(await accessTo(team.users[role].id, team.reviewId), {
+          reviewId: team.reviewId,
+          itemId: id,
+          choice: "INCLUDE",
+        }),
       ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     await expect(
-      castVote(other.users.OWNER.id, { reviewId: other.reviewId, itemId: id, choice: "INCLUDE" }),
+      castVote(await accessTo(other.users.OWNER.id, other.reviewId), {
+        reviewId: other.reviewId,
+        itemId: id,
+        choice: "INCLUDE",
+      }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     const outsider = await createUser(db, "outsider");
+    await expect(accessTo(outsider.id, team.reviewId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // An access to one review does not reach another review's item, whatever review the input names.
     await expect(
-      castVote(outsider.id, { reviewId: team.reviewId, itemId: id, choice: "INCLUDE" }),
+      castVote(await accessTo(other.users.OWNER.id, other.reviewId), {
+        reviewId: team.reviewId,
+        itemId: id,
+        choice: "INCLUDE",
+      }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      castVote(await accessTo(editor(), team.reviewId), { reviewId: team.reviewId, itemId: id, choice: "YES" }),
     ).rejects.toMatchObject({
-      code: "NOT_FOUND",
-    });
-    await expect(castVote(editor(), { reviewId: team.reviewId, itemId: id, choice: "YES" })).rejects.toMatchObject({
       code: "INVALID_INPUT",
     });
     expect(await snapshot()).toEqual(before);
@@ -125,8 +167,8 @@ describe("voting", () => {
 describe("conflicts", () => {
   it("lists disagreements, lets only the owner rule, and records the ruling", async () => {
     const id = await newItem("分歧");
-    await castVote(owner(), { reviewId: team.reviewId, itemId: id, choice: "INCLUDE" });
-    await castVote(editor(), {
+    await castVote(await accessTo(owner(), team.reviewId), { reviewId: team.reviewId, itemId: id, choice: "INCLUDE" });
+    await castVote(await accessTo(editor(), team.reviewId), {
       reviewId: team.reviewId,
       itemId: id,
       choice: "EXCLUDE",
@@ -134,20 +176,28 @@ describe("conflicts", () => {
       note: "书评",
     });
     expect((await item(id)).screeningState).toBe("CONFLICT");
-    const { conflicts } = await listScreeningConflicts(team.users.VIEWER.id, team.reviewId);
+    const { conflicts } = await listScreeningConflicts(await accessTo(team.users.VIEWER.id, team.reviewId));
     const listed = conflicts.find((c) => c.id === id)!;
     expect(listed.screeningVotes.map((v) => v.choice)).toEqual(["INCLUDE", "EXCLUDE"]);
 
     const before = await snapshot();
     await expect(
-      resolveConflict(editor(), { reviewId: team.reviewId, itemId: id, choice: "INCLUDE" }),
+      resolveConflict(await accessTo(editor(), team.reviewId), {
+        reviewId: team.reviewId,
+        itemId: id,
+        choice: "INCLUDE",
+      }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(
-      resolveConflict(owner(), { reviewId: team.reviewId, itemId: id, choice: "EXCLUDE" }),
+      resolveConflict(await accessTo(owner(), team.reviewId), {
+        reviewId: team.reviewId,
+        itemId: id,
+        choice: "EXCLUDE",
+      }),
     ).rejects.toMatchObject({ code: "EXCLUSION_REASON_REQUIRED" });
     expect(await snapshot()).toEqual(before);
 
-    await resolveConflict(owner(), {
+    await resolveConflict(await accessTo(owner(), team.reviewId), {
       reviewId: team.reviewId,
       itemId: id,
       choice: "EXCLUDE",
@@ -161,22 +211,35 @@ describe("conflicts", () => {
       note: "同意编辑的判断",
     });
     await expect(
-      resolveConflict(owner(), { reviewId: team.reviewId, itemId: id, choice: "INCLUDE" }),
+      resolveConflict(await accessTo(owner(), team.reviewId), {
+        reviewId: team.reviewId,
+        itemId: id,
+        choice: "INCLUDE",
+      }),
     ).rejects.toMatchObject({ code: "NO_SCREENING_CONFLICT" });
-    const { rulings } = await listScreeningConflicts(owner(), team.reviewId);
+    const { rulings } = await listScreeningConflicts(await accessTo(owner(), team.reviewId));
     expect(rulings.map((r) => r.item.id)).toContain(id);
   });
 
   it("re-reads undecided items when the owner changes the required number of votes", async () => {
     const id = await newItem("一票即可");
-    await castVote(editor(), { reviewId: team.reviewId, itemId: id, choice: "INCLUDE" });
+    await castVote(await accessTo(editor(), team.reviewId), { reviewId: team.reviewId, itemId: id, choice: "INCLUDE" });
     expect((await item(id)).screeningState).toBe("IN_PROGRESS");
     await expect(
-      updateScreeningRules(editor(), { reviewId: team.reviewId, screeningVotesRequired: 1 }),
+      updateScreeningRules(await accessTo(editor(), team.reviewId), {
+        reviewId: team.reviewId,
+        screeningVotesRequired: 1,
+      }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await updateScreeningRules(owner(), { reviewId: team.reviewId, screeningVotesRequired: 1 });
+    await updateScreeningRules(await accessTo(owner(), team.reviewId), {
+      reviewId: team.reviewId,
+      screeningVotesRequired: 1,
+    });
     expect((await item(id)).screeningState).toBe("INCLUDED");
-    await updateScreeningRules(owner(), { reviewId: team.reviewId, screeningVotesRequired: 2 });
+    await updateScreeningRules(await accessTo(owner(), team.reviewId), {
+      reviewId: team.reviewId,
+      screeningVotesRequired: 2,
+    });
   });
 });
 
@@ -199,7 +262,12 @@ describe("PRISMA flow", () => {
     await db.reviewItem.update({ where: { id: trashed.id }, data: { deletedAt: new Date() } });
     const vote = async (itemId: string, choice: "INCLUDE" | "EXCLUDE", reasonId?: string) => {
       for (const role of ["OWNER", "EDITOR"] as const) {
-        await castVote(t.users[role].id, { reviewId: t.reviewId, itemId, choice, reasonId });
+        await castVote(await accessTo(t.users[role].id, t.reviewId), {
+          reviewId: t.reviewId,
+          itemId,
+          choice,
+          reasonId,
+        });
       }
     };
     await vote(items[0]!.id, "INCLUDE");
@@ -213,7 +281,7 @@ describe("PRISMA flow", () => {
       data: { stageId: excluded.id, exclusionReasonId: r2!.id },
     });
 
-    const flow = await getPrismaFlow(t.users.VIEWER.id, t.reviewId);
+    const flow = await getPrismaFlow(await accessTo(t.users.VIEWER.id, t.reviewId));
     expect(flow).toMatchObject({
       identified: 7, // five + the fixture's item + the duplicate
       duplicatesRemoved: 1,
@@ -235,6 +303,6 @@ describe("PRISMA flow", () => {
         { source: "MANUAL", count: 1 },
       ]),
     );
-    await expect(getPrismaFlow(other.users.OWNER.id, t.reviewId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(accessTo(other.users.OWNER.id, t.reviewId)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

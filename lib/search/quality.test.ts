@@ -8,6 +8,7 @@ import { createTestDatabase } from "@/lib/testing/test-database";
 import { QUALITY_QUERIES } from "./fixtures/quality";
 import { searchIndexJob } from "./jobs";
 import { evaluateQuality, loadQualityCorpus, type QueryOutcome } from "./quality";
+import { accessTo } from "@/lib/testing/access";
 
 let db: Database;
 let outcomes: QueryOutcome[];
@@ -19,7 +20,7 @@ beforeAll(async () => {
   await db.reviewItem.delete({ where: { id: team.itemId } });
   const keys = await loadQualityCorpus(db, team.reviewId);
   await runDueJobs(url, db, [searchIndexJob]);
-  outcomes = await evaluateQuality(team.users.VIEWER.id, team.reviewId, keys);
+  outcomes = await evaluateQuality(await accessTo(team.users.VIEWER.id, team.reviewId), keys);
 }, 120_000);
 
 describe("search quality on the labelled corpus", () => {

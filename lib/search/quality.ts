@@ -1,6 +1,7 @@
 // Search quality against the labelled corpus (fixtures/quality.ts): loads the papers into a review, runs every
 // query as the search page does, and scores the papers found — precision of the first ten and recall of all.
 // Used by quality.test.ts (every query must be perfect) and by `bench:search` (figures per kind of query).
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import type { Database } from "@/lib/db/client";
 import { QUALITY_PAPERS, QUALITY_QUERIES, type QueryKind } from "./fixtures/quality";
 import { parseSearchParams, searchReview } from "./search";
@@ -43,14 +44,10 @@ export interface QueryOutcome {
   recall: number;
 }
 
-export async function evaluateQuality(
-  userId: string,
-  reviewId: string,
-  keys: Map<string, string>,
-): Promise<QueryOutcome[]> {
+export async function evaluateQuality(access: ReviewAccess, keys: Map<string, string>): Promise<QueryOutcome[]> {
   const outcomes: QueryOutcome[] = [];
   for (const query of QUALITY_QUERIES) {
-    const result = await searchReview(userId, reviewId, parseSearchParams({ q: query.q, kind: "PAPER", limit: "50" }));
+    const result = await searchReview(access, parseSearchParams({ q: query.q, kind: "PAPER", limit: "50" }));
     const found = result.hits.map((hit) => keys.get(hit.id) ?? hit.id);
     const expected = new Set(query.expect);
     const top = found.slice(0, 10);

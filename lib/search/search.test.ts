@@ -42,7 +42,7 @@ beforeAll(async () => {
 /** Runs the index job the writes scheduled (as the worker of `npm start` does), then searches. */
 async function search(q: string, extra: Record<string, string> = {}, userId = owner, review = reviewId) {
   await runDueJobs(url, db, [searchIndexJob]);
-  return searchReview(userId, review, parseSearchParams({ q, limit: "50", ...extra }));
+  return searchReview(await accessTo(userId, review), parseSearchParams({ q, limit: "50", ...extra }));
 }
 const ids = (hits: SearchHit[], kind = "PAPER") => hits.filter((h) => h.kind === kind).map((h) => h.id);
 const marked = (hit: SearchHit) => hit.fragment.filter((s) => s.hit).map((s) => s.text);
@@ -148,8 +148,12 @@ describe("the index follows the content", () => {
     const item = await db.reviewItem.findUniqueOrThrow({ where: { id: papers["003"]! }, select: { fullText: true } });
     const quote = "韧性治理";
     const start = item.fullText!.indexOf(quote);
-    const { themeId } = await createTheme(editor, { reviewId, nameZh: "风险应对", color: "#C2410C" });
-    const { codingId } = await codePassage(editor, {
+    const { themeId } = await createTheme(await accessTo(editor, reviewId), {
+      reviewId,
+      nameZh: "风险应对",
+      color: "#C2410C",
+    });
+    const { codingId } = await codePassage(await accessTo(editor, reviewId), {
       reviewId,
       itemId: papers["003"],
       field: "FULL_TEXT",
@@ -163,12 +167,12 @@ describe("the index follows the content", () => {
     expect(byMemo.hits.map((h) => h.id)).toEqual([codingId]);
     expect(byMemo.hits[0]!.href).toBe(`/reviews/${reviewId}/items/${papers["003"]}#passage-${codingId}`);
     expect(ids((await search("resilience", { theme: themeId })).hits, "PASSAGE")).toEqual([codingId]);
-    await deleteCoding(editor, { reviewId, codingId });
+    await deleteCoding(await accessTo(editor, reviewId), { reviewId, codingId });
     expect(ids((await search("应急管理")).hits, "PASSAGE")).toEqual([]);
   });
 
   it("synthesis text and comments are found and link to the paragraph and the thread", async () => {
-    const { sectionId } = await createSection(editor, { reviewId, title: "研究述评" });
+    const { sectionId } = await createSection(await accessTo(editor, reviewId), { reviewId, title: "研究述评" });
     await storeSectionState({
       sectionId,
       state: new Uint8Array(),
@@ -386,8 +390,12 @@ describe("every visible field, and field filters", () => {
     const item = await db.reviewItem.findUniqueOrThrow({ where: { id: papers["003"]! }, select: { fullText: true } });
     const quote = "韧性治理";
     const start = item.fullText!.indexOf(quote);
-    const { themeId } = await createTheme(editor, { reviewId, nameZh: "人口流失", color: "#0F766E" });
-    const { codingId } = await codePassage(editor, {
+    const { themeId } = await createTheme(await accessTo(editor, reviewId), {
+      reviewId,
+      nameZh: "人口流失",
+      color: "#0F766E",
+    });
+    const { codingId } = await codePassage(await accessTo(editor, reviewId), {
       reviewId,
       itemId: papers["003"],
       field: "FULL_TEXT",
@@ -398,7 +406,7 @@ describe("every visible field, and field filters", () => {
       memo: null,
     });
     expect(ids((await search("韧性 theme:人口流失")).hits, "PASSAGE")).toEqual([codingId]);
-    await deleteCoding(editor, { reviewId, codingId });
+    await deleteCoding(await accessTo(editor, reviewId), { reviewId, codingId });
   });
 });
 
@@ -409,7 +417,7 @@ describe("indexing in the background", () => {
       reviewId,
       fields: { titleZh: "畲族村寨的议事传统" },
     });
-    const before = await searchReview(owner, reviewId, parseSearchParams({ q: "畲族" }));
+    const before = await searchReview(await accessTo(owner, reviewId), parseSearchParams({ q: "畲族" }));
     expect(before.total).toBe(0);
     expect(before.pendingChanges).toBeGreaterThan(0);
     const after = await search("畲族");
@@ -442,17 +450,17 @@ describe("counts at scale", () => {
              '''琤璁'':1A'::tsvector, '琤璁', CURRENT_TIMESTAMP
         FROM generate_series(1, ${extra}) AS n`;
     try {
-      const few = await searchReview(owner, reviewId, parseSearchParams({ q: "琤璁", kind: "PAPER" }));
+      const few = await searchReview(await accessTo(owner, reviewId), parseSearchParams({ q: "琤璁", kind: "PAPER" }));
       expect(few.approximate).toBe(true);
       // A table this small is sampled whole: the estimate is the count.
       expect(few.counts.PASSAGE).toBe(extra);
       expect(few.total).toBe(0);
-      const all = await searchReview(owner, reviewId, parseSearchParams({ q: "琤璁" }));
+      const all = await searchReview(await accessTo(owner, reviewId), parseSearchParams({ q: "琤璁" }));
       expect(all.total).toBe(extra);
       expect(all.hits).toHaveLength(20);
       // Trashing the paper takes its passages out of the counts too (checked once per statement, not per entry).
       await trashItems(await accessTo(editor, reviewId), { reviewId, itemIds: [paper] });
-      const trashed = await searchReview(owner, reviewId, parseSearchParams({ q: "琤璁" }));
+      const trashed = await searchReview(await accessTo(owner, reviewId), parseSearchParams({ q: "琤璁" }));
       expect(trashed).toMatchObject({ total: 0, approximate: false, hits: [] });
       await restoreItems(await accessTo(editor, reviewId), { reviewId, itemIds: [paper] });
     } finally {

@@ -2,7 +2,7 @@
 // Membership is joined inside the query itself, so an entry of a review the user does not belong to can
 // never be returned, whatever the caller passes.
 import { z } from "zod";
-import { authorize } from "@/lib/authz/authorize";
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { SearchKind } from "@/lib/db/generated/enums";
@@ -421,10 +421,10 @@ async function themeIdsNamed(reviewId: string, names: string[]): Promise<string[
     .map((theme) => theme.id);
 }
 
-export async function searchReview(userId: string, reviewId: string, raw: SearchParams): Promise<SearchResult> {
-  // Checked alongside the search's own statements (which join the membership themselves, so they can return
-  // nothing of a review the user is not in); nothing is returned before the check has passed.
-  const authorized = authorize(userId, reviewId, "review.read");
+export async function searchReview(access: ReviewAccess, raw: SearchParams): Promise<SearchResult> {
+  // The access was resolved once for the request; the search's own statements still join the membership, so
+  // they return nothing of a review the user is not in.
+  const { userId, reviewId } = access.require("review.read");
   const params = searchParamsSchema.parse(raw);
   let query = parseQuery(params.q);
   const empty = (pendingChanges: number): SearchResult => ({
@@ -441,7 +441,6 @@ export async function searchReview(userId: string, reviewId: string, raw: Search
   });
   const positive = query.include.map(termQuery).filter(Boolean);
   if (positive.length === 0 && !hasFilters(query.filters)) {
-    await authorized;
     return empty(0);
   }
   const themeIds = await themeIdsNamed(reviewId, query.filters.themes);
@@ -463,7 +462,6 @@ export async function searchReview(userId: string, reviewId: string, raw: Search
     countPending(),
     corrections(reviewId, correctable(query)),
     matchersOf(query),
-    authorized,
   ]);
   let found = first;
   let corrected: Correction | null = null;
@@ -545,8 +543,8 @@ export async function searchReview(userId: string, reviewId: string, raw: Search
 export type { Segment } from "./highlight";
 
 /** The stages and live themes the search page offers as filters. */
-export async function searchFilterOptions(userId: string, reviewId: string) {
-  await authorize(userId, reviewId, "review.read");
+export async function searchFilterOptions(access: ReviewAccess) {
+  const { reviewId } = access.require("review.read");
   const [stages, themes] = await Promise.all([
     db().reviewStage.findMany({
       where: { reviewId },

@@ -1,6 +1,7 @@
 // Citations rendered in the review's style: labels per section and the bibliography at the end. Numbering
 // depends on every section before the one being edited, so the editor reads the synthesis as a whole;
 // a one-section export (sectionId) is a document of its own and numbers from [1].
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import { db } from "@/lib/db/client";
 import type { CitationStyle as StoredStyle } from "@/lib/db/generated/enums";
 import { renderCitations, type CitationLocale, type CitationStyle } from "./citations";
@@ -37,8 +38,7 @@ export interface SynthesisCitations {
 }
 
 export async function renderSynthesisCitations(
-  userId: string,
-  reviewId: string,
+  access: ReviewAccess,
   options: {
     locale: CitationLocale;
     live?: { sectionId: string; citations: CitationRef[] };
@@ -47,7 +47,8 @@ export async function renderSynthesisCitations(
     sectionIds?: string[];
   },
 ): Promise<SynthesisCitations & { documents: Awaited<ReturnType<typeof loadSynthesisDocuments>> }> {
-  const documents = await loadSynthesisDocuments(userId, reviewId, options);
+  const { reviewId } = access.require("review.read");
+  const documents = await loadSynthesisDocuments(access, options);
   const citations = documents.sections.flatMap((section) => section.citations);
   const itemIds = [...new Set(citations.map((citation) => citation.itemId))];
   const [items, screening] = itemIds.length

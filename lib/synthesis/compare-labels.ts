@@ -1,14 +1,14 @@
 // Citation labels for comparing two versions of a section: numbered as the editor numbers them (the whole
 // synthesis in reading order, this section as it stands now), with citations only the older version had
 // numbered after them, so a removed reference still shows a label rather than vanishing.
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import { renderSynthesisCitations } from "./bibliography";
 import type { CitationLocale } from "./citations";
 import { citationsInOrder, type DocNode } from "./document-model";
 import type { CitationLabel } from "./document-compare";
 
 export async function comparisonLabels(
-  userId: string,
-  reviewId: string,
+  access: ReviewAccess,
   sectionId: string,
   current: DocNode,
   others: DocNode[],
@@ -25,7 +25,7 @@ export async function comparisonLabels(
   });
   // The current citations first, in order and with repeats (numbering reads them), then the older ones.
   const ordered = [...citationsInOrder(current), ...distinct];
-  const rendered = await renderSynthesisCitations(userId, reviewId, {
+  const rendered = await renderSynthesisCitations(access, {
     locale,
     live: { sectionId, citations: ordered },
   });

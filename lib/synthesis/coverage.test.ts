@@ -13,6 +13,7 @@ import type { DocNode } from "./document-model";
 import { sectionExtensions, SECTION_FRAGMENT } from "./document-schema";
 import { storeSectionState } from "./document-store";
 import { createSection, setSectionTrashed } from "./sections";
+import { accessTo } from "@/lib/testing/access";
 
 let db: Database;
 let team: Awaited<ReturnType<typeof createReviewWithTeam>>;
@@ -34,9 +35,13 @@ it("tells quoted, cited and unused passages apart, per theme, gaps first", async
   const other = await db.reviewItem.create({
     data: { reviewId: team.reviewId, stageId: team.stages[0]!.id, titleZh: "另一篇", sourceKind: "MANUAL", fullText },
   });
-  const { themeId } = await createTheme(owner, { reviewId: team.reviewId, nameZh: "韧性", color: "#0f766e" });
-  const code = (itemId: string, start: number, end: number) =>
-    codePassage(owner, {
+  const { themeId } = await createTheme(await accessTo(owner, team.reviewId), {
+    reviewId: team.reviewId,
+    nameZh: "韧性",
+    color: "#0f766e",
+  });
+  const code = async (itemId: string, start: number, end: number) =>
+    codePassage(await accessTo(owner, team.reviewId), {
       reviewId: team.reviewId,
       itemId,
       field: "FULL_TEXT",
@@ -49,7 +54,7 @@ it("tells quoted, cited and unused passages apart, per theme, gaps first", async
   const fromCitedPaper = await code(team.itemId, 9, 18);
   const unused = await code(other.id, 18, 27);
 
-  const before = await getCoverage(team.users.VIEWER.id, team.reviewId);
+  const before = await getCoverage(await accessTo(team.users.VIEWER.id, team.reviewId));
   expect(before.themes.find((row) => row.theme.id === themeId)).toMatchObject({
     total: 3,
     quoted: 0,
@@ -57,7 +62,10 @@ it("tells quoted, cited and unused passages apart, per theme, gaps first", async
     unused: 3,
   });
 
-  const { sectionId } = await createSection(owner, { reviewId: team.reviewId, title: "韧性一节" });
+  const { sectionId } = await createSection(await accessTo(owner, team.reviewId), {
+    reviewId: team.reviewId,
+    title: "韧性一节",
+  });
   await store(sectionId, {
     type: "doc",
     content: [
@@ -76,7 +84,7 @@ it("tells quoted, cited and unused passages apart, per theme, gaps first", async
       },
     ],
   });
-  const after = await getCoverage(team.users.VIEWER.id, team.reviewId);
+  const after = await getCoverage(await accessTo(team.users.VIEWER.id, team.reviewId));
   const row = after.themes.find((entry) => entry.theme.id === themeId)!;
   expect(row).toMatchObject({ total: 3, quoted: 1, cited: 1, unused: 1 });
   expect(row.passages.map((passage) => [passage.id, passage.use])).toEqual([
@@ -87,12 +95,12 @@ it("tells quoted, cited and unused passages apart, per theme, gaps first", async
   expect(row.passages.at(-1)!.sections).toEqual([{ id: sectionId, title: "韧性一节" }]);
 
   // A trashed section no longer counts.
-  await setSectionTrashed(owner, { reviewId: team.reviewId, sectionId, trashed: true });
-  const trashed = await getCoverage(owner, team.reviewId);
+  await setSectionTrashed(await accessTo(owner, team.reviewId), { reviewId: team.reviewId, sectionId, trashed: true });
+  const trashed = await getCoverage(await accessTo(owner, team.reviewId));
   expect(trashed.themes.find((entry) => entry.theme.id === themeId)).toMatchObject({ quoted: 0, cited: 0, unused: 3 });
 });
 
 it("shows another review nothing", async () => {
   const outsider = await createReviewWithTeam(db, "cov-out");
-  await expect(getCoverage(outsider.users.OWNER.id, team.reviewId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  await expect(accessTo(outsider.users.OWNER.id, team.reviewId)).rejects.toMatchObject({ code: "NOT_FOUND" });
 });

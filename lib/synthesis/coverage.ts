@@ -1,12 +1,12 @@
 // Coverage: for each theme, which coded passages the synthesis already quotes, which come from papers it
 // cites without quoting them, and which it does not use at all (the gaps a writer should look at).
-import { authorize } from "@/lib/authz/authorize";
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import { db } from "@/lib/db/client";
 
 export type PassageUse = "quoted" | "cited" | "unused";
 
-export async function getCoverage(userId: string, reviewId: string) {
-  await authorize(userId, reviewId, "review.read");
+export async function getCoverage(access: ReviewAccess) {
+  const { reviewId } = access.require("review.read");
   const [themes, codings, sections] = await Promise.all([
     db().theme.findMany({
       where: { reviewId, archivedAt: null },

@@ -1,4 +1,5 @@
 // The synthesis (or one section) as a file: citations rendered in the review's style, then Word or Markdown.
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import type { Locale } from "@/lib/i18n/messages";
 import { renderSynthesisCitations } from "./bibliography";
 import { synthesisToDocx } from "./export-docx";
@@ -7,8 +8,7 @@ import { synthesisToMarkdown } from "./export-markdown";
 export type ExportFormat = "docx" | "md";
 
 export async function exportSynthesis(
-  userId: string,
-  reviewId: string,
+  access: ReviewAccess,
   options: {
     format: ExportFormat;
     sectionId?: string;
@@ -16,7 +16,7 @@ export async function exportSynthesis(
     headings: { bibliography: string; notes: string; untitled: string };
   },
 ): Promise<{ body: string | Uint8Array; filename: string; contentType: string }> {
-  const rendered = await renderSynthesisCitations(userId, reviewId, {
+  const rendered = await renderSynthesisCitations(access, {
     locale: options.locale === "en" ? "en-US" : "zh-CN",
     sectionId: options.sectionId,
   });

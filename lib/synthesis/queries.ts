@@ -1,7 +1,7 @@
 // Reads of the synthesis for its pages, the citation renderer and the exports. Every read starts with the
 // policy, so another team's section id finds nothing.
 import { NOT_EXCLUDED_ITEM, screeningStanding } from "@/lib/screening/excluded";
-import { authorize } from "@/lib/authz/authorize";
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import { can } from "@/lib/authz/policy";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -10,8 +10,8 @@ import { citationsInOrder, type CitationRef, type DocNode } from "./document-mod
 const THEME = { select: { id: true, nameZh: true, nameEn: true, color: true } } as const;
 const PERSON = { select: { id: true, name: true } } as const;
 
-export async function listSections(userId: string, reviewId: string) {
-  const access = await authorize(userId, reviewId, "review.read");
+export async function listSections(access: ReviewAccess) {
+  const { reviewId } = access.require("review.read");
   const [review, sections, trashed, writers, themes] = await Promise.all([
     db().review.findUniqueOrThrow({ where: { id: reviewId }, select: { citationStyle: true } }),
     db().synthesisSection.findMany({
@@ -68,8 +68,8 @@ export function countCharacters(text: string): number {
   return cjk + words;
 }
 
-export async function getSectionForEditor(userId: string, reviewId: string, sectionId: string) {
-  const access = await authorize(userId, reviewId, "review.read");
+export async function getSectionForEditor(access: ReviewAccess, sectionId: string) {
+  const { reviewId } = access.require("review.read");
   const section = await db().synthesisSection.findFirst({
     where: { id: sectionId, reviewId },
     select: {
@@ -99,8 +99,8 @@ export async function getSectionForEditor(userId: string, reviewId: string, sect
   };
 }
 
-export async function listSectionVersions(userId: string, reviewId: string, sectionId: string) {
-  await authorize(userId, reviewId, "review.read");
+export async function listSectionVersions(access: ReviewAccess, sectionId: string) {
+  const { reviewId } = access.require("review.read");
   return db().sectionVersion.findMany({
     where: { sectionId, section: { reviewId } },
     orderBy: { createdAt: "desc" },
@@ -109,8 +109,8 @@ export async function listSectionVersions(userId: string, reviewId: string, sect
   });
 }
 
-export async function getSectionVersion(userId: string, reviewId: string, sectionId: string, versionId: string) {
-  await authorize(userId, reviewId, "review.read");
+export async function getSectionVersion(access: ReviewAccess, sectionId: string, versionId: string) {
+  const { reviewId } = access.require("review.read");
   const [version, current] = await Promise.all([
     db().sectionVersion.findFirst({
       where: { id: versionId, sectionId, section: { reviewId } },
@@ -133,11 +133,10 @@ export async function getSectionVersion(userId: string, reviewId: string, sectio
  * one section's citations come from the editor instead, which is ahead of the database while someone types.
  */
 export async function loadSynthesisDocuments(
-  userId: string,
-  reviewId: string,
+  access: ReviewAccess,
   options: { sectionId?: string; sectionIds?: string[]; live?: { sectionId: string; citations: CitationRef[] } } = {},
 ) {
-  await authorize(userId, reviewId, "review.read");
+  const { reviewId } = access.require("review.read");
   const [review, sections] = await Promise.all([
     db().review.findUniqueOrThrow({
       where: { id: reviewId },
@@ -173,12 +172,11 @@ export async function loadSynthesisDocuments(
  * papers are left out unless asked for; every paper says where it stands in screening, so the picker can mark it.
  */
 export async function searchCitableItems(
-  userId: string,
-  reviewId: string,
+  access: ReviewAccess,
   rawQuery: string,
   options: { includeExcluded?: boolean } = {},
 ) {
-  await authorize(userId, reviewId, "review.read");
+  const { reviewId } = access.require("review.read");
   const query = rawQuery.trim().slice(0, 100);
   const contains = { contains: query, mode: "insensitive" as const };
   const items = await db().reviewItem.findMany({

@@ -2,7 +2,7 @@
 // ordering, trashing and restoring, the review's citation style, and named versions of a section's text.
 import { z } from "zod";
 import { recordActivity } from "@/lib/activity/record";
-import { authorize } from "@/lib/authz/authorize";
+import { confirmAccess, type ReviewAccess } from "@/lib/authz/authorize";
 import { db, type Transaction } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/validation";
@@ -55,10 +55,11 @@ async function liveSection(tx: Transaction, reviewId: string, sectionId: string)
 
 export const createSectionSchema = sectionFields.extend({ reviewId: id });
 
-export async function createSection(userId: string, rawInput: unknown): Promise<{ sectionId: string }> {
+export async function createSection(access: ReviewAccess, rawInput: unknown): Promise<{ sectionId: string }> {
+  const { userId } = access;
   const input = parseInput(createSectionSchema, rawInput);
   return db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "synthesis.write", tx);
+    await confirmAccess(access, "synthesis.write", tx, input.reviewId);
     await assertReferencesValid(tx, input.reviewId, input.themeId, input.ownerId);
     const last = await tx.synthesisSection.aggregate({
       where: { reviewId: input.reviewId, deletedAt: null },
@@ -93,10 +94,11 @@ export const updateSectionSchema = sectionFields.extend({
   version: z.coerce.number().int().min(1),
 });
 
-export async function updateSection(userId: string, rawInput: unknown): Promise<{ version: number }> {
+export async function updateSection(access: ReviewAccess, rawInput: unknown): Promise<{ version: number }> {
+  const { userId } = access;
   const input = parseInput(updateSectionSchema, rawInput);
   return db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "synthesis.write", tx);
+    await confirmAccess(access, "synthesis.write", tx, input.reviewId);
     const section = await liveSection(tx, input.reviewId, input.sectionId);
     if (section.version !== input.version) {
       throw new AppError("EDIT_CONFLICT", `section ${section.id} is at version ${section.version}`);
@@ -138,10 +140,11 @@ export async function updateSection(userId: string, rawInput: unknown): Promise<
 
 export const moveSectionSchema = z.object({ reviewId: id, sectionId: id, direction: z.enum(["up", "down"]) });
 
-export async function moveSection(userId: string, rawInput: unknown): Promise<void> {
+export async function moveSection(access: ReviewAccess, rawInput: unknown): Promise<void> {
+  const { userId } = access;
   const input = parseInput(moveSectionSchema, rawInput);
   await db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "synthesis.write", tx);
+    await confirmAccess(access, "synthesis.write", tx, input.reviewId);
     const sections = await tx.synthesisSection.findMany({
       where: { reviewId: input.reviewId, deletedAt: null },
       orderBy: [{ position: "asc" }, { createdAt: "asc" }],
@@ -170,10 +173,11 @@ export async function moveSection(userId: string, rawInput: unknown): Promise<vo
 
 export const trashSectionSchema = z.object({ reviewId: id, sectionId: id, trashed: z.boolean() });
 
-export async function setSectionTrashed(userId: string, rawInput: unknown): Promise<void> {
+export async function setSectionTrashed(access: ReviewAccess, rawInput: unknown): Promise<void> {
+  const { userId } = access;
   const input = parseInput(trashSectionSchema, rawInput);
   await db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "synthesis.write", tx);
+    await confirmAccess(access, "synthesis.write", tx, input.reviewId);
     const section = await tx.synthesisSection.findFirst({
       where: { id: input.sectionId, reviewId: input.reviewId, deletedAt: input.trashed ? null : { not: null } },
     });
@@ -198,10 +202,11 @@ export async function setSectionTrashed(userId: string, rawInput: unknown): Prom
 
 export const citationStyleSchema = z.object({ reviewId: id, style: z.enum(CITATION_STYLE_CHOICES) });
 
-export async function setCitationStyle(userId: string, rawInput: unknown): Promise<void> {
+export async function setCitationStyle(access: ReviewAccess, rawInput: unknown): Promise<void> {
+  const { userId } = access;
   const input = parseInput(citationStyleSchema, rawInput);
   await db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "synthesis.write", tx);
+    await confirmAccess(access, "synthesis.write", tx, input.reviewId);
     await tx.review.update({ where: { id: input.reviewId }, data: { citationStyle: input.style } });
     await recordActivity(tx, {
       reviewId: input.reviewId,
@@ -222,10 +227,11 @@ export const saveVersionSchema = z.object({
 });
 
 /** Names the text as the collaboration server last stored it; the editor waits for "saved" first. */
-export async function saveSectionVersion(userId: string, rawInput: unknown): Promise<{ versionId: string }> {
+export async function saveSectionVersion(access: ReviewAccess, rawInput: unknown): Promise<{ versionId: string }> {
+  const { userId } = access;
   const input = parseInput(saveVersionSchema, rawInput);
   return db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "synthesis.write", tx);
+    await confirmAccess(access, "synthesis.write", tx, input.reviewId);
     await liveSection(tx, input.reviewId, input.sectionId);
     const document = await tx.sectionDocument.findUnique({ where: { sectionId: input.sectionId } });
     if (!document) throw new AppError("NOTHING_TO_SAVE", `section ${input.sectionId} has no text yet`);

@@ -96,10 +96,23 @@ beforeAll(async () => {
   process.env.AUTH_SECRET = AUTH_SECRET;
   a = await createReviewWithTeam(db, "sa");
   b = await createReviewWithTeam(db, "sb");
-  resilience = (await createTheme(a.users.EDITOR.id, { reviewId: a.reviewId, nameZh: "韧性", color: "#c2410c" }))
-    .themeId;
-  bTheme = (await createTheme(b.users.EDITOR.id, { reviewId: b.reviewId, nameZh: "协同", color: "#15803d" })).themeId;
-  bSection = (await createSection(b.users.EDITOR.id, { reviewId: b.reviewId, title: "他人的章节" })).sectionId;
+  resilience = (
+    await createTheme(await accessTo(a.users.EDITOR.id, a.reviewId), {
+      reviewId: a.reviewId,
+      nameZh: "韧性",
+      color: "#c2410c",
+    })
+  ).themeId;
+  bTheme = (
+    await createTheme(await accessTo(b.users.EDITOR.id, b.reviewId), {
+      reviewId: b.reviewId,
+      nameZh: "协同",
+      color: "#15803d",
+    })
+  ).themeId;
+  bSection = (
+    await createSection(await accessTo(b.users.EDITOR.id, b.reviewId), { reviewId: b.reviewId, title: "他人的章节" })
+  ).sectionId;
 });
 
 describe("sections", () => {
@@ -108,12 +121,18 @@ describe("sections", () => {
   let outro: string;
 
   it("adds sections at the end, owned by their author unless another writer is named", async () => {
-    intro = (await createSection(a.users.EDITOR.id, { reviewId: a.reviewId, title: "  引言  " })).sectionId;
+    intro = (
+      await createSection(await accessTo(a.users.EDITOR.id, a.reviewId), { reviewId: a.reviewId, title: "  引言  " })
+    ).sectionId;
     body = (
-      await createSection(a.users.EDITOR.id, { reviewId: a.reviewId, title: "韧性治理的内涵", themeId: resilience })
+      await createSection(await accessTo(a.users.EDITOR.id, a.reviewId), {
+        reviewId: a.reviewId,
+        title: "韧性治理的内涵",
+        themeId: resilience,
+      })
     ).sectionId;
     outro = (
-      await createSection(a.users.OWNER.id, {
+      await createSection(await accessTo(a.users.OWNER.id, a.reviewId), {
         reviewId: a.reviewId,
         title: "结论",
         themeId: "",
@@ -142,7 +161,7 @@ describe("sections", () => {
       }),
     ).toBe(3);
 
-    const forViewer = await listSections(a.users.VIEWER.id, a.reviewId);
+    const forViewer = await listSections(await accessTo(a.users.VIEWER.id, a.reviewId));
     expect(forViewer.canWrite).toBe(false);
     expect(forViewer.citationStyle).toBe("GBT7714_NUMERIC");
     expect(forViewer.sections.map((s) => s.title)).toEqual(["引言", "韧性治理的内涵", "结论"]);
@@ -150,12 +169,16 @@ describe("sections", () => {
     expect(forViewer.sections[0]).toMatchObject({ characters: 0, citedCount: 0, lastEdit: null });
     expect(forViewer.writers.map((w) => w.id).sort()).toEqual([a.users.OWNER.id, a.users.EDITOR.id].sort());
     expect(forViewer.trashed).toEqual([]);
-    expect((await listSections(a.users.EDITOR.id, a.reviewId)).canWrite).toBe(true);
-    expect((await listSections(a.users.SUPERVISOR.id, a.reviewId)).canWrite).toBe(false);
+    expect((await listSections(await accessTo(a.users.EDITOR.id, a.reviewId))).canWrite).toBe(true);
+    expect((await listSections(await accessTo(a.users.SUPERVISOR.id, a.reviewId))).canWrite).toBe(false);
   });
 
   it("moves a section up and down; at either edge nothing changes", async () => {
-    await moveSection(a.users.EDITOR.id, { reviewId: a.reviewId, sectionId: outro, direction: "up" });
+    await moveSection(await accessTo(a.users.EDITOR.id, a.reviewId), {
+      reviewId: a.reviewId,
+      sectionId: outro,
+      direction: "up",
+    });
     expect(await order(a.reviewId)).toEqual([intro, outro, body]);
     expect(
       await db.activityEvent.count({
@@ -164,23 +187,35 @@ describe("sections", () => {
     ).toBe(1);
 
     const before = await snapshot();
-    await moveSection(a.users.EDITOR.id, { reviewId: a.reviewId, sectionId: intro, direction: "up" });
-    await moveSection(a.users.EDITOR.id, { reviewId: a.reviewId, sectionId: body, direction: "down" });
+    await moveSection(await accessTo(a.users.EDITOR.id, a.reviewId), {
+      reviewId: a.reviewId,
+      sectionId: intro,
+      direction: "up",
+    });
+    await moveSection(await accessTo(a.users.EDITOR.id, a.reviewId), {
+      reviewId: a.reviewId,
+      sectionId: body,
+      direction: "down",
+    });
     expect(await snapshot()).toEqual(before);
 
-    await moveSection(a.users.OWNER.id, { reviewId: a.reviewId, sectionId: outro, direction: "down" });
+    await moveSection(await accessTo(a.users.OWNER.id, a.reviewId), {
+      reviewId: a.reviewId,
+      sectionId: outro,
+      direction: "down",
+    });
     expect(await order(a.reviewId)).toEqual([intro, body, outro]);
     const positions = await Promise.all([intro, body, outro].map(async (id) => (await section(id)).position));
     expect(positions).toEqual([0, 1, 2]);
 
-    const editor = await getSectionForEditor(a.users.VIEWER.id, a.reviewId, body);
+    const editor = await getSectionForEditor(await accessTo(a.users.VIEWER.id, a.reviewId), body);
     expect(editor.siblings.map((s) => s.id)).toEqual([intro, body, outro]);
     expect(editor.canWrite).toBe(false);
-    expect((await getSectionForEditor(a.users.EDITOR.id, a.reviewId, body)).canWrite).toBe(true);
+    expect((await getSectionForEditor(await accessTo(a.users.EDITOR.id, a.reviewId), body)).canWrite).toBe(true);
   });
 
   it("updates title, theme, status and owner against the version it was read at", async () => {
-    const { version } = await updateSection(a.users.EDITOR.id, {
+    const { version } = await updateSection(await accessTo(a.users.EDITOR.id, a.reviewId), {
       reviewId: a.reviewId,
       sectionId: intro,
       title: "研究背景",
@@ -217,17 +252,24 @@ describe("sections", () => {
       status: "READY_FOR_REVIEW",
       version: 2,
     };
-    expect(await updateSection(a.users.EDITOR.id, same)).toEqual({ version: 2 });
+    expect(await updateSection(await accessTo(a.users.EDITOR.id, a.reviewId), same)).toEqual({ version: 2 });
     expect(await snapshot()).toEqual(before);
 
     // Someone who read version 1 is told about the conflict instead of overwriting.
     await expect(
-      updateSection(a.users.OWNER.id, { ...same, title: "旧的标题", status: "DRAFTING", version: 1 }),
+      updateSection(await accessTo(a.users.OWNER.id, a.reviewId), {
+        ...same,
+        title: "旧的标题",
+        status: "DRAFTING",
+        version: 1,
+      }),
     ).rejects.toMatchObject({ code: "EDIT_CONFLICT" });
     expect(await snapshot()).toEqual(before);
 
     // Clearing the theme and moving on to approval.
-    expect(await updateSection(a.users.OWNER.id, { ...same, themeId: "", status: "APPROVED" })).toEqual({ version: 3 });
+    expect(
+      await updateSection(await accessTo(a.users.OWNER.id, a.reviewId), { ...same, themeId: "", status: "APPROVED" }),
+    ).toEqual({ version: 3 });
     expect(await section(intro)).toMatchObject({ themeId: null, status: "APPROVED", version: 3 });
   });
 
@@ -247,82 +289,148 @@ describe("sections", () => {
     for (const role of ["VIEWER", "SUPERVISOR"] as const) {
       const userId = a.users[role].id;
       attempts.push(
-        [`${role} create`, () => createSection(userId, create), "FORBIDDEN"],
-        [`${role} update`, () => updateSection(userId, update), "FORBIDDEN"],
+        [`${role} create`, async () => createSection(await accessTo(userId, a.reviewId), create), "FORBIDDEN"],
+        [`${role} update`, async () => updateSection(await accessTo(userId, a.reviewId), update), "FORBIDDEN"],
         [
           `${role} move`,
-          () => moveSection(userId, { reviewId: a.reviewId, sectionId: body, direction: "up" }),
+          async () =>
+            moveSection(await accessTo(userId, a.reviewId), { reviewId: a.reviewId, sectionId: body, direction: "up" }),
           "FORBIDDEN",
         ],
         [
           `${role} trash`,
-          () => setSectionTrashed(userId, { reviewId: a.reviewId, sectionId: body, trashed: true }),
+          async () =>
+            setSectionTrashed(await accessTo(userId, a.reviewId), {
+              reviewId: a.reviewId,
+              sectionId: body,
+              trashed: true,
+            }),
           "FORBIDDEN",
         ],
-        [`${role} style`, () => setCitationStyle(userId, { reviewId: a.reviewId, style: "APA" }), "FORBIDDEN"],
+        [
+          `${role} style`,
+          async () => setCitationStyle(await accessTo(userId, a.reviewId), { reviewId: a.reviewId, style: "APA" }),
+          "FORBIDDEN",
+        ],
       );
     }
     const outsider = b.users.OWNER.id;
     const editor = a.users.EDITOR.id;
     attempts.push(
-      ["outsider create", () => createSection(outsider, create), "NOT_FOUND"],
-      ["outsider update", () => updateSection(outsider, update), "NOT_FOUND"],
+      // An outsider has no access to this review; their access to their own review does not reach this one.
+      ["outsider access", () => accessTo(outsider, a.reviewId), "NOT_FOUND"],
+      ["outsider create", async () => createSection(await accessTo(outsider, b.reviewId), create), "NOT_FOUND"],
+      ["outsider update", async () => updateSection(await accessTo(outsider, b.reviewId), update), "NOT_FOUND"],
       [
         "outsider move",
-        () => moveSection(outsider, { reviewId: a.reviewId, sectionId: body, direction: "up" }),
+        async () =>
+          moveSection(await accessTo(outsider, b.reviewId), { reviewId: a.reviewId, sectionId: body, direction: "up" }),
         "NOT_FOUND",
       ],
       [
         "outsider trash",
-        () => setSectionTrashed(outsider, { reviewId: a.reviewId, sectionId: body, trashed: true }),
+        async () =>
+          setSectionTrashed(await accessTo(outsider, b.reviewId), {
+            reviewId: a.reviewId,
+            sectionId: body,
+            trashed: true,
+          }),
         "NOT_FOUND",
       ],
-      ["outsider style", () => setCitationStyle(outsider, { reviewId: a.reviewId, style: "APA" }), "NOT_FOUND"],
-      ["foreign theme on create", () => createSection(editor, { ...create, themeId: bTheme }), "NOT_FOUND"],
-      ["foreign theme on update", () => updateSection(editor, { ...update, themeId: bTheme }), "NOT_FOUND"],
+      [
+        "outsider style",
+        async () => setCitationStyle(await accessTo(outsider, b.reviewId), { reviewId: a.reviewId, style: "APA" }),
+        "NOT_FOUND",
+      ],
+      [
+        "foreign theme on create",
+        async () => createSection(await accessTo(editor, a.reviewId), { ...create, themeId: bTheme }),
+        "NOT_FOUND",
+      ],
+      [
+        "foreign theme on update",
+        async () => updateSection(await accessTo(editor, a.reviewId), { ...update, themeId: bTheme }),
+        "NOT_FOUND",
+      ],
       [
         "viewer as owner",
-        () => createSection(editor, { ...create, ownerId: a.users.VIEWER.id }),
+        async () => createSection(await accessTo(editor, a.reviewId), { ...create, ownerId: a.users.VIEWER.id }),
         "SECTION_OWNER_INVALID",
       ],
       [
         "supervisor as owner",
-        () => updateSection(editor, { ...update, ownerId: a.users.SUPERVISOR.id }),
+        async () => updateSection(await accessTo(editor, a.reviewId), { ...update, ownerId: a.users.SUPERVISOR.id }),
         "SECTION_OWNER_INVALID",
       ],
       [
         "non-member as owner",
-        () => createSection(editor, { ...create, ownerId: b.users.EDITOR.id }),
+        async () => createSection(await accessTo(editor, a.reviewId), { ...create, ownerId: b.users.EDITOR.id }),
         "SECTION_OWNER_INVALID",
       ],
-      ["empty title on create", () => createSection(editor, { ...create, title: "   " }), "INVALID_INPUT"],
-      ["empty title on update", () => updateSection(editor, { ...update, title: "" }), "INVALID_INPUT"],
-      ["unknown status", () => updateSection(editor, { ...update, status: "DONE" }), "INVALID_INPUT"],
-      ["missing version", () => updateSection(editor, { ...update, version: undefined }), "INVALID_INPUT"],
       [
-        "unknown direction",
-        () => moveSection(editor, { reviewId: a.reviewId, sectionId: body, direction: "left" }),
+        "empty title on create",
+        async () => createSection(await accessTo(editor, a.reviewId), { ...create, title: "   " }),
         "INVALID_INPUT",
       ],
-      ["unknown style", () => setCitationStyle(editor, { reviewId: a.reviewId, style: "MLA" }), "INVALID_INPUT"],
+      [
+        "empty title on update",
+        async () => updateSection(await accessTo(editor, a.reviewId), { ...update, title: "" }),
+        "INVALID_INPUT",
+      ],
+      [
+        "unknown status",
+        async () => updateSection(await accessTo(editor, a.reviewId), { ...update, status: "DONE" }),
+        "INVALID_INPUT",
+      ],
+      [
+        "missing version",
+        async () => updateSection(await accessTo(editor, a.reviewId), { ...update, version: undefined }),
+        "INVALID_INPUT",
+      ],
+      [
+        "unknown direction",
+        async () =>
+          moveSection(await accessTo(editor, a.reviewId), { reviewId: a.reviewId, sectionId: body, direction: "left" }),
+        "INVALID_INPUT",
+      ],
+      [
+        "unknown style",
+        async () => setCitationStyle(await accessTo(editor, a.reviewId), { reviewId: a.reviewId, style: "MLA" }),
+        "INVALID_INPUT",
+      ],
       [
         "foreign section, update",
-        () => updateSection(editor, { ...update, sectionId: bSection, version: 1 }),
+        async () => updateSection(await accessTo(editor, a.reviewId), { ...update, sectionId: bSection, version: 1 }),
         "NOT_FOUND",
       ],
       [
         "foreign section, move",
-        () => moveSection(editor, { reviewId: a.reviewId, sectionId: bSection, direction: "up" }),
+        async () =>
+          moveSection(await accessTo(editor, a.reviewId), {
+            reviewId: a.reviewId,
+            sectionId: bSection,
+            direction: "up",
+          }),
         "NOT_FOUND",
       ],
       [
         "foreign section, trash",
-        () => setSectionTrashed(editor, { reviewId: a.reviewId, sectionId: bSection, trashed: true }),
+        async () =>
+          setSectionTrashed(await accessTo(editor, a.reviewId), {
+            reviewId: a.reviewId,
+            sectionId: bSection,
+            trashed: true,
+          }),
         "NOT_FOUND",
       ],
       [
         "restore a live section",
-        () => setSectionTrashed(editor, { reviewId: a.reviewId, sectionId: body, trashed: false }),
+        async () =>
+          setSectionTrashed(await accessTo(editor, a.reviewId), {
+            reviewId: a.reviewId,
+            sectionId: body,
+            trashed: false,
+          }),
         "NOT_FOUND",
       ],
     );
@@ -335,12 +443,21 @@ describe("sections", () => {
   });
 
   it("refuses an archived theme", async () => {
-    const old = (await createTheme(a.users.EDITOR.id, { reviewId: a.reviewId, nameZh: "旧主题", color: "#000000" }))
-      .themeId;
-    await archiveTheme(a.users.EDITOR.id, { reviewId: a.reviewId, themeId: old, archived: true });
+    const old = (
+      await createTheme(await accessTo(a.users.EDITOR.id, a.reviewId), {
+        reviewId: a.reviewId,
+        nameZh: "旧主题",
+        color: "#000000",
+      })
+    ).themeId;
+    await archiveTheme(await accessTo(a.users.EDITOR.id, a.reviewId), {
+      reviewId: a.reviewId,
+      themeId: old,
+      archived: true,
+    });
     const before = await snapshot();
     await expect(
-      createSection(a.users.EDITOR.id, { reviewId: a.reviewId, title: "x", themeId: old }),
+      createSection(await accessTo(a.users.EDITOR.id, a.reviewId), { reviewId: a.reviewId, title: "x", themeId: old }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await snapshot()).toEqual(before);
   });
@@ -348,13 +465,17 @@ describe("sections", () => {
   it("trashes and restores a section: out of the order, listed apart, back where it was", async () => {
     const orderBefore = await order(a.reviewId);
     const positionBefore = (await section(intro)).position;
-    await setSectionTrashed(a.users.EDITOR.id, { reviewId: a.reviewId, sectionId: intro, trashed: true });
+    await setSectionTrashed(await accessTo(a.users.EDITOR.id, a.reviewId), {
+      reviewId: a.reviewId,
+      sectionId: intro,
+      trashed: true,
+    });
     const trashed = await section(intro);
     expect(trashed.deletedAt).not.toBeNull();
     expect(trashed.deletedById).toBe(a.users.EDITOR.id);
     expect(trashed.version).toBe(4);
 
-    const listed = await listSections(a.users.VIEWER.id, a.reviewId);
+    const listed = await listSections(await accessTo(a.users.VIEWER.id, a.reviewId));
     expect(listed.sections.map((s) => s.id)).toEqual([body, outro]);
     expect(listed.trashed).toEqual([
       expect.objectContaining({
@@ -364,19 +485,19 @@ describe("sections", () => {
       }),
     ]);
     // The trashed section can still be opened (read-only), but not written, moved or trashed again.
-    const opened = await getSectionForEditor(a.users.EDITOR.id, a.reviewId, intro);
+    const opened = await getSectionForEditor(await accessTo(a.users.EDITOR.id, a.reviewId), intro);
     expect(opened.canWrite).toBe(false);
     expect(opened.siblings.map((s) => s.id)).toEqual([body, outro]);
     const before = await snapshot();
     const editor = a.users.EDITOR.id;
     await expect(
-      moveSection(editor, { reviewId: a.reviewId, sectionId: intro, direction: "down" }),
+      moveSection(await accessTo(editor, a.reviewId), { reviewId: a.reviewId, sectionId: intro, direction: "down" }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(
-      setSectionTrashed(editor, { reviewId: a.reviewId, sectionId: intro, trashed: true }),
+      setSectionTrashed(await accessTo(editor, a.reviewId), { reviewId: a.reviewId, sectionId: intro, trashed: true }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(
-      updateSection(editor, {
+      updateSection(await accessTo(editor, a.reviewId), {
         reviewId: a.reviewId,
         sectionId: intro,
         title: "复活",
@@ -385,15 +506,23 @@ describe("sections", () => {
       }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(
-      setSectionTrashed(a.users.VIEWER.id, { reviewId: a.reviewId, sectionId: intro, trashed: false }),
+      setSectionTrashed(await accessTo(a.users.VIEWER.id, a.reviewId), {
+        reviewId: a.reviewId,
+        sectionId: intro,
+        trashed: false,
+      }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await snapshot()).toEqual(before);
 
-    await setSectionTrashed(a.users.OWNER.id, { reviewId: a.reviewId, sectionId: intro, trashed: false });
+    await setSectionTrashed(await accessTo(a.users.OWNER.id, a.reviewId), {
+      reviewId: a.reviewId,
+      sectionId: intro,
+      trashed: false,
+    });
     const restored = await section(intro);
     expect(restored).toMatchObject({ deletedAt: null, deletedById: null, position: positionBefore, version: 5 });
     expect(await order(a.reviewId)).toEqual(orderBefore);
-    expect((await listSections(a.users.VIEWER.id, a.reviewId)).trashed).toEqual([]);
+    expect((await listSections(await accessTo(a.users.VIEWER.id, a.reviewId))).trashed).toEqual([]);
 
     const kinds = await db.activityEvent.findMany({
       where: { subjectId: intro, kind: { in: ["section.deleted", "section.restored"] } },
@@ -407,14 +536,21 @@ describe("sections", () => {
 
     // Moving after a restore rewrites the positions densely.
     expect(orderBefore).toEqual([intro, body, outro]);
-    await moveSection(editor, { reviewId: a.reviewId, sectionId: intro, direction: "down" });
+    await moveSection(await accessTo(editor, a.reviewId), {
+      reviewId: a.reviewId,
+      sectionId: intro,
+      direction: "down",
+    });
     expect(await order(a.reviewId)).toEqual([body, intro, outro]);
     const positions = await Promise.all([body, intro, outro].map(async (id) => (await section(id)).position));
     expect(positions).toEqual([0, 1, 2]);
   });
 
   it("records the citation style for the review", async () => {
-    await setCitationStyle(a.users.OWNER.id, { reviewId: a.reviewId, style: "GBT7714_AUTHOR_DATE" });
+    await setCitationStyle(await accessTo(a.users.OWNER.id, a.reviewId), {
+      reviewId: a.reviewId,
+      style: "GBT7714_AUTHOR_DATE",
+    });
     expect((await db.review.findUniqueOrThrow({ where: { id: a.reviewId } })).citationStyle).toBe(
       "GBT7714_AUTHOR_DATE",
     );
@@ -428,29 +564,48 @@ describe("sections", () => {
         },
       }),
     ).toBe(1);
-    expect((await listSections(a.users.VIEWER.id, a.reviewId)).citationStyle).toBe("GBT7714_AUTHOR_DATE");
-    await setCitationStyle(a.users.EDITOR.id, { reviewId: a.reviewId, style: "GBT7714_NUMERIC" });
+    expect((await listSections(await accessTo(a.users.VIEWER.id, a.reviewId))).citationStyle).toBe(
+      "GBT7714_AUTHOR_DATE",
+    );
+    await setCitationStyle(await accessTo(a.users.EDITOR.id, a.reviewId), {
+      reviewId: a.reviewId,
+      style: "GBT7714_NUMERIC",
+    });
   });
 });
 
 describe("sections and the codebook", () => {
   it("follows its theme when that theme is merged into another", async () => {
-    const source = (await createTheme(a.users.EDITOR.id, { reviewId: a.reviewId, nameZh: "恢复力", color: "#0f766e" }))
-      .themeId;
-    const target = (await createTheme(a.users.EDITOR.id, { reviewId: a.reviewId, nameZh: "适应力", color: "#1d4ed8" }))
-      .themeId;
-    const { sectionId } = await createSection(a.users.EDITOR.id, {
+    const source = (
+      await createTheme(await accessTo(a.users.EDITOR.id, a.reviewId), {
+        reviewId: a.reviewId,
+        nameZh: "恢复力",
+        color: "#0f766e",
+      })
+    ).themeId;
+    const target = (
+      await createTheme(await accessTo(a.users.EDITOR.id, a.reviewId), {
+        reviewId: a.reviewId,
+        nameZh: "适应力",
+        color: "#1d4ed8",
+      })
+    ).themeId;
+    const { sectionId } = await createSection(await accessTo(a.users.EDITOR.id, a.reviewId), {
       reviewId: a.reviewId,
       title: "合并前",
       themeId: source,
     });
-    await mergeThemes(a.users.EDITOR.id, { reviewId: a.reviewId, sourceId: source, targetId: target });
+    await mergeThemes(await accessTo(a.users.EDITOR.id, a.reviewId), {
+      reviewId: a.reviewId,
+      sourceId: source,
+      targetId: target,
+    });
     const merged = await section(sectionId);
     expect(merged.themeId).toBe(target);
     // Whoever had the section's details open saw the old theme, so their save is a conflict, not a silent undo.
     expect(merged.version).toBe(2);
     // The section's details can still be saved as they are.
-    await updateSection(a.users.EDITOR.id, {
+    await updateSection(await accessTo(a.users.EDITOR.id, a.reviewId), {
       reviewId: a.reviewId,
       sectionId,
       title: "合并后",
@@ -466,7 +621,9 @@ describe("storing section text", () => {
   let sectionId: string;
 
   beforeAll(async () => {
-    sectionId = (await createSection(a.users.EDITOR.id, { reviewId: a.reviewId, title: "存储" })).sectionId;
+    sectionId = (
+      await createSection(await accessTo(a.users.EDITOR.id, a.reviewId), { reviewId: a.reviewId, title: "存储" })
+    ).sectionId;
   });
 
   const versions = () => db.sectionVersion.findMany({ where: { sectionId }, orderBy: { createdAt: "asc" } });
@@ -507,7 +664,7 @@ describe("storing section text", () => {
     expect(snapshots).toHaveLength(1);
     expect(snapshots[0]).toMatchObject({ kind: "AUTO", name: null, text: stored.text, createdById: a.users.EDITOR.id });
 
-    const listed = await listSections(a.users.VIEWER.id, a.reviewId);
+    const listed = await listSections(await accessTo(a.users.VIEWER.id, a.reviewId));
     expect(listed.sections.find((s) => s.id === sectionId)).toMatchObject({
       citedCount: 3,
       lastEdit: { by: { id: a.users.EDITOR.id, name: "sa-editor" } },
@@ -544,7 +701,9 @@ describe("storing section text", () => {
   });
 
   it("has no stored state for a section nobody has written in", async () => {
-    const fresh = (await createSection(a.users.EDITOR.id, { reviewId: a.reviewId, title: "空白" })).sectionId;
+    const fresh = (
+      await createSection(await accessTo(a.users.EDITOR.id, a.reviewId), { reviewId: a.reviewId, title: "空白" })
+    ).sectionId;
     expect(await loadSectionState(fresh)).toBeNull();
   });
 });
@@ -554,30 +713,38 @@ describe("named versions", () => {
   let other: string;
 
   beforeAll(async () => {
-    sectionId = (await createSection(a.users.EDITOR.id, { reviewId: a.reviewId, title: "版本" })).sectionId;
-    other = (await createSection(a.users.EDITOR.id, { reviewId: a.reviewId, title: "另一节" })).sectionId;
+    sectionId = (
+      await createSection(await accessTo(a.users.EDITOR.id, a.reviewId), { reviewId: a.reviewId, title: "版本" })
+    ).sectionId;
+    other = (
+      await createSection(await accessTo(a.users.EDITOR.id, a.reviewId), { reviewId: a.reviewId, title: "另一节" })
+    ).sectionId;
   });
 
   it("has nothing to save before any text is stored", async () => {
     const before = await snapshot();
     await expect(
-      saveSectionVersion(a.users.EDITOR.id, { reviewId: a.reviewId, sectionId, name: "初稿" }),
+      saveSectionVersion(await accessTo(a.users.EDITOR.id, a.reviewId), {
+        reviewId: a.reviewId,
+        sectionId,
+        name: "初稿",
+      }),
     ).rejects.toMatchObject({ code: "NOTHING_TO_SAVE" });
     expect(await snapshot()).toEqual(before);
-    expect(await listSectionVersions(a.users.VIEWER.id, a.reviewId, sectionId)).toEqual([]);
+    expect(await listSectionVersions(await accessTo(a.users.VIEWER.id, a.reviewId), sectionId)).toEqual([]);
   });
 
   it("names the stored text, lists it and shows it beside the current text", async () => {
     const firstDraft = await store(sectionId, doc(paragraph(text("第一稿"))), a.users.EDITOR.id);
     await store(other, doc(paragraph(text("另一节的文字"))), a.users.EDITOR.id);
-    const { versionId } = await saveSectionVersion(a.users.EDITOR.id, {
+    const { versionId } = await saveSectionVersion(await accessTo(a.users.EDITOR.id, a.reviewId), {
       reviewId: a.reviewId,
       sectionId,
       name: "  送审稿  ",
     });
     await store(sectionId, doc(paragraph(text("第二稿"))), a.users.EDITOR.id);
 
-    const listed = await listSectionVersions(a.users.VIEWER.id, a.reviewId, sectionId);
+    const listed = await listSectionVersions(await accessTo(a.users.VIEWER.id, a.reviewId), sectionId);
     expect(listed.map((v) => v.kind).sort()).toEqual(["AUTO", "NAMED"]);
     expect(listed.find((v) => v.id === versionId)).toMatchObject({
       kind: "NAMED",
@@ -586,7 +753,11 @@ describe("named versions", () => {
       createdBy: { id: a.users.EDITOR.id, name: "sa-editor" },
     });
 
-    const { version, current } = await getSectionVersion(a.users.VIEWER.id, a.reviewId, sectionId, versionId);
+    const { version, current } = await getSectionVersion(
+      await accessTo(a.users.VIEWER.id, a.reviewId),
+      sectionId,
+      versionId,
+    );
     expect(version).toMatchObject({ id: versionId, name: "送审稿", text: "第一稿" });
     expect(version.content).toEqual(yjsDocument(doc(paragraph(text("第一稿")))).content);
     expect(current).toMatchObject({ text: "第二稿" });
@@ -596,42 +767,51 @@ describe("named versions", () => {
     expect(new Uint8Array(stored.state)).toEqual(firstDraft);
 
     // A version is found only through its own section, its own review, by a member.
-    const otherVersion = (await listSectionVersions(a.users.VIEWER.id, a.reviewId, other))[0]!.id;
-    await expect(getSectionVersion(a.users.VIEWER.id, a.reviewId, sectionId, otherVersion)).rejects.toMatchObject({
+    const otherVersion = (await listSectionVersions(await accessTo(a.users.VIEWER.id, a.reviewId), other))[0]!.id;
+    await expect(
+      getSectionVersion(await accessTo(a.users.VIEWER.id, a.reviewId), sectionId, otherVersion),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    await expect(getSectionVersion(a.users.VIEWER.id, b.reviewId, sectionId, versionId)).rejects.toMatchObject({
+    await expect(accessTo(a.users.VIEWER.id, b.reviewId)).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    await expect(getSectionVersion(b.users.OWNER.id, a.reviewId, sectionId, versionId)).rejects.toMatchObject({
+    await expect(accessTo(b.users.OWNER.id, a.reviewId)).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    await expect(listSectionVersions(b.users.OWNER.id, a.reviewId, sectionId)).rejects.toMatchObject({
+    await expect(accessTo(b.users.OWNER.id, a.reviewId)).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     // A foreign section id in one's own review lists nothing.
-    expect(await listSectionVersions(b.users.OWNER.id, b.reviewId, sectionId)).toEqual([]);
+    expect(await listSectionVersions(await accessTo(b.users.OWNER.id, b.reviewId), sectionId)).toEqual([]);
   });
 
   it("refuses readers, outsiders, a nameless version and a trashed section — writing nothing", async () => {
     const good = { reviewId: a.reviewId, sectionId, name: "再存一版" };
     const before = await snapshot();
-    const attempts: [string, string, unknown, string][] = [
-      ["viewer", a.users.VIEWER.id, good, "FORBIDDEN"],
-      ["supervisor", a.users.SUPERVISOR.id, good, "FORBIDDEN"],
-      ["outsider", b.users.OWNER.id, good, "NOT_FOUND"],
-      ["empty name", a.users.EDITOR.id, { ...good, name: " " }, "INVALID_INPUT"],
-      ["auto kind", a.users.EDITOR.id, { ...good, kind: "AUTO" }, "INVALID_INPUT"],
-      ["foreign section", a.users.EDITOR.id, { ...good, sectionId: bSection }, "NOT_FOUND"],
+    await expect(accessTo(b.users.OWNER.id, a.reviewId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const attempts: [string, ReturnType<typeof accessTo>, unknown, string][] = [
+      ["viewer", accessTo(a.users.VIEWER.id, a.reviewId), good, "FORBIDDEN"],
+      ["supervisor", accessTo(a.users.SUPERVISOR.id, a.reviewId), good, "FORBIDDEN"],
+      ["outsider", accessTo(b.users.OWNER.id, b.reviewId), good, "NOT_FOUND"],
+      ["empty name", accessTo(a.users.EDITOR.id, a.reviewId), { ...good, name: " " }, "INVALID_INPUT"],
+      ["auto kind", accessTo(a.users.EDITOR.id, a.reviewId), { ...good, kind: "AUTO" }, "INVALID_INPUT"],
+      ["foreign section", accessTo(a.users.EDITOR.id, a.reviewId), { ...good, sectionId: bSection }, "NOT_FOUND"],
     ];
-    for (const [name, userId, input, code] of attempts) {
-      await expect(saveSectionVersion(userId, input), name).rejects.toMatchObject({ code });
+    for (const [name, access, input, code] of attempts) {
+      await expect(saveSectionVersion(await access, input), name).rejects.toMatchObject({ code });
     }
     expect(await snapshot()).toEqual(before);
 
-    await setSectionTrashed(a.users.EDITOR.id, { reviewId: a.reviewId, sectionId: other, trashed: true });
+    await setSectionTrashed(await accessTo(a.users.EDITOR.id, a.reviewId), {
+      reviewId: a.reviewId,
+      sectionId: other,
+      trashed: true,
+    });
     const trashedBefore = await snapshot();
-    await expect(saveSectionVersion(a.users.EDITOR.id, { ...good, sectionId: other })).rejects.toMatchObject({
+    await expect(
+      saveSectionVersion(await accessTo(a.users.EDITOR.id, a.reviewId), { ...good, sectionId: other }),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     expect(await snapshot()).toEqual(trashedBefore);
@@ -662,8 +842,8 @@ describe("citations across the synthesis", () => {
     corresponding: false,
     bio: null,
   });
-  const render = (options: Omit<Parameters<typeof renderSynthesisCitations>[2], "locale"> = {}) =>
-    renderSynthesisCitations(c.users.VIEWER.id, c.reviewId, { locale: "zh-CN", ...options });
+  const render = async (options: Omit<Parameters<typeof renderSynthesisCitations>[1], "locale"> = {}) =>
+    renderSynthesisCitations(await accessTo(c.users.VIEWER.id, c.reviewId), { locale: "zh-CN", ...options });
 
   beforeAll(async () => {
     c = await createReviewWithTeam(db, "sc");
@@ -693,8 +873,12 @@ describe("citations across the synthesis", () => {
     });
     gone = await addItem({ titleZh: "将被删除的文献", journalZh: "某刊", year: 2019, authors: [author("王五")] });
 
-    first = (await createSection(c.users.EDITOR.id, { reviewId: c.reviewId, title: "第一节 韧性" })).sectionId;
-    second = (await createSection(c.users.EDITOR.id, { reviewId: c.reviewId, title: "第二节 协同" })).sectionId;
+    first = (
+      await createSection(await accessTo(c.users.EDITOR.id, c.reviewId), { reviewId: c.reviewId, title: "第一节 韧性" })
+    ).sectionId;
+    second = (
+      await createSection(await accessTo(c.users.EDITOR.id, c.reviewId), { reviewId: c.reviewId, title: "第二节 协同" })
+    ).sectionId;
     await store(second, doc(paragraph(text("协同治理"), cite(ansell, "12"), text("与基层"), cite(ouyang))));
     await store(first, doc(paragraph(text("韧性治理强调恢复"), cite(zhu), text("，亦见"), cite(ansell))));
   });
@@ -714,14 +898,22 @@ describe("citations across the synthesis", () => {
     expect(rendered.bibliography[1]!.text).toMatch(/^\[2\] ANSELL C, GASH A\. Collaborative governance/);
 
     // Reordering the sections renumbers.
-    await moveSection(c.users.EDITOR.id, { reviewId: c.reviewId, sectionId: second, direction: "up" });
+    await moveSection(await accessTo(c.users.EDITOR.id, c.reviewId), {
+      reviewId: c.reviewId,
+      sectionId: second,
+      direction: "up",
+    });
     const reordered = await render();
     expect(reordered.sections.map((s) => s.labels)).toEqual([
       ["[1]12", "[2]"],
       ["[3]", "[1]"],
     ]);
     expect(reordered.bibliography.map((entry) => entry.itemId)).toEqual([ansell, ouyang, zhu]);
-    await moveSection(c.users.EDITOR.id, { reviewId: c.reviewId, sectionId: second, direction: "down" });
+    await moveSection(await accessTo(c.users.EDITOR.id, c.reviewId), {
+      reviewId: c.reviewId,
+      sectionId: second,
+      direction: "down",
+    });
   });
 
   it("takes the citations of the section being edited from the editor, ahead of the database", async () => {
@@ -737,7 +929,7 @@ describe("citations across the synthesis", () => {
   });
 
   it("switches every label to author-date when the review's style changes to APA", async () => {
-    await setCitationStyle(c.users.OWNER.id, { reviewId: c.reviewId, style: "APA" });
+    await setCitationStyle(await accessTo(c.users.OWNER.id, c.reviewId), { reviewId: c.reviewId, style: "APA" });
     try {
       const rendered = await render();
       expect(rendered.style).toBe("APA");
@@ -751,7 +943,9 @@ describe("citations across the synthesis", () => {
       expect(rendered.bibliography).toHaveLength(3);
       expect(new Set(rendered.bibliography.map((entry) => entry.itemId))).toEqual(new Set([zhu, ansell, ouyang]));
       for (const entry of rendered.bibliography) expect(entry.text).not.toMatch(/^\[\d+\]/);
-      const english = await renderSynthesisCitations(c.users.VIEWER.id, c.reviewId, { locale: "en-US" });
+      const english = await renderSynthesisCitations(await accessTo(c.users.VIEWER.id, c.reviewId), {
+        locale: "en-US",
+      });
       expect(english.sections[1]!.labels[0]).toBe("(Ansell & Gash, 2008, p. 12)");
       expect(english.bibliography.map((entry) => entry.itemId)).toEqual([ansell, zhu, ouyang]);
       expect(english.bibliography[0]!.text).toBe(
@@ -759,12 +953,17 @@ describe("citations across the synthesis", () => {
           "Journal of Public Administration Research and Theory, 18(4), 543–571.",
       );
     } finally {
-      await setCitationStyle(c.users.OWNER.id, { reviewId: c.reviewId, style: "GBT7714_NUMERIC" });
+      await setCitationStyle(await accessTo(c.users.OWNER.id, c.reviewId), {
+        reviewId: c.reviewId,
+        style: "GBT7714_NUMERIC",
+      });
     }
   });
 
   it("labels a trashed or foreign item [?], numbers around it and leaves it out of the bibliography", async () => {
-    third = (await createSection(c.users.EDITOR.id, { reviewId: c.reviewId, title: "第三节 待删" })).sectionId;
+    third = (
+      await createSection(await accessTo(c.users.EDITOR.id, c.reviewId), { reviewId: c.reviewId, title: "第三节 待删" })
+    ).sectionId;
     await store(third, doc(paragraph(cite(gone), text("与"), cite(b.itemId), text("以及"), cite(ouyang), cite(gone))));
     const before = await render();
     expect(before.sections.map((s) => s.labels)).toEqual([
@@ -794,7 +993,11 @@ describe("citations across the synthesis", () => {
       ["[2]12", "[?]"],
       ["[?]", "[?]"],
     ]);
-    await setSectionTrashed(c.users.EDITOR.id, { reviewId: c.reviewId, sectionId: third, trashed: true });
+    await setSectionTrashed(await accessTo(c.users.EDITOR.id, c.reviewId), {
+      reviewId: c.reviewId,
+      sectionId: third,
+      trashed: true,
+    });
     const rendered = await render();
     expect(rendered.sections.map((s) => s.id)).toEqual([first, second]);
     // Restoring the item brings its number back.
@@ -806,14 +1009,18 @@ describe("citations across the synthesis", () => {
   });
 
   it("is refused to a member of another review", async () => {
-    await expect(renderSynthesisCitations(b.users.OWNER.id, c.reviewId, { locale: "zh-CN" })).rejects.toMatchObject({
+    await expect(accessTo(b.users.OWNER.id, c.reviewId)).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
   });
 
   describe("exports", () => {
     it("writes Word with the section titles, the Chinese text, the labels and the bibliography", async () => {
-      const file = await exportSynthesis(c.users.VIEWER.id, c.reviewId, { format: "docx", locale: "zh", headings });
+      const file = await exportSynthesis(await accessTo(c.users.VIEWER.id, c.reviewId), {
+        format: "docx",
+        locale: "zh",
+        headings,
+      });
       expect(file.filename).toBe("sc 综述.docx");
       expect(file.contentType).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
       expect(file.body).toBeInstanceOf(Uint8Array);
@@ -836,7 +1043,11 @@ describe("citations across the synthesis", () => {
     });
 
     it("writes Markdown with a heading per section and the numeric labels", async () => {
-      const file = await exportSynthesis(c.users.EDITOR.id, c.reviewId, { format: "md", locale: "zh", headings });
+      const file = await exportSynthesis(await accessTo(c.users.EDITOR.id, c.reviewId), {
+        format: "md",
+        locale: "zh",
+        headings,
+      });
       expect(file.filename).toBe("sc 综述.md");
       expect(file.contentType).toBe("text/markdown; charset=utf-8");
       const markdown = file.body as string;
@@ -852,7 +1063,7 @@ describe("citations across the synthesis", () => {
     });
 
     it("exports one section alone, titled by it and numbered on its own", async () => {
-      const file = await exportSynthesis(c.users.VIEWER.id, c.reviewId, {
+      const file = await exportSynthesis(await accessTo(c.users.VIEWER.id, c.reviewId), {
         format: "md",
         sectionId: second,
         locale: "en",
@@ -869,12 +1080,12 @@ describe("citations across the synthesis", () => {
     it("finds nothing for another review's section, a trashed section, or a non-member", async () => {
       const options = { format: "docx" as const, locale: "zh" as const, headings };
       await expect(
-        exportSynthesis(c.users.OWNER.id, c.reviewId, { ...options, sectionId: bSection }),
+        exportSynthesis(await accessTo(c.users.OWNER.id, c.reviewId), { ...options, sectionId: bSection }),
       ).rejects.toMatchObject({ code: "NOT_FOUND" });
       await expect(
-        exportSynthesis(c.users.OWNER.id, c.reviewId, { ...options, sectionId: third }),
+        exportSynthesis(await accessTo(c.users.OWNER.id, c.reviewId), { ...options, sectionId: third }),
       ).rejects.toMatchObject({ code: "NOT_FOUND" });
-      await expect(exportSynthesis(b.users.OWNER.id, c.reviewId, options)).rejects.toMatchObject({
+      await expect(accessTo(b.users.OWNER.id, c.reviewId)).rejects.toMatchObject({
         code: "NOT_FOUND",
       });
     });
@@ -883,7 +1094,7 @@ describe("citations across the synthesis", () => {
   describe("searching items to cite", () => {
     it("matches a Chinese title substring, an author in either language and a year", async () => {
       const ids = async (query: string) =>
-        (await searchCitableItems(c.users.VIEWER.id, c.reviewId, query)).map((item) => item.id);
+        (await searchCitableItems(await accessTo(c.users.VIEWER.id, c.reviewId), query)).map((item) => item.id);
       expect(await ids("应急管理")).toEqual([zhu]);
       expect(await ids("欧阳")).toEqual([ouyang]);
       expect(await ids("gash")).toEqual([ansell]);
@@ -892,7 +1103,7 @@ describe("citations across the synthesis", () => {
       expect(await ids("2008")).toEqual([ansell]);
       expect(await ids("没有这样的文献")).toEqual([]);
 
-      const [found] = await searchCitableItems(c.users.VIEWER.id, c.reviewId, "  韧性治理 ");
+      const [found] = await searchCitableItems(await accessTo(c.users.VIEWER.id, c.reviewId), "  韧性治理 ");
       expect(found).toEqual({
         id: zhu,
         title: "韧性治理：风险与应急管理的新路径",
@@ -905,14 +1116,14 @@ describe("citations across the synthesis", () => {
     });
 
     it("lists recent live items for an empty query and never a trashed or foreign one", async () => {
-      const all = await searchCitableItems(c.users.VIEWER.id, c.reviewId, "");
+      const all = await searchCitableItems(await accessTo(c.users.VIEWER.id, c.reviewId), "");
       expect(all.map((item) => item.id)).toEqual([ouyang, zhu, ansell, c.itemId]);
-      expect(await searchCitableItems(c.users.VIEWER.id, c.reviewId, "将被删除")).toEqual([]);
-      expect(await searchCitableItems(c.users.VIEWER.id, c.reviewId, "sb 文献")).toEqual([]);
+      expect(await searchCitableItems(await accessTo(c.users.VIEWER.id, c.reviewId), "将被删除")).toEqual([]);
+      expect(await searchCitableItems(await accessTo(c.users.VIEWER.id, c.reviewId), "sb 文献")).toEqual([]);
     });
 
     it("is refused to a member of another review", async () => {
-      await expect(searchCitableItems(b.users.OWNER.id, c.reviewId, "韧性")).rejects.toMatchObject({
+      await expect(accessTo(b.users.OWNER.id, c.reviewId)).rejects.toMatchObject({
         code: "NOT_FOUND",
       });
     });
@@ -924,9 +1135,17 @@ describe("collaboration tickets", () => {
   let trashed: string;
 
   beforeAll(async () => {
-    sectionId = (await createSection(a.users.EDITOR.id, { reviewId: a.reviewId, title: "协作" })).sectionId;
-    trashed = (await createSection(a.users.EDITOR.id, { reviewId: a.reviewId, title: "协作已删" })).sectionId;
-    await setSectionTrashed(a.users.EDITOR.id, { reviewId: a.reviewId, sectionId: trashed, trashed: true });
+    sectionId = (
+      await createSection(await accessTo(a.users.EDITOR.id, a.reviewId), { reviewId: a.reviewId, title: "协作" })
+    ).sectionId;
+    trashed = (
+      await createSection(await accessTo(a.users.EDITOR.id, a.reviewId), { reviewId: a.reviewId, title: "协作已删" })
+    ).sectionId;
+    await setSectionTrashed(await accessTo(a.users.EDITOR.id, a.reviewId), {
+      reviewId: a.reviewId,
+      sectionId: trashed,
+      trashed: true,
+    });
   });
 
   it("gives every member a short-lived ticket for that user and section", async () => {

@@ -2,7 +2,7 @@
 // passage to the surviving theme and keeps the merged one, archived, as the record of what happened.
 import { z } from "zod";
 import { recordActivity } from "@/lib/activity/record";
-import { authorize } from "@/lib/authz/authorize";
+import { confirmAccess, type ReviewAccess } from "@/lib/authz/authorize";
 import { db, type Transaction } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { treeOrder } from "./tree";
@@ -71,10 +71,11 @@ async function assertParentValid(tx: Transaction, reviewId: string, parentId: st
 
 export const createThemeSchema = themeFieldsSchema.extend({ reviewId: id });
 
-export async function createTheme(userId: string, rawInput: unknown): Promise<{ themeId: string }> {
+export async function createTheme(access: ReviewAccess, rawInput: unknown): Promise<{ themeId: string }> {
+  const { userId } = access;
   const { reviewId, ...fields } = parseInput(createThemeSchema, rawInput);
   return db().$transaction(async (tx) => {
-    await authorize(userId, reviewId, "theme.manage", tx);
+    await confirmAccess(access, "theme.manage", tx, reviewId);
     await assertNameFree(tx, reviewId, fields);
     await assertParentValid(tx, reviewId, fields.parentId);
     const last = await tx.theme.aggregate({ where: { reviewId }, _max: { position: true } });
@@ -96,10 +97,11 @@ export async function createTheme(userId: string, rawInput: unknown): Promise<{ 
 
 export const updateThemeSchema = themeFieldsSchema.extend({ reviewId: id, themeId: id });
 
-export async function updateTheme(userId: string, rawInput: unknown): Promise<void> {
+export async function updateTheme(access: ReviewAccess, rawInput: unknown): Promise<void> {
+  const { userId } = access;
   const { reviewId, themeId, ...fields } = parseInput(updateThemeSchema, rawInput);
   await db().$transaction(async (tx) => {
-    await authorize(userId, reviewId, "theme.manage", tx);
+    await confirmAccess(access, "theme.manage", tx, reviewId);
     const theme = await findTheme(tx, reviewId, themeId);
     await assertNameFree(tx, reviewId, fields, themeId);
     await assertParentValid(tx, reviewId, fields.parentId, themeId);
@@ -124,10 +126,11 @@ async function findTheme(tx: Transaction, reviewId: string, themeId: string) {
 export const moveThemeSchema = z.object({ reviewId: id, themeId: id, direction: z.enum(["up", "down"]) });
 
 /** Swaps a theme with its neighbour among its siblings (same parent), renumbering the whole review's order. */
-export async function moveTheme(userId: string, rawInput: unknown): Promise<void> {
+export async function moveTheme(access: ReviewAccess, rawInput: unknown): Promise<void> {
+  const { userId } = access;
   const input = parseInput(moveThemeSchema, rawInput);
   await db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "theme.manage", tx);
+    await confirmAccess(access, "theme.manage", tx, input.reviewId);
     const theme = await findTheme(tx, input.reviewId, input.themeId);
     const all = await tx.theme.findMany({
       where: { reviewId: input.reviewId },
@@ -158,10 +161,11 @@ export async function moveTheme(userId: string, rawInput: unknown): Promise<void
 export const archiveThemeSchema = z.object({ reviewId: id, themeId: id, archived: z.boolean() });
 
 /** Archived themes leave pickers and lists but keep their tags and codings; restoring brings them back. */
-export async function archiveTheme(userId: string, rawInput: unknown): Promise<void> {
+export async function archiveTheme(access: ReviewAccess, rawInput: unknown): Promise<void> {
+  const { userId } = access;
   const input = parseInput(archiveThemeSchema, rawInput);
   await db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "theme.manage", tx);
+    await confirmAccess(access, "theme.manage", tx, input.reviewId);
     const theme = await findTheme(tx, input.reviewId, input.themeId);
     if (theme.mergedIntoId) throw new AppError("INVALID_INPUT", "a merged theme stays archived");
     await tx.theme.update({ where: { id: theme.id }, data: { archivedAt: input.archived ? new Date() : null } });
@@ -187,13 +191,14 @@ export const mergeThemesSchema = z.object({ reviewId: id, sourceId: id, targetId
  * the merge is recorded.
  */
 export async function mergeThemes(
-  userId: string,
+  access: ReviewAccess,
   rawInput: unknown,
 ): Promise<{ movedTags: number; movedCodings: number }> {
+  const { userId } = access;
   const input = parseInput(mergeThemesSchema, rawInput);
   if (input.sourceId === input.targetId) throw new AppError("MERGE_INTO_ITSELF");
   return db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "theme.manage", tx);
+    await confirmAccess(access, "theme.manage", tx, input.reviewId);
     const source = await findTheme(tx, input.reviewId, input.sourceId);
     const target = await findTheme(tx, input.reviewId, input.targetId);
     if (source.archivedAt || target.archivedAt) {
@@ -245,10 +250,14 @@ export const importCodebookSchema = z.object({
  * Imports a codebook exported by Huitong or another QDA tool: themes whose Chinese name already exists are
  * updated, the rest created, parents linked — all in one transaction, or nothing when the file has any problem.
  */
-export async function importCodebook(userId: string, rawInput: unknown): Promise<{ created: number; updated: number }> {
+export async function importCodebook(
+  access: ReviewAccess,
+  rawInput: unknown,
+): Promise<{ created: number; updated: number }> {
+  const { userId } = access;
   const input = parseInput(importCodebookSchema, rawInput);
   return db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "theme.manage", tx);
+    await confirmAccess(access, "theme.manage", tx, input.reviewId);
     const existing = await tx.theme.findMany({ where: { reviewId: input.reviewId } });
     const liveByName = new Map(
       existing.filter((theme) => !theme.archivedAt).map((theme) => [theme.nameZh.trim().toLowerCase(), theme.id]),
@@ -311,8 +320,8 @@ export async function importCodebook(userId: string, rawInput: unknown): Promise
 }
 
 /** The live codebook in the exchange shape, parents before children. */
-export async function exportCodebook(userId: string, reviewId: string): Promise<CodebookTheme[]> {
-  await authorize(userId, reviewId, "review.read");
+export async function exportCodebook(access: ReviewAccess): Promise<CodebookTheme[]> {
+  const { reviewId } = access.require("review.read");
   const themes = await db().theme.findMany({
     where: { reviewId, archivedAt: null },
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],

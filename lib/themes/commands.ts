@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { recordActivity } from "@/lib/activity/record";
-import { authorize } from "@/lib/authz/authorize";
+import { confirmAccess, type ReviewAccess } from "@/lib/authz/authorize";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { parseInput } from "@/lib/validation";
@@ -16,13 +16,14 @@ export const tagItemsSchema = z.object({
 });
 
 /** Adds or removes themes on many items in one transaction; returns how many links changed. */
-export async function tagItems(userId: string, rawInput: unknown): Promise<{ changed: number }> {
+export async function tagItems(access: ReviewAccess, rawInput: unknown): Promise<{ changed: number }> {
+  const { userId } = access;
   const input = parseInput(tagItemsSchema, rawInput);
   const itemIds = [...new Set(input.itemIds)];
   const themeIds = [...new Set(input.themeIds)];
   return db().$transaction(
     async (tx) => {
-      await authorize(userId, input.reviewId, "theme.tag", tx);
+      await confirmAccess(access, "theme.tag", tx, input.reviewId);
       const [items, themes] = await Promise.all([
         tx.reviewItem.count({ where: { id: { in: itemIds }, reviewId: input.reviewId, deletedAt: null } }),
         tx.theme.count({ where: { id: { in: themeIds }, reviewId: input.reviewId, archivedAt: null } }),

@@ -1,10 +1,10 @@
-import { authorize } from "@/lib/authz/authorize";
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import { db } from "@/lib/db/client";
 import { treeOrder } from "./tree";
 
 /** Every theme of the review with how many live items carry it and how many passages are coded with it. */
-export async function listCodebook(userId: string, reviewId: string) {
-  const access = await authorize(userId, reviewId, "review.read");
+export async function listCodebook(access: ReviewAccess) {
+  const { reviewId } = access.require("review.read");
   const [themes, tagCounts, passageCounts] = await Promise.all([
     db().theme.findMany({
       where: { reviewId },

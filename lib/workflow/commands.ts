@@ -29,7 +29,6 @@ export const changeStageSchema = z.object({
 
 /** Moves one item to another stage of its review. Excluding needs a reason from the review's list. */
 export async function changeStage(access: ReviewAccess, rawInput: unknown): Promise<{ changed: boolean }> {
-  const { userId } = access;
   const input = parseInput(changeStageSchema, rawInput);
   return db().$transaction(async (tx) => {
     await confirmAccess(access, "item.changeStage", tx, input.reviewId);
@@ -40,9 +39,7 @@ export async function changeStage(access: ReviewAccess, rawInput: unknown): Prom
     if (!item) throw new AppError("NOT_FOUND", `item ${input.itemId} not in review ${input.reviewId}`);
     const stage = await findStage(tx, input.reviewId, input.stageId);
     const exclusionReasonId = await resolveExclusionReason(tx, input.reviewId, stage, input.exclusionReasonId);
-    const changeId = await applyStageChange(tx, {
-      reviewId: input.reviewId,
-      actorId: userId,
+    const changeId = await applyStageChange(tx, access, {
       item,
       stage,
       exclusionReasonId,
@@ -60,7 +57,6 @@ export const bulkChangeStageSchema = changeStageSchema
 
 /** Moves many items at once, all or nothing. Items already in the stage are left alone. */
 export async function bulkChangeStage(access: ReviewAccess, rawInput: unknown): Promise<{ changed: number }> {
-  const { userId } = access;
   const input = parseInput(bulkChangeStageSchema, rawInput);
   return db().$transaction(
     async (tx) => {
@@ -76,9 +72,7 @@ export async function bulkChangeStage(access: ReviewAccess, rawInput: unknown): 
       }
       let changed = 0;
       for (const item of items) {
-        const changeId = await applyStageChange(tx, {
-          reviewId: input.reviewId,
-          actorId: userId,
+        const changeId = await applyStageChange(tx, access, {
           item,
           stage,
           exclusionReasonId,
@@ -99,7 +93,6 @@ export const undoStageChangeSchema = z.object({ reviewId: id, itemId: id, change
  * it reverts. Only the latest change qualifies: if anyone changed the item since, the request is refused.
  */
 export async function undoStageChange(access: ReviewAccess, rawInput: unknown): Promise<void> {
-  const { userId } = access;
   const input = parseInput(undoStageChangeSchema, rawInput);
   await db().$transaction(async (tx) => {
     await confirmAccess(access, "item.changeStage", tx, input.reviewId);
@@ -123,9 +116,7 @@ export async function undoStageChange(access: ReviewAccess, rawInput: unknown): 
     const exclusionReasonId = await resolveExclusionReason(tx, input.reviewId, stage, previousReason, {
       allowArchived: true,
     });
-    await applyStageChange(tx, {
-      reviewId: input.reviewId,
-      actorId: userId,
+    await applyStageChange(tx, access, {
       item,
       stage,
       exclusionReasonId,

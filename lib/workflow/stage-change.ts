@@ -1,6 +1,7 @@
 // The one place an item changes stage. Single moves, bulk moves, board drags, screening decisions and
 // undo all come through `applyStageChange`, so every path validates the same way and leaves the same history.
 import { recordActivity } from "@/lib/activity/record";
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import type { Transaction } from "@/lib/db/client";
 import type { StageKind } from "@/lib/db/generated/enums";
 import { AppError } from "@/lib/errors/app-error";
@@ -27,6 +28,9 @@ export interface StageChangeRequest {
   /** The history entry this change undoes. */
   revertsId?: string;
 }
+
+/** A move as the caller describes it: the review and the actor are those of the caller's access. */
+export type StageMove = Omit<StageChangeRequest, "reviewId" | "actorId">;
 
 /** Looks a stage up inside the review; an id from another review is as unknown as a made-up one. */
 export async function findStage(tx: Transaction, reviewId: string, stageId: string) {
@@ -59,9 +63,12 @@ export async function resolveExclusionReason(
 /**
  * Moves one item inside the caller's transaction and records who, when, from, to, why.
  * Returns the new history entry's id, or null when the item already sits there with that reason.
- * The caller has authorized the actor and validated the reason with `resolveExclusionReason`.
+ * The caller has confirmed in this transaction the action that moves the item (`confirmAccess`: a stage change,
+ * a screening vote or ruling) and validated the reason with `resolveExclusionReason`; the review and the actor
+ * recorded are those of its access, so no move is written under another name or into another review.
  */
-export async function applyStageChange(tx: Transaction, change: StageChangeRequest): Promise<string | null> {
+export async function applyStageChange(tx: Transaction, access: ReviewAccess, move: StageMove): Promise<string | null> {
+  const change: StageChangeRequest = { ...move, reviewId: access.reviewId, actorId: access.userId };
   const { item, stage } = change;
   const reasonId = stage.kind === "EXCLUDED" ? change.exclusionReasonId : null;
   if (item.stageId === stage.id && item.exclusionReasonId === reasonId) return null;

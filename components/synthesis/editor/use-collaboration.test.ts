@@ -12,6 +12,7 @@ import { mintCollabToken } from "@/lib/collab/token";
 import { createReviewWithTeam } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { createSection } from "@/lib/synthesis/sections";
+import { accessTo } from "@/lib/testing/access";
 import { useCollaboration, type Collaboration } from "./use-collaboration";
 
 /**
@@ -37,7 +38,9 @@ beforeAll(async () => {
   ({ db } = await createTestDatabase());
   const team = await createReviewWithTeam(db, "strict");
   userId = team.users.EDITOR.id;
-  sectionId = (await createSection(userId, { reviewId: team.reviewId, title: "严格模式" })).sectionId;
+  sectionId = (
+    await createSection(await accessTo(userId, team.reviewId), { reviewId: team.reviewId, title: "严格模式" })
+  ).sectionId;
   server = createCollabServer({ port: 0, secret, debounceMs: 50, maxDebounceMs: 200 });
   await server.listen();
   url = `ws://127.0.0.1:${server.address.port}`;

@@ -11,6 +11,7 @@ import { getPrismaFlow } from "../prisma-flow";
 import { getScreeningDesk } from "../queries";
 import { retrainRankingJob } from "./jobs";
 import { getStoppingStatus, recordScreeningStop, updateStoppingRule } from "./stopping";
+import { accessTo } from "@/lib/testing/access";
 
 let db: Database;
 let url: string;
@@ -32,7 +33,10 @@ beforeAll(async () => {
   ({ db, url } = await createTestDatabase());
   team = await createReviewWithTeam(db, "rank");
   reasonId = (await db.exclusionReason.findFirstOrThrow({ where: { reviewId: team.reviewId } })).id;
-  await updateScreeningRules(team.users.OWNER.id, { reviewId: team.reviewId, screeningVotesRequired: 1 });
+  await updateScreeningRules(await accessTo(team.users.OWNER.id, team.reviewId), {
+    reviewId: team.reviewId,
+    screeningVotesRequired: 1,
+  });
   for (const [key, title] of Object.entries(RECORDS)) {
     const item = await db.reviewItem.create({
       data: { reviewId: team.reviewId, stageId: team.stages[0]!.id, titleZh: title, sourceKind: "MANUAL" },
@@ -56,16 +60,34 @@ const retrain = async () => {
 
 describe("relevance ranking", () => {
   it("keeps import order until an inclusion and an exclusion exist", async () => {
-    const desk = await getScreeningDesk(owner(), reviewId());
+    const desk = await getScreeningDesk(await accessTo(owner(), reviewId()));
     expect(desk.ranking).toMatchObject({ available: false, order: "added" });
     expect(await queuedRetrains()).toBe(0);
   });
 
   it("queues one debounced retrain for a burst of decisions and scores only the undecided records", async () => {
-    await castVote(owner(), { reviewId: reviewId(), itemId: ids.ruralA, choice: "INCLUDE" });
-    await castVote(owner(), { reviewId: reviewId(), itemId: ids.ruralB, choice: "INCLUDE" });
-    await castVote(owner(), { reviewId: reviewId(), itemId: ids.imageA, choice: "EXCLUDE", reasonId });
-    await castVote(owner(), { reviewId: reviewId(), itemId: ids.imageB, choice: "EXCLUDE", reasonId });
+    await castVote(await accessTo(owner(), reviewId()), {
+      reviewId: reviewId(),
+      itemId: ids.ruralA,
+      choice: "INCLUDE",
+    });
+    await castVote(await accessTo(owner(), reviewId()), {
+      reviewId: reviewId(),
+      itemId: ids.ruralB,
+      choice: "INCLUDE",
+    });
+    await castVote(await accessTo(owner(), reviewId()), {
+      reviewId: reviewId(),
+      itemId: ids.imageA,
+      choice: "EXCLUDE",
+      reasonId,
+    });
+    await castVote(await accessTo(owner(), reviewId()), {
+      reviewId: reviewId(),
+      itemId: ids.imageB,
+      choice: "EXCLUDE",
+      reasonId,
+    });
     expect(await queuedRetrains()).toBe(1);
     await retrain();
     expect(await queuedRetrains()).toBe(0);
@@ -85,12 +107,12 @@ describe("relevance ranking", () => {
 
   it("serves the most likely record first, skips in the same order, and keeps import order on request", async () => {
     const editor = team.users.EDITOR.id;
-    const first = await getScreeningDesk(editor, reviewId());
+    const first = await getScreeningDesk(await accessTo(editor, reviewId()));
     expect(first.ranking).toMatchObject({ available: true, order: "relevance" });
     const order = [first.current!.id];
     let after = first.current!.id;
     for (let i = 0; i < 3; i++) {
-      const next = await getScreeningDesk(editor, reviewId(), { after });
+      const next = await getScreeningDesk(await accessTo(editor, reviewId()), { after });
       order.push(next.current!.id);
       after = next.current!.id;
     }
@@ -98,17 +120,24 @@ describe("relevance ranking", () => {
     expect(order.indexOf(ids.imageCandidate!)).toBeGreaterThan(order.indexOf(ids.ruralCandidate!));
     // Four open records, then the skip wraps round to the first.
     expect(new Set(order).size).toBe(4);
-    expect((await getScreeningDesk(editor, reviewId(), { after })).current!.id).toBe(order[0]);
+    expect((await getScreeningDesk(await accessTo(editor, reviewId()), { after })).current!.id).toBe(order[0]);
 
-    const added = await getScreeningDesk(editor, reviewId(), { order: "added" });
+    const added = await getScreeningDesk(await accessTo(editor, reviewId()), { order: "added" });
     expect(added.ranking.order).toBe("added");
     expect(added.current!.id).toBe(team.itemId);
   });
 
   it("never learns from a vote that is still hidden from other screeners", async () => {
-    await updateScreeningRules(owner(), { reviewId: reviewId(), screeningVotesRequired: 2 });
+    await updateScreeningRules(await accessTo(owner(), reviewId()), {
+      reviewId: reviewId(),
+      screeningVotesRequired: 2,
+    });
     const before = await db.screeningScore.findMany({ where: { reviewId: reviewId() }, orderBy: { itemId: "asc" } });
-    await castVote(owner(), { reviewId: reviewId(), itemId: ids.pending, choice: "INCLUDE" });
+    await castVote(await accessTo(owner(), reviewId()), {
+      reviewId: reviewId(),
+      itemId: ids.pending,
+      choice: "INCLUDE",
+    });
     expect(await queuedRetrains()).toBe(0);
     // Even a retrain run now reads final decisions only: the scores stay exactly as they were.
     await db.$transaction(
@@ -123,7 +152,7 @@ describe("relevance ranking", () => {
 
 describe("stopping aid", () => {
   it("reports the estimate, the streak and the rule, and records a stop that PRISMA reports", async () => {
-    const { status } = await getStoppingStatus(owner(), reviewId());
+    const { status } = await getStoppingStatus(await accessTo(owner(), reviewId()));
     expect(status).toMatchObject({
       includedCount: 2,
       decidedCount: 4,
@@ -136,26 +165,40 @@ describe("stopping aid", () => {
     expect(status.estimatedRecall).toBeGreaterThan(0);
 
     await expect(
-      updateStoppingRule(team.users.EDITOR.id, { reviewId: reviewId(), rule: "CONSECUTIVE_EXCLUSIONS", value: 2 }),
+      updateStoppingRule(await accessTo(team.users.EDITOR.id, reviewId()), {
+        reviewId: reviewId(),
+        rule: "CONSECUTIVE_EXCLUSIONS",
+        value: 2,
+      }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(
-      updateStoppingRule(owner(), { reviewId: reviewId(), rule: "ESTIMATED_RECALL", value: 20 }),
+      updateStoppingRule(await accessTo(owner(), reviewId()), {
+        reviewId: reviewId(),
+        rule: "ESTIMATED_RECALL",
+        value: 20,
+      }),
     ).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    await updateStoppingRule(owner(), { reviewId: reviewId(), rule: "CONSECUTIVE_EXCLUSIONS", value: 2 });
-    expect((await getStoppingStatus(owner(), reviewId())).status.ruleMet).toBe(true);
+    await updateStoppingRule(await accessTo(owner(), reviewId()), {
+      reviewId: reviewId(),
+      rule: "CONSECUTIVE_EXCLUSIONS",
+      value: 2,
+    });
+    expect((await getStoppingStatus(await accessTo(owner(), reviewId()))).status.ruleMet).toBe(true);
 
-    await expect(recordScreeningStop(team.users.VIEWER.id, { reviewId: reviewId() })).rejects.toMatchObject({
+    await expect(
+      recordScreeningStop(await accessTo(team.users.VIEWER.id, reviewId()), { reviewId: reviewId() }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    expect((await getPrismaFlow(owner(), reviewId())).stoppedByRule).toBe(false);
-    await recordScreeningStop(owner(), { reviewId: reviewId(), note: "规则满足" });
-    const { stops } = await getStoppingStatus(team.users.VIEWER.id, reviewId());
+    expect((await getPrismaFlow(await accessTo(owner(), reviewId()))).stoppedByRule).toBe(false);
+    await recordScreeningStop(await accessTo(owner(), reviewId()), { reviewId: reviewId(), note: "规则满足" });
+    const { stops } = await getStoppingStatus(await accessTo(team.users.VIEWER.id, reviewId()));
     expect(stops[0]).toMatchObject({
       rule: "CONSECUTIVE_EXCLUSIONS",
       ruleValue: 2,
       decidedCount: 4,
       undecidedCount: 4,
     });
-    expect((await getPrismaFlow(owner(), reviewId())).stoppedByRule).toBe(true);
+    expect((await getPrismaFlow(await accessTo(owner(), reviewId()))).stoppedByRule).toBe(true);
   });
 });

@@ -2,7 +2,7 @@
 // whether the owner's stopping rule is met. A stop is recorded with its figures so PRISMA can report it.
 import { z } from "zod";
 import { recordActivity } from "@/lib/activity/record";
-import { authorize } from "@/lib/authz/authorize";
+import { confirmAccess, type ReviewAccess } from "@/lib/authz/authorize";
 import { db, type Transaction } from "@/lib/db/client";
 import type { ScreeningStopRule } from "@/lib/db/generated/enums";
 import { parseInput } from "@/lib/validation";
@@ -79,8 +79,8 @@ async function loadStoppingStatus(client: Client, reviewId: string): Promise<Sto
   };
 }
 
-export async function getStoppingStatus(userId: string, reviewId: string) {
-  const access = await authorize(userId, reviewId, "review.read");
+export async function getStoppingStatus(access: ReviewAccess) {
+  const { reviewId } = access.require("review.read");
   const [status, stops] = await Promise.all([
     loadStoppingStatus(db(), reviewId),
     db().screeningStop.findMany({
@@ -106,10 +106,11 @@ export const stoppingRuleSchema = z
     path: ["value"],
   });
 
-export async function updateStoppingRule(userId: string, rawInput: unknown): Promise<void> {
+export async function updateStoppingRule(access: ReviewAccess, rawInput: unknown): Promise<void> {
+  const { userId } = access;
   const input = parseInput(stoppingRuleSchema, rawInput);
   await db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "review.update", tx);
+    await confirmAccess(access, "review.update", tx, input.reviewId);
     await tx.review.update({
       where: { id: input.reviewId },
       data: { screeningStopRule: input.rule, screeningStopValue: input.value },
@@ -136,10 +137,11 @@ export const recordStopSchema = z.object({
 });
 
 /** The owner records that screening stops here; the figures are taken inside the same transaction. */
-export async function recordScreeningStop(userId: string, rawInput: unknown): Promise<{ id: string }> {
+export async function recordScreeningStop(access: ReviewAccess, rawInput: unknown): Promise<{ id: string }> {
+  const { userId } = access;
   const input = parseInput(recordStopSchema, rawInput);
   return db().$transaction(async (tx) => {
-    await authorize(userId, input.reviewId, "review.update", tx);
+    await confirmAccess(access, "review.update", tx, input.reviewId);
     const status = await loadStoppingStatus(tx, input.reviewId);
     const stop = await tx.screeningStop.create({
       data: {

@@ -15,7 +15,7 @@ export const moveCardAction = reviewAction("moveCard", async (access, form: Form
 /** Adds or removes one theme on one card; the same command as the library's bulk tagging. */
 export const tagCardAction = reviewAction("tagCard", async (access, form: FormData) => {
   const { reviewId, itemId, themeId, mode } = formFields(form, ["reviewId", "itemId", "themeId", "mode"]);
-  await tagItems(access.userId, { reviewId, itemIds: [itemId], themeIds: [themeId], mode });
+  await tagItems(access, { reviewId, itemIds: [itemId], themeIds: [themeId], mode });
   revalidatePath(`/reviews/${access.reviewId}`, "layout");
   return undefined;
 });

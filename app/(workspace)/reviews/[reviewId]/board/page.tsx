@@ -30,7 +30,7 @@ export default async function BoardPage({
   const themeFilter = typeof theme === "string" && theme.length <= 64 ? theme : undefined;
   const board = await loadOrNotFound(getBoard(access, { mine: onlyMine, expanded, theme: themeFilter }));
   const canMove = can(board.role, "item.changeStage");
-  const themes = (await listThemeOptions(user.id, reviewId)).map((entry) => ({
+  const themes = (await listThemeOptions(access)).map((entry) => ({
     id: entry.id,
     name: pick(locale, entry.nameZh, entry.nameEn) ?? "",
     color: entry.color,

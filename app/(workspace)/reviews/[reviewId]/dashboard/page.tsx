@@ -33,7 +33,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ revi
     Promise.all([
       getDashboard(access),
       listActivity(access, RECENT_EVENTS),
-      getStoppingStatus(user.id, reviewId),
+      getStoppingStatus(access),
       getWritingProgress(access),
     ]),
   );

@@ -64,7 +64,7 @@ export const bulkAssignAction = bulk("bulkAssign", async (access, reviewId, item
 });
 
 export const bulkTagAction = bulk("bulkTag", async (access, reviewId, itemIds, form) => {
-  const result = await tagItems(access.userId, {
+  const result = await tagItems(access, {
     reviewId,
     itemIds,
     themeIds: [form.get("themeId")],

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Passage } from "@/components/coding/Passage";
 import { buttonSecondary, cardClass } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
+import { getPageAccess } from "@/lib/authz/request-access";
 import { orderMatrix, parseMatrixOrder } from "@/lib/coding/matrix-order";
 import { getMatrix, listThemePassages } from "@/lib/coding/queries";
 import { loadOrNotFound } from "@/lib/errors/page-load";
@@ -18,11 +19,12 @@ export default async function MatrixPage({
 }) {
   const { reviewId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/matrix`);
+  const access = await getPageAccess(user.id, reviewId);
   const { locale, t } = await getI18n();
   const search = await searchParams;
   const order = parseMatrixOrder(search);
   const showExcluded = search.excluded === "1";
-  const matrix = await loadOrNotFound(getMatrix(user.id, reviewId, { showExcluded }));
+  const matrix = await loadOrNotFound(getMatrix(access, { showExcluded }));
   const { themes, items } = orderMatrix(matrix, order);
   const base = `/reviews/${reviewId}`;
   const query = (change: Record<string, string | undefined>) => {
@@ -47,7 +49,7 @@ export default async function MatrixPage({
   const [cellTheme, cellItem] = typeof search.cell === "string" ? search.cell.split(":") : [];
   const openTheme = themes.find((theme) => theme.id === cellTheme);
   const openItem = items.find((item) => item.id === cellItem);
-  const passages = openTheme && openItem ? await listThemePassages(user.id, reviewId, openTheme.id, openItem.id) : null;
+  const passages = openTheme && openItem ? await listThemePassages(access, openTheme.id, openItem.id) : null;
 
   return (
     <section aria-labelledby="matrix-heading" className="space-y-4">

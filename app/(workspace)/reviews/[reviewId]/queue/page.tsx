@@ -24,7 +24,7 @@ export default async function MyQueuePage({
   const { locale, t } = await getI18n();
   const themeFilter = typeof theme === "string" && theme.length <= 64 && theme ? theme : undefined;
   const groups = await loadOrNotFound(listMyQueue(access, { theme: themeFilter }));
-  const themes = await listThemeOptions(user.id, reviewId);
+  const themes = await listThemeOptions(access);
   const total = groups.reduce((sum, group) => sum + group.items.length, 0);
   return (
     <div className="space-y-5">

@@ -8,9 +8,13 @@ import { recordScreeningStop, updateStoppingRule } from "@/lib/screening/ranking
 import { getItemReading } from "@/lib/pdf-pages/queries";
 
 /** A screening form's named fields to one command; the whole review re-renders. */
-function screeningAction(name: string, keys: string[], command: (userId: string, input: unknown) => Promise<unknown>) {
+function screeningAction(
+  name: string,
+  keys: string[],
+  command: (access: ReviewAccess, input: unknown) => Promise<unknown>,
+) {
   return reviewAction(name, async (access: ReviewAccess, _p: ActionResult | null, form: FormData) => {
-    await command(access.userId, formFields(form, keys));
+    await command(access, formFields(form, keys));
     revalidatePath(`/reviews/${access.reviewId}`, "layout");
     return undefined;
   });

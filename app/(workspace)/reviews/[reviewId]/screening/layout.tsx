@@ -1,5 +1,6 @@
 import { ScreeningTabs } from "@/components/screening/ScreeningTabs";
 import { requirePageUser } from "@/lib/auth/session";
+import { getPageAccess } from "@/lib/authz/request-access";
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { getI18n } from "@/lib/i18n/server";
 import { countScreeningConflicts } from "@/lib/screening/queries";
@@ -13,8 +14,9 @@ export default async function ScreeningLayout({
 }) {
   const { reviewId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/screening`);
+  const access = await getPageAccess(user.id, reviewId);
   const { t } = await getI18n();
-  const conflicts = await loadOrNotFound(countScreeningConflicts(user.id, reviewId));
+  const conflicts = await loadOrNotFound(countScreeningConflicts(access));
   const base = `/reviews/${reviewId}/screening`;
   return (
     <div className="space-y-5">

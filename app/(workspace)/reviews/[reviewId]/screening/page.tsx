@@ -4,6 +4,7 @@ import { VoteForm } from "@/components/screening/VoteForm";
 import { MissingBadge } from "@/components/ui/MissingBadge";
 import { cardClass } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
+import { getPageAccess } from "@/lib/authz/request-access";
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { getI18n } from "@/lib/i18n/server";
 import { pick } from "@/lib/i18n/translate";
@@ -34,9 +35,10 @@ export default async function ScreeningDeskPage({
   const { item: itemParam, after, order: orderParam } = await searchParams;
   const requestedOrder = orderParam === "added" || orderParam === "relevance" ? orderParam : undefined;
   const user = await requirePageUser(`/reviews/${reviewId}/screening`);
+  const access = await getPageAccess(user.id, reviewId);
   const { locale, t } = await getI18n();
   const desk = await loadOrNotFound(
-    getScreeningDesk(user.id, reviewId, {
+    getScreeningDesk(access, {
       itemId: typeof itemParam === "string" ? itemParam.slice(0, 64) : undefined,
       after: typeof after === "string" ? after.slice(0, 64) : undefined,
       order: requestedOrder,

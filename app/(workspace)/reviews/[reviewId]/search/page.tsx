@@ -4,6 +4,7 @@ import { shownCount } from "@/components/search/count";
 import { SearchHelp, SearchNotes } from "@/components/search/SearchNotes";
 import { buttonSecondary, cardClass } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
+import { getPageAccess } from "@/lib/authz/request-access";
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { getI18n } from "@/lib/i18n/server";
 import { pick } from "@/lib/i18n/translate";
@@ -24,10 +25,11 @@ export default async function SearchPage({
 }) {
   const { reviewId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/search`);
+  const access = await getPageAccess(user.id, reviewId);
   const { locale, t } = await getI18n();
   const current = parseSearchParams(await searchParams);
   const [options, result] = await loadOrNotFound(
-    Promise.all([searchFilterOptions(user.id, reviewId), searchReview(user.id, reviewId, current)]),
+    Promise.all([searchFilterOptions(access), searchReview(access, current)]),
   );
   const name = (entry: { nameZh: string; nameEn: string | null }) => pick(locale, entry.nameZh, entry.nameEn) ?? "";
   const stageNames = new Map(options.stages.map((stage) => [stage.id, name(stage)]));

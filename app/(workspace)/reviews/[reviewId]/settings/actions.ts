@@ -47,5 +47,5 @@ export const updateReasonAction = settingsAction(
 export const updateScreeningRulesAction = settingsAction(
   "updateScreeningRules",
   ["reviewId", "screeningVotesRequired"],
-  (access, input) => updateScreeningRules(access.userId, input),
+  updateScreeningRules,
 );

@@ -27,37 +27,37 @@ import {
 } from "@/lib/synthesis/sections";
 import { parseInput } from "@/lib/validation";
 
-function sectionAction<T>(name: string, work: (userId: string, form: FormData) => Promise<T>) {
+function sectionAction<T>(name: string, work: (access: ReviewAccess, form: FormData) => Promise<T>) {
   return reviewAction(name, async (access, _previous: unknown, form: FormData) => {
-    const result = await work(access.userId, form);
+    const result = await work(access, form);
     revalidatePath(`/reviews/${access.reviewId}/synthesis`, "layout");
     return result;
   });
 }
 
-export const createSectionAction = sectionAction("createSection", (userId, form) =>
-  createSection(userId, formFields(form, ["reviewId", "title", "themeId", "ownerId"])),
+export const createSectionAction = sectionAction("createSection", (access, form) =>
+  createSection(access, formFields(form, ["reviewId", "title", "themeId", "ownerId"])),
 );
-export const updateSectionAction = sectionAction("updateSection", (userId, form) =>
+export const updateSectionAction = sectionAction("updateSection", (access, form) =>
   updateSection(
-    userId,
+    access,
     formFields(form, ["reviewId", "sectionId", "title", "themeId", "ownerId", "status", "version"]),
   ),
 );
-export const moveSectionAction = sectionAction("moveSection", (userId, form) =>
-  moveSection(userId, formFields(form, ["reviewId", "sectionId", "direction"])),
+export const moveSectionAction = sectionAction("moveSection", (access, form) =>
+  moveSection(access, formFields(form, ["reviewId", "sectionId", "direction"])),
 );
-export const trashSectionAction = sectionAction("trashSection", (userId, form) =>
-  setSectionTrashed(userId, {
+export const trashSectionAction = sectionAction("trashSection", (access, form) =>
+  setSectionTrashed(access, {
     ...formFields(form, ["reviewId", "sectionId"]),
     trashed: form.get("trashed") === "true",
   }),
 );
-export const setCitationStyleAction = sectionAction("setCitationStyle", (userId, form) =>
-  setCitationStyle(userId, formFields(form, ["reviewId", "style"])),
+export const setCitationStyleAction = sectionAction("setCitationStyle", (access, form) =>
+  setCitationStyle(access, formFields(form, ["reviewId", "style"])),
 );
-export const saveSectionVersionAction = sectionAction("saveSectionVersion", (userId, form) =>
-  saveSectionVersion(userId, formFields(form, ["reviewId", "sectionId", "name", "kind"])),
+export const saveSectionVersionAction = sectionAction("saveSectionVersion", (access, form) =>
+  saveSectionVersion(access, formFields(form, ["reviewId", "sectionId", "name", "kind"])),
 );
 
 const id = z.string().min(1).max(64);
@@ -71,7 +71,7 @@ const liveCitationsSchema = z.object({
 export const renderCitationsAction = reviewAction("renderCitations", async (access, raw: unknown) => {
   const input = parseInput(liveCitationsSchema, raw);
   const { locale } = await getI18n();
-  const rendered = await renderSynthesisCitations(access.userId, access.reviewId, {
+  const rendered = await renderSynthesisCitations(access, {
     locale: locale === "en" ? "en-US" : "zh-CN",
     live: { sectionId: input.sectionId, citations: input.citations },
   });
@@ -90,14 +90,14 @@ const searchSchema = z.object({
 
 export const searchCitableAction = reviewAction("searchCitable", async (access, raw: unknown) => {
   const input = parseInput(searchSchema, raw);
-  return searchCitableItems(access.userId, access.reviewId, input.query, { includeExcluded: input.includeExcluded });
+  return searchCitableItems(access, input.query, { includeExcluded: input.includeExcluded });
 });
 
 const versionSchema = z.object({ reviewId: id, sectionId: id, versionId: id });
 
 export const loadVersionAction = reviewAction("loadVersion", async (access, raw: unknown) => {
   const input = parseInput(versionSchema, raw);
-  const { version } = await getSectionVersion(access.userId, access.reviewId, input.sectionId, input.versionId);
+  const { version } = await getSectionVersion(access, input.sectionId, input.versionId);
   return { content: version.content, name: version.name, createdAt: version.createdAt };
 });
 

@@ -9,6 +9,7 @@ import { BibliographyList } from "@/components/bibliography/BibliographyList";
 import { ExportWithWarning } from "@/components/bibliography/ExportWithWarning";
 import { buttonSecondary, cardClass } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
+import { getPageAccess } from "@/lib/authz/request-access";
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { formatDateTime } from "@/lib/i18n/format-time";
 import { getI18n } from "@/lib/i18n/server";
@@ -27,10 +28,11 @@ const STATUS_TONE: Record<string, string> = {
 export default async function SynthesisPage({ params }: { params: Promise<{ reviewId: string }> }) {
   const { reviewId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/synthesis`);
+  const access = await getPageAccess(user.id, reviewId);
   const { locale, t } = await getI18n();
   const [synthesis, citations] = await Promise.all([
-    loadOrNotFound(listSections(user.id, reviewId)),
-    loadOrNotFound(renderSynthesisCitations(user.id, reviewId, { locale: locale === "en" ? "en-US" : "zh-CN" })),
+    loadOrNotFound(listSections(access)),
+    loadOrNotFound(renderSynthesisCitations(access, { locale: locale === "en" ? "en-US" : "zh-CN" })),
   ]);
   const base = `/reviews/${reviewId}/synthesis`;
   const themeChoices = synthesis.themes.map((theme) => ({

@@ -1,5 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import type { ReviewAccess } from "@/lib/authz/authorize";
 import { AppError } from "@/lib/errors/app-error";
 import { formFields } from "@/lib/errors/action-result";
 import { reviewAction } from "@/lib/http/endpoint";
@@ -24,32 +25,32 @@ const THEME_FIELDS = [
   "parentId",
 ];
 
-function themeAction<T>(name: string, work: (userId: string, form: FormData) => Promise<T>) {
+function themeAction<T>(name: string, work: (access: ReviewAccess, form: FormData) => Promise<T>) {
   return reviewAction(name, async (access, _p: unknown, form: FormData) => {
-    const result = await work(access.userId, form);
+    const result = await work(access, form);
     revalidatePath(`/reviews/${access.reviewId}`, "layout");
     return result;
   });
 }
 
-export const createThemeAction = themeAction("createTheme", (userId, form) =>
-  createTheme(userId, formFields(form, THEME_FIELDS)),
+export const createThemeAction = themeAction("createTheme", (access, form) =>
+  createTheme(access, formFields(form, THEME_FIELDS)),
 );
-export const updateThemeAction = themeAction("updateTheme", (userId, form) =>
-  updateTheme(userId, formFields(form, [...THEME_FIELDS, "themeId"])),
+export const updateThemeAction = themeAction("updateTheme", (access, form) =>
+  updateTheme(access, formFields(form, [...THEME_FIELDS, "themeId"])),
 );
-export const moveThemeAction = themeAction("moveTheme", (userId, form) =>
-  moveTheme(userId, formFields(form, ["reviewId", "themeId", "direction"])),
+export const moveThemeAction = themeAction("moveTheme", (access, form) =>
+  moveTheme(access, formFields(form, ["reviewId", "themeId", "direction"])),
 );
-export const archiveThemeAction = themeAction("archiveTheme", (userId, form) =>
-  archiveTheme(userId, { ...formFields(form, ["reviewId", "themeId"]), archived: form.get("archived") === "true" }),
+export const archiveThemeAction = themeAction("archiveTheme", (access, form) =>
+  archiveTheme(access, { ...formFields(form, ["reviewId", "themeId"]), archived: form.get("archived") === "true" }),
 );
-export const mergeThemesAction = themeAction("mergeThemes", (userId, form) =>
-  mergeThemes(userId, formFields(form, ["reviewId", "sourceId", "targetId"])),
+export const mergeThemesAction = themeAction("mergeThemes", (access, form) =>
+  mergeThemes(access, formFields(form, ["reviewId", "sourceId", "targetId"])),
 );
 
 /** Reads the uploaded codebook: the format from the file's name, the text as UTF-8 (BOM and all). */
-export const importCodebookAction = themeAction("importCodebook", async (userId, form) => {
+export const importCodebookAction = themeAction("importCodebook", async (access, form) => {
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0)
     throw new AppError("INVALID_INPUT", "empty file", { file: ["empty"] });
@@ -57,5 +58,5 @@ export const importCodebookAction = themeAction("importCodebook", async (userId,
   const extension = file.name.toLowerCase().match(/\.(csv|qdc|xml)$/)?.[1];
   if (!extension) throw new AppError("INVALID_INPUT", `unknown format: ${file.name}`, { file: ["unknownFormat"] });
   const format = extension === "csv" ? "csv" : "qdc";
-  return importCodebook(userId, { reviewId: form.get("reviewId"), format, text: await file.text() });
+  return importCodebook(access, { reviewId: form.get("reviewId"), format, text: await file.text() });
 });

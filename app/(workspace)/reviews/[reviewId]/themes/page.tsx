@@ -6,6 +6,7 @@ import { RestoreTheme } from "@/components/themes/RestoreTheme";
 import { buttonSecondary, cardClass } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
 import { can } from "@/lib/authz/policy";
+import { getPageAccess } from "@/lib/authz/request-access";
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { getI18n } from "@/lib/i18n/server";
 import { pick } from "@/lib/i18n/translate";
@@ -24,7 +25,8 @@ export default async function CodebookPage({ params }: { params: Promise<{ revie
   const { reviewId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/themes`);
   const { locale, t } = await getI18n();
-  const codebook = await loadOrNotFound(listCodebook(user.id, reviewId));
+  const access = await getPageAccess(user.id, reviewId);
+  const codebook = await loadOrNotFound(listCodebook(access));
   const canManage = can(codebook.role, "theme.manage");
   const base = `/reviews/${reviewId}`;
   const name = (theme: { nameZh: string; nameEn: string | null }) => pick(locale, theme.nameZh, theme.nameEn) ?? "";

@@ -33,22 +33,22 @@ export const assignItemAction = itemAction("assignItem", (access, form) => {
 });
 
 export const codePassageAction = itemAction("codePassage", (access, form) =>
-  codePassage(access.userId, {
+  codePassage(access, {
     ...formFields(form, ["reviewId", "itemId", "field", "start", "end", "quote", "memo"]),
     themeIds: form.getAll("themeIds"),
   }),
 );
 export const updateCodingAction = itemAction("updateCoding", (access, form) =>
-  updateCoding(access.userId, {
+  updateCoding(access, {
     ...formFields(form, ["reviewId", "codingId", "memo"]),
     themeIds: form.getAll("themeIds"),
   }),
 );
 export const deleteCodingAction = itemAction("deleteCoding", (access, form) =>
-  deleteCoding(access.userId, formFields(form, ["reviewId", "codingId"])),
+  deleteCoding(access, formFields(form, ["reviewId", "codingId"])),
 );
 export const tagItemAction = itemAction("tagItem", (access, form) =>
-  tagItems(access.userId, {
+  tagItems(access, {
     reviewId: form.get("reviewId"),
     itemIds: [form.get("itemId")],
     themeIds: [form.get("themeId")],
@@ -65,7 +65,7 @@ export const createThemeInReaderAction = reviewAction(
   async (access, input: { reviewId: string; name: string; color: string }) => {
     // createTheme checks every field with its zod schema; a missing object only must not throw here first.
     const { name, color } = (input ?? {}) as Partial<typeof input>;
-    const created = await createTheme(access.userId, { reviewId: access.reviewId, nameZh: name, color });
+    const created = await createTheme(access, { reviewId: access.reviewId, nameZh: name, color });
     revalidatePath(`/reviews/${access.reviewId}`, "layout");
     return created;
   },

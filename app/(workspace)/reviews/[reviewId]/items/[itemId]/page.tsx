@@ -75,7 +75,7 @@ export default async function ItemPage({
   const title = pick(locale, item.titleZh, item.titleEn) ?? t("editing.untitled");
   const [coding, references, pdf, files] = await loadOrNotFound(
     Promise.all([
-      listItemCodings(user.id, reviewId, itemId),
+      listItemCodings(access, itemId),
       listItemReferences(access, itemId),
       getItemPdf(access, itemId),
       listItemFiles(access, itemId),

@@ -12,7 +12,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const order = parseMatrixOrder(Object.fromEntries(request.nextUrl.searchParams));
   return download(reviewId, async (access) => ({
     body: matrixCsv(
-      await getMatrix(access.userId, reviewId, { showExcluded: request.nextUrl.searchParams.get("excluded") === "1" }),
+      await getMatrix(access, { showExcluded: request.nextUrl.searchParams.get("excluded") === "1" }),
       order,
       {
         theme: (theme) => pick(locale, theme.nameZh, theme.nameEn) ?? "",

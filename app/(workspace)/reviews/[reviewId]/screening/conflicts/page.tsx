@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ConflictRuling } from "@/components/screening/ConflictRuling";
 import { cardClass } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
+import { getPageAccess } from "@/lib/authz/request-access";
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { getI18n } from "@/lib/i18n/server";
 import { pick } from "@/lib/i18n/translate";
@@ -11,8 +12,9 @@ import { resolveConflictAction } from "../actions";
 export default async function ScreeningConflictsPage({ params }: { params: Promise<{ reviewId: string }> }) {
   const { reviewId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/screening/conflicts`);
+  const access = await getPageAccess(user.id, reviewId);
   const { locale, t } = await getI18n();
-  const { conflicts, rulings, reasons, canResolve } = await loadOrNotFound(listScreeningConflicts(user.id, reviewId));
+  const { conflicts, rulings, reasons, canResolve } = await loadOrNotFound(listScreeningConflicts(access));
   const reasonLabel = (reason: { labelZh: string; labelEn: string }) =>
     locale === "zh" ? reason.labelZh : reason.labelEn;
   const dateFormat = new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", {

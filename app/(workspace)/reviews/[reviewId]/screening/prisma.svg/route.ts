@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getSessionUser } from "@/lib/auth/session";
+import { resolveAccess } from "@/lib/authz/authorize";
 import { isAppError } from "@/lib/errors/app-error";
 import { getI18n } from "@/lib/i18n/server";
 import { renderPrismaSvg } from "@/lib/screening/prisma-diagram";
@@ -14,7 +15,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const lang = request.nextUrl.searchParams.get("lang");
   const locale = lang === "zh" || lang === "en" ? lang : (await getI18n()).locale;
   try {
-    const svg = renderPrismaSvg(await getPrismaFlow(user.id, reviewId), prismaLabels(locale));
+    const svg = renderPrismaSvg(await getPrismaFlow(await resolveAccess(user.id, reviewId)), prismaLabels(locale));
     return new NextResponse(svg, {
       headers: {
         "Content-Type": "image/svg+xml; charset=utf-8",

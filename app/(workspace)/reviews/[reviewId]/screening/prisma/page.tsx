@@ -1,5 +1,6 @@
 import { buttonSecondary, cardClass } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
+import { getPageAccess } from "@/lib/authz/request-access";
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { getI18n } from "@/lib/i18n/server";
 import { renderPrismaSvg } from "@/lib/screening/prisma-diagram";
@@ -9,8 +10,9 @@ import { prismaLabels } from "@/lib/screening/prisma-labels";
 export default async function PrismaPage({ params }: { params: Promise<{ reviewId: string }> }) {
   const { reviewId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/screening/prisma`);
+  const access = await getPageAccess(user.id, reviewId);
   const { locale, t } = await getI18n();
-  const counts = await loadOrNotFound(getPrismaFlow(user.id, reviewId));
+  const counts = await loadOrNotFound(getPrismaFlow(access));
   const svg = renderPrismaSvg(counts, prismaLabels(locale));
   const rows: [string, number][] = [
     [t("screening.identified"), counts.identified],

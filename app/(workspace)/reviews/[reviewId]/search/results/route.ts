@@ -1,6 +1,7 @@
 // Live results for the search box: the same search as the page, as JSON.
 import { NextResponse } from "next/server";
 import { getSessionUser } from "@/lib/auth/session";
+import { resolveAccess } from "@/lib/authz/authorize";
 import { isAppError } from "@/lib/errors/app-error";
 import { parseSearchParams, searchReview } from "@/lib/search/search";
 
@@ -12,7 +13,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ revi
   if (!user) return NextResponse.json({ error: "Sign in first." }, { status: 401 });
   const raw = Object.fromEntries(new URL(request.url).searchParams);
   try {
-    const result = await searchReview(user.id, reviewId, parseSearchParams(raw));
+    const result = await searchReview(await resolveAccess(user.id, reviewId), parseSearchParams(raw));
     return NextResponse.json(result, { headers: { "Cache-Control": "private, no-store" } });
   } catch (error) {
     if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) {

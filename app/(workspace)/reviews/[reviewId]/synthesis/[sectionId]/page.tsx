@@ -40,10 +40,10 @@ export default async function SectionPage({ params }: { params: Promise<{ review
   const access = await getPageAccess(user.id, reviewId);
   const { locale, t } = await getI18n();
   const [editor, synthesis, versions, citations, threads, openRound, members] = await Promise.all([
-    loadOrNotFound(getSectionForEditor(user.id, reviewId, sectionId)),
-    loadOrNotFound(listSections(user.id, reviewId)),
-    loadOrNotFound(listSectionVersions(user.id, reviewId, sectionId)),
-    loadOrNotFound(renderSynthesisCitations(user.id, reviewId, { locale: locale === "en" ? "en-US" : "zh-CN" })),
+    loadOrNotFound(getSectionForEditor(access, sectionId)),
+    loadOrNotFound(listSections(access)),
+    loadOrNotFound(listSectionVersions(access, sectionId)),
+    loadOrNotFound(renderSynthesisCitations(access, { locale: locale === "en" ? "en-US" : "zh-CN" })),
     loadOrNotFound(listSectionThreads(access, sectionId)),
     loadOrNotFound(findOpenRound(access, sectionId)),
     loadOrNotFound(listMembers(access)),
@@ -52,7 +52,7 @@ export default async function SectionPage({ params }: { params: Promise<{ review
     answeredChanges(access, sectionId, threads, locale === "en" ? "en-US" : "zh-CN"),
   );
   const { section } = editor;
-  const passages = section.themeId ? await loadOrNotFound(listThemePassages(user.id, reviewId, section.themeId)) : null;
+  const passages = section.themeId ? await loadOrNotFound(listThemePassages(access, section.themeId)) : null;
   const base = `/reviews/${reviewId}/synthesis`;
   const index = editor.siblings.findIndex((sibling) => sibling.id === section.id);
   const previous = index > 0 ? editor.siblings[index - 1] : null;

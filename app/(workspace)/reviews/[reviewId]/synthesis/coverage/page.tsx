@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { cardClass } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
+import { getPageAccess } from "@/lib/authz/request-access";
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { getI18n } from "@/lib/i18n/server";
 import { pick } from "@/lib/i18n/translate";
@@ -17,8 +18,9 @@ const BAR_TONE: Record<PassageUse, string> = { quoted: "bg-emerald-500", cited: 
 export default async function CoveragePage({ params }: { params: Promise<{ reviewId: string }> }) {
   const { reviewId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/synthesis/coverage`);
+  const access = await getPageAccess(user.id, reviewId);
   const { locale, t } = await getI18n();
-  const coverage = await loadOrNotFound(getCoverage(user.id, reviewId));
+  const coverage = await loadOrNotFound(getCoverage(access));
   const base = `/reviews/${reviewId}`;
   return (
     <div className="space-y-5">

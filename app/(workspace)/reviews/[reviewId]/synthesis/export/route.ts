@@ -17,7 +17,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const query = querySchema.safeParse(Object.fromEntries(request.nextUrl.searchParams));
   if (!query.success) return new Response("Unknown export format: use format=docx or format=md.", { status: 400 });
   return download(reviewId, async (access) =>
-    exportSynthesis(access.userId, reviewId, {
+    exportSynthesis(access, {
       format: query.data.format,
       sectionId: query.data.section,
       locale,

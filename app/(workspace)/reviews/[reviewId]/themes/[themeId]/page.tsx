@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Passage } from "@/components/coding/Passage";
 import { cardClass } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
+import { getPageAccess } from "@/lib/authz/request-access";
 import { listThemePassages } from "@/lib/coding/queries";
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { getI18n } from "@/lib/i18n/server";
@@ -11,8 +12,9 @@ import { citationLabel } from "@/lib/items/display";
 export default async function ThemePage({ params }: { params: Promise<{ reviewId: string; themeId: string }> }) {
   const { reviewId, themeId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/themes/${themeId}`);
+  const access = await getPageAccess(user.id, reviewId);
   const { locale, t } = await getI18n();
-  const { theme, total, papers } = await loadOrNotFound(listThemePassages(user.id, reviewId, themeId));
+  const { theme, total, papers } = await loadOrNotFound(listThemePassages(access, themeId));
   const base = `/reviews/${reviewId}`;
   const name = (entry: { nameZh: string; nameEn: string | null }) => pick(locale, entry.nameZh, entry.nameEn) ?? "";
   const definition = pick(locale, theme.definitionZh, theme.definitionEn);

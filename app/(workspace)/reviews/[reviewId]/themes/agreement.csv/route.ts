@@ -24,7 +24,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     });
   }
   return download(reviewId, async (access) => {
-    const report = await loadAgreementReport(access.userId, reviewId, { coderIds });
+    const report = await loadAgreementReport(access, { coderIds });
     const reviewTitle = (await reviewTitleForFile(reviewId, locale)) ?? t("transfer.untitledReview");
     const themeName = (theme: { nameZh: string | null; nameEn: string | null }) =>
       pick(locale, theme.nameZh, theme.nameEn) ?? "";

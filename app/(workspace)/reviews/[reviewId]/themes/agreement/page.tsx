@@ -19,9 +19,10 @@ export default async function CodingAgreementPage({
 }) {
   const { reviewId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/themes/agreement`);
+  const access = await getPageAccess(user.id, reviewId);
   const { locale, t } = await getI18n();
   const search = await searchParams;
-  const members = await loadOrNotFound(listMembers(await getPageAccess(user.id, reviewId)));
+  const members = await loadOrNotFound(listMembers(access));
   const coders = members
     .filter((member) => can(member.role, "coding.write"))
     .map((member) => ({ id: member.user.id, name: member.user.name }));
@@ -33,8 +34,7 @@ export default async function CodingAgreementPage({
       : asked && asked.length > MAX_AGREEMENT_CODERS
         ? t("agreement.tooMany", { n: MAX_AGREEMENT_CODERS })
         : null;
-  const report =
-    asked && !problem ? await loadOrNotFound(loadAgreementReport(user.id, reviewId, { coderIds: asked })) : null;
+  const report = asked && !problem ? await loadOrNotFound(loadAgreementReport(access, { coderIds: asked })) : null;
   const base = `/reviews/${reviewId}`;
   const query = new URLSearchParams(chosen.map((id) => ["coder", id])).toString();
   const title = (item: { titleZh: string | null; titleEn: string | null }) =>

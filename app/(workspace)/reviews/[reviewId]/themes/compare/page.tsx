@@ -20,11 +20,10 @@ export default async function CompareCodersPage({
 }) {
   const { reviewId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/themes/compare`);
+  const access = await getPageAccess(user.id, reviewId);
   const { locale, t } = await getI18n();
   const search = await searchParams;
-  const [members, themes] = await loadOrNotFound(
-    Promise.all([listMembers(await getPageAccess(user.id, reviewId)), listThemeOptions(user.id, reviewId)]),
-  );
+  const [members, themes] = await loadOrNotFound(Promise.all([listMembers(access), listThemeOptions(access)]));
   const coders = members
     .filter((member) => can(member.role, "coding.write"))
     .map((member) => ({ id: member.user.id, name: member.user.name }));
@@ -35,9 +34,7 @@ export default async function CompareCodersPage({
   const asked = Boolean(value("a") && value("b"));
   const same = asked && firstId === secondId;
   const result =
-    asked && !same && themeId
-      ? await loadOrNotFound(compareCoders(user.id, reviewId, { themeId, firstId, secondId }))
-      : null;
+    asked && !same && themeId ? await loadOrNotFound(compareCoders(access, { themeId, firstId, secondId })) : null;
   const nameOf = (id: string) => coders.find((coder) => coder.id === id)?.name ?? "";
   const base = `/reviews/${reviewId}`;
   const passageLink = (passage: { id: string; item: { id: string } }) =>

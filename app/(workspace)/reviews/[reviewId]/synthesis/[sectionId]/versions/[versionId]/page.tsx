@@ -3,6 +3,7 @@ import { DocumentComparison } from "@/components/synthesis/DocumentComparison";
 import { comparisonLabels as comparisonWords } from "@/components/synthesis/comparison-labels";
 import { cardClass } from "@/components/ui/styles";
 import { requirePageUser } from "@/lib/auth/session";
+import { getPageAccess } from "@/lib/authz/request-access";
 import { loadOrNotFound } from "@/lib/errors/page-load";
 import { formatDateTime } from "@/lib/i18n/format-time";
 import { getI18n } from "@/lib/i18n/server";
@@ -18,20 +19,14 @@ export default async function SectionVersionPage({
 }) {
   const { reviewId, sectionId, versionId } = await params;
   const user = await requirePageUser(`/reviews/${reviewId}/synthesis/${sectionId}/versions/${versionId}`);
+  const access = await getPageAccess(user.id, reviewId);
   const { locale, t } = await getI18n();
   const [{ section }, { version, current }] = await Promise.all([
-    loadOrNotFound(getSectionForEditor(user.id, reviewId, sectionId)),
-    loadOrNotFound(getSectionVersion(user.id, reviewId, sectionId, versionId)),
+    loadOrNotFound(getSectionForEditor(access, sectionId)),
+    loadOrNotFound(getSectionVersion(access, sectionId, versionId)),
   ]);
   const now = current?.content ?? EMPTY_DOCUMENT;
-  const label = await comparisonLabels(
-    user.id,
-    reviewId,
-    sectionId,
-    now,
-    [version.content],
-    locale === "zh" ? "zh-CN" : "en-US",
-  );
+  const label = await comparisonLabels(access, sectionId, now, [version.content], locale === "zh" ? "zh-CN" : "en-US");
   const changes = compareDocumentStructure(version.content, now, label);
   const unchanged = !hasChanges(changes);
   const name = version.name ?? t(`synthesis.versionKinds.${version.kind}`);
