@@ -76,11 +76,9 @@ async function writeSection(sectionId: string, content: DocNode) {
   await storeSectionState({ sectionId, state: Y.encodeStateAsUpdate(doc), content, updatedById: null });
 }
 
-test("the section owner hears of a supervisor's comment by inbox and e-mail, and answers a suggestion with a reason", async ({
-  browser,
-}) => {
-  test.setTimeout(240_000);
-  const scenario = await createScenario("反馈", {
+/** A review whose member owns a two-paragraph section, with the supervisor's first round open on it. */
+async function roundOnTwoParagraphs(name: string) {
+  const scenario = await createScenario(name, {
     members: { member: "EDITOR", supervisor: "SUPERVISOR" },
     items: ["城市社区韧性研究"],
   });
@@ -99,6 +97,14 @@ test("the section owner hears of a supervisor's comment by inbox and e-mail, and
     title: "第一轮意见",
     sectionIds: [sectionId],
   });
+  return { scenario, sectionId, roundId };
+}
+
+test("the section owner hears of a supervisor's comment by inbox and e-mail, and answers a suggestion with a reason", async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const { scenario, sectionId, roundId } = await roundOnTwoParagraphs("反馈");
 
   // The supervisor opens the section from the round: it opens on its comments.
   const supervisorContext = await browser.newContext({ storageState: storageStateOf("supervisor"), locale: "zh-CN" });
@@ -189,25 +195,7 @@ test("the round summary compares the section as a document, and the round's Word
   browser,
 }) => {
   test.setTimeout(180_000);
-  const scenario = await createScenario("导入", {
-    members: { member: "EDITOR", supervisor: "SUPERVISOR" },
-    items: ["城市社区韧性研究"],
-  });
-  e2eDatabase();
-  const { sectionId } = await createSection(await accessTo(scenario.userIds.owner, scenario.reviewId), {
-    reviewId: scenario.reviewId,
-    title: "引言",
-    ownerId: scenario.userIds.member,
-  });
-  await writeSection(sectionId, {
-    type: "doc",
-    content: [paragraph("党建引领基层治理是重要命题。"), paragraph("社区韧性需要多元主体协同。")],
-  });
-  const { roundId } = await openRound(await accessTo(scenario.userIds.supervisor, scenario.reviewId), {
-    reviewId: scenario.reviewId,
-    title: "第一轮意见",
-    sectionIds: [sectionId],
-  });
+  const { scenario, sectionId, roundId } = await roundOnTwoParagraphs("导入");
   // Since the round opened, the member added a citation and an interview quote.
   await writeSection(sectionId, {
     type: "doc",

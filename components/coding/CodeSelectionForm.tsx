@@ -110,6 +110,47 @@ export function CodeSelectionForm({
 }
 
 /**
+ * The popover beside a selection, in the text view and on a PDF page alike: first a small "Code" offer that leaves
+ * the keyboard in the text, then the coding form itself.
+ */
+export function SelectionCodingPopover({
+  kind,
+  anchor,
+  onClose,
+  onOpenForm,
+  form,
+}: {
+  kind: "offer" | "form" | null;
+  anchor: RefObject<Anchor | null>;
+  onClose: () => void;
+  onOpenForm: () => void;
+  form: Omit<Parameters<typeof CodeSelectionForm>[0], "onCancel">;
+}) {
+  const { t } = useI18n();
+  const offerLabel = t("coding.codeHereLabel", { n: form.selection.quote.length });
+  return (
+    <AnchoredPopover
+      key={kind ?? "closed"}
+      anchor={anchor}
+      open={kind !== null}
+      onOpenChange={(open) => {
+        if (!open) onClose();
+      }}
+      label={kind === "form" ? t("coding.codeSelection") : offerLabel}
+      takeFocus={kind === "form"}
+    >
+      {kind === "form" ? (
+        <CodeSelectionForm {...form} onCancel={onClose} />
+      ) : (
+        <button type="button" className={buttonPrimary} onClick={onOpenForm} aria-label={offerLabel}>
+          {t("coding.codeHere")}
+        </button>
+      )}
+    </AnchoredPopover>
+  );
+}
+
+/**
  * A Radix popover placed against something that is not a button (a text selection, a highlight). It never moves
  * the page: it is positioned `fixed`, takes focus with preventScroll, and gives focus back to nothing on close
  * (the anchor is not focusable; focusing the page top would scroll).

@@ -11,7 +11,7 @@ import type { ThemeOption } from "./ThemeChecklist";
 import { ThemePicker, type CreateThemeInReader } from "./ThemePicker";
 import {
   AnchoredPopover,
-  CodeSelectionForm,
+  SelectionCodingPopover,
   elementAnchor,
   useClearSelectionAfter,
   useSelectionAnchor,
@@ -295,48 +295,27 @@ export function CodedText({
       )}
 
       {canCode && selection && (
-        <AnchoredPopover
-          key={popoverKind ?? "closed"}
+        <SelectionCodingPopover
+          kind={popoverKind}
           anchor={selectionAnchor}
-          open={popoverKind !== null}
-          onOpenChange={(open) => {
-            if (!open) setPopover(null);
+          onClose={() => setPopover(null)}
+          onOpenForm={() => {
+            reveal();
+            setPopover({ kind: "form", at: Date.now() });
           }}
-          label={
-            popoverKind === "form"
-              ? t("coding.codeSelection")
-              : t("coding.codeHereLabel", { n: selection.quote.length })
-          }
-          takeFocus={popoverKind === "form"}
-        >
-          {popoverKind === "form" ? (
-            <CodeSelectionForm
-              formAction={codeAction}
-              state={codeState}
-              pending={codePending}
-              reviewId={reviewId}
-              itemId={itemId}
-              field={field}
-              selection={selection}
-              lang={lang}
-              themes={themes}
-              createTheme={createTheme}
-              onCancel={() => setPopover(null)}
-            />
-          ) : (
-            <button
-              type="button"
-              className={buttonPrimary}
-              onClick={() => {
-                reveal();
-                setPopover({ kind: "form", at: Date.now() });
-              }}
-              aria-label={t("coding.codeHereLabel", { n: selection.quote.length })}
-            >
-              {t("coding.codeHere")}
-            </button>
-          )}
-        </AnchoredPopover>
+          form={{
+            formAction: codeAction,
+            state: codeState,
+            pending: codePending,
+            reviewId,
+            itemId,
+            field: field,
+            selection,
+            lang: lang,
+            themes,
+            createTheme,
+          }}
+        />
       )}
 
       <AnchoredPopover

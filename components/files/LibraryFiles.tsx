@@ -141,7 +141,7 @@ export function BulkAttach({ reviewId, items }: { reviewId: string; items: ItemC
     setErrors(problems);
   }
 
-  async function confirm() {
+  async function attachChosen() {
     setSaving(true);
     const entries = rows.flatMap((row): Record<string, string | null>[] =>
       row.choice.kind === "attach"
@@ -275,7 +275,7 @@ export function BulkAttach({ reviewId, items }: { reviewId: string; items: ItemC
                 type="button"
                 className={buttonPrimary}
                 disabled={saving || chosen === 0}
-                onClick={() => void confirm()}
+                onClick={() => void attachChosen()}
               >
                 {t("files.bulk.confirm", { n: chosen })}
               </button>

@@ -7,13 +7,13 @@ import type { CreateThemeInReader } from "@/components/coding/ThemePicker";
 import { CodingList, CodingsAt, type ReaderCoding } from "@/components/coding/CodedText";
 import {
   AnchoredPopover,
-  CodeSelectionForm,
+  SelectionCodingPopover,
   useClearSelectionAfter,
   useSelectionAnchor,
   type Anchor,
 } from "@/components/coding/CodeSelectionForm";
 import { FormMessage } from "@/components/ui/FormMessage";
-import { buttonPrimary, buttonSecondary, inlineInputClass } from "@/components/ui/styles";
+import { buttonSecondary, inlineInputClass } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/errors/action-result";
 import { findInLayer } from "@/lib/pdf-pages/find-in-page";
 import { alignPage, textOffsetAtOrAfter, textOffsetBefore, type PageAlignment } from "@/lib/pdf-pages/page-alignment";
@@ -546,48 +546,27 @@ export function PdfReader({
         </div>
       )}
       {canCode && selection && (
-        <AnchoredPopover
-          key={popoverKind ?? "closed"}
+        <SelectionCodingPopover
+          kind={popoverKind}
           anchor={selectionAnchor}
-          open={popoverKind !== null}
-          onOpenChange={(open) => {
-            if (!open) setPopover(null);
+          onClose={() => setPopover(null)}
+          onOpenForm={() => {
+            reveal();
+            setPopover({ kind: "form", at: Date.now() });
           }}
-          label={
-            popoverKind === "form"
-              ? t("coding.codeSelection")
-              : t("coding.codeHereLabel", { n: selection.quote.length })
-          }
-          takeFocus={popoverKind === "form"}
-        >
-          {popoverKind === "form" ? (
-            <CodeSelectionForm
-              formAction={submitCode}
-              state={codeState}
-              pending={codePending}
-              reviewId={reviewId}
-              itemId={itemId}
-              field="FULL_TEXT"
-              selection={selection}
-              lang="zh-CN"
-              themes={themes}
-              createTheme={createTheme}
-              onCancel={() => setPopover(null)}
-            />
-          ) : (
-            <button
-              type="button"
-              className={buttonPrimary}
-              onClick={() => {
-                reveal();
-                setPopover({ kind: "form", at: Date.now() });
-              }}
-              aria-label={t("coding.codeHereLabel", { n: selection.quote.length })}
-            >
-              {t("coding.codeHere")}
-            </button>
-          )}
-        </AnchoredPopover>
+          form={{
+            formAction: submitCode,
+            state: codeState,
+            pending: codePending,
+            reviewId,
+            itemId,
+            field: "FULL_TEXT",
+            selection,
+            lang: "zh-CN",
+            themes,
+            createTheme,
+          }}
+        />
       )}
 
       <div

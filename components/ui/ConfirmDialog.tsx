@@ -1,6 +1,6 @@
 "use client";
 // The app's own confirmation: a modal that names what will happen, traps focus, closes on Escape and
-// returns focus to what opened it (Radix AlertDialog). Use it instead of the browser's confirm().
+// returns focus to what opened it (Radix AlertDialog). Use it instead of the browser's built-in confirmation box.
 import { AlertDialog } from "radix-ui";
 import type { ReactNode } from "react";
 import { buttonDanger, buttonPrimary, buttonSecondary } from "./styles";

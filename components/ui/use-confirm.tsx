@@ -1,5 +1,5 @@
 "use client";
-// The app's own confirmation as a promise, for code that used to ask the browser's confirm(): render `dialog`
+// The app's own confirmation as a promise, for code that used to ask the browser's built-in confirmation box: render `dialog`
 // where the question belongs, then `await confirm({ title, confirmLabel })` in a handler, or pass a form's submit
 // event to `confirmSubmit`, which holds the submission until the person confirms and then submits the same form
 // again.
