@@ -1,6 +1,6 @@
 // The same round in English: the supervisor's forged edit is refused; they comment and suggest two edits; the
 // member accepts one and rejects the other; a reply to a thread deleted meanwhile is refused; the inbox tells.
-import { expect, test } from "@playwright/test";
+import { expect, test, type Request } from "@playwright/test";
 import { getSchema } from "@tiptap/core";
 import { prosemirrorJSONToYDoc } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
@@ -81,6 +81,15 @@ test("an English round: suggestions accepted and rejected, a reply to a deleted 
 
   const memberContext = await browser.newContext({ storageState: storageStateOf("member"), locale: "en-US" });
   const member = await memberContext.newPage();
+  // Server actions and refreshes of the member's page still on their way: one arriving after the deletion below
+  // would reload the threads without the deleted one, and there would be nothing left to answer.
+  const inFlight = new Set<Request>();
+  const isPageData = (request: Request) => !!(request.headers()["rsc"] || request.headers()["next-action"]);
+  member.on("request", (request) => {
+    if (isPageData(request)) inFlight.add(request);
+  });
+  member.on("requestfinished", (request) => inFlight.delete(request));
+  member.on("requestfailed", (request) => inFlight.delete(request));
   await member.goto(scenario.url(`synthesis/${sectionId}`));
   await expectSaved(member);
   await expect(sectionEditor(member)).toContainText("Party building leads");
@@ -110,6 +119,7 @@ test("an English round: suggestions accepted and rejected, a reply to a deleted 
   // The comment is deleted (elsewhere) while the member is answering it: the reply is refused, nothing lands.
   const thread = member.getByRole("listitem", { name: "Comment on: Party building" });
   await expect(thread).toBeVisible();
+  await expect.poll(() => inFlight.size).toBe(0);
   const opening = await e2eDatabase().comment.findFirstOrThrow({
     where: { body: "Define this term.", thread: { sectionId } },
   });
