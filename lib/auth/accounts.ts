@@ -44,7 +44,7 @@ function hashOfNobody(): Promise<string> {
   return dummyHash;
 }
 
-function refuseWeakPassword(password: string, email: string, name?: string | null): void {
+export function refuseWeakPassword(password: string, email: string, name?: string | null): void {
   if (!isPasswordStrongEnough(password, personalInputs(email, name))) {
     throw new AppError("WEAK_PASSWORD", "password too easy to guess", { password: [] });
   }
@@ -77,6 +77,10 @@ export async function signUp(rawInput: unknown, clientKey = "unknown"): Promise<
     if ((error as { code?: string }).code === "P2002") throw new AppError("SIGN_UP_REFUSED");
     throw error;
   }
+}
+
+export async function findAccount(userId: string): Promise<AccountSummary | null> {
+  return db().user.findUnique({ where: { id: userId }, select: summary });
 }
 
 export async function verifyCredentials(rawInput: unknown, clientKey: string): Promise<AccountSummary> {
