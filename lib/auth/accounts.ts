@@ -1,8 +1,10 @@
 // Accounts: sign-up, credential checks, password changes and session revocation. Emails are compared
 // lower-cased and trimmed.
 //
-// Nothing here may tell a stranger whether an address has an account: sign-in hashes a password whether or not
-// the account exists, and sign-up does the same work and gives one generic refusal for an address in use.
+// Sign-in hashes a password whether or not the account exists, so its answer and its time tell a stranger nothing.
+// `signUp` creates an account at once: it serves HUITONG_SIGN_UP=open (and `invite` without SMTP), where an
+// address in use gets one generic refusal after the same work — which still tells that the address is taken (the
+// README says so). With SMTP, sign-up goes through lib/auth/sign-up-confirmation.ts, which tells nothing.
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { announceAccessChange } from "@/lib/authz/access-events";
