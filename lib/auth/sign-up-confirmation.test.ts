@@ -110,6 +110,13 @@ describe("sign-up by e-mail", () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: taken.id } })).name).toBe("已注册");
   });
 
+  it("tells a taken address's owner in the language they chose in Huitong", async () => {
+    await db.user.update({ where: { email: "taken@example.org" }, data: { locale: "zh" } });
+    await requestSignUp({ name: "冒名", email: "taken@example.org", password: STRONG }, context("en"));
+    await runJobs();
+    expect(mailsTo("taken@example.org")[0]!.subject).toBe("[会通] 有人尝试用您的邮箱注册");
+  });
+
   it("the link creates the account once, with the password chosen on the form, and knows where to go next", async () => {
     await requestSignUp(
       { name: "林晓", email: "lin@example.org", password: STRONG },

@@ -1,13 +1,14 @@
 // The sign-up e-mail, sent by the worker (lib/auth/sign-up-confirmation.ts explains the flow). For an address
 // without an account: a pending sign-up is stored and a one-time link is mailed. For an address with one: its
-// owner is told that someone tried, with a sign-in link. Either way in the language the person chose on the form.
+// owner is told that someone tried, with a sign-in link. The link goes out in the language of the form; the owner's
+// notice in the language they chose in Huitong, if they did.
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { defineJob } from "@/lib/jobs/define-job";
 import type { Locale } from "@/lib/i18n/messages";
 import { translator } from "@/lib/i18n/translate";
-import type { MailContent } from "@/lib/notifications/email-content";
+import { emailLocale, type MailContent } from "@/lib/notifications/email-content";
 import { transport } from "@/lib/notifications/email-jobs";
 import { mailSettings, signLink, type MailSettings } from "@/lib/notifications/mail-settings";
 
@@ -57,10 +58,14 @@ export const signUpMailJob = defineJob({
     if (context.attempt === 1 && !(await takeSignUpMailAllowance(db, payload.email))) {
       return context.log("sign-up e-mails to this address are over the limit: not sent");
     }
-    const existing = await db.user.findUnique({ where: { email: payload.email }, select: { id: true } });
+    const existing = await db.user.findUnique({ where: { email: payload.email }, select: { locale: true } });
     let content: MailContent;
     if (existing) {
-      content = renderSignUpAttemptMail(payload, settings);
+      // The owner hears of it in the language they chose in Huitong, else in the form's.
+      content = renderSignUpAttemptMail(
+        { ...payload, locale: existing.locale ? emailLocale(existing.locale) : payload.locale },
+        settings,
+      );
     } else {
       const token = signUpTokenFromNonce(payload.nonce);
       const pending = {
