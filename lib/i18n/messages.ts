@@ -421,7 +421,8 @@ export const en: Shape<Messages> = {
     SIGN_UP_LINK_INVALID: "This sign-up link is not valid or was already used. Sign up again.",
     SIGN_UP_LINK_EXPIRED: "This sign-up link has expired (it works for 24 hours). Sign up again.",
     SIGN_UP_CLOSED: "This site is not open for sign-up.",
-    SIGN_UP_INVITE_ONLY: "This site creates accounts only by invitation: open your invitation link and sign up from there.",
+    SIGN_UP_INVITE_ONLY:
+      "This site creates accounts only by invitation: open your invitation link and sign up from there.",
     WRONG_CURRENT_PASSWORD: "The current password is not correct.",
     EMAIL_TAKEN: "That email already has an account. Sign in instead.",
     INVALID_CREDENTIALS: "Wrong email or password.",
