@@ -4,13 +4,14 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { revokeSession, signUp } from "@/lib/auth/accounts";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
-import { clientKeyOf, signIn, signOut } from "@/lib/auth/config";
+import { clientKeyOf, newAccountSignInProof, signIn, signOut } from "@/lib/auth/config";
+import { confirmSignUp, requestSignUp, type SignUpSent } from "@/lib/auth/sign-up-confirmation";
+import { checkSignUpAllowed, confirmsByEmail, signUpMode } from "@/lib/auth/sign-up-mode";
 import { getSessionUser } from "@/lib/auth/session";
 import { parseRateLimitedCode } from "@/lib/auth/sign-in-wait";
 import { AppError, ERROR_CODES, type ErrorCode } from "@/lib/errors/app-error";
-import type { ActionResult } from "@/lib/errors/action-result";
 import { formAction, publicAction } from "@/lib/http/endpoint";
-import { LOCALE_COOKIE } from "@/lib/i18n/server";
+import { getI18n, LOCALE_COOKIE } from "@/lib/i18n/server";
 import { rememberLocale } from "@/lib/notifications/preferences";
 
 async function signInWithPassword(email: FormDataEntryValue | null, password: FormDataEntryValue | null) {
@@ -30,23 +31,49 @@ async function signInWithPassword(email: FormDataEntryValue | null, password: Fo
   }
 }
 
-export const signInAction = publicAction(
-  "signIn",
-  async (_previous: ActionResult | null, form: FormData): Promise<undefined> => {
+export const signInAction = publicAction("signIn", async (_previous: unknown, form: FormData): Promise<undefined> => {
+  await signInWithPassword(form.get("email"), form.get("password"));
+  redirect(safeCallbackUrl(form.get("callbackUrl")));
+});
+
+/**
+ * Sign-up as this installation allows (lib/auth/sign-up-mode.ts). Confirmed by e-mail, every well-formed
+ * sign-up gets the same answer, "we sent a link to …", after the same work; `open` creates the account at once.
+ */
+export const signUpAction = publicAction(
+  "signUp",
+  async (_previous: unknown, form: FormData): Promise<SignUpSent | undefined> => {
+    const callbackUrl = safeCallbackUrl(form.get("callbackUrl"));
+    const mode = signUpMode();
+    await checkSignUpAllowed(mode, callbackUrl);
+    const input = { name: form.get("name"), email: form.get("email"), password: form.get("password") };
+    const clientKey = clientKeyOf(await headers());
+    if (confirmsByEmail(mode)) {
+      const { locale } = await getI18n();
+      return requestSignUp(input, { clientKey, locale, callbackUrl });
+    }
+    await signUp(input, clientKey);
     await signInWithPassword(form.get("email"), form.get("password"));
-    redirect(safeCallbackUrl(form.get("callbackUrl")));
+    redirect(callbackUrl);
   },
 );
 
-export const signUpAction = publicAction(
-  "signUp",
-  async (_previous: ActionResult | null, form: FormData): Promise<undefined> => {
-    await signUp(
-      { name: form.get("name"), email: form.get("email"), password: form.get("password") },
-      clientKeyOf(await headers()),
-    );
-    await signInWithPassword(form.get("email"), form.get("password"));
-    redirect(safeCallbackUrl(form.get("callbackUrl")));
+/** The button on the page a sign-up link opens: uses the link up, creates the account and signs the person in. */
+export const confirmSignUpAction = publicAction(
+  "confirmSignUp",
+  async (_previous: unknown, form: FormData): Promise<{ accountExists: true; callbackUrl: string }> => {
+    if (signUpMode() === "closed") throw new AppError("SIGN_UP_CLOSED");
+    const confirmed = await confirmSignUp(form.get("token"));
+    const callbackUrl = safeCallbackUrl(confirmed.callbackUrl);
+    if (confirmed.outcome === "exists") return { accountExists: true, callbackUrl };
+    const issuedAt = Date.now();
+    await signIn("new-account", {
+      userId: confirmed.account.id,
+      issuedAt: String(issuedAt),
+      proof: newAccountSignInProof(confirmed.account.id, issuedAt),
+      redirect: false,
+    });
+    redirect(callbackUrl);
   },
 );
 

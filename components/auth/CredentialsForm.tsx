@@ -6,16 +6,20 @@ import { FieldError, FormMessage } from "@/components/ui/FormMessage";
 import { buttonPrimary, inputClass, labelClass } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/errors/action-result";
 
-type Action = (previous: ActionResult | null, form: FormData) => Promise<ActionResult>;
+type Result = ActionResult<{ sentTo: string } | undefined>;
+type Action = (previous: Result | null, form: FormData) => Promise<Result>;
 
 export function CredentialsForm({
   mode,
   action,
   callbackUrl,
+  note,
 }: {
   mode: "sign-in" | "sign-up";
   action: Action;
   callbackUrl: string;
+  /** What applies to sign-up here (by e-mail link, at once …), shown above the button. */
+  note?: string;
 }) {
   const { t } = useI18n();
   const [state, formAction, pending] = useActionState(action, null);
@@ -30,6 +34,26 @@ export function CredentialsForm({
   const fields = state && !state.ok ? state.fields : undefined;
   const signUp = mode === "sign-up";
   const other = `${signUp ? "/sign-in" : "/sign-up"}?callbackUrl=${encodeURIComponent(callbackUrl)}`;
+
+  const sentTo = state?.ok ? state.data?.sentTo : undefined;
+  if (sentTo) {
+    // The one answer to every sign-up confirmed by e-mail, whether or not the address has an account.
+    return (
+      <section role="status" aria-labelledby="sent-title" className="space-y-3">
+        <h2 id="sent-title" className="text-lg font-semibold">
+          {t("signUp.sentTitle")}
+        </h2>
+        <p className="text-sm text-stone-700">{t("signUp.sent", { email: sentTo })}</p>
+        <p className="text-xs text-stone-500">{t("signUp.sentHint")}</p>
+        <p className="text-center text-sm text-stone-600">
+          {t("auth.haveAccount")}{" "}
+          <Link href={other} className="font-medium text-teal-700 underline">
+            {t("auth.signIn")}
+          </Link>
+        </p>
+      </section>
+    );
+  }
 
   return (
     <form action={formAction} className="space-y-4" noValidate>
@@ -89,6 +113,7 @@ export function CredentialsForm({
         )}
         <FieldError id="password-error" messages={fields?.password} />
       </div>
+      {note && <p className="text-xs text-stone-600">{note}</p>}
       <FormMessage error={state && !state.ok ? state.error : null} />
       <button type="submit" className={`${buttonPrimary} w-full`} disabled={pending}>
         {pending ? t(signUp ? "auth.signingUp" : "auth.signingIn") : t(signUp ? "auth.signUp" : "auth.signIn")}

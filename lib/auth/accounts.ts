@@ -1,8 +1,10 @@
 // Accounts: sign-up, credential checks, password changes and session revocation. Emails are compared
 // lower-cased and trimmed.
 //
-// Nothing here may tell a stranger whether an address has an account: sign-in hashes a password whether or not
-// the account exists, and sign-up does the same work and gives one generic refusal for an address in use.
+// Sign-in hashes a password whether or not the account exists, so its answer and its time tell a stranger nothing.
+// `signUp` creates an account at once: it serves HUITONG_SIGN_UP=open (and `invite` without SMTP), where an
+// address in use gets one generic refusal after the same work — which still tells that the address is taken (the
+// README says so). With SMTP, sign-up goes through lib/auth/sign-up-confirmation.ts, which tells nothing.
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { announceAccessChange } from "@/lib/authz/access-events";
@@ -44,7 +46,7 @@ function hashOfNobody(): Promise<string> {
   return dummyHash;
 }
 
-function refuseWeakPassword(password: string, email: string, name?: string | null): void {
+export function refuseWeakPassword(password: string, email: string, name?: string | null): void {
   if (!isPasswordStrongEnough(password, personalInputs(email, name))) {
     throw new AppError("WEAK_PASSWORD", "password too easy to guess", { password: [] });
   }
@@ -77,6 +79,10 @@ export async function signUp(rawInput: unknown, clientKey = "unknown"): Promise<
     if ((error as { code?: string }).code === "P2002") throw new AppError("SIGN_UP_REFUSED");
     throw error;
   }
+}
+
+export async function findAccount(userId: string): Promise<AccountSummary | null> {
+  return db().user.findUnique({ where: { id: userId }, select: summary });
 }
 
 export async function verifyCredentials(rawInput: unknown, clientKey: string): Promise<AccountSummary> {

@@ -5,7 +5,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { isAppError } from "@/lib/errors/app-error";
-import { newSessionId, verifyCredentials } from "./accounts";
+import { findAccount, newSessionId, verifyCredentials } from "./accounts";
 import { refusalCode } from "./sign-in-wait";
 import { clientAddressOf } from "./client-address";
 
@@ -38,6 +38,32 @@ export function sessionRefreshProof(userId: string, sessionVersion: number, sess
   return createHmac("sha256", secret()).update(`refresh.${userId}.${sessionVersion}.${sessionId}`).digest("base64url");
 }
 
+/**
+ * Signs in the account a confirmed sign-up link just created (app/(auth)/sign-up/confirm): there is no password
+ * to check at that point, so the confirming action proves with this signature, made on the server a moment
+ * before, that it created this account.
+ */
+export function newAccountSignInProof(userId: string, issuedAt: number): string {
+  return createHmac("sha256", secret()).update(`new-account.${userId}.${issuedAt}`).digest("base64url");
+}
+const NEW_ACCOUNT_PROOF_MS = 60_000;
+
+function isValidNewAccountProof(credentials: Partial<Record<string, unknown>>): credentials is {
+  userId: string;
+  issuedAt: string;
+  proof: string;
+} {
+  const { userId, issuedAt, proof } = credentials;
+  if (typeof userId !== "string" || typeof issuedAt !== "string" || typeof proof !== "string") return false;
+  const issued = Number(issuedAt);
+  if (!Number.isSafeInteger(issued) || issued > Date.now() + 1000 || Date.now() - issued > NEW_ACCOUNT_PROOF_MS) {
+    return false;
+  }
+  const expected = Buffer.from(newAccountSignInProof(userId, issued));
+  const given = Buffer.from(proof);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
 function isValidRefresh(
   refresh: unknown,
   userId: unknown,
@@ -66,6 +92,15 @@ export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth({
           if (isAppError(error)) throw new SignInRefused(refusalCode(error));
           throw error;
         }
+      },
+    }),
+    Credentials({
+      id: "new-account",
+      credentials: { userId: {}, issuedAt: {}, proof: {} },
+      async authorize(credentials) {
+        if (!isValidNewAccountProof(credentials)) return null;
+        const user = await findAccount(credentials.userId);
+        return user && { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
       },
     }),
   ],

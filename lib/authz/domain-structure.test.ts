@@ -12,7 +12,7 @@ const RESOLVERS = new Set([
   "authz/authorize.ts",
   "authz/request-access.ts",
   "collab/server.ts",
-  "http/download.ts",
+  "http/route.ts",
   "testing/access.ts",
 ]);
 

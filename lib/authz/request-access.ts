@@ -1,6 +1,6 @@
 // The signed-in person's access to a review, read once per request: the layout, the page, every query it renders
-// and a server action share one membership read (React's request cache). Download routes get theirs from
-// download() (lib/http/download.ts); other route handlers resolve it once, after mutatingRoute's Origin check.
+// and a server action share one membership read (React's request cache). Route handlers get theirs from the
+// route factory (lib/http/route.ts), resolved once after its Origin check.
 import { cache } from "react";
 import { requireUser } from "@/lib/auth/session";
 import { loadOrNotFound } from "@/lib/errors/page-load";

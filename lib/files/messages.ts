@@ -1,4 +1,5 @@
 // Words for a file's problems, shared by the upload route and the item page: the file's name and the reason.
+import type { AppError } from "@/lib/errors/app-error";
 import { formatBytes } from "@/lib/import/limits";
 import type { Translate } from "@/lib/i18n/translate";
 import type { FileRejection } from "./commands";
@@ -34,4 +35,11 @@ export function rejectionMessage(t: Translate, details: unknown): string {
 export function failureMessage(t: Translate, fileName: string, code: string | null, detail: string | null): string {
   const known = FAILURES.find((failure) => failure === code) ?? "CORRUPT";
   return t(`files.failures.${known}`, { name: fileName, detail: detail ?? "" });
+}
+
+/** For route handlers (lib/http/route.ts): a refused file in its own words; 413 for one over the size limit. */
+export function fileRejection(error: AppError, t: Translate): { message: string; status: number } | undefined {
+  if (error.code !== "FILE_REJECTED") return undefined;
+  const tooLarge = (error.details as { reason?: string } | undefined)?.reason === "TOO_LARGE";
+  return { message: rejectionMessage(t, error.details), status: tooLarge ? 413 : 400 };
 }

@@ -1,5 +1,5 @@
 // The one way a server action is built. Each factory, in this order: refuses a request from another origin
-// (as mutatingRoute does for route handlers; Next.js also compares Origin with Host, this holds whatever its
+// (as the factory in lib/http/route.ts does for route handlers; Next.js also compares Origin with Host, this holds whatever its
 // configuration), validates the review id with zod, resolves the caller's access to that review once for the
 // request (lib/authz/request-access.ts), runs the work with it, and turns errors into the ActionResult the forms
 // show (lib/errors/action-result.ts). The domain takes the resolved ReviewAccess, so an action that skipped

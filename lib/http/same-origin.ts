@@ -1,7 +1,7 @@
 // Cross-site request forgery on route handlers. Cookies are "same-site", and a site is only the registrable
 // domain: a page on another port or subdomain of the same host (a student's test server, a preview deploy) sends
 // the signed-in user's cookie along with a form it posts here. Server actions refuse such requests by comparing
-// Origin with Host; route handlers that change something do the same through mutatingRoute() in lib/http/route.ts.
+// Origin with Host; route handlers that change something do the same through the route factory in lib/http/route.ts.
 export type OriginVerdict = "same-origin" | "cross-origin" | "no-browser-signal";
 
 /**

@@ -16,6 +16,7 @@ import * as references from "./sections/references";
 import * as account from "./sections/account";
 import * as backup from "./sections/backup";
 import * as security from "./sections/security";
+import * as signUp from "./sections/sign-up";
 import * as screening from "./sections/screening";
 import * as search from "./sections/search";
 import * as synthesis from "./sections/synthesis";
@@ -38,6 +39,7 @@ export const zh = {
   limits: limits.zh,
   account: account.zh,
   security: security.zh,
+  signUp: signUp.zh,
   comments: comments.zh,
   board: board.zh,
   dashboard: dashboard.zh,
@@ -105,6 +107,10 @@ export const zh = {
       "这个密码太容易被猜到（常见密码、简单规律，或与邮箱、姓名相近）。请换一个更长、更独特的密码，例如几个不相关的词连在一起。",
     SIGN_UP_REFUSED: "无法用这些信息注册。如果您已有账户，请直接登录。",
     SIGN_UP_RATE_LIMITED: "此网络近期注册次数过多，请稍后再试。",
+    SIGN_UP_LINK_INVALID: "这个注册链接无效或已经用过。请重新注册。",
+    SIGN_UP_LINK_EXPIRED: "这个注册链接已经过期（有效期 24 小时）。请重新注册。",
+    SIGN_UP_CLOSED: "本站目前不开放注册。",
+    SIGN_UP_INVITE_ONLY: "本站只接受受邀注册：请从邀请链接进入后注册。",
     WRONG_CURRENT_PASSWORD: "当前密码不正确。",
     EMAIL_TAKEN: "该邮箱已注册，请直接登录。",
     INVALID_CREDENTIALS: "邮箱或密码不正确。",
@@ -344,6 +350,7 @@ export const en: Shape<Messages> = {
   limits: limits.en,
   account: account.en,
   security: security.en,
+  signUp: signUp.en,
   comments: comments.en,
   board: board.en,
   dashboard: dashboard.en,
@@ -411,6 +418,11 @@ export const en: Shape<Messages> = {
       "This password is too easy to guess (a common password, a simple pattern, or close to your e-mail or name). Choose a longer, more unusual one, for example a few unrelated words together.",
     SIGN_UP_REFUSED: "We could not create an account with these details. If you already have one, sign in instead.",
     SIGN_UP_RATE_LIMITED: "Too many sign-ups from this network recently. Try again later.",
+    SIGN_UP_LINK_INVALID: "This sign-up link is not valid or was already used. Sign up again.",
+    SIGN_UP_LINK_EXPIRED: "This sign-up link has expired (it works for 24 hours). Sign up again.",
+    SIGN_UP_CLOSED: "This site is not open for sign-up.",
+    SIGN_UP_INVITE_ONLY:
+      "This site creates accounts only by invitation: open your invitation link and sign up from there.",
     WRONG_CURRENT_PASSWORD: "The current password is not correct.",
     EMAIL_TAKEN: "That email already has an account. Sign in instead.",
     INVALID_CREDENTIALS: "Wrong email or password.",

@@ -1,4 +1,5 @@
 // Every job the worker knows. A domain adds its jobs here; nothing else has to change for the worker to run them.
+import { signUpMailJob } from "@/lib/auth/sign-up-mail";
 import { fileJobs } from "@/lib/files/jobs";
 import { sendDigestJob, sendNotificationEmailJob } from "@/lib/notifications/email-jobs";
 import { remindRoundDueJob } from "@/lib/rounds/jobs";
@@ -13,4 +14,5 @@ export const jobDefinitions: JobDefinition[] = [
   sendNotificationEmailJob,
   sendDigestJob,
   remindRoundDueJob,
+  signUpMailJob,
 ];

@@ -23,7 +23,8 @@ export function nextDigestAt(now: Date): Date {
 }
 
 const transports = new Map<string, Transporter>();
-function transport(settings: MailSettings): Transporter {
+/** One SMTP connection pool per configured server, shared by every kind of e-mail the worker sends. */
+export function transport(settings: MailSettings): Transporter {
   let existing = transports.get(settings.smtpUrl);
   if (!existing) {
     existing = createTransport(settings.smtpUrl);

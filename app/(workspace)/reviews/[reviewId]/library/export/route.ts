@@ -1,11 +1,7 @@
-import type { NextRequest } from "next/server";
-import { mutatingRoute } from "@/lib/http/route";
 import { exportItems } from "@/lib/export/export-items";
 import { exportFormatSchema } from "@/lib/export/items";
-import { download } from "@/lib/http/download";
-import { formDataWithin, isBodyTooLarge, isUnreadableForm } from "@/lib/http/limited-body";
-import { bodyTooLargeResponse, unreadableFormResponse } from "@/lib/http/upload";
-import { getI18n } from "@/lib/i18n/server";
+import { fileResponse } from "@/lib/http/download";
+import { reviewParams, reviewRoute } from "@/lib/http/route";
 import { parseLibraryParams } from "@/lib/library/query";
 
 export const dynamic = "force-dynamic";
@@ -16,9 +12,7 @@ const MAX_EXPORT_FORM_BYTES = 4 * 1024 * 1024;
 const BAD_FORMAT = "Unknown export format: use format=ris, bibtex, csl-json or csv.";
 
 /** All items (scope=all) or the library's current filter (scope=filter plus the library's own parameters). */
-export async function GET(request: NextRequest, { params }: { params: Promise<{ reviewId: string }> }) {
-  const { reviewId } = await params;
-  const i18n = await getI18n();
+export const GET = reviewRoute({ params: reviewParams }, async (access, _input, request, { locale, t }) => {
   const search = Object.fromEntries(request.nextUrl.searchParams);
   const format = exportFormatSchema.safeParse(search.format);
   if (!format.success) return new Response(BAD_FORMAT, { status: 400 });
@@ -26,22 +20,13 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     search.scope === "filter"
       ? ({ kind: "filter", params: parseLibraryParams(search) } as const)
       : ({ kind: "all" } as const);
-  return download(reviewId, (access) => exportItems(access, { format: format.data, scope }, i18n));
-}
+  return fileResponse(await exportItems(access, { format: format.data, scope }, { locale, t }));
+});
 
 /** The ticked items: their ids travel in a form body, which has room for thousands. */
-export const POST = mutatingRoute(
-  async (request: NextRequest, { params }: { params: Promise<{ reviewId: string }> }) => {
-    const { reviewId } = await params;
-    const i18n = await getI18n();
-    let form: FormData;
-    try {
-      form = await formDataWithin(request, MAX_EXPORT_FORM_BYTES);
-    } catch (error) {
-      if (isBodyTooLarge(error)) return bodyTooLargeResponse(i18n.t, MAX_EXPORT_FORM_BYTES);
-      if (isUnreadableForm(error)) return unreadableFormResponse(i18n.t);
-      throw error;
-    }
+export const POST = reviewRoute(
+  { params: reviewParams, body: { form: MAX_EXPORT_FORM_BYTES } },
+  async (access, { body: form }, _request, { locale, t }) => {
     const format = exportFormatSchema.safeParse(form.get("format"));
     if (!format.success) return new Response(BAD_FORMAT, { status: 400 });
     let itemIds: string[] = [];
@@ -52,8 +37,8 @@ export const POST = mutatingRoute(
       return new Response("itemIds is not a JSON list.", { status: 400 });
     }
     if (itemIds.length === 0) return new Response("No items selected.", { status: 400 });
-    return download(reviewId, (access) =>
-      exportItems(access, { format: format.data, scope: { kind: "selected", itemIds } }, i18n),
+    return fileResponse(
+      await exportItems(access, { format: format.data, scope: { kind: "selected", itemIds } }, { locale, t }),
     );
   },
 );

@@ -1,16 +1,13 @@
-import type { NextRequest } from "next/server";
 import { getMatrix } from "@/lib/coding/queries";
 import { matrixCsv, parseMatrixOrder } from "@/lib/coding/matrix-order";
-import { download } from "@/lib/http/download";
-import { getI18n } from "@/lib/i18n/server";
+import { fileResponse } from "@/lib/http/download";
+import { reviewParams, reviewRoute } from "@/lib/http/route";
 import { pick } from "@/lib/i18n/translate";
 import { citationLabel } from "@/lib/items/display";
 
-export async function GET(request: NextRequest, { params }: { params: Promise<{ reviewId: string }> }) {
-  const { reviewId } = await params;
-  const { locale, t } = await getI18n();
+export const GET = reviewRoute({ params: reviewParams }, async (access, _input, request, { locale, t }) => {
   const order = parseMatrixOrder(Object.fromEntries(request.nextUrl.searchParams));
-  return download(reviewId, async (access) => ({
+  return fileResponse({
     body: matrixCsv(
       await getMatrix(access, { showExcluded: request.nextUrl.searchParams.get("excluded") === "1" }),
       order,
@@ -24,5 +21,5 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     ),
     contentType: "text/csv; charset=utf-8",
     filename: "theme-matrix.csv",
-  }));
-}
+  });
+});

@@ -1,34 +1,33 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { NextResponse } from "next/server";
 import { agreementCsv } from "@/lib/coding/agreement-csv";
 import { agreementInput, loadAgreementReport, MAX_AGREEMENT_CODERS } from "@/lib/coding/agreement-report";
 import { exportFileName, reviewTitleForFile } from "@/lib/export/file-name";
-import { download } from "@/lib/http/download";
-import { getI18n } from "@/lib/i18n/server";
+import { fileResponse } from "@/lib/http/download";
+import { reviewParams, reviewRoute } from "@/lib/http/route";
 import { pick } from "@/lib/i18n/translate";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: NextRequest, { params }: { params: Promise<{ reviewId: string }> }) {
-  const { reviewId } = await params;
-  const { locale, t } = await getI18n();
-  const coderIds = [...new Set(request.nextUrl.searchParams.getAll("coder"))];
-  // Bad input is refused before anything is read, with the same words as the page.
-  if (!agreementInput.safeParse({ coderIds }).success) {
-    const message =
-      coderIds.length > MAX_AGREEMENT_CODERS
-        ? t("agreement.tooMany", { n: MAX_AGREEMENT_CODERS })
-        : t("agreement.chooseAtLeastTwo");
-    return new NextResponse(message, {
-      status: 400,
-      headers: { "Content-Type": "text/plain; charset=utf-8" },
-    });
-  }
-  return download(reviewId, async (access) => {
+export const GET = reviewRoute(
+  { params: reviewParams },
+  async (access, { params: { reviewId } }, request, { locale, t }) => {
+    const coderIds = [...new Set(request.nextUrl.searchParams.getAll("coder"))];
+    // Bad input is refused before the report is read, with the same words as the page.
+    if (!agreementInput.safeParse({ coderIds }).success) {
+      const message =
+        coderIds.length > MAX_AGREEMENT_CODERS
+          ? t("agreement.tooMany", { n: MAX_AGREEMENT_CODERS })
+          : t("agreement.chooseAtLeastTwo");
+      return new NextResponse(message, {
+        status: 400,
+        headers: { "Content-Type": "text/plain; charset=utf-8" },
+      });
+    }
     const report = await loadAgreementReport(access, { coderIds });
     const reviewTitle = (await reviewTitleForFile(reviewId, locale)) ?? t("transfer.untitledReview");
     const themeName = (theme: { nameZh: string | null; nameEn: string | null }) =>
       pick(locale, theme.nameZh, theme.nameEn) ?? "";
-    return {
+    return fileResponse({
       body: agreementCsv(
         {
           coders: report.coders,
@@ -56,6 +55,6 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       ),
       contentType: "text/csv; charset=utf-8",
       filename: exportFileName(reviewTitle, t("agreement.fileName"), "csv"),
-    };
-  });
-}
+    });
+  },
+);

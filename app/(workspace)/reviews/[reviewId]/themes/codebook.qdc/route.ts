@@ -1,12 +1,12 @@
-import { download } from "@/lib/http/download";
+import { fileResponse } from "@/lib/http/download";
+import { reviewParams, reviewRoute } from "@/lib/http/route";
 import { exportCodebook } from "@/lib/themes/codebook";
 import { codebookToQdc } from "@/lib/themes/codebook-exchange";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ reviewId: string }> }) {
-  const { reviewId } = await params;
-  return download(reviewId, async (access) => ({
+export const GET = reviewRoute({ params: reviewParams }, async (access) =>
+  fileResponse({
     body: codebookToQdc(await exportCodebook(access)),
     contentType: "application/xml; charset=utf-8",
     filename: "codebook.qdc",
-  }));
-}
+  }),
+);

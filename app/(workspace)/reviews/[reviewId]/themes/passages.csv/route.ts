@@ -1,7 +1,7 @@
 import { codingsCsv, loadCodingsForExport } from "@/lib/export/codings-csv";
 import { exportFileName, reviewTitleForFile } from "@/lib/export/file-name";
-import { download } from "@/lib/http/download";
-import { getI18n } from "@/lib/i18n/server";
+import { fileResponse } from "@/lib/http/download";
+import { reviewParams, reviewRoute } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
@@ -11,14 +11,13 @@ const FIELD_LABEL = {
   ABSTRACT_EN: "item.abstractEn",
 } as const;
 
-export async function GET(_request: Request, { params }: { params: Promise<{ reviewId: string }> }) {
-  const { reviewId } = await params;
-  const { locale, t } = await getI18n();
-  return download(reviewId, async (access) => {
+export const GET = reviewRoute(
+  { params: reviewParams },
+  async (access, { params: { reviewId } }, _request, { locale, t }) => {
     // Loading the codings authorizes the reader, so the review's title is only read for a member.
     const codings = await loadCodingsForExport(access);
     const title = (await reviewTitleForFile(reviewId, locale)) ?? t("transfer.untitledReview");
-    return {
+    return fileResponse({
       body: codingsCsv(codings, locale, {
         columns: {
           item: t("transfer.codingColumns.item"),
@@ -37,6 +36,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ rev
       }),
       contentType: "text/csv; charset=utf-8",
       filename: exportFileName(title, t("transfer.codingsFileName"), "csv"),
-    };
-  });
-}
+    });
+  },
+);

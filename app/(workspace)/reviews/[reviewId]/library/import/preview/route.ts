@@ -1,20 +1,13 @@
-import type { NextRequest } from "next/server";
-import { mutatingRoute } from "@/lib/http/route";
-import { upload, uploadedFile } from "@/lib/http/upload";
+import { reviewParams, reviewRoute } from "@/lib/http/route";
+import { importErrorDescription, uploadedFile } from "@/lib/http/upload";
 import { csvMappingFromForm } from "@/lib/import/parse-csv";
 import { MAX_IMPORT_BYTES } from "@/lib/import/parse-file";
 import { previewImport } from "@/lib/import/preview";
-import { resolveAccess } from "@/lib/authz/authorize";
 
 export const dynamic = "force-dynamic";
 
-export const POST = mutatingRoute(
-  async (request: NextRequest, { params }: { params: Promise<{ reviewId: string }> }) => {
-    const { reviewId } = await params;
-    return upload(request, MAX_IMPORT_BYTES, async (userId, form) =>
-      previewImport(await resolveAccess(userId, reviewId), await uploadedFile(form), {
-        csvMapping: csvMappingFromForm(form.get("csvMapping")),
-      }),
-    );
-  },
+export const POST = reviewRoute(
+  { params: reviewParams, body: { form: MAX_IMPORT_BYTES }, describeError: importErrorDescription },
+  async (access, { body: form }) =>
+    previewImport(access, await uploadedFile(form), { csvMapping: csvMappingFromForm(form.get("csvMapping")) }),
 );
