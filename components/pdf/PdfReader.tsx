@@ -279,7 +279,11 @@ export function PdfReader({
     for (const span of highlightSpans(extractedText, keywords)) {
       const first = pageOfOffset(pageStarts, span.start) ?? 1;
       const last = pageOfOffset(pageStarts, span.end - 1) ?? first;
-      for (let page = first; page <= last; page++) byPage.set(page, [...(byPage.get(page) ?? []), span]);
+      for (let page = first; page <= last; page++) {
+        const list = byPage.get(page) ?? [];
+        list.push(span);
+        byPage.set(page, list);
+      }
     }
     return byPage;
   }, [markKeywords, extractedText, keywords, pageStarts]);

@@ -37,7 +37,6 @@ export function KeywordLegend({
         {terms.map((term) => (
           <li
             key={term}
-            data-term={term}
             className={`rounded-full px-2 py-0.5 ${shown && counts.get(term) ? "bg-amber-100 text-amber-950" : "bg-stone-100 text-stone-600"}`}
           >
             {t("screening.termCount", { term, n: counts.get(term) ?? 0 })}
