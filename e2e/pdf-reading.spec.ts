@@ -179,7 +179,8 @@ test("on the PDF page, highlights filter by coder and theme as in the text view,
   const pageOneView = viewer.getByRole("group", { name: "第 1 页" });
   const memberHighlight = pageOneView.getByRole("img", { name: "编码：乡村振兴 · 我的编码" });
   const ownerHighlight = pageOneView.getByRole("img", { name: "编码：党建引领 · 组长的编码" });
-  await expect(memberHighlight).toBeVisible();
+  // The first page of a PDF on a busy runner: drawing it may take longer than a click's reaction.
+  await expect(memberHighlight).toBeVisible({ timeout: 30_000 });
   await expect(ownerHighlight).toBeVisible();
 
   // The review's highlight words: counted in the text as the screening panel counts them, and marked on the page.

@@ -68,6 +68,9 @@ export const PdfPage = memo(function PdfPage({
   const textLayerElement = useRef<HTMLDivElement>(null);
   const highlightLayer = useRef<HTMLDivElement>(null);
   const layer = useRef<LayerState | null>(null);
+  // The last render on this canvas, settled: pdf.js refuses a second render on a canvas whose first one (just
+  // cancelled) has not finished, which left the page blank when the page was drawn again while still loading.
+  const lastRender = useRef<Promise<void>>(Promise.resolve());
   const [layerReadyAt, setLayerReadyAt] = useState(0);
 
   useEffect(() => {
@@ -77,6 +80,7 @@ export const PdfPage = memo(function PdfPage({
     let textLayer: InstanceType<PdfLibrary["TextLayer"]> | null = null;
     (async () => {
       const page = await pdf.getPage(pageNumber);
+      await lastRender.current;
       if (cancelled) return;
       const natural = page.getViewport({ scale: 1 });
       if (Math.abs(natural.width - size.width) > 0.5 || Math.abs(natural.height - size.height) > 0.5) {
@@ -92,6 +96,7 @@ export const PdfPage = memo(function PdfPage({
         viewport,
         transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0],
       });
+      lastRender.current = renderTask.promise.catch(() => {});
       // Marked once painted (tests and the bench wait for it); cancelled renders reject, a failed one leaves the
       // text usable.
       renderTask.promise.then(
