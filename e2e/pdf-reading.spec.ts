@@ -199,7 +199,8 @@ test("on the PDF page, highlights filter by coder and theme as in the text view,
   await expect(memberHighlight).toHaveCount(0);
   await expect(ownerHighlight).toBeVisible();
   await expect(filter.getByRole("status")).toHaveText("当前筛选下显示 1 / 2 处编码。");
-  await page.screenshot({ path: test.info().outputPath("pdf-filter-keywords.png"), fullPage: false });
+  await page.getByRole("toolbar", { name: "PDF 工具栏" }).evaluate((toolbar) => toolbar.scrollIntoView());
+  await page.screenshot({ path: test.info().outputPath("pdf-filter-keywords.png") });
   await filter.getByRole("combobox", { name: "按编码者筛选" }).selectOption({ label: "所有编码者" });
   await filter.getByRole("combobox", { name: "按主题筛选" }).selectOption({ label: "乡村振兴" });
   await expect(ownerHighlight).toHaveCount(0);
