@@ -9,13 +9,15 @@ import { FormMessage } from "@/components/ui/FormMessage";
 import { buttonPrimary, buttonSecondary, inputClass, labelClass } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/errors/action-result";
 import type { ThemeOption } from "./ThemeChecklist";
-import { readRecentThemes, rememberRecentThemes, ThemePicker, type CreateThemeInReader } from "./ThemePicker";
+import { ThemePicker, type CreateThemeInReader } from "./ThemePicker";
 
 export interface CodeSelection {
   start: number;
   end: number;
   quote: string;
 }
+
+const NO_RECENT: string[] = [];
 
 /** What a popover is placed against: the selection's range, or a highlight's element. */
 export type Anchor = { getBoundingClientRect: () => DOMRect };
@@ -30,6 +32,7 @@ export function CodeSelectionForm({
   selection,
   lang,
   themes,
+  recent = NO_RECENT,
   createTheme,
   onCancel,
 }: {
@@ -42,6 +45,8 @@ export function CodeSelectionForm({
   selection: CodeSelection;
   lang: string;
   themes: ThemeOption[];
+  /** The themes this member coded with most recently in the review (from the server), newest first. */
+  recent?: string[];
   createTheme?: CreateThemeInReader;
   onCancel: () => void;
 }) {
@@ -49,7 +54,8 @@ export function CodeSelectionForm({
   const memoId = useId();
   const [chosen, setChosen] = useState<string[]>([]);
   const [missingTheme, setMissingTheme] = useState(false);
-  const [recent] = useState(() => (typeof window === "undefined" ? [] : readRecentThemes(reviewId)));
+  // Kept as it was when the form opened: the list does not reorder under the pointer when the page refreshes.
+  const [recentAtOpen] = useState(recent);
   return (
     <form
       action={formAction}
@@ -59,7 +65,6 @@ export function CodeSelectionForm({
           event.preventDefault();
           return;
         }
-        rememberRecentThemes(reviewId, chosen);
       }}
       className="space-y-3"
       aria-label={t("coding.codeSelection")}
@@ -79,7 +84,7 @@ export function CodeSelectionForm({
       <ThemePicker
         reviewId={reviewId}
         themes={themes}
-        recent={recent}
+        recent={recentAtOpen}
         name="themeIds"
         chosen={chosen}
         onChosenChange={(next) => {

@@ -2,7 +2,7 @@
 import { Fragment, memo, useActionState, useCallback, useMemo, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { FormMessage } from "@/components/ui/FormMessage";
-import { buttonPrimary, buttonSecondary, inlineInputClass, inputClass, labelClass } from "@/components/ui/styles";
+import { buttonPrimary, buttonSecondary, inputClass, labelClass } from "@/components/ui/styles";
 import { useConfirm } from "@/components/ui/use-confirm";
 import type { ActionResult } from "@/lib/errors/action-result";
 import type { PassageFieldName } from "@/lib/coding/passage-field";
@@ -18,6 +18,7 @@ import {
   type Anchor,
 } from "./CodeSelectionForm";
 import { useOpenPdfPage } from "@/components/pdf/open-pdf-page";
+import { useHighlightFilter } from "./HighlightFilter";
 
 type Action = (previous: ActionResult | null, form: FormData) => Promise<ActionResult>;
 
@@ -40,89 +41,6 @@ interface Selection {
   quote: string;
 }
 
-/** Which codings' highlights show: everyone's and every theme's unless the reader narrows it. */
-export interface HighlightFilter {
-  coder: string;
-  theme: string;
-}
-
-export function filterCodings<T extends Pick<ReaderCoding, "createdById" | "createdBy" | "themes">>(
-  codings: T[],
-  filter: HighlightFilter,
-): T[] {
-  if (!filter.coder && !filter.theme) return codings;
-  return codings.filter(
-    (coding) =>
-      (!filter.coder || coderKey(coding) === filter.coder) &&
-      (!filter.theme || coding.themes.some((theme) => theme.id === filter.theme)),
-  );
-}
-
-const coderKey = (coding: Pick<ReaderCoding, "createdById" | "createdBy">) =>
-  coding.createdById ?? coding.createdBy ?? "";
-
-/** The coder and theme filter over a text's highlights; hidden while there is nothing to filter. */
-export function HighlightFilterBar({
-  codings,
-  filter,
-  onChange,
-  shown,
-}: {
-  codings: ReaderCoding[];
-  filter: HighlightFilter;
-  onChange: (filter: HighlightFilter) => void;
-  shown: number;
-}) {
-  const { t } = useI18n();
-  const coders = useMemo(() => {
-    const seen = new Map<string, string>();
-    for (const coding of codings) seen.set(coderKey(coding), coding.createdBy ?? t("activity.someone"));
-    return [...seen];
-  }, [codings, t]);
-  const themes = useMemo(() => {
-    const seen = new Map<string, string>();
-    for (const coding of codings) for (const theme of coding.themes) seen.set(theme.id, theme.name);
-    return [...seen];
-  }, [codings]);
-  if (codings.length === 0) return null;
-  const filtering = filter.coder !== "" || filter.theme !== "";
-  return (
-    <div role="group" aria-label={t("coding.filterHighlights")} className="flex flex-wrap items-center gap-2 text-xs">
-      <select
-        aria-label={t("coding.filterByCoder")}
-        value={filter.coder}
-        onChange={(event) => onChange({ ...filter, coder: event.target.value })}
-        className={`${inlineInputClass} w-36 py-1 text-xs`}
-      >
-        <option value="">{t("coding.everyCoder")}</option>
-        {coders.map(([key, name]) => (
-          <option key={key} value={key}>
-            {name}
-          </option>
-        ))}
-      </select>
-      <select
-        aria-label={t("coding.filterByTheme")}
-        value={filter.theme}
-        onChange={(event) => onChange({ ...filter, theme: event.target.value })}
-        className={`${inlineInputClass} w-36 py-1 text-xs`}
-      >
-        <option value="">{t("coding.everyTheme")}</option>
-        {themes.map(([id, name]) => (
-          <option key={id} value={id}>
-            {name}
-          </option>
-        ))}
-      </select>
-      {filtering && (
-        <span role="status" className="text-stone-600">
-          {t("coding.filteredOut", { shown, n: codings.length })}
-        </span>
-      )}
-    </div>
-  );
-}
-
 /**
  * A text of an item (full text or an abstract) with its coded passages highlighted in their themes' colours.
  * Selecting words offers to code them in a popover beside the selection; clicking a highlight opens its codings
@@ -137,6 +55,7 @@ export function CodedText({
   lang,
   codings,
   themes,
+  recentThemes,
   canCode,
   actions,
   createTheme,
@@ -150,6 +69,8 @@ export function CodedText({
   lang: string;
   codings: ReaderCoding[];
   themes: ThemeOption[];
+  /** The themes this member coded with most recently in the review, newest first (listed first when coding). */
+  recentThemes?: string[];
   canCode: boolean;
   actions: { code: Action; update: Action; remove: Action };
   createTheme?: CreateThemeInReader;
@@ -167,12 +88,11 @@ export function CodedText({
   const popoverKind = popover && popover.at > savedAt && selection ? popover.kind : null;
   const { anchor: selectionAnchor, capture, reveal } = useSelectionAnchor(popoverKind === "form");
   const [flash, setFlash] = useState<string | null>(null);
-  const [filter, setFilter] = useState<HighlightFilter>({ coder: "", theme: "" });
   const highlightAnchor = useRef<Anchor | null>(null);
   const [openedIds, setOpenedIds] = useState<string[] | null>(null);
 
   const paragraphs = useMemo(() => paragraphsOf(text), [text]);
-  const visible = useMemo(() => filterCodings(codings, filter), [codings, filter]);
+  const { visible, bar: filterBar } = useHighlightFilter(codings);
   const placed = useMemo(() => visible.filter((coding) => coding.status !== "orphaned"), [visible]);
   const byId = useMemo(() => new Map(codings.map((coding) => [coding.id, coding])), [codings]);
   const opened = useMemo(
@@ -290,7 +210,7 @@ export function CodedText({
               </span>
             </>
           )}
-          <HighlightFilterBar codings={codings} filter={filter} onChange={setFilter} shown={visible.length} />
+          {filterBar}
         </div>
       )}
 
@@ -313,6 +233,7 @@ export function CodedText({
             selection,
             lang: lang,
             themes,
+            recent: recentThemes,
             createTheme,
           }}
         />

@@ -15,27 +15,8 @@ export type CreateThemeInReader = (input: {
 /** Colours a theme created from the reader gets, the first one the codebook does not use yet. */
 const PALETTE = ["#0f766e", "#b45309", "#7c3aed", "#be123c", "#1d4ed8", "#4d7c0f", "#c2410c", "#0e7490", "#a21caf"];
 
+/** At most this many recently used themes are listed first (the server sends the member's own, newest first). */
 const RECENT_LIMIT = 6;
-const recentKey = (reviewId: string) => `huitong:recent-themes:${reviewId}`;
-
-/** The themes this browser coded with last in this review, newest first. */
-export function readRecentThemes(reviewId: string): string[] {
-  try {
-    const stored: unknown = JSON.parse(window.localStorage.getItem(recentKey(reviewId)) ?? "[]");
-    return Array.isArray(stored) ? stored.filter((id): id is string => typeof id === "string") : [];
-  } catch {
-    return [];
-  }
-}
-
-export function rememberRecentThemes(reviewId: string, themeIds: string[]) {
-  try {
-    const next = [...new Set([...themeIds, ...readRecentThemes(reviewId)])].slice(0, RECENT_LIMIT * 2);
-    window.localStorage.setItem(recentKey(reviewId), JSON.stringify(next));
-  } catch {
-    // Private mode or a full storage: the picker simply shows no recent themes.
-  }
-}
 
 /**
  * The codebook as a filterable list of checkboxes: typing narrows it, recently used themes come first, and a

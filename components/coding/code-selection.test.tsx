@@ -20,7 +20,15 @@ const SELECTION = { start: 120, end: 132, quote: "grassroots resilience" };
 type Sent = Record<string, string | string[]>;
 
 /** The form in its popover, wired to an action that records what it was sent. */
-function Harness({ sent, createTheme }: { sent: Sent[]; createTheme?: CreateThemeInReader }) {
+function Harness({
+  sent,
+  createTheme,
+  recent,
+}: {
+  sent: Sent[];
+  createTheme?: CreateThemeInReader;
+  recent?: string[];
+}) {
   const anchor = useRef<Anchor | null>({ getBoundingClientRect: () => new DOMRect(40, 300, 120, 18) });
   const [open, setOpen] = useState(true);
   const [state, action, pending] = useActionState(async (_: ActionResult | null, form: FormData) => {
@@ -44,6 +52,7 @@ function Harness({ sent, createTheme }: { sent: Sent[]; createTheme?: CreateThem
         selection={SELECTION}
         lang="en"
         themes={THEMES}
+        recent={recent}
         createTheme={createTheme}
         onCancel={() => setOpen(false)}
       />
@@ -79,8 +88,8 @@ describe("coding a selection in its popover", () => {
     await user.click(within(form).getByRole("button", { name: "Save coding" }));
     await waitFor(() => expect(sent).toHaveLength(1));
     expect(sent[0]).toEqual({ themeIds: ["t2"], memo: "key claim", start: "120", field: "FULL_TEXT" });
-    // Remembered as recently used for the next selection.
-    expect(JSON.parse(window.localStorage.getItem("huitong:recent-themes:r1")!)).toEqual(["t2"]);
+    // Recent themes are the member's own codings on the server, not this browser's storage.
+    expect(window.localStorage.length).toBe(0);
   });
 
   it("filters as one types, keeps a chosen theme that the filter hides, and Enter picks the only match", async () => {
@@ -108,9 +117,8 @@ describe("coding a selection in its popover", () => {
     expect(sent[0]!.themeIds).toEqual(["t3", "t1"]);
   });
 
-  it("puts recently used themes first, in their own group", async () => {
-    window.localStorage.setItem("huitong:recent-themes:r1", JSON.stringify(["t3", "gone", "t2"]));
-    renderWithI18n(<Harness sent={[]} />);
+  it("puts the member's recently used themes (from the server) first, in their own group", async () => {
+    renderWithI18n(<Harness sent={[]} recent={["t3", "gone", "t2"]} />);
     const form = await screen.findByRole("form", { name: "Code the selection" });
     const recent = within(form).getByRole("group", { name: "Recently used" });
     expect(
@@ -120,6 +128,13 @@ describe("coding a selection in its popover", () => {
     ).toEqual(["Party building", "Grid governance"]);
     const rest = within(form).getByRole("group", { name: "All themes" });
     expect(within(rest).getAllByRole("checkbox")).toHaveLength(1);
+  });
+
+  it("lists no recent group for a member who has not coded yet", async () => {
+    renderWithI18n(<Harness sent={[]} />);
+    const form = await screen.findByRole("form", { name: "Code the selection" });
+    expect(within(form).queryByRole("group", { name: "Recently used" })).toBeNull();
+    expect(within(within(form).getByRole("group", { name: "All themes" })).getAllByRole("checkbox")).toHaveLength(3);
   });
 
   it("creates a theme that matches nothing typed, and chooses it", async () => {

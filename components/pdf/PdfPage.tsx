@@ -1,6 +1,7 @@
 "use client";
 import { memo, useEffect, useRef, useState } from "react";
 import type { PageAlignment } from "@/lib/pdf-pages/page-alignment";
+import type { TermSpan } from "@/lib/screening/highlight";
 import { textSpanToLayerRuns } from "@/lib/pdf-pages/page-alignment";
 import { markLayerOffsets, rectsOfLayerRun } from "./pdf-dom";
 import type { PdfDocument, PdfLibrary, PdfTextContent } from "./pdfjs-loader";
@@ -41,6 +42,7 @@ export const PdfPage = memo(function PdfPage({
   loadText,
   alignmentOf,
   highlights,
+  keywords,
   findRuns,
   activeFind,
   onSize,
@@ -55,6 +57,8 @@ export const PdfPage = memo(function PdfPage({
   loadText: (page: number) => Promise<PdfTextContent>;
   alignmentOf: (page: number, content: PdfTextContent) => PageAlignment;
   highlights: PageHighlight[];
+  /** The review's highlight words on this page, as spans of the extracted text. */
+  keywords: TermSpan[];
   findRuns: { start: number; end: number }[];
   activeFind: number;
   onSize: (page: number, size: PageSize) => void;
@@ -64,6 +68,9 @@ export const PdfPage = memo(function PdfPage({
   const textLayerElement = useRef<HTMLDivElement>(null);
   const highlightLayer = useRef<HTMLDivElement>(null);
   const layer = useRef<LayerState | null>(null);
+  // The last render on this canvas, settled: pdf.js refuses a second render on a canvas whose first one (just
+  // cancelled) has not finished, which left the page blank when the page was drawn again while still loading.
+  const lastRender = useRef<Promise<void>>(Promise.resolve());
   const [layerReadyAt, setLayerReadyAt] = useState(0);
 
   useEffect(() => {
@@ -73,6 +80,7 @@ export const PdfPage = memo(function PdfPage({
     let textLayer: InstanceType<PdfLibrary["TextLayer"]> | null = null;
     (async () => {
       const page = await pdf.getPage(pageNumber);
+      await lastRender.current;
       if (cancelled) return;
       const natural = page.getViewport({ scale: 1 });
       if (Math.abs(natural.width - size.width) > 0.5 || Math.abs(natural.height - size.height) > 0.5) {
@@ -88,6 +96,7 @@ export const PdfPage = memo(function PdfPage({
         viewport,
         transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0],
       });
+      lastRender.current = renderTask.promise.catch(() => {});
       // Marked once painted (tests and the bench wait for it); cancelled renders reject, a failed one leaves the
       // text usable.
       renderTask.promise.then(
@@ -134,13 +143,24 @@ export const PdfPage = memo(function PdfPage({
     };
   }, [active, pdf, pdfjs, pageNumber, scale, size.width, size.height, loadText, alignmentOf, onSize]);
 
-  // Highlights and find matches are drawn from the text layer's geometry, so they follow zoom and line breaks.
+  // Highlight words, codings and find matches are drawn from the text layer's geometry, so they follow zoom and
+  // line breaks. The words lie lowest, as a marker pen would: a coding's colour multiplies over them.
   useEffect(() => {
     const state = layer.current;
     const target = highlightLayer.current;
     const page = wrapper.current;
     if (!state || !target || !page || !layerReadyAt) return;
     const boxes: HTMLElement[] = [];
+    for (const keyword of keywords) {
+      for (const run of textSpanToLayerRuns(state.alignment, keyword.start, keyword.end)) {
+        for (const rect of rectsOfLayerRun(page, state.textDivs, state.offsets, run.start, run.end)) {
+          const box = overlayBox(rect, "rgb(252 211 77 / 0.6)");
+          box.dataset.term = keyword.term;
+          box.style.mixBlendMode = "multiply";
+          boxes.push(box);
+        }
+      }
+    }
     for (const highlight of highlights) {
       let labelled = false;
       for (const run of textSpanToLayerRuns(state.alignment, highlight.start, highlight.end)) {
@@ -171,7 +191,7 @@ export const PdfPage = memo(function PdfPage({
     });
     target.replaceChildren(...boxes);
     (activeBox as HTMLElement | null)?.scrollIntoView({ block: "center" });
-  }, [layerReadyAt, highlights, findRuns, activeFind]);
+  }, [layerReadyAt, highlights, keywords, findRuns, activeFind]);
 
   const width = size.width * scale;
   const height = size.height * scale;

@@ -5,6 +5,8 @@ import { useI18n } from "@/components/i18n/I18nProvider";
 import type { ThemeOption } from "@/components/coding/ThemeChecklist";
 import type { CreateThemeInReader } from "@/components/coding/ThemePicker";
 import { CodingList, CodingsAt, type ReaderCoding } from "@/components/coding/CodedText";
+import { useHighlightFilter } from "@/components/coding/HighlightFilter";
+import { KeywordLegend } from "@/components/screening/KeywordLegend";
 import {
   AnchoredPopover,
   SelectionCodingPopover,
@@ -19,6 +21,7 @@ import { findInLayer } from "@/lib/pdf-pages/find-in-page";
 import { alignPage, textOffsetAtOrAfter, textOffsetBefore, type PageAlignment } from "@/lib/pdf-pages/page-alignment";
 import { pageOfOffset, pageRange } from "@/lib/pdf-pages/page-of-offset";
 import { offsetMap } from "@/lib/pdf-pages/text-mapping";
+import { countHighlights, highlightSpans, type TermSpan } from "@/lib/screening/highlight";
 import { layerPosition } from "./pdf-dom";
 import { PdfPage, type PageHighlight, type PageSize } from "./PdfPage";
 import { layerTextOf, openPdf, type PdfDocument, type PdfLibrary, type PdfTextContent } from "./pdfjs-loader";
@@ -52,12 +55,15 @@ export function PdfReader({
   fullText,
   codings,
   themes,
+  recentThemes,
   canCode,
   codeAction,
   initialPage,
   goTo,
   codingActions,
   createTheme,
+  keywords = NO_TERMS,
+  keywordsShown,
   heightClass = "h-[78vh]",
 }: {
   reviewId: string;
@@ -70,6 +76,8 @@ export function PdfReader({
   fullText: string;
   codings: ReaderCoding[];
   themes: ThemeOption[];
+  /** The themes this member coded with most recently in the review, newest first (listed first when coding). */
+  recentThemes?: string[];
   canCode: boolean;
   /** Required where the reader codes (canCode); update and remove let the page's codings be edited here too. */
   codeAction?: Action;
@@ -79,6 +87,13 @@ export function PdfReader({
   initialPage?: number;
   /** A request to show a page (a coding's "page 3" in the text view), new each time it is made. */
   goTo?: { page: number; at: number } | null;
+  /** The review's highlight words, marked on the pages with their counts and a switch to hide them. */
+  keywords?: readonly string[];
+  /**
+   * Given where the surrounding panel shows the words' legend and switch itself (screening's side panel): the
+   * reader then only marks them, or not. Absent, the reader shows its own legend.
+   */
+  keywordsShown?: boolean;
   /** The height of the scrolling page area (the side panel gives it the rest of the screen). */
   heightClass?: string;
 }) {
@@ -229,10 +244,13 @@ export function PdfReader({
     setSizes((previous) => new Map(previous).set(page, size));
   }, []);
 
+  // The coder and theme filter, the text view's own: only the codings it lets through are drawn and listed.
+  const { visible, bar: filterBar } = useHighlightFilter(codings);
+
   // Each coding, as a span of the extracted text, filed under the pages it covers.
   const highlightsByPage = useMemo(() => {
     const byPage = new Map<number, PageHighlight[]>();
-    for (const coding of codings) {
+    for (const coding of visible) {
       if (coding.status === "orphaned") continue;
       const start = toExtracted.map(coding.start);
       const end = toExtracted.map(coding.end);
@@ -248,13 +266,33 @@ export function PdfReader({
       }
     }
     return byPage;
-  }, [codings, toExtracted, pageStarts, t]);
+  }, [visible, toExtracted, pageStarts, t]);
+
+  // The review's highlight words, found in the extracted text (so the counts are the text view's) and filed under
+  // the pages they are on.
+  const [ownKeywordsShown, setOwnKeywordsShown] = useState(true);
+  const markKeywords = keywordsShown ?? ownKeywordsShown;
+  const keywordCounts = useMemo(() => countHighlights(extractedText, keywords), [extractedText, keywords]);
+  const keywordsByPage = useMemo(() => {
+    const byPage = new Map<number, TermSpan[]>();
+    if (!markKeywords) return byPage;
+    for (const span of highlightSpans(extractedText, keywords)) {
+      const first = pageOfOffset(pageStarts, span.start) ?? 1;
+      const last = pageOfOffset(pageStarts, span.end - 1) ?? first;
+      for (let page = first; page <= last; page++) {
+        const list = byPage.get(page) ?? [];
+        list.push(span);
+        byPage.set(page, list);
+      }
+    }
+    return byPage;
+  }, [markKeywords, extractedText, keywords, pageStarts]);
 
   // The codings on the page in view, listed under the pages with their themes and memos, to edit or delete.
   const codingsHere = useMemo(() => {
     const ids = new Set((highlightsByPage.get(currentPage) ?? []).map((highlight) => highlight.id));
-    return codings.filter((coding) => ids.has(coding.id));
-  }, [highlightsByPage, currentPage, codings]);
+    return visible.filter((coding) => ids.has(coding.id));
+  }, [highlightsByPage, currentPage, visible]);
   // Clicking a highlight on a page opens its codings. The highlight boxes lie under the text layer (which must
   // stay selectable), so the click is matched against their rectangles rather than its target.
   const [openedIds, setOpenedIds] = useState<string[] | null>(null);
@@ -518,31 +556,44 @@ export function PdfReader({
         </form>
       </div>
 
-      {canCode && (
+      {(canCode || codings.length > 0 || (keywords.length > 0 && keywordsShown === undefined)) && (
         <div className="flex flex-wrap items-center gap-2">
-          <button
-            type="button"
-            className={buttonSecondary}
-            disabled={!selection}
-            onClick={() => {
-              reveal();
-              setPopover({ kind: "form", at: Date.now() });
-            }}
-            aria-label={`${t("coding.codeSelection")} · ${t("pdfView.pdfView")}`}
-          >
-            {t("coding.codeSelection")}
-          </button>
-          <span role="status" className="min-w-0 truncate text-xs text-stone-500">
-            {unmappable ? (
-              t("pdfView.notInText")
-            ) : selection ? (
-              `${t("pdfView.pageLabel", { n: selection.page })} · ${t("coding.selectedChars", { n: selection.quote.length })} ${selection.quote.slice(0, 40)}${selection.quote.length > 40 ? "…" : ""}`
-            ) : codeState?.ok ? (
-              <span className="font-medium text-emerald-700">{t("coding.codingSaved")}</span>
-            ) : (
-              t("coding.selectionHint")
-            )}
-          </span>
+          {canCode && (
+            <>
+              <button
+                type="button"
+                className={buttonSecondary}
+                disabled={!selection}
+                onClick={() => {
+                  reveal();
+                  setPopover({ kind: "form", at: Date.now() });
+                }}
+                aria-label={`${t("coding.codeSelection")} · ${t("pdfView.pdfView")}`}
+              >
+                {t("coding.codeSelection")}
+              </button>
+              <span role="status" className="min-w-0 truncate text-xs text-stone-500">
+                {unmappable ? (
+                  t("pdfView.notInText")
+                ) : selection ? (
+                  `${t("pdfView.pageLabel", { n: selection.page })} · ${t("coding.selectedChars", { n: selection.quote.length })} ${selection.quote.slice(0, 40)}${selection.quote.length > 40 ? "…" : ""}`
+                ) : codeState?.ok ? (
+                  <span className="font-medium text-emerald-700">{t("coding.codingSaved")}</span>
+                ) : (
+                  t("coding.selectionHint")
+                )}
+              </span>
+            </>
+          )}
+          {filterBar}
+          {keywordsShown === undefined && (
+            <KeywordLegend
+              terms={keywords}
+              counts={keywordCounts}
+              shown={ownKeywordsShown}
+              onShownChange={setOwnKeywordsShown}
+            />
+          )}
         </div>
       )}
       {canCode && selection && (
@@ -564,6 +615,7 @@ export function PdfReader({
             selection,
             lang: "zh-CN",
             themes,
+            recent: recentThemes,
             createTheme,
           }}
         />
@@ -601,6 +653,7 @@ export function PdfReader({
                 loadText={loadText}
                 alignmentOf={alignmentOf}
                 highlights={highlightsByPage.get(page) ?? NO_HIGHLIGHTS}
+                keywords={keywordsByPage.get(page) ?? NO_KEYWORDS}
                 findRuns={findByPage.get(page)?.runs ?? NO_RUNS}
                 activeFind={findByPage.get(page)?.active ?? -1}
                 onSize={onSize}
@@ -647,4 +700,6 @@ export function PdfReader({
 
 const noAction: Action = async () => ({ ok: false, code: "FORBIDDEN", error: "", at: Date.now() });
 const NO_HIGHLIGHTS: PageHighlight[] = [];
+const NO_KEYWORDS: TermSpan[] = [];
+const NO_TERMS: readonly string[] = [];
 const NO_RUNS: { start: number; end: number }[] = [];

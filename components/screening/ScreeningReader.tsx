@@ -8,6 +8,7 @@ import type { ActionResult } from "@/lib/errors/action-result";
 import { pdfReadUrl } from "@/lib/pdf-pages/assets";
 import { countHighlights } from "@/lib/screening/highlight";
 import { HighlightedText } from "./HighlightedText";
+import { KeywordLegend } from "./KeywordLegend";
 
 /**
  * The screening desk's side panel: the paper's full text (or its PDF) beside the card, with the review's highlight
@@ -39,9 +40,16 @@ export function ScreeningReader({
     };
   }, [reviewId, itemId, load]);
 
+  const [marked, setMarked] = useState(true);
   const text = current?.ok ? (current.data.fullText ?? current.data.pdf?.extractedText ?? null) : null;
-  const counts = useMemo(() => (text ? countHighlights(text, terms) : new Map<string, number>()), [text, terms]);
   const pdf = current?.ok ? current.data.pdf : null;
+  const showingPdf = view === "pdf" && pdf !== null;
+  // Counted in what is on screen: the text, or the PDF's extracted text (the words marked on its pages).
+  const counted = showingPdf ? pdf.extractedText : text;
+  const counts = useMemo(
+    () => (counted ? countHighlights(counted, terms) : new Map<string, number>()),
+    [counted, terms],
+  );
 
   return (
     <section className="flex min-h-0 min-w-0 flex-col rounded-lg border border-stone-200 bg-white shadow-sm">
@@ -67,20 +75,14 @@ export function ScreeningReader({
           </div>
         )}
       </div>
-      {text && terms.length > 0 && view === "text" && (
-        <ul
-          aria-label={t("screening.highlightCounts")}
-          className="flex flex-wrap gap-1.5 border-b border-stone-100 px-4 py-2 text-xs"
-        >
-          {terms.map((term) => (
-            <li
-              key={term}
-              className={`rounded-full px-2 py-0.5 ${counts.get(term) ? "bg-amber-100 text-amber-950" : "bg-stone-100 text-stone-500"}`}
-            >
-              {term} ×{counts.get(term) ?? 0}
-            </li>
-          ))}
-        </ul>
+      {counted && (
+        <KeywordLegend
+          terms={terms}
+          counts={counts}
+          shown={marked}
+          onShownChange={setMarked}
+          className="border-b border-stone-100 px-4 py-2"
+        />
       )}
       <div
         tabIndex={0}
@@ -94,7 +96,7 @@ export function ScreeningReader({
           <FormMessage error={current.error} />
         ) : !text && !pdf ? (
           <p className="text-sm text-stone-600">{t("screening.noFullText")}</p>
-        ) : view === "pdf" && pdf ? (
+        ) : showingPdf ? (
           <PdfReader
             reviewId={reviewId}
             itemId={itemId}
@@ -106,14 +108,18 @@ export function ScreeningReader({
             codings={[]}
             themes={[]}
             canCode={false}
+            keywords={terms}
+            keywordsShown={marked}
             heightClass="h-[70vh]"
           />
         ) : (
           <div className="prose-cjk font-serif text-[0.95rem] leading-relaxed text-stone-800">
-            <HighlightedText text={text ?? ""} terms={terms} lang="zh-CN" />
+            <HighlightedText text={text ?? ""} terms={marked ? terms : NO_TERMS} lang="zh-CN" />
           </div>
         )}
       </div>
     </section>
   );
 }
+
+const NO_TERMS: string[] = [];

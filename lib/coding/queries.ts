@@ -80,6 +80,27 @@ export async function listItemCodings(access: ReviewAccess, itemId: string) {
   };
 }
 
+/** How many themes the coding popover lists as recently used. */
+export const RECENT_THEME_LIMIT = 6;
+
+/**
+ * The live themes the caller coded with most recently in this review, newest first: the coding popover lists them
+ * first, and since they come from the caller's own codings they follow the person from browser to browser.
+ */
+export async function listRecentThemeIds(access: ReviewAccess, limit = RECENT_THEME_LIMIT): Promise<string[]> {
+  const { reviewId, userId } = access.require("review.read");
+  const rows = await db().$queryRaw<{ themeId: string }[]>`
+    SELECT ct."themeId"
+      FROM "Coding" c
+      JOIN "CodingTheme" ct ON ct."codingId" = c.id
+      JOIN "Theme" t ON t.id = ct."themeId"
+     WHERE c."reviewId" = ${reviewId} AND c."createdById" = ${userId} AND t."archivedAt" IS NULL
+     GROUP BY ct."themeId"
+     ORDER BY max(c."createdAt") DESC, ct."themeId"
+     LIMIT ${limit}`;
+  return rows.map((row) => row.themeId);
+}
+
 export type ItemCoding = Awaited<ReturnType<typeof listItemCodings>>["codings"][number];
 
 const ITEM_CITATION = {

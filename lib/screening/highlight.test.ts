@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countHighlights, highlightSegments } from "./highlight";
+import { countHighlights, highlightSegments, highlightSpans } from "./highlight";
 
 describe("highlightSegments", () => {
   it("marks every occurrence, longest word first, keeping the text whole", () => {
@@ -26,5 +26,15 @@ describe("highlightSegments", () => {
 
   it("counts occurrences per word", () => {
     expect(Object.fromEntries(countHighlights("韧性城市的韧性", ["韧性", "城市"]))).toEqual({ 韧性: 2, 城市: 1 });
+  });
+
+  it("gives the spans of the words, for marking them on a PDF page", () => {
+    const text = "韧性城市的Resilience与韧性";
+    expect(highlightSpans(text, ["韧性", "resilience"])).toEqual([
+      { start: 0, end: 2, term: "韧性" },
+      { start: 5, end: 15, term: "resilience" },
+      { start: 16, end: 18, term: "韧性" },
+    ]);
+    expect(highlightSpans(text, [])).toEqual([]);
   });
 });

@@ -38,6 +38,16 @@ const VOTE_FIELDS = {
   reason: { select: { labelZh: true, labelEn: true } },
 };
 
+/** The review's highlight words (set on the screening desk), marked wherever its papers are read. */
+export async function getHighlightTerms(access: ReviewAccess): Promise<string[]> {
+  const { reviewId } = access.require("review.read");
+  const review = await db().review.findUniqueOrThrow({
+    where: { id: reviewId },
+    select: { screeningHighlights: true },
+  });
+  return review.screeningHighlights;
+}
+
 /**
  * The screening desk: progress, the item in front of the reader (the one asked for, or the next awaiting their
  * vote), their own vote on it, and — only once the required votes are in — everyone's votes.

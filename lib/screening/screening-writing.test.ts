@@ -16,7 +16,7 @@ import { createReviewWithTeam } from "@/lib/testing/fixtures";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { castVote, resolveConflict, setScreeningHighlights } from "./commands";
 import { getPrismaFlow } from "./prisma-flow";
-import { getScreeningDesk, listScreeningConflicts } from "./queries";
+import { getHighlightTerms, getScreeningDesk, listScreeningConflicts } from "./queries";
 
 let db: Database;
 let team: Awaited<ReturnType<typeof createReviewWithTeam>>;
@@ -211,6 +211,12 @@ describe("the desk reads with highlight words and knows about the full text", ()
     const withText = await newItem("有全文的论文", "第一段。\n第二段讲韧性。");
     const desk = await getScreeningDesk(await accessTo(owner(), team.reviewId), { itemId: withText });
     expect(desk.highlights).toEqual(["韧性", "基层治理", "resilience"]);
+    // The same words reach every reader of the review's papers (the PDF page marks them too), viewers included.
+    expect(await getHighlightTerms(await accessTo(team.users.VIEWER.id, team.reviewId))).toEqual([
+      "韧性",
+      "基层治理",
+      "resilience",
+    ]);
     expect(desk.current?.hasFullText).toBe(true);
     expect(desk.reasons.filter((reason) => reason.fullTextUnavailable).map((reason) => reason.labelZh)).toEqual([
       "无法获取全文",

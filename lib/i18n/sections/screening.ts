@@ -46,6 +46,8 @@ export const zh = {
   fullTextPanel: "全文",
   noFullText: "这篇文献没有存储全文或 PDF。",
   highlightCounts: "高亮词出现次数",
+  showHighlights: "标出高亮词",
+  termCount: "{term} ×{n}",
   highlights: "高亮词",
   highlightsEdit: "编辑高亮词",
   highlightsNone: "还没有高亮词。添加综述的纳入关键词后，摘要和全文中会标出它们。",
@@ -163,6 +165,8 @@ export const en: Shape<typeof zh> = {
   fullTextPanel: "Full text",
   noFullText: "No full text or PDF is stored for this paper.",
   highlightCounts: "Highlight words found",
+  showHighlights: "Mark highlight words",
+  termCount: "{term} ×{n}",
   highlights: "Highlight words",
   highlightsEdit: "Edit highlight words",
   highlightsNone:

@@ -21,7 +21,7 @@ import {
   typeLabelKey,
   type TypeField,
 } from "@/lib/bibliography/item-types";
-import { listItemCodings } from "@/lib/coding/queries";
+import { listItemCodings, listRecentThemeIds } from "@/lib/coding/queries";
 import type { PassageFieldName } from "@/lib/coding/passage-field";
 import { getItem, listDuplicateCandidates } from "@/lib/items/queries";
 import { getItemWorkflow } from "@/lib/workflow/queries";
@@ -29,6 +29,7 @@ import { listItemReferences } from "@/lib/references/queries";
 import { ReferenceEntry } from "@/components/references/ReferenceEntry";
 import { FullTextViews } from "@/components/pdf/FullTextViews";
 import { getItemPdf } from "@/lib/pdf-pages/queries";
+import { getHighlightTerms } from "@/lib/screening/queries";
 import { pdfReadUrl } from "@/lib/pdf-pages/assets";
 import { addCitedReferenceAction } from "../../references/actions";
 import { ItemFiles } from "@/components/files/ItemFiles";
@@ -73,12 +74,15 @@ export default async function ItemPage({
         ]),
       );
   const title = pick(locale, item.titleZh, item.titleEn) ?? t("editing.untitled");
-  const [coding, references, pdf, files] = await loadOrNotFound(
+  const canCode = !trashed && can(role, "coding.write");
+  const [coding, references, pdf, files, recentThemes, keywords] = await loadOrNotFound(
     Promise.all([
       listItemCodings(access, itemId),
       listItemReferences(access, itemId),
       getItemPdf(access, itemId),
       listItemFiles(access, itemId),
+      canCode ? listRecentThemeIds(access) : [],
+      getHighlightTerms(access),
     ]),
   );
   const themeOptions = coding.themes.map((theme) => ({
@@ -87,7 +91,6 @@ export default async function ItemPage({
     color: theme.color,
     depth: theme.depth,
   }));
-  const canCode = !trashed && can(role, "coding.write");
   const canManageThemes = canCode && can(role, "theme.manage");
   const codingsOf = (field: PassageFieldName): ReaderCoding[] =>
     coding.codings
@@ -119,6 +122,7 @@ export default async function ItemPage({
       lang={lang}
       codings={codingsOf(field)}
       themes={themeOptions}
+      recentThemes={recentThemes}
       canCode={canCode}
       actions={{ code: codePassageAction, update: updateCodingAction, remove: deleteCodingAction }}
       createTheme={canManageThemes ? createThemeInReaderAction : undefined}
@@ -350,6 +354,8 @@ export default async function ItemPage({
                 fullText: item.fullText,
                 codings: codingsOf("FULL_TEXT"),
                 themes: themeOptions,
+                recentThemes,
+                keywords,
                 canCode,
                 codeAction: codePassageAction,
                 codingActions: { update: updateCodingAction, remove: deleteCodingAction },
