@@ -118,9 +118,12 @@ async function seed(url: string) {
   for (const item of await db.reviewItem.findMany({ where: { reviewId: review.id }, select: { id: true } })) {
     itemIds.push(item.id);
   }
-  for (let batch = 0; batch < itemIds.length; batch += 500) {
+  // 100 papers' passages at a time: a createMany above PostgreSQL's bind-parameter limit is split by Prisma into
+  // chunks that it sends at once on one transaction's connection (pg's "client.query() when the client is
+  // already executing a query" deprecation), so each statement stays below it.
+  for (let batch = 0; batch < itemIds.length; batch += 100) {
     const items = await db.reviewItem.findMany({
-      where: { id: { in: itemIds.slice(batch, batch + 500) } },
+      where: { id: { in: itemIds.slice(batch, batch + 100) } },
       select: { id: true, fullText: true },
     });
     const codings = items.flatMap((item) => {
@@ -224,11 +227,16 @@ async function replicate(url: string, reviewId: string) {
   }
 }
 
-/** BENCH_REUSE=1 keeps the built review in a database named after its size and reuses it on the next run. */
+/**
+ * BENCH_REUSE=1 (or `--reuse NAME`) keeps the built review in a database named after its size (or NAME) and
+ * reuses it on the next run, so a 100,000-paper review is built once and then measured or EXPLAINed at will.
+ */
+const REUSE_NAME = option("reuse") ?? process.env.BENCH_REUSE_NAME;
 async function reusableDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
   const admin = process.env.TEST_DATABASE_URL;
   if (!admin) throw new Error("BENCH_REUSE needs TEST_DATABASE_URL (a PostgreSQL server to keep the database on)");
-  const name = `huitong_bench_search_${PAPERS}_${PASSAGES_PER_PAPER}`;
+  const name = REUSE_NAME ?? `huitong_bench_search_${PAPERS}_${PASSAGES_PER_PAPER}`;
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`--reuse ${name}: a database name of a-z, 0-9 and _`);
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
   const exists = await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
@@ -317,7 +325,7 @@ async function quality() {
 
 async function main() {
   if (process.env.BENCH_QUALITY !== "0") await quality();
-  const reuse = process.env.BENCH_REUSE === "1";
+  const reuse = process.env.BENCH_REUSE === "1" || REUSE_NAME !== undefined;
   const database = reuse ? await reusableDatabase() : await prepareDatabase();
   try {
     await migrate(database.url, path.join(root, "prisma/migrations"));
