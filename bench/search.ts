@@ -178,7 +178,9 @@ async function replicate(url: string, reviewId: string) {
   try {
     await client.query(`SET session_replication_role = replica`);
     await client.query(`SET maintenance_work_mem = '512MB'`);
-    await client.query(`DROP INDEX IF EXISTS "SearchEntry_tsv_idx", "SearchEntry_headTsv_idx"`);
+    await client.query(
+      `DROP INDEX IF EXISTS "SearchEntry_tsv_idx", "SearchEntry_headTsv_idx", "SearchEntry_latinPairs_idx"`,
+    );
     const copies = Math.ceil(PAPERS / BASE_PAPERS) - 1;
     for (let copy = 1; copy <= copies; copy++) {
       const papers = Math.min(BASE_PAPERS, PAPERS - copy * BASE_PAPERS);
@@ -218,6 +220,9 @@ async function replicate(url: string, reviewId: string) {
     const indexing = performance.now();
     await client.query(`CREATE INDEX "SearchEntry_tsv_idx" ON "SearchEntry" USING GIN ("tsv")`);
     await client.query(`CREATE INDEX "SearchEntry_headTsv_idx" ON "SearchEntry" USING GIN ("headTsv")`);
+    await client.query(
+      `CREATE INDEX "SearchEntry_latinPairs_idx" ON "SearchEntry" USING GIN (search_latin_pairs("latinTsv"))`,
+    );
     console.log(
       `\ngrew the review to ${PAPERS} papers in ${((performance.now() - started) / 1000).toFixed(1)} s ` +
         `(GIN indexes built in ${((performance.now() - indexing) / 1000).toFixed(1)} s)`,

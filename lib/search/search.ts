@@ -125,11 +125,16 @@ function termQuery(term: SearchTerm): Prisma.Sql | null {
   return Prisma.join(parts, " && ");
 }
 
-/** An English phrase: its stems in order, checked on the entry's English stems alone. */
+/**
+ * An English phrase: its stems in order, checked on the entry's English stems alone — and first its adjacent
+ * pairs of stems ('urban rural' & 'rural integr'), which an index of latinTsv's pairs answers, so an entry holding
+ * every word but never in that order is not read at all (search_phrase_pairs is NULL when the phrase has no
+ * adjacent pair, and is folded to a constant when the statement is planned).
+ */
 function phraseCheck(term: SearchTerm): Prisma.Sql | null {
-  return term.type === "phrase" && !hasHan(term.text)
-    ? Prisma.sql`e."latinTsv" @@ phraseto_tsquery('english', ${term.text})`
-    : null;
+  if (term.type !== "phrase" || hasHan(term.text)) return null;
+  return Prisma.sql`(search_phrase_pairs(${term.text}) IS NULL OR search_latin_pairs(e."latinTsv") @@ search_phrase_pairs(${term.text}))
+    AND e."latinTsv" @@ phraseto_tsquery('english', ${term.text})`;
 }
 
 /** Terms whose lexemes only narrow the candidates: the exact (folded) text must also be in the entry. */
