@@ -37,12 +37,20 @@ async function columnsOf(table: string) {
   return result.rows;
 }
 
+/**
+ * Indexes on expressions, which Prisma cannot declare: they live in the migrations' SQL only, each key written
+ * as PostgreSQL prints it. Any other index must be in the schema.
+ */
+const SQL_ONLY_INDEXES: Record<string, string[]> = {
+  SearchEntry: ['search_latin_pairs("latinTsv")', "reviewId,kind,(hashtext(id) & 1023)"],
+};
+
 async function indexColumnSets(table: string, uniqueOnly: boolean) {
   const result = await client.query<{ columns: string[] }>(
-    `SELECT array_agg(a.attname::text ORDER BY k.ord) AS columns
+    `SELECT array_agg(coalesce(a.attname::text, pg_get_indexdef(i.indexrelid, k.ord::int, true)) ORDER BY k.ord) AS columns
        FROM pg_index i
        JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord) ON true
-       JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+       LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum AND k.attnum <> 0
       WHERE i.indrelid = format('public.%I', $1::text)::regclass AND (NOT $2::boolean OR i.indisunique) AND NOT i.indisprimary
       GROUP BY i.indexrelid`,
     [table, uniqueOnly],
@@ -86,7 +94,12 @@ describe("migrations match prisma/schema.prisma", () => {
       const uniques = await indexColumnSets(model.name, true);
       expect(uniques.sort()).toEqual(model.uniques.map((u) => u.join(",")).sort());
       const all = await indexColumnSets(model.name, false);
-      expect(all.sort()).toEqual([...model.uniques, ...model.indexes].map((u) => u.join(",")).sort());
+      expect(all.sort()).toEqual(
+        [
+          ...[...model.uniques, ...model.indexes].map((u) => u.join(",")),
+          ...(SQL_ONLY_INDEXES[model.name] ?? []),
+        ].sort(),
+      );
     });
   }
 

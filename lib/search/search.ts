@@ -85,17 +85,22 @@ export interface Correction {
   words: { from: string; to: string }[];
 }
 
-/** Counting stops here; beyond it the counts are estimated from a sample of the index. */
+/** Counting stops here on the first pass; beyond it a kind's count is estimated, or counted when it is small. */
 export const COUNT_CAP = 1_000;
+/**
+ * Estimates come from the matches in a fixed random share of the index: the entries whose bucket, a hash of their
+ * random id (0 … 1023, indexed with the review and kind), is below a bound. A kind is estimated from at least this
+ * many sampled matches (about ±3 %) and counted outright when even a quarter of the index would hold fewer.
+ */
+export const SAMPLE_MATCHES = 1_000;
+const BUCKETS = 1_024;
+const BUCKET = Prisma.sql`(hashtext(e."id") & 1023)`;
 /** Rows to rank: the best title/keyword/author hits plus any others, ranked by ts_rank among themselves. */
 const HEAD_CANDIDATES = 100;
 const CANDIDATES = 200;
-/**
- * About this many index rows are sampled to estimate a count above COUNT_CAP. SYSTEM sampling takes whole pages
- * and entries of a kind lie together, so fewer rows (1,000 was tried) let a word of the papers alone be
- * estimated 30 % off.
- */
-const SAMPLE_ROWS = 2_000;
+/** The shares tried, in buckets out of 1,024: 1/256 first, then the smallest that should hold enough matches. */
+const FIRST_SHARE = 4;
+const SHARES = [16, 64, 256] as const;
 
 function tsqueryLiteral(lexemes: string[]): string {
   return lexemes.map((l) => `'${l.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`).join(" & ");
@@ -322,31 +327,78 @@ const ROW_COLUMNS = Prisma.sql`e."kind", e."id", e."sourceId", e."itemId", e."se
   i."titleZh", i."titleEn", s."title" AS "sectionTitle", i."year", i."stageId",
   (SELECT c."field"::text FROM "Coding" c WHERE c."id" = e."sourceId" AND e."kind" = 'PASSAGE') AS "field"`;
 
+type Counted = { kind: SearchKind; n: number };
+
+/** Matches per kind among the given kinds, in the share of the index below `bound` (BUCKETS: all of it). */
+function countIn(where: Where, kinds: SearchKind[], bound: number): Prisma.Sql {
+  const share = bound < BUCKETS ? Prisma.sql`AND ${BUCKET} < ${bound}` : Prisma.empty;
+  return Prisma.sql`SELECT e."kind", count(*)::int AS n, ${bound}::int AS bound FROM "SearchEntry" e ${matching(where)}
+     AND e."kind" = ANY(${kinds}::"SearchKind"[]) ${share} GROUP BY e."kind"`;
+}
+
 /**
- * Counts per kind in one statement: exact up to COUNT_CAP. Beyond it, counting every match of a common word
- * (韧性 in 30 % of the review) would cost more than the rest of the search, so the same statement then counts
- * the matches among a random sample of the index's pages (TABLESAMPLE SYSTEM, about SAMPLE_ROWS rows) and
- * scales them up; an estimate is never below what was actually counted. For a rarer term the sample is not run.
+ * Counts per kind. The first statement counts exactly up to COUNT_CAP and, only when there are more, the matches
+ * in 1/256 of the index (the share is a random sample of rows, so a count is estimated without bias, however
+ * the entries lie on disk). A kind with enough sampled matches is estimated from them; for each other kind a
+ * second statement reads the smallest share expected to hold enough of its matches, or counts it outright when
+ * it is small (a kind the first share barely saw). Each statement reads the index's matches only in its share,
+ * so a word in 30 % of a 100,000-paper review costs a few thousand rows, not 300,000.
  */
 async function countMatches(where: Where): Promise<Pick<Page, "counts" | "approximate">> {
-  const rows = await searchQuery<{ how: "exact" | "sample"; kind: SearchKind; n: number; percent: number }>(Prisma.sql`
-    WITH capped AS MATERIALIZED (SELECT e."kind" FROM "SearchEntry" e ${matching(where)} LIMIT ${COUNT_CAP + 1}),
-         sample AS (SELECT least(100, ${SAMPLE_ROWS * 100} / greatest(c.reltuples, 1))::float8 AS percent
-                      FROM pg_class c WHERE c.oid = '"SearchEntry"'::regclass)
-    SELECT 'exact' AS how, kind, count(*)::int AS n, 100::float8 AS percent FROM capped GROUP BY kind
+  const first = await searchQuery<{ how: "exact" | "sample"; kind: SearchKind; n: number }>(Prisma.sql`
+    WITH capped AS MATERIALIZED (SELECT e."kind" FROM "SearchEntry" e ${matching(where)} LIMIT ${COUNT_CAP + 1})
+    SELECT 'exact' AS how, kind, count(*)::int AS n FROM capped GROUP BY kind
     UNION ALL
-    SELECT 'sample', e."kind", count(*)::int, (SELECT percent FROM sample)
-      FROM "SearchEntry" e TABLESAMPLE SYSTEM ((SELECT percent FROM sample)::real) REPEATABLE (7)
-      ${matching(where)} AND (SELECT count(*) FROM capped) > ${COUNT_CAP}
+    SELECT 'sample', e."kind", count(*)::int FROM "SearchEntry" e ${matching(where)}
+       AND e."kind" = ANY(${SEARCH_KINDS}::"SearchKind"[]) AND ${BUCKET} < ${FIRST_SHARE}
+       AND (SELECT count(*) FROM capped) > ${COUNT_CAP}
      GROUP BY e."kind"`);
   const counts = emptyCounts();
-  for (const row of rows) if (row.how === "exact") counts[row.kind] = row.n;
-  const exactTotal = Object.values(counts).reduce((a, b) => a + b, 0);
-  if (exactTotal <= COUNT_CAP) return { counts, approximate: false };
-  for (const row of rows) {
-    if (row.how === "sample") counts[row.kind] = Math.max(counts[row.kind], Math.round((row.n * 100) / row.percent));
+  for (const row of first) if (row.how === "exact") counts[row.kind] = row.n;
+  if (Object.values(counts).reduce((a, b) => a + b, 0) <= COUNT_CAP) return { counts, approximate: false };
+  const sampled = emptyCounts();
+  for (const row of first) if (row.how === "sample") sampled[row.kind] = row.n;
+  let approximate = false;
+  const estimate = (kind: SearchKind, n: number, bound: number) => {
+    // Never below what was actually counted.
+    counts[kind] = Math.max(counts[kind], Math.round((n * BUCKETS) / bound));
+    approximate ||= bound < BUCKETS;
+  };
+  // Per kind, the share to read next: the smallest in which even a low guess of its matches (from the first
+  // share) reaches SAMPLE_MATCHES; none: count it outright.
+  const next = new Map<number, SearchKind[]>();
+  for (const kind of SEARCH_KINDS) {
+    const n = sampled[kind];
+    if (n >= SAMPLE_MATCHES) {
+      estimate(kind, n, FIRST_SHARE);
+      continue;
+    }
+    const low = (Math.max(0, n - 2 * Math.sqrt(n)) * BUCKETS) / FIRST_SHARE;
+    const bound = SHARES.find((b) => (low * b) / BUCKETS >= SAMPLE_MATCHES * 1.5) ?? BUCKETS;
+    next.set(bound, [...(next.get(bound) ?? []), kind]);
   }
-  return { counts, approximate: true };
+  if (next.size === 0) return { counts, approximate };
+  const second = await searchQuery<Counted & { bound: number }>(
+    Prisma.join(
+      [...next].map(([bound, kinds]) => countIn(where, kinds, bound)),
+      " UNION ALL ",
+    ),
+  );
+  // A kind the share saw too rarely after all (an unlucky first guess) is counted outright.
+  const again: SearchKind[] = [];
+  for (const [bound, kinds] of next) {
+    for (const kind of kinds) {
+      const n = second.find((row) => row.kind === kind && row.bound === bound)?.n ?? 0;
+      if (bound === BUCKETS) counts[kind] = n;
+      else if (n >= SAMPLE_MATCHES / 2) estimate(kind, n, bound);
+      else again.push(kind);
+    }
+  }
+  if (again.length) {
+    const exact = await searchQuery<Counted>(countIn(where, again, BUCKETS));
+    for (const kind of again) counts[kind] = exact.find((row) => row.kind === kind)?.n ?? 0;
+  }
+  return { counts, approximate };
 }
 
 async function findPage(scope: Scope, query: ParsedQuery): Promise<Page> {
