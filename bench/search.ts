@@ -178,9 +178,17 @@ async function replicate(url: string, reviewId: string) {
   try {
     await client.query(`SET session_replication_role = replica`);
     await client.query(`SET maintenance_work_mem = '512MB'`);
-    await client.query(
-      `DROP INDEX IF EXISTS "SearchEntry_tsv_idx", "SearchEntry_headTsv_idx", "SearchEntry_latinPairs_idx"`,
-    );
+    // The GIN indexes (lib/search/search.ts and the search migrations) are dropped during the copy and built
+    // again at the end, as a bulk load would.
+    const gin: Record<string, string> = {
+      SearchEntry_tsv_idx: `USING GIN ("tsv")`,
+      SearchEntry_headTsv_idx: `USING GIN ("headTsv")`,
+      SearchEntry_latinPairs_idx: `USING GIN (search_latin_pairs("latinTsv"))`,
+      SearchEntry_tsv_share64_idx: `USING GIN ("tsv") WHERE (hashtext("id") & 1023) < 16`,
+      SearchEntry_tsv_share8_idx: `USING GIN ("tsv") WHERE (hashtext("id") & 1023) >= 896`,
+      SearchEntry_headTsv_share64_idx: `USING GIN ("headTsv") WHERE (hashtext("id") & 1023) >= 16 AND (hashtext("id") & 1023) < 32`,
+    };
+    for (const name of Object.keys(gin)) await client.query(`DROP INDEX IF EXISTS "${name}"`);
     const copies = Math.ceil(PAPERS / BASE_PAPERS) - 1;
     for (let copy = 1; copy <= copies; copy++) {
       const papers = Math.min(BASE_PAPERS, PAPERS - copy * BASE_PAPERS);
@@ -218,11 +226,9 @@ async function replicate(url: string, reviewId: string) {
       process.stdout.write(`\rcopied ${(copy + 1) * BASE_PAPERS > PAPERS ? PAPERS : (copy + 1) * BASE_PAPERS} papers`);
     }
     const indexing = performance.now();
-    await client.query(`CREATE INDEX "SearchEntry_tsv_idx" ON "SearchEntry" USING GIN ("tsv")`);
-    await client.query(`CREATE INDEX "SearchEntry_headTsv_idx" ON "SearchEntry" USING GIN ("headTsv")`);
-    await client.query(
-      `CREATE INDEX "SearchEntry_latinPairs_idx" ON "SearchEntry" USING GIN (search_latin_pairs("latinTsv"))`,
-    );
+    for (const [name, definition] of Object.entries(gin)) {
+      await client.query(`CREATE INDEX "${name}" ON "SearchEntry" ${definition}`);
+    }
     console.log(
       `\ngrew the review to ${PAPERS} papers in ${((performance.now() - started) / 1000).toFixed(1)} s ` +
         `(GIN indexes built in ${((performance.now() - indexing) / 1000).toFixed(1)} s)`,

@@ -331,7 +331,10 @@ export async function drainSearchQueue(client: Database = db()): Promise<number>
       if (total > 0) {
         await client.$queryRaw`SELECT gin_clean_pending_list('"SearchEntry_tsv_idx"'::regclass)::text AS merged,
                                       gin_clean_pending_list('"SearchEntry_headTsv_idx"'::regclass)::text AS merged_head,
-                                      gin_clean_pending_list('"SearchEntry_latinPairs_idx"'::regclass)::text AS merged_pairs`.catch(
+                                      gin_clean_pending_list('"SearchEntry_latinPairs_idx"'::regclass)::text AS merged_pairs,
+                                      gin_clean_pending_list('"SearchEntry_tsv_share64_idx"'::regclass)::text AS merged_share64,
+                                      gin_clean_pending_list('"SearchEntry_tsv_share8_idx"'::regclass)::text AS merged_share8,
+                                      gin_clean_pending_list('"SearchEntry_headTsv_share64_idx"'::regclass)::text AS merged_head64`.catch(
           () => null,
         );
       }

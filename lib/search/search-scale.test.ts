@@ -109,10 +109,10 @@ async function readByCounting(statements: Prisma.Sql[]): Promise<number> {
 }
 
 describe("counts at scale", () => {
-  it("estimates a count of 60,000 within 3 %, says so, and reads a few thousand entries to do it", async () => {
+  it("estimates a count of 60,000 within 5 %, says so, and reads a few thousand entries to do it", async () => {
     const { result, statements } = await search("琤璁");
     expect(result.approximate).toBe(true);
-    expect(Math.abs(result.counts.PASSAGE - 60_000) / 60_000).toBeLessThan(0.03);
+    expect(Math.abs(result.counts.PASSAGE - 60_000) / 60_000).toBeLessThan(0.05);
     expect(await readByCounting(statements)).toBeLessThan(8_000);
   });
 

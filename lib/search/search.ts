@@ -85,22 +85,29 @@ export interface Correction {
   words: { from: string; to: string }[];
 }
 
-/** Counting stops here on the first pass; beyond it a kind's count is estimated, or counted when it is small. */
-export const COUNT_CAP = 1_000;
 /**
- * Estimates come from the matches in a fixed random share of the index: the entries whose bucket, a hash of their
- * random id (0 … 1023, indexed with the review and kind), is below a bound. A kind is estimated from at least this
- * many sampled matches (about ±3 %) and counted outright when even a quarter of the index would hold fewer.
+ * Counts are exact while that is cheap. Beyond, a kind's count is estimated from its matches in a fixed random
+ * share of the index — the entries whose bucket, a hash of their random id (0 … 1023), is below 16 (1/64), or
+ * from 896 up (1/8); each share has a small GIN index of its own (migration 20261207304100). An estimate rests
+ * on at least SAMPLE_MATCHES sampled matches in the 1/64 share (kinds of about 40,000 matches or more: ±4 % or
+ * better), or on about 400 or more in the 1/8 share (kinds of about 3,000 to 40,000: ±2–5 %); a kind too rare for
+ * either is counted outright.
  */
-export const SAMPLE_MATCHES = 1_000;
+export const SAMPLE_MATCHES = 600;
 const BUCKETS = 1_024;
-const BUCKET = Prisma.sql`(hashtext(e."id") & 1023)`;
+/**
+ * The shares, as their size in buckets and their condition, written as the partial indexes' predicates are. They
+ * are disjoint, so each statement's share implies exactly one share index's predicate.
+ */
+const BUCKET = `(hashtext(e."id") & 1023)`;
+const SHARES: Record<number, Prisma.Sql> = {
+  16: Prisma.raw(`${BUCKET} < 16`),
+  128: Prisma.raw(`${BUCKET} >= 896`),
+};
+const HEAD_SHARE = Prisma.raw(`${BUCKET} >= 16 AND ${BUCKET} < 32`);
 /** Rows to rank: the best title/keyword/author hits plus any others, ranked by ts_rank among themselves. */
 const HEAD_CANDIDATES = 100;
 const CANDIDATES = 200;
-/** The shares tried, in buckets out of 1,024: 1/256 first, then the smallest that should hold enough matches. */
-const FIRST_SHARE = 4;
-const SHARES = [16, 64, 256] as const;
 
 function tsqueryLiteral(lexemes: string[]): string {
   return lexemes.map((l) => `'${l.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`).join(" & ");
@@ -207,8 +214,11 @@ function whereClause(scope: Scope, query: ParsedQuery): Where {
   if (yearTo !== undefined) item.push(Prisma.sql`x."year" <= ${yearTo}`);
   if (filters.types.length) item.push(Prisma.sql`x."itemType"::text = ANY(${filters.types}::text[])`);
   if (item.length) {
+    // With words, the paper is looked up per matching entry (OFFSET 0 keeps the subquery from becoming a join):
+    // as a join, PostgreSQL would read every paper of the review into a hash to check the few entries sampled.
+    const perEntry = tsquery ? Prisma.sql`OFFSET 0` : Prisma.empty;
     conditions.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM "ReviewItem" x WHERE x."id" = e."itemId" AND ${Prisma.join(item, " AND ")})`,
+      Prisma.sql`EXISTS (SELECT 1 FROM "ReviewItem" x WHERE x."id" = e."itemId" AND ${Prisma.join(item, " AND ")} ${perEntry})`,
     );
   }
   // author: and journal: read the paper's entry, so a passage is found by its paper's authors too.
@@ -327,77 +337,76 @@ const ROW_COLUMNS = Prisma.sql`e."kind", e."id", e."sourceId", e."itemId", e."se
   i."titleZh", i."titleEn", s."title" AS "sectionTitle", i."year", i."stageId",
   (SELECT c."field"::text FROM "Coding" c WHERE c."id" = e."sourceId" AND e."kind" = 'PASSAGE') AS "field"`;
 
-type Counted = { kind: SearchKind; n: number };
+type Counted = { kind: SearchKind; n: number; bound: number };
 
-/** Matches per kind among the given kinds, in the share of the index below `bound` (BUCKETS: all of it). */
-function countIn(where: Where, kinds: SearchKind[], bound: number): Prisma.Sql {
-  const share = bound < BUCKETS ? Prisma.sql`AND ${BUCKET} < ${bound}` : Prisma.empty;
-  return Prisma.sql`SELECT e."kind", count(*)::int AS n, ${bound}::int AS bound FROM "SearchEntry" e ${matching(where)}
-     AND e."kind" = ANY(${kinds}::"SearchKind"[]) ${share} GROUP BY e."kind"`;
+/**
+ * Matches per kind among the given kinds, in the share of the index of `bound` buckets (BUCKETS: all of it). The
+ * kinds are named only when they are not all of them: an index of the review's kinds is worth combining with the
+ * words' bitmap for one kind, not for all.
+ */
+function countIn(where: Where, kinds: readonly SearchKind[], bound: number): Prisma.Sql {
+  const share = bound < BUCKETS ? Prisma.sql`AND ${SHARES[bound]!}` : Prisma.empty;
+  const some =
+    kinds.length < SEARCH_KINDS.length ? Prisma.sql`AND e."kind" = ANY(${kinds}::"SearchKind"[])` : Prisma.empty;
+  return Prisma.sql`SELECT e."kind", count(*)::int AS n, ${Prisma.raw(String(bound))} AS bound FROM "SearchEntry" e
+    ${matching(where)} ${some} ${share} GROUP BY e."kind"`;
 }
 
 /**
- * Counts per kind. The first statement counts exactly up to COUNT_CAP and, only when there are more, the matches
- * in 1/256 of the index (the share is a random sample of rows, so a count is estimated without bias, however
- * the entries lie on disk). A kind with enough sampled matches is estimated from them; for each other kind a
- * second statement reads the smallest share expected to hold enough of its matches, or counts it outright when
- * it is small (a kind the first share barely saw). Each statement reads the index's matches only in its share,
- * so a word in 30 % of a 100,000-paper review costs a few thousand rows, not 300,000.
+ * Counts per kind. The first statement counts the matches in 1/64 of the index (its own small GIN index, so a
+ * word in 30 % of a 100,000-paper review costs 5,000 entries, not the bitmap of 300,000); a kind with at least
+ * SAMPLE_MATCHES there is estimated from them — a random sample of rows, unbiased however the entries lie on disk.
+ * For each other kind a second statement reads the 1/8 share when even a low guess of its matches (from the first
+ * share) should give enough there, and otherwise counts it outright: it is small. Filters without words count
+ * outright too (there is no index share to read them from).
  */
 async function countMatches(where: Where): Promise<Pick<Page, "counts" | "approximate">> {
-  const first = await searchQuery<{ how: "exact" | "sample"; kind: SearchKind; n: number }>(Prisma.sql`
-    WITH capped AS MATERIALIZED (SELECT e."kind" FROM "SearchEntry" e ${matching(where)} LIMIT ${COUNT_CAP + 1})
-    SELECT 'exact' AS how, kind, count(*)::int AS n FROM capped GROUP BY kind
-    UNION ALL
-    SELECT 'sample', e."kind", count(*)::int FROM "SearchEntry" e ${matching(where)}
-       AND e."kind" = ANY(${SEARCH_KINDS}::"SearchKind"[]) AND ${BUCKET} < ${FIRST_SHARE}
-       AND (SELECT count(*) FROM capped) > ${COUNT_CAP}
-     GROUP BY e."kind"`);
   const counts = emptyCounts();
-  for (const row of first) if (row.how === "exact") counts[row.kind] = row.n;
-  if (Object.values(counts).reduce((a, b) => a + b, 0) <= COUNT_CAP) return { counts, approximate: false };
-  const sampled = emptyCounts();
-  for (const row of first) if (row.how === "sample") sampled[row.kind] = row.n;
   let approximate = false;
-  const estimate = (kind: SearchKind, n: number, bound: number) => {
-    // Never below what was actually counted.
-    counts[kind] = Math.max(counts[kind], Math.round((n * BUCKETS) / bound));
-    approximate ||= bound < BUCKETS;
+  const take = (rows: Counted[], kinds: readonly SearchKind[], bound: number, enough = 0) => {
+    const short: SearchKind[] = [];
+    for (const kind of kinds) {
+      const n = rows.find((row) => row.kind === kind && row.bound === bound)?.n ?? 0;
+      if (bound === BUCKETS) counts[kind] = n;
+      else if (n >= enough) {
+        counts[kind] = Math.round((n * BUCKETS) / bound);
+        approximate = true;
+      } else short.push(kind);
+    }
+    return short;
   };
-  // Per kind, the share to read next: the smallest in which even a low guess of its matches (from the first
-  // share) reaches SAMPLE_MATCHES; none: count it outright.
+  if (!where.tsquery) {
+    take(await searchQuery<Counted>(countIn(where, SEARCH_KINDS, BUCKETS)), SEARCH_KINDS, BUCKETS);
+    return { counts, approximate };
+  }
+  const [small, large] = [16, 128];
+  const first = await searchQuery<Counted>(countIn(where, SEARCH_KINDS, small));
+  const common = first.reduce((sum, row) => sum + row.n, 0) >= SAMPLE_MATCHES;
+  // Per kind, what to read next: the 1/8 share if a low guess (two standard deviations under the first share's
+  // figure) gives at least 2/3 × SAMPLE_MATCHES there; else every match — unless the words are common and this
+  // kind a sliver of their matches (under 8 in the share: about 500 or fewer), when counting it outright would
+  // mean reading every match of the other kinds: it is estimated from the share with them.
   const next = new Map<number, SearchKind[]>();
-  for (const kind of SEARCH_KINDS) {
-    const n = sampled[kind];
-    if (n >= SAMPLE_MATCHES) {
-      estimate(kind, n, FIRST_SHARE);
+  for (const kind of take(first, SEARCH_KINDS, small, SAMPLE_MATCHES)) {
+    const n = first.find((row) => row.kind === kind)?.n ?? 0;
+    const low = (Math.max(0, n - 2 * Math.sqrt(n)) * BUCKETS) / small;
+    if (common && n < 8) {
+      take(first, [kind], small);
       continue;
     }
-    const low = (Math.max(0, n - 2 * Math.sqrt(n)) * BUCKETS) / FIRST_SHARE;
-    const bound = SHARES.find((b) => (low * b) / BUCKETS >= SAMPLE_MATCHES * 1.5) ?? BUCKETS;
+    const bound = (low * large) / BUCKETS >= (SAMPLE_MATCHES * 2) / 3 ? large : BUCKETS;
     next.set(bound, [...(next.get(bound) ?? []), kind]);
   }
   if (next.size === 0) return { counts, approximate };
-  const second = await searchQuery<Counted & { bound: number }>(
+  const second = await searchQuery<Counted>(
     Prisma.join(
       [...next].map(([bound, kinds]) => countIn(where, kinds, bound)),
       " UNION ALL ",
     ),
   );
-  // A kind the share saw too rarely after all (an unlucky first guess) is counted outright.
-  const again: SearchKind[] = [];
-  for (const [bound, kinds] of next) {
-    for (const kind of kinds) {
-      const n = second.find((row) => row.kind === kind && row.bound === bound)?.n ?? 0;
-      if (bound === BUCKETS) counts[kind] = n;
-      else if (n >= SAMPLE_MATCHES / 2) estimate(kind, n, bound);
-      else again.push(kind);
-    }
-  }
-  if (again.length) {
-    const exact = await searchQuery<Counted>(countIn(where, again, BUCKETS));
-    for (const kind of again) counts[kind] = exact.find((row) => row.kind === kind)?.n ?? 0;
-  }
+  // A kind the 1/8 share saw too rarely after all (an unlucky first share) is counted outright.
+  const again = [...next].flatMap(([bound, kinds]) => take(second, kinds, bound, SAMPLE_MATCHES / 3));
+  if (again.length) take(await searchQuery<Counted>(countIn(where, again, BUCKETS)), again, BUCKETS);
   return { counts, approximate };
 }
 
@@ -413,16 +422,23 @@ async function findPage(scope: Scope, query: ParsedQuery): Promise<Page> {
       // ranking by the whole tsv, would read every matching full text's vector. Entries matching only in the
       // full text rank 0, below every summary hit, so they are fetched only when the summary hits cannot fill
       // the page (a one-time filter: the second scan does not run at all for a common word).
+      // A common word's summary hits are first taken from a 1/64 share of the index (its own small GIN index):
+      // any 100 summary hits serve as candidates, and these come without building the bitmap of all of them
+      // (260,000 for 韧性 in a 100,000-paper review); the whole index is read only when the share has too few.
       Prisma.sql`
-        WITH head AS MATERIALIZED (
+        WITH share AS MATERIALIZED (
+               SELECT e."id" FROM "SearchEntry" e ${matching(where, "headTsv")} AND ${HEAD_SHARE} ${kindFilter}
+                LIMIT ${Math.max(HEAD_CANDIDATES, needed)}),
+             head AS MATERIALIZED (
                SELECT e."id" FROM "SearchEntry" e ${matching(where, "headTsv")} ${kindFilter}
+                  AND (SELECT count(*) FROM share) < ${needed}
                 LIMIT ${Math.max(HEAD_CANDIDATES, needed)}),
              body AS MATERIALIZED (
                SELECT e."id" FROM "SearchEntry" e ${matching(where)} ${kindFilter}
-                  AND (SELECT count(*) FROM head) < ${needed}
+                  AND (SELECT count(*) FROM share) < ${needed} AND (SELECT count(*) FROM head) < ${needed}
                 LIMIT ${Math.max(CANDIDATES, needed)})
         SELECT ${ROW_COLUMNS}
-          FROM (SELECT "id" FROM head UNION SELECT "id" FROM body) AS candidate
+          FROM (SELECT "id" FROM share UNION SELECT "id" FROM head UNION SELECT "id" FROM body) AS candidate
           JOIN "SearchEntry" e ON e."id" = candidate."id"
           LEFT JOIN "ReviewItem" i ON i."id" = e."itemId"
           LEFT JOIN "SynthesisSection" s ON s."id" = e."sectionId"
