@@ -337,20 +337,31 @@ const ROW_COLUMNS = Prisma.sql`e."kind", e."id", e."sourceId", e."itemId", e."se
   i."titleZh", i."titleEn", s."title" AS "sectionTitle", i."year", i."stageId",
   (SELECT c."field"::text FROM "Coding" c WHERE c."id" = e."sourceId" AND e."kind" = 'PASSAGE') AS "field"`;
 
-type Counted = { kind: SearchKind; n: number; bound: number };
+type Counted = { kind: SearchKind; n: number; bound: number; seen: number };
 
 /**
- * Matches per kind among the given kinds, in the share of the index of `bound` buckets (BUCKETS: all of it). The
+ * Matches per kind among the given kinds, in the share of the index of `bound` buckets (BUCKETS: all of it), and
+ * how many entries the index gave before the other conditions (what reading a larger share would cost). The
  * kinds are named only when they are not all of them: an index of the review's kinds is worth combining with the
  * words' bitmap for one kind, not for all.
  */
 function countIn(where: Where, kinds: readonly SearchKind[], bound: number): Prisma.Sql {
-  const share = bound < BUCKETS ? Prisma.sql`AND ${SHARES[bound]!}` : Prisma.empty;
-  const some =
-    kinds.length < SEARCH_KINDS.length ? Prisma.sql`AND e."kind" = ANY(${kinds}::"SearchKind"[])` : Prisma.empty;
-  return Prisma.sql`SELECT e."kind", count(*)::int AS n, ${Prisma.raw(String(bound))} AS bound FROM "SearchEntry" e
-    ${matching(where)} ${some} ${share} GROUP BY e."kind"`;
+  const share = bound < BUCKETS ? [SHARES[bound]!] : [];
+  const some = kinds.length < SEARCH_KINDS.length ? [Prisma.sql`e."kind" = ANY(${kinds}::"SearchKind"[])`] : [];
+  const index = where.tsquery ? [Prisma.sql`e."tsv" @@ ${where.tsquery}`] : [];
+  if (bound === BUCKETS) {
+    // Counting outright: every condition narrows what is read (the review's entries for filters alone).
+    return Prisma.sql`SELECT e."kind", count(*)::int AS n, count(*)::int AS seen, ${Prisma.raw(String(bound))} AS bound
+      FROM "SearchEntry" e WHERE ${Prisma.join([...index, ...some, ...where.rest], " AND ")} GROUP BY e."kind"`;
+  }
+  return Prisma.sql`SELECT e."kind", count(*) FILTER (WHERE ${Prisma.join(where.rest, " AND ")})::int AS n,
+         count(*)::int AS seen, ${Prisma.raw(String(bound))} AS bound
+    FROM "SearchEntry" e WHERE ${Prisma.join([...index, ...some, ...share], " AND ")}
+   GROUP BY e."kind"`;
 }
+
+/** Entries the 1/8 share may read for a kind's count; beyond, the 1/64 share's figure stands. */
+const SECOND_SHARE_BUDGET = 4_000;
 
 /**
  * Counts per kind. The first statement counts the matches in 1/64 of the index (its own small GIN index, so a
@@ -382,6 +393,9 @@ async function countMatches(where: Where): Promise<Pick<Page, "counts" | "approx
   const [small, large] = [16, 128];
   const first = await searchQuery<Counted>(countIn(where, SEARCH_KINDS, small));
   const common = first.reduce((sum, row) => sum + row.n, 0) >= SAMPLE_MATCHES;
+  // Reading the 1/8 share costs about 8 × what the 1/64 share read before the other conditions (a phrase's exact
+  // text, an exclusion, a paper filter): when that is too much, the 1/64 share's figures stand, less precise.
+  const affordable = first.reduce((sum, row) => sum + row.seen, 0) * (large / small) <= SECOND_SHARE_BUDGET;
   // Per kind, what to read next: the 1/8 share if a low guess (two standard deviations under the first share's
   // figure) gives at least 2/3 × SAMPLE_MATCHES there; else every match — unless the words are common and this
   // kind a sliver of their matches (under 8 in the share: about 500 or fewer), when counting it outright would
@@ -390,7 +404,7 @@ async function countMatches(where: Where): Promise<Pick<Page, "counts" | "approx
   for (const kind of take(first, SEARCH_KINDS, small, SAMPLE_MATCHES)) {
     const n = first.find((row) => row.kind === kind)?.n ?? 0;
     const low = (Math.max(0, n - 2 * Math.sqrt(n)) * BUCKETS) / small;
-    if (common && n < 8) {
+    if ((common && n < 8) || !affordable) {
       take(first, [kind], small);
       continue;
     }
