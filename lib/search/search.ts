@@ -143,10 +143,12 @@ function termQuery(term: SearchTerm): Prisma.Sql | null {
  * every word but never in that order is not read at all (search_phrase_pairs is NULL when the phrase has no
  * adjacent pair, and is folded to a constant when the statement is planned).
  */
-function phraseCheck(term: SearchTerm): Prisma.Sql | null {
+function phraseCheck(term: SearchTerm): { pairs: Prisma.Sql; phrase: Prisma.Sql } | null {
   if (term.type !== "phrase" || hasHan(term.text)) return null;
-  return Prisma.sql`(search_phrase_pairs(${term.text}) IS NULL OR search_latin_pairs(e."latinTsv") @@ search_phrase_pairs(${term.text}))
-    AND e."latinTsv" @@ phraseto_tsquery('english', ${term.text})`;
+  return {
+    pairs: Prisma.sql`(search_phrase_pairs(${term.text}) IS NULL OR search_latin_pairs(e."latinTsv") @@ search_phrase_pairs(${term.text}))`,
+    phrase: Prisma.sql`e."latinTsv" @@ phraseto_tsquery('english', ${term.text})`,
+  };
 }
 
 /** Terms whose lexemes only narrow the candidates: the exact (folded) text must also be in the entry. */
@@ -171,6 +173,8 @@ interface Where {
   rest: Prisma.Sql[];
   /** The positive terms as one tsquery (null for a search by filters alone). */
   tsquery: Prisma.Sql | null;
+  /** Conditions an index answers besides the words' (an English phrase's stem pairs): read with the words. */
+  narrow: Prisma.Sql[];
 }
 
 function whereClause(scope: Scope, query: ParsedQuery): Where {
@@ -181,6 +185,7 @@ function whereClause(scope: Scope, query: ParsedQuery): Where {
   // trashed ids), not one per matching entry: counting a common word reads no other table.
   const trashed = (table: string) =>
     Prisma.sql`(SELECT x."id" FROM ${Prisma.raw(`"${table}"`)} x WHERE x."reviewId" = ${reviewId} AND x."deletedAt" IS NOT NULL)`;
+  const narrow: Prisma.Sql[] = [];
   const conditions: Prisma.Sql[] = [
     Prisma.sql`e."reviewId" = ${reviewId}`,
     Prisma.sql`EXISTS (SELECT 1 FROM "Membership" m WHERE m."reviewId" = ${reviewId} AND m."userId" = ${userId})`,
@@ -191,7 +196,10 @@ function whereClause(scope: Scope, query: ParsedQuery): Where {
   for (const term of query.include) {
     if (needsExactText(term)) conditions.push(Prisma.sql`strpos(e."fold", ${normalize(term.text)}) > 0`);
     const phrase = phraseCheck(term);
-    if (phrase) conditions.push(phrase);
+    if (phrase) {
+      narrow.push(phrase.pairs);
+      conditions.push(phrase.phrase);
+    }
   }
   for (const term of query.exclude) {
     if (term.type === "han" || term.type === "identifier" || (term.type === "phrase" && hasHan(term.text))) {
@@ -238,13 +246,13 @@ function whereClause(scope: Scope, query: ParsedQuery): Where {
       WHEN 'PASSAGE' THEN EXISTS (SELECT 1 FROM "CodingTheme" ct WHERE ct."codingId" = e."sourceId" AND ct."themeId" = ANY(${ids}))
       ELSE EXISTS (SELECT 1 FROM "SynthesisSection" x WHERE x."id" = e."sectionId" AND x."themeId" = ANY(${ids})) END)`);
   }
-  return { rest: conditions, tsquery };
+  return { rest: conditions, tsquery, narrow };
 }
 
 /** WHERE for entries matching in the given vector (tsv: anywhere; headTsv: in the summary), or by filters alone. */
 function matching(where: Where, column: "tsv" | "headTsv" = "tsv"): Prisma.Sql {
   const match = where.tsquery ? [Prisma.sql`e.${Prisma.raw(`"${column}"`)} @@ ${where.tsquery}`] : [];
-  return Prisma.sql`WHERE ${Prisma.join([...match, ...where.rest], " AND ")}`;
+  return Prisma.sql`WHERE ${Prisma.join([...match, ...where.narrow, ...where.rest], " AND ")}`;
 }
 
 interface Row {
@@ -348,7 +356,7 @@ type Counted = { kind: SearchKind; n: number; bound: number; seen: number };
 function countIn(where: Where, kinds: readonly SearchKind[], bound: number): Prisma.Sql {
   const share = bound < BUCKETS ? [SHARES[bound]!] : [];
   const some = kinds.length < SEARCH_KINDS.length ? [Prisma.sql`e."kind" = ANY(${kinds}::"SearchKind"[])`] : [];
-  const index = where.tsquery ? [Prisma.sql`e."tsv" @@ ${where.tsquery}`] : [];
+  const index = [...(where.tsquery ? [Prisma.sql`e."tsv" @@ ${where.tsquery}`] : []), ...where.narrow];
   if (bound === BUCKETS) {
     // Counting outright: every condition narrows what is read (the review's entries for filters alone).
     return Prisma.sql`SELECT e."kind", count(*)::int AS n, count(*)::int AS seen, ${Prisma.raw(String(bound))} AS bound
