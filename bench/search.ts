@@ -118,9 +118,12 @@ async function seed(url: string) {
   for (const item of await db.reviewItem.findMany({ where: { reviewId: review.id }, select: { id: true } })) {
     itemIds.push(item.id);
   }
-  for (let batch = 0; batch < itemIds.length; batch += 500) {
+  // 100 papers' passages at a time: a createMany above PostgreSQL's bind-parameter limit is split by Prisma into
+  // chunks that it sends at once on one transaction's connection (pg's "client.query() when the client is
+  // already executing a query" deprecation), so each statement stays below it.
+  for (let batch = 0; batch < itemIds.length; batch += 100) {
     const items = await db.reviewItem.findMany({
-      where: { id: { in: itemIds.slice(batch, batch + 500) } },
+      where: { id: { in: itemIds.slice(batch, batch + 100) } },
       select: { id: true, fullText: true },
     });
     const codings = items.flatMap((item) => {
@@ -175,7 +178,17 @@ async function replicate(url: string, reviewId: string) {
   try {
     await client.query(`SET session_replication_role = replica`);
     await client.query(`SET maintenance_work_mem = '512MB'`);
-    await client.query(`DROP INDEX IF EXISTS "SearchEntry_tsv_idx", "SearchEntry_headTsv_idx"`);
+    // The GIN indexes (lib/search/search.ts and the search migrations) are dropped during the copy and built
+    // again at the end, as a bulk load would.
+    const gin: Record<string, string> = {
+      SearchEntry_tsv_idx: `USING GIN ("tsv")`,
+      SearchEntry_headTsv_idx: `USING GIN ("headTsv")`,
+      SearchEntry_latinPairs_idx: `USING GIN (search_latin_pairs("latinTsv"))`,
+      SearchEntry_tsv_share64_idx: `USING GIN ("tsv") WHERE (hashtext("id") & 1023) < 16`,
+      SearchEntry_tsv_share8_idx: `USING GIN ("tsv") WHERE (hashtext("id") & 1023) >= 896`,
+      SearchEntry_headTsv_share64_idx: `USING GIN ("headTsv") WHERE (hashtext("id") & 1023) >= 16 AND (hashtext("id") & 1023) < 32`,
+    };
+    for (const name of Object.keys(gin)) await client.query(`DROP INDEX IF EXISTS "${name}"`);
     const copies = Math.ceil(PAPERS / BASE_PAPERS) - 1;
     for (let copy = 1; copy <= copies; copy++) {
       const papers = Math.min(BASE_PAPERS, PAPERS - copy * BASE_PAPERS);
@@ -213,8 +226,9 @@ async function replicate(url: string, reviewId: string) {
       process.stdout.write(`\rcopied ${(copy + 1) * BASE_PAPERS > PAPERS ? PAPERS : (copy + 1) * BASE_PAPERS} papers`);
     }
     const indexing = performance.now();
-    await client.query(`CREATE INDEX "SearchEntry_tsv_idx" ON "SearchEntry" USING GIN ("tsv")`);
-    await client.query(`CREATE INDEX "SearchEntry_headTsv_idx" ON "SearchEntry" USING GIN ("headTsv")`);
+    for (const [name, definition] of Object.entries(gin)) {
+      await client.query(`CREATE INDEX "${name}" ON "SearchEntry" ${definition}`);
+    }
     console.log(
       `\ngrew the review to ${PAPERS} papers in ${((performance.now() - started) / 1000).toFixed(1)} s ` +
         `(GIN indexes built in ${((performance.now() - indexing) / 1000).toFixed(1)} s)`,
@@ -224,11 +238,16 @@ async function replicate(url: string, reviewId: string) {
   }
 }
 
-/** BENCH_REUSE=1 keeps the built review in a database named after its size and reuses it on the next run. */
+/**
+ * BENCH_REUSE=1 (or `--reuse NAME`) keeps the built review in a database named after its size (or NAME) and
+ * reuses it on the next run, so a 100,000-paper review is built once and then measured or EXPLAINed at will.
+ */
+const REUSE_NAME = option("reuse") ?? process.env.BENCH_REUSE_NAME;
 async function reusableDatabase(): Promise<{ url: string; stop: () => Promise<void> }> {
   const admin = process.env.TEST_DATABASE_URL;
   if (!admin) throw new Error("BENCH_REUSE needs TEST_DATABASE_URL (a PostgreSQL server to keep the database on)");
-  const name = `huitong_bench_search_${PAPERS}_${PASSAGES_PER_PAPER}`;
+  const name = REUSE_NAME ?? `huitong_bench_search_${PAPERS}_${PASSAGES_PER_PAPER}`;
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`--reuse ${name}: a database name of a-z, 0-9 and _`);
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
   const exists = await client.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
@@ -317,7 +336,7 @@ async function quality() {
 
 async function main() {
   if (process.env.BENCH_QUALITY !== "0") await quality();
-  const reuse = process.env.BENCH_REUSE === "1";
+  const reuse = process.env.BENCH_REUSE === "1" || REUSE_NAME !== undefined;
   const database = reuse ? await reusableDatabase() : await prepareDatabase();
   try {
     await migrate(database.url, path.join(root, "prisma/migrations"));

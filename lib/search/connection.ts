@@ -11,7 +11,8 @@
 import pg from "pg";
 import type { Prisma } from "@/lib/db/generated/client";
 
-const OPTIONS = "-c enable_seqscan=off -c jit=off -c work_mem=32MB -c max_parallel_workers_per_gather=0";
+/** The settings of every search connection (exported for tests that EXPLAIN a search's statements). */
+export const SEARCH_OPTIONS = "-c enable_seqscan=off -c jit=off -c work_mem=32MB -c max_parallel_workers_per_gather=0";
 
 const globalForSearch = globalThis as unknown as { huitongSearchPool?: { url: string; pool: pg.Pool } };
 
@@ -24,7 +25,7 @@ function pool(): pg.Pool {
   // Two statements of a search run side by side; a few searches at once share the rest.
   const created = new pg.Pool({
     connectionString: url,
-    options: OPTIONS,
+    options: SEARCH_OPTIONS,
     max: 6,
     idleTimeoutMillis: 30_000,
     allowExitOnIdle: true,

@@ -330,7 +330,11 @@ export async function drainSearchQueue(client: Database = db()): Promise<number>
       // Only the indexes' owner may; a role that is not leaves it to autovacuum, and the drain still succeeded.
       if (total > 0) {
         await client.$queryRaw`SELECT gin_clean_pending_list('"SearchEntry_tsv_idx"'::regclass)::text AS merged,
-                                      gin_clean_pending_list('"SearchEntry_headTsv_idx"'::regclass)::text AS merged_head`.catch(
+                                      gin_clean_pending_list('"SearchEntry_headTsv_idx"'::regclass)::text AS merged_head,
+                                      gin_clean_pending_list('"SearchEntry_latinPairs_idx"'::regclass)::text AS merged_pairs,
+                                      gin_clean_pending_list('"SearchEntry_tsv_share64_idx"'::regclass)::text AS merged_share64,
+                                      gin_clean_pending_list('"SearchEntry_tsv_share8_idx"'::regclass)::text AS merged_share8,
+                                      gin_clean_pending_list('"SearchEntry_headTsv_share64_idx"'::regclass)::text AS merged_head64`.catch(
           () => null,
         );
       }

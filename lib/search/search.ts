@@ -85,17 +85,29 @@ export interface Correction {
   words: { from: string; to: string }[];
 }
 
-/** Counting stops here; beyond it the counts are estimated from a sample of the index. */
-export const COUNT_CAP = 1_000;
+/**
+ * Counts are exact while that is cheap. Beyond, a kind's count is estimated from its matches in a fixed random
+ * share of the index — the entries whose bucket, a hash of their random id (0 … 1023), is below 16 (1/64), or
+ * from 896 up (1/8); each share has a small GIN index of its own (migration 20261207304100). An estimate rests
+ * on at least SAMPLE_MATCHES sampled matches in the 1/64 share (kinds of about 40,000 matches or more: ±4 % or
+ * better), or on about 400 or more in the 1/8 share (kinds of about 3,000 to 40,000: ±2–5 %); a kind too rare for
+ * either is counted outright.
+ */
+export const SAMPLE_MATCHES = 600;
+const BUCKETS = 1_024;
+/**
+ * The shares, as their size in buckets and their condition, written as the partial indexes' predicates are. They
+ * are disjoint, so each statement's share implies exactly one share index's predicate.
+ */
+const BUCKET = `(hashtext(e."id") & 1023)`;
+const SHARES: Record<number, Prisma.Sql> = {
+  16: Prisma.raw(`${BUCKET} < 16`),
+  128: Prisma.raw(`${BUCKET} >= 896`),
+};
+const HEAD_SHARE = Prisma.raw(`${BUCKET} >= 16 AND ${BUCKET} < 32`);
 /** Rows to rank: the best title/keyword/author hits plus any others, ranked by ts_rank among themselves. */
 const HEAD_CANDIDATES = 100;
 const CANDIDATES = 200;
-/**
- * About this many index rows are sampled to estimate a count above COUNT_CAP. SYSTEM sampling takes whole pages
- * and entries of a kind lie together, so fewer rows (1,000 was tried) let a word of the papers alone be
- * estimated 30 % off.
- */
-const SAMPLE_ROWS = 2_000;
 
 function tsqueryLiteral(lexemes: string[]): string {
   return lexemes.map((l) => `'${l.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`).join(" & ");
@@ -125,11 +137,18 @@ function termQuery(term: SearchTerm): Prisma.Sql | null {
   return Prisma.join(parts, " && ");
 }
 
-/** An English phrase: its stems in order, checked on the entry's English stems alone. */
-function phraseCheck(term: SearchTerm): Prisma.Sql | null {
-  return term.type === "phrase" && !hasHan(term.text)
-    ? Prisma.sql`e."latinTsv" @@ phraseto_tsquery('english', ${term.text})`
-    : null;
+/**
+ * An English phrase: its stems in order, checked on the entry's English stems alone — and first its adjacent
+ * pairs of stems ('urban rural' & 'rural integr'), which an index of latinTsv's pairs answers, so an entry holding
+ * every word but never in that order is not read at all (search_phrase_pairs is NULL when the phrase has no
+ * adjacent pair, and is folded to a constant when the statement is planned).
+ */
+function phraseCheck(term: SearchTerm): { pairs: Prisma.Sql; phrase: Prisma.Sql } | null {
+  if (term.type !== "phrase" || hasHan(term.text)) return null;
+  return {
+    pairs: Prisma.sql`(search_phrase_pairs(${term.text}) IS NULL OR search_latin_pairs(e."latinTsv") @@ search_phrase_pairs(${term.text}))`,
+    phrase: Prisma.sql`e."latinTsv" @@ phraseto_tsquery('english', ${term.text})`,
+  };
 }
 
 /** Terms whose lexemes only narrow the candidates: the exact (folded) text must also be in the entry. */
@@ -154,6 +173,8 @@ interface Where {
   rest: Prisma.Sql[];
   /** The positive terms as one tsquery (null for a search by filters alone). */
   tsquery: Prisma.Sql | null;
+  /** Conditions an index answers besides the words' (an English phrase's stem pairs): read with the words. */
+  narrow: Prisma.Sql[];
 }
 
 function whereClause(scope: Scope, query: ParsedQuery): Where {
@@ -164,6 +185,7 @@ function whereClause(scope: Scope, query: ParsedQuery): Where {
   // trashed ids), not one per matching entry: counting a common word reads no other table.
   const trashed = (table: string) =>
     Prisma.sql`(SELECT x."id" FROM ${Prisma.raw(`"${table}"`)} x WHERE x."reviewId" = ${reviewId} AND x."deletedAt" IS NOT NULL)`;
+  const narrow: Prisma.Sql[] = [];
   const conditions: Prisma.Sql[] = [
     Prisma.sql`e."reviewId" = ${reviewId}`,
     Prisma.sql`EXISTS (SELECT 1 FROM "Membership" m WHERE m."reviewId" = ${reviewId} AND m."userId" = ${userId})`,
@@ -174,7 +196,10 @@ function whereClause(scope: Scope, query: ParsedQuery): Where {
   for (const term of query.include) {
     if (needsExactText(term)) conditions.push(Prisma.sql`strpos(e."fold", ${normalize(term.text)}) > 0`);
     const phrase = phraseCheck(term);
-    if (phrase) conditions.push(phrase);
+    if (phrase) {
+      narrow.push(phrase.pairs);
+      conditions.push(phrase.phrase);
+    }
   }
   for (const term of query.exclude) {
     if (term.type === "han" || term.type === "identifier" || (term.type === "phrase" && hasHan(term.text))) {
@@ -197,8 +222,11 @@ function whereClause(scope: Scope, query: ParsedQuery): Where {
   if (yearTo !== undefined) item.push(Prisma.sql`x."year" <= ${yearTo}`);
   if (filters.types.length) item.push(Prisma.sql`x."itemType"::text = ANY(${filters.types}::text[])`);
   if (item.length) {
+    // With words, the paper is looked up per matching entry (OFFSET 0 keeps the subquery from becoming a join):
+    // as a join, PostgreSQL would read every paper of the review into a hash to check the few entries sampled.
+    const perEntry = tsquery ? Prisma.sql`OFFSET 0` : Prisma.empty;
     conditions.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM "ReviewItem" x WHERE x."id" = e."itemId" AND ${Prisma.join(item, " AND ")})`,
+      Prisma.sql`EXISTS (SELECT 1 FROM "ReviewItem" x WHERE x."id" = e."itemId" AND ${Prisma.join(item, " AND ")} ${perEntry})`,
     );
   }
   // author: and journal: read the paper's entry, so a passage is found by its paper's authors too.
@@ -218,13 +246,13 @@ function whereClause(scope: Scope, query: ParsedQuery): Where {
       WHEN 'PASSAGE' THEN EXISTS (SELECT 1 FROM "CodingTheme" ct WHERE ct."codingId" = e."sourceId" AND ct."themeId" = ANY(${ids}))
       ELSE EXISTS (SELECT 1 FROM "SynthesisSection" x WHERE x."id" = e."sectionId" AND x."themeId" = ANY(${ids})) END)`);
   }
-  return { rest: conditions, tsquery };
+  return { rest: conditions, tsquery, narrow };
 }
 
 /** WHERE for entries matching in the given vector (tsv: anywhere; headTsv: in the summary), or by filters alone. */
 function matching(where: Where, column: "tsv" | "headTsv" = "tsv"): Prisma.Sql {
   const match = where.tsquery ? [Prisma.sql`e.${Prisma.raw(`"${column}"`)} @@ ${where.tsquery}`] : [];
-  return Prisma.sql`WHERE ${Prisma.join([...match, ...where.rest], " AND ")}`;
+  return Prisma.sql`WHERE ${Prisma.join([...match, ...where.narrow, ...where.rest], " AND ")}`;
 }
 
 interface Row {
@@ -317,31 +345,91 @@ const ROW_COLUMNS = Prisma.sql`e."kind", e."id", e."sourceId", e."itemId", e."se
   i."titleZh", i."titleEn", s."title" AS "sectionTitle", i."year", i."stageId",
   (SELECT c."field"::text FROM "Coding" c WHERE c."id" = e."sourceId" AND e."kind" = 'PASSAGE') AS "field"`;
 
+type Counted = { kind: SearchKind; n: number; bound: number; seen: number };
+
 /**
- * Counts per kind in one statement: exact up to COUNT_CAP. Beyond it, counting every match of a common word
- * (韧性 in 30 % of the review) would cost more than the rest of the search, so the same statement then counts
- * the matches among a random sample of the index's pages (TABLESAMPLE SYSTEM, about SAMPLE_ROWS rows) and
- * scales them up; an estimate is never below what was actually counted. For a rarer term the sample is not run.
+ * Matches per kind among the given kinds, in the share of the index of `bound` buckets (BUCKETS: all of it), and
+ * how many entries the index gave before the other conditions (what reading a larger share would cost). The
+ * kinds are named only when they are not all of them: an index of the review's kinds is worth combining with the
+ * words' bitmap for one kind, not for all.
+ */
+function countIn(where: Where, kinds: readonly SearchKind[], bound: number): Prisma.Sql {
+  const share = bound < BUCKETS ? [SHARES[bound]!] : [];
+  const some = kinds.length < SEARCH_KINDS.length ? [Prisma.sql`e."kind" = ANY(${kinds}::"SearchKind"[])`] : [];
+  const index = [...(where.tsquery ? [Prisma.sql`e."tsv" @@ ${where.tsquery}`] : []), ...where.narrow];
+  if (bound === BUCKETS) {
+    // Counting outright: every condition narrows what is read (the review's entries for filters alone).
+    return Prisma.sql`SELECT e."kind", count(*)::int AS n, count(*)::int AS seen, ${Prisma.raw(String(bound))} AS bound
+      FROM "SearchEntry" e WHERE ${Prisma.join([...index, ...some, ...where.rest], " AND ")} GROUP BY e."kind"`;
+  }
+  return Prisma.sql`SELECT e."kind", count(*) FILTER (WHERE ${Prisma.join(where.rest, " AND ")})::int AS n,
+         count(*)::int AS seen, ${Prisma.raw(String(bound))} AS bound
+    FROM "SearchEntry" e WHERE ${Prisma.join([...index, ...some, ...share], " AND ")}
+   GROUP BY e."kind"`;
+}
+
+/** Entries the 1/8 share may read for a kind's count; beyond, the 1/64 share's figure stands. */
+const SECOND_SHARE_BUDGET = 4_000;
+
+/**
+ * Counts per kind. The first statement counts the matches in 1/64 of the index (its own small GIN index, so a
+ * word in 30 % of a 100,000-paper review costs 5,000 entries, not the bitmap of 300,000); a kind with at least
+ * SAMPLE_MATCHES there is estimated from them — a random sample of rows, unbiased however the entries lie on disk.
+ * For each other kind a second statement reads the 1/8 share when even a low guess of its matches (from the first
+ * share) should give enough there, and otherwise counts it outright: it is small. Filters without words count
+ * outright too (there is no index share to read them from).
  */
 async function countMatches(where: Where): Promise<Pick<Page, "counts" | "approximate">> {
-  const rows = await searchQuery<{ how: "exact" | "sample"; kind: SearchKind; n: number; percent: number }>(Prisma.sql`
-    WITH capped AS MATERIALIZED (SELECT e."kind" FROM "SearchEntry" e ${matching(where)} LIMIT ${COUNT_CAP + 1}),
-         sample AS (SELECT least(100, ${SAMPLE_ROWS * 100} / greatest(c.reltuples, 1))::float8 AS percent
-                      FROM pg_class c WHERE c.oid = '"SearchEntry"'::regclass)
-    SELECT 'exact' AS how, kind, count(*)::int AS n, 100::float8 AS percent FROM capped GROUP BY kind
-    UNION ALL
-    SELECT 'sample', e."kind", count(*)::int, (SELECT percent FROM sample)
-      FROM "SearchEntry" e TABLESAMPLE SYSTEM ((SELECT percent FROM sample)::real) REPEATABLE (7)
-      ${matching(where)} AND (SELECT count(*) FROM capped) > ${COUNT_CAP}
-     GROUP BY e."kind"`);
   const counts = emptyCounts();
-  for (const row of rows) if (row.how === "exact") counts[row.kind] = row.n;
-  const exactTotal = Object.values(counts).reduce((a, b) => a + b, 0);
-  if (exactTotal <= COUNT_CAP) return { counts, approximate: false };
-  for (const row of rows) {
-    if (row.how === "sample") counts[row.kind] = Math.max(counts[row.kind], Math.round((row.n * 100) / row.percent));
+  let approximate = false;
+  const take = (rows: Counted[], kinds: readonly SearchKind[], bound: number, enough = 0) => {
+    const short: SearchKind[] = [];
+    for (const kind of kinds) {
+      const n = rows.find((row) => row.kind === kind && row.bound === bound)?.n ?? 0;
+      if (bound === BUCKETS) counts[kind] = n;
+      else if (n >= enough) {
+        counts[kind] = Math.round((n * BUCKETS) / bound);
+        approximate = true;
+      } else short.push(kind);
+    }
+    return short;
+  };
+  if (!where.tsquery) {
+    take(await searchQuery<Counted>(countIn(where, SEARCH_KINDS, BUCKETS)), SEARCH_KINDS, BUCKETS);
+    return { counts, approximate };
   }
-  return { counts, approximate: true };
+  const [small, large] = [16, 128];
+  const first = await searchQuery<Counted>(countIn(where, SEARCH_KINDS, small));
+  const common = first.reduce((sum, row) => sum + row.n, 0) >= SAMPLE_MATCHES;
+  // Reading the 1/8 share costs about 8 × what the 1/64 share read before the other conditions (a phrase's exact
+  // text, an exclusion, a paper filter): when that is too much, the 1/64 share's figures stand, less precise.
+  const affordable = first.reduce((sum, row) => sum + row.seen, 0) * (large / small) <= SECOND_SHARE_BUDGET;
+  // Per kind, what to read next: the 1/8 share if a low guess (two standard deviations under the first share's
+  // figure) gives at least 2/3 × SAMPLE_MATCHES there; else every match — unless the words are common and this
+  // kind a sliver of their matches (under 8 in the share: about 500 or fewer), when counting it outright would
+  // mean reading every match of the other kinds: it is estimated from the share with them.
+  const next = new Map<number, SearchKind[]>();
+  for (const kind of take(first, SEARCH_KINDS, small, SAMPLE_MATCHES)) {
+    const n = first.find((row) => row.kind === kind)?.n ?? 0;
+    const low = (Math.max(0, n - 2 * Math.sqrt(n)) * BUCKETS) / small;
+    if ((common && n < 8) || !affordable) {
+      take(first, [kind], small);
+      continue;
+    }
+    const bound = (low * large) / BUCKETS >= (SAMPLE_MATCHES * 2) / 3 ? large : BUCKETS;
+    next.set(bound, [...(next.get(bound) ?? []), kind]);
+  }
+  if (next.size === 0) return { counts, approximate };
+  const second = await searchQuery<Counted>(
+    Prisma.join(
+      [...next].map(([bound, kinds]) => countIn(where, kinds, bound)),
+      " UNION ALL ",
+    ),
+  );
+  // A kind the 1/8 share saw too rarely after all (an unlucky first share) is counted outright.
+  const again = [...next].flatMap(([bound, kinds]) => take(second, kinds, bound, SAMPLE_MATCHES / 3));
+  if (again.length) take(await searchQuery<Counted>(countIn(where, again, BUCKETS)), again, BUCKETS);
+  return { counts, approximate };
 }
 
 async function findPage(scope: Scope, query: ParsedQuery): Promise<Page> {
@@ -356,16 +444,23 @@ async function findPage(scope: Scope, query: ParsedQuery): Promise<Page> {
       // ranking by the whole tsv, would read every matching full text's vector. Entries matching only in the
       // full text rank 0, below every summary hit, so they are fetched only when the summary hits cannot fill
       // the page (a one-time filter: the second scan does not run at all for a common word).
+      // A common word's summary hits are first taken from a 1/64 share of the index (its own small GIN index):
+      // any 100 summary hits serve as candidates, and these come without building the bitmap of all of them
+      // (260,000 for 韧性 in a 100,000-paper review); the whole index is read only when the share has too few.
       Prisma.sql`
-        WITH head AS MATERIALIZED (
+        WITH share AS MATERIALIZED (
+               SELECT e."id" FROM "SearchEntry" e ${matching(where, "headTsv")} AND ${HEAD_SHARE} ${kindFilter}
+                LIMIT ${Math.max(HEAD_CANDIDATES, needed)}),
+             head AS MATERIALIZED (
                SELECT e."id" FROM "SearchEntry" e ${matching(where, "headTsv")} ${kindFilter}
+                  AND (SELECT count(*) FROM share) < ${needed}
                 LIMIT ${Math.max(HEAD_CANDIDATES, needed)}),
              body AS MATERIALIZED (
                SELECT e."id" FROM "SearchEntry" e ${matching(where)} ${kindFilter}
-                  AND (SELECT count(*) FROM head) < ${needed}
+                  AND (SELECT count(*) FROM share) < ${needed} AND (SELECT count(*) FROM head) < ${needed}
                 LIMIT ${Math.max(CANDIDATES, needed)})
         SELECT ${ROW_COLUMNS}
-          FROM (SELECT "id" FROM head UNION SELECT "id" FROM body) AS candidate
+          FROM (SELECT "id" FROM share UNION SELECT "id" FROM head UNION SELECT "id" FROM body) AS candidate
           JOIN "SearchEntry" e ON e."id" = candidate."id"
           LEFT JOIN "ReviewItem" i ON i."id" = e."itemId"
           LEFT JOIN "SynthesisSection" s ON s."id" = e."sectionId"
