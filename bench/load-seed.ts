@@ -56,4 +56,3 @@ export async function seedLoad(url: string, { users: USERS, items: ITEMS }: { us
   await db.$disconnect();
   return { reviewId: review.id, emails: users.map((user) => user.email), ids };
 }
-

@@ -84,7 +84,9 @@ async function main() {
     for (const [, url] of routes) for (let n = 0; n < 10; n++) await fetchPage(url(1000 + n));
 
     console.log(`\nPage cost in the web process, ${PAGES} requests each, one at a time (${ITEMS} items)\n`);
-    console.log(`${"route".padEnd(12)} ${"CPU ms/page".padStart(12)} ${"wall median".padStart(12)} ${"wall p95".padStart(9)} ${"HTML KiB".padStart(9)}`);
+    console.log(
+      `${"route".padEnd(12)} ${"CPU ms/page".padStart(12)} ${"wall median".padStart(12)} ${"wall p95".padStart(9)} ${"HTML KiB".padStart(9)}`,
+    );
     for (const [name, url] of routes) {
       const wall: number[] = [];
       let bytes = 0;
