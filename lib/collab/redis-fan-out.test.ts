@@ -93,7 +93,6 @@ afterAll(async () => {
   await server?.destroy();
   redis?.disconnect();
   subscriber?.disconnect();
-  void db;
 });
 
 describe("collaboration across processes through Redis", () => {
