@@ -27,15 +27,26 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 const BASE_PORT = Number(process.env.BENCH_COLLAB_PORT ?? 3950);
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const SECRET = "bench-collab-secret";
+const NODE_ARGS = (process.env.BENCH_COLLAB_NODE_ARGS ?? "").split(" ").filter(Boolean);
 
-const SCENARIOS = [
+const ALL_SCENARIOS = [
   { name: "1 section × 200 editors", sections: 1, editors: 200 },
   { name: "20 sections × 10 editors", sections: 20, editors: 10 },
 ];
+// BENCH_SCENARIOS=2 (or "1,2") runs only those scenarios, numbered from 1.
+const SCENARIOS = process.env.BENCH_SCENARIOS
+  ? process.env.BENCH_SCENARIOS.split(",").map((n) => ALL_SCENARIOS[Number(n) - 1]!)
+  : ALL_SCENARIOS;
 
 function rssMiB(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+) kB/);
   return line ? Number(line[1]) / 1024 : NaN;
+}
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc (clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** Resolves when the client's section has at least `length` paragraphs. */
@@ -58,7 +69,8 @@ async function startProcesses(
 ): Promise<{ ports: number[]; children: ChildProcess[] }> {
   const ports = Array.from({ length: count }, (_, i) => BASE_PORT + i);
   const children = ports.map((port, i) =>
-    spawn(process.execPath, ["--import", "tsx", "lib/collab/main.ts"], {
+    // BENCH_COLLAB_NODE_ARGS passes Node options to the collaboration processes, e.g. "--cpu-prof".
+    spawn(process.execPath, [...NODE_ARGS, "--import", "tsx", "lib/collab/main.ts"], {
       cwd: root,
       stdio: ["ignore", "pipe", "inherit"],
       env: {
@@ -99,7 +111,13 @@ async function stopProcesses(children: ChildProcess[]) {
 interface Result {
   connectMs: number;
   latencies: number[];
+  /** Arrivals at editors on the writer's own process, and on the other process (two processes only). */
+  sameProcess: number[];
+  otherProcess: number[];
   rssMiB: number;
+  /** CPU ms per round while the rounds ran: the collaboration processes together, and this bench's editors. */
+  serverCpuPerRound: number;
+  clientCpuPerRound: number;
 }
 
 async function runScenario(
@@ -134,22 +152,39 @@ async function runScenario(
     const connectMs = performance.now() - connectStart;
 
     const latencies: number[] = [];
+    const sameProcess: number[] = [];
+    const otherProcess: number[] = [];
+    const serverCpuBefore = children.reduce((sum, child) => sum + cpuMs(child.pid!), 0);
+    const clientCpuBefore = process.cpuUsage();
+    if (process.env.BENCH_MARKS) console.error(`rounds-start ${processCount} ${process.hrtime.bigint() / 1000n}`);
     for (let round = 0; round < ROUNDS; round++) {
       const expected = round + 1;
       const waits = sections.map(async (clients) => {
-        const writer = clients[round % clients.length]!;
-        const arrivals = clients.filter((client) => client !== writer).map((client) => whenLength(client, expected));
+        const writerIndex = round % clients.length;
+        const writer = clients[writerIndex]!;
+        const others = clients.map((client, i) => ({ client, i })).filter(({ i }) => i !== writerIndex);
+        const arrivals = others.map(({ client }) => whenLength(client, expected));
         const sentAt = performance.now();
         writer.appendParagraph(`第 ${round} 轮：韧性治理 resilience ${"文".repeat(40)}`);
-        for (const arrivedAt of await Promise.all(arrivals)) latencies.push(arrivedAt - sentAt);
+        const arrived = await Promise.all(arrivals);
+        arrived.forEach((arrivedAt, k) => {
+          const latency = arrivedAt - sentAt;
+          latencies.push(latency);
+          const same = others[k]!.i % ports.length === writerIndex % ports.length;
+          (same ? sameProcess : otherProcess).push(latency);
+        });
       });
       await Promise.all(waits);
     }
+    const serverCpuPerRound = (children.reduce((sum, child) => sum + cpuMs(child.pid!), 0) - serverCpuBefore) / ROUNDS;
+    const clientCpu = process.cpuUsage(clientCpuBefore);
+    if (process.env.BENCH_MARKS) console.error(`rounds-end ${processCount} ${process.hrtime.bigint() / 1000n}`);
+    const clientCpuPerRound = (clientCpu.user + clientCpu.system) / 1000 / ROUNDS;
     await Promise.all(sections.flat().map((client) => client.waitStored(120_000)));
     const rss = children.reduce((sum, child) => sum + rssMiB(child.pid!), 0);
     for (const client of sections.flat()) client.close();
-    latencies.sort((a, b) => a - b);
-    return { connectMs, latencies, rssMiB: rss };
+    for (const list of [latencies, sameProcess, otherProcess]) list.sort((a, b) => a - b);
+    return { connectMs, latencies, sameProcess, otherProcess, rssMiB: rss, serverCpuPerRound, clientCpuPerRound };
   } finally {
     await stopProcesses(children);
   }
@@ -166,6 +201,8 @@ async function main() {
   const review = await db.$transaction((tx) => createReviewIn(tx, owner.id, { titleZh: "协作基准", titleEn: null }));
 
   const rows: string[] = [];
+  const details: string[] = [];
+  const cpu: string[] = [];
   try {
     for (const scenario of SCENARIOS) {
       // Interleaved per scenario, so both topologies see the same machine load.
@@ -177,6 +214,15 @@ async function main() {
       rows.push(
         `${scenario.name.padEnd(26)} ${cell(one)}   ${cell(two)}   ${ratio(50).padStart(5)}× ${ratio(95).padStart(5)}×   ` +
           `${one.connectMs.toFixed(0).padStart(6)} ${two.connectMs.toFixed(0).padStart(6)}   ${one.rssMiB.toFixed(0).padStart(5)} ${two.rssMiB.toFixed(0).padStart(5)}`,
+      );
+      const split = (list: number[]) =>
+        `${percentile(list, 50).toFixed(1).padStart(7)} ${percentile(list, 95).toFixed(1).padStart(7)}`;
+      details.push(
+        `${scenario.name.padEnd(26)} editors on the writer's process ${split(two.sameProcess)}   on the other ${split(two.otherProcess)}`,
+      );
+      cpu.push(
+        `${scenario.name.padEnd(26)} collaboration ${one.serverCpuPerRound.toFixed(1).padStart(6)} ${two.serverCpuPerRound.toFixed(1).padStart(6)}` +
+          `   bench editors ${one.clientCpuPerRound.toFixed(1).padStart(6)} ${two.clientCpuPerRound.toFixed(1).padStart(6)}`,
       );
     }
   } finally {
@@ -194,6 +240,12 @@ async function main() {
     `${"scenario".padEnd(26)} ${"median".padStart(7)} ${"p95".padStart(7)}   ${"median".padStart(7)} ${"p95".padStart(7)}   ${"median".padStart(6)} ${"p95".padStart(6)}   ${"one".padStart(6)} ${"two".padStart(6)}   ${"one".padStart(5)} ${"two".padStart(5)}`,
   );
   for (const row of rows) console.log(row);
+  console.log(`\nTwo processes, by where the receiving editor is connected (median, p95 ms):\n`);
+  for (const row of details) console.log(row);
+  console.log(
+    `\nCPU ms per round while the rounds ran (one process, two processes together), independent of other load:\n`,
+  );
+  for (const row of cpu) console.log(row);
   process.exit(0);
 }
 

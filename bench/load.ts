@@ -10,11 +10,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { hashPassword } from "@/lib/auth/password";
-import { connectDatabase } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrator";
-import { createReviewIn } from "@/lib/reviews/commands";
-import { reindexAll } from "@/lib/search/indexer";
+import { PASSWORD, WORDS, pick, seedLoad } from "./load-seed";
 import { percentile, prepareDatabase, root } from "./support";
 
 const USERS = Number(process.env.BENCH_USERS ?? 200);
@@ -22,60 +19,7 @@ const ITEMS = Number(process.env.BENCH_ITEMS ?? 2_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 1_000);
 const PORT = Number(process.env.BENCH_LOAD_PORT ?? 3760);
-const PASSWORD = "bench-load-password";
 const SECRET = "bench-load-secret-0123456789abcdef";
-const WORDS = [
-  "党建引领",
-  "基层治理",
-  "韧性",
-  "城乡融合",
-  "跨域协同",
-  "数字治理",
-  "社区",
-  "乡村振兴",
-  "网格化",
-  "共同体",
-];
-const pick = <T>(values: readonly T[], i: number): T => values[i % values.length]!;
-
-async function seed(url: string) {
-  const db = connectDatabase(url);
-  // One hash for everyone: argon2 is slow on purpose, and 200 of them would dominate the set-up.
-  const passwordHash = await hashPassword(PASSWORD);
-  const users: { id: string; email: string }[] = [];
-  for (let i = 0; i < USERS; i++) {
-    users.push(await db.user.create({ data: { email: `load${i}@huitong.bench`, name: `读者${i}`, passwordHash } }));
-  }
-  const review = await db.$transaction((tx) =>
-    createReviewIn(tx, users[0]!.id, { titleZh: "负载基准", titleEn: null }),
-  );
-  await db.membership.createMany({
-    data: users.slice(1).map((user) => ({ reviewId: review.id, userId: user.id, role: "EDITOR" as const })),
-  });
-  const stages = await db.reviewStage.findMany({ where: { reviewId: review.id }, orderBy: { position: "asc" } });
-  const ids: string[] = [];
-  for (let start = 0; start < ITEMS; start += 1000) {
-    const batch = Array.from({ length: Math.min(1000, ITEMS - start) }, (_, k) => {
-      const i = start + k;
-      return {
-        id: `load${String(i).padStart(6, "0")}`,
-        reviewId: review.id,
-        stageId: pick(stages, i).id,
-        titleZh: `${pick(WORDS, i)}视角下的${pick(WORDS, i * 7 + 3)}研究（${i}）`,
-        year: 2000 + (i % 26),
-        keywordsZh: [pick(WORDS, i), pick(WORDS, i + 4)],
-        abstractZh: `本文讨论${pick(WORDS, i)}与${pick(WORDS, i + 2)}的关系。`.repeat(8),
-        sourceKind: "DATABASE_EXPORT" as const,
-      };
-    });
-    await db.reviewItem.createMany({ data: batch });
-    ids.push(...batch.map((item) => item.id));
-  }
-  await reindexAll(db);
-  await db.$disconnect();
-  return { reviewId: review.id, emails: users.map((user) => user.email), ids };
-}
-
 function startWeb(url: string, port: number, name: string): ChildProcess {
   return spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: root,
@@ -181,7 +125,7 @@ async function main() {
   try {
     await migrate(database.url, path.join(root, "prisma/migrations"));
     const seedStart = performance.now();
-    const { reviewId, emails, ids } = await seed(database.url);
+    const { reviewId, emails, ids } = await seedLoad(database.url, { users: USERS, items: ITEMS });
     console.log(`seeded ${USERS} users and ${ITEMS} items in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
 
     const bases = [`http://127.0.0.1:${PORT}`, `http://127.0.0.1:${PORT + 1}`];

@@ -104,10 +104,19 @@ export function FileActivity({
 }
 
 /** Drop many PDFs, review how each was matched, confirm once. */
-export function BulkAttach({ reviewId, items }: { reviewId: string; items: ItemChoice[] }) {
+/** The items a file can be attached to, asked for when files are dropped; null when they cannot be had. */
+async function fetchItemChoices(reviewId: string): Promise<ItemChoice[] | null> {
+  const response = await fetch(`/api/reviews/${reviewId}/files/bulk`).catch(() => null);
+  const body = (await response?.json().catch(() => null)) as { items?: ItemChoice[] } | null;
+  return response?.ok && body?.items ? body.items : null;
+}
+
+export function BulkAttach({ reviewId }: { reviewId: string }) {
   const { t } = useI18n();
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
+  // The review's items, loaded with the first files dropped (not with the page) and again after items were added.
+  const [items, setItems] = useState<ItemChoice[] | null>(null);
   const [rows, setRows] = useState<Row[]>([]);
   const [reading, setReading] = useState<{ done: number; total: number } | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
@@ -120,6 +129,14 @@ export function BulkAttach({ reviewId, items }: { reviewId: string; items: ItemC
     setErrors([]);
     setDone(null);
     const problems: string[] = [];
+    // Asked for alongside the first upload; each row's choice lists them, so they are there before any row is.
+    const choices = items
+      ? Promise.resolve(true)
+      : fetchItemChoices(reviewId).then((loaded) => {
+          setItems(loaded ?? []);
+          if (!loaded) problems.push(t("errors.unexpected"));
+          return loaded !== null;
+        });
     for (const [index, file] of files.entries()) {
       setReading({ done: index, total: files.length });
       const response = await fetch(`/api/reviews/${reviewId}/files/staged`, {
@@ -132,9 +149,11 @@ export function BulkAttach({ reviewId, items }: { reviewId: string; items: ItemC
         problems.push(body?.error ?? `${file.name}: ${t("errors.unexpected")}`);
         continue;
       }
-      const choice: Choice = body.match
-        ? { kind: "attach", itemId: body.match.itemId }
-        : { kind: "create", title: body.metadata.title ?? file.name.replace(/\.pdf$/i, "") };
+      const listed = await choices;
+      const choice: Choice =
+        body.match && listed
+          ? { kind: "attach", itemId: body.match.itemId }
+          : { kind: "create", title: body.metadata.title ?? file.name.replace(/\.pdf$/i, "") };
       setRows((previous) => [...previous, { ...body, choice }]);
     }
     setReading(null);
@@ -166,6 +185,7 @@ export function BulkAttach({ reviewId, items }: { reviewId: string; items: ItemC
       return;
     }
     setRows([]);
+    setItems(null);
     setDone(t("files.bulk.done", { attached: body.attached ?? 0, created: body.created ?? 0 }));
     router.refresh();
   }
@@ -252,7 +272,7 @@ export function BulkAttach({ reviewId, items }: { reviewId: string; items: ItemC
                       <td className="py-2 pr-2 align-top">
                         <ChoiceEditor
                           row={row}
-                          items={items}
+                          items={items ?? []}
                           onChange={(choice) =>
                             setRows((previous) =>
                               previous.map((entry) => (entry.token === row.token ? { ...entry, choice } : entry)),

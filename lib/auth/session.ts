@@ -1,5 +1,6 @@
 // The current user for server components and actions. Every page and action goes through here.
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { AppError } from "@/lib/errors/app-error";
 import { findSessionUser, type AccountSummary } from "./accounts";
 import { auth } from "./config";
@@ -24,9 +25,16 @@ export async function getSessionUser(): Promise<SessionUser | null> {
   return user && sessionId ? { ...user, sessionId, sessionStarted } : null;
 }
 
+/**
+ * The session checked once per page render: the workspace layout, the review layout and the page each ask for the
+ * user, and each check decrypts the session token and reads the account and the revoked sessions (React's request
+ * cache; outside a render every call checks again).
+ */
+const sessionUserOfRender = cache(getSessionUser);
+
 /** For pages: a visitor without a valid session is sent to sign in and brought back afterwards. */
 export async function requirePageUser(returnTo: string): Promise<SessionUser> {
-  const user = await getSessionUser();
+  const user = await sessionUserOfRender();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
   return user;
 }

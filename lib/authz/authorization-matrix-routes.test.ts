@@ -171,6 +171,11 @@ const ROUTES: Record<string, { exempt?: string; methods?: Record<string, RouteCa
   },
   "app/api/reviews/[reviewId]/files/bulk/route.ts": {
     methods: {
+      // The items a dropped file can be attached to: what any member already sees in the library.
+      GET: {
+        allowed: MEMBERS,
+        call: () => ({ path: `/api/reviews/${a.reviewId}/files/bulk`, params: { reviewId: a.reviewId } }),
+      },
       // Each writer confirms a file they staged themselves; the others send a well-formed confirmation too.
       POST: {
         allowed: ["OWNER", "EDITOR"],

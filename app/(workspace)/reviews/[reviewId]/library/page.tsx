@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ExportMenu } from "@/components/export/ExportMenu";
 import { BulkAttach, FileActivity } from "@/components/files/LibraryFiles";
-import { listFileActivity, listItemChoices } from "@/lib/files/queries";
+import { listFileActivity } from "@/lib/files/queries";
 import { RestoreItems } from "@/components/items/RestoreItems";
 import { FormMessage } from "@/components/ui/FormMessage";
 import { LibraryFilters } from "@/components/library/LibraryFilters";
@@ -63,10 +63,9 @@ export default async function LibraryPage({
   );
   const reasons = canBulk ? await listExclusionReasons(access) : [];
   const canAttach = can(library.role, "item.update");
-  const [fileActivity, itemChoices] = await Promise.all([
-    listFileActivity(access),
-    canAttach ? listItemChoices(access) : [],
-  ]);
+  // Bulk attach asks for the review's items itself once files are dropped: every item in this page's payload
+  // made the library page cost as much as the review is large.
+  const fileActivity = await listFileActivity(access);
 
   const rows: LibraryRow[] = library.items.map((item) => {
     const title = pick(locale, item.titleZh, item.titleEn);
@@ -180,15 +179,7 @@ export default async function LibraryPage({
             all={library.all}
             query={libraryQueryString(current).slice(1)}
           />
-          {canAttach && (
-            <BulkAttach
-              reviewId={reviewId}
-              items={itemChoices.map((item) => ({
-                id: item.id,
-                title: `${pick(locale, item.titleZh, item.titleEn) ?? t("editing.untitled")}${item.year ? ` (${item.year})` : ""}`,
-              }))}
-            />
-          )}
+          {canAttach && <BulkAttach reviewId={reviewId} />}
           {can(library.role, "item.create") && (
             <Link href={`/reviews/${reviewId}/library/import`} className={buttonSecondary}>
               {t("transfer.importButton")}
