@@ -1,6 +1,9 @@
+"use client";
+import { DropdownMenu } from "radix-ui";
 import Link from "next/link";
+import { menuContent, menuItem } from "@/components/ui/styles";
 
-/** A disclosure listing the user's other reviews; plain links, so it works without JavaScript. */
+/** A menu of the user's other reviews (Radix DropdownMenu: arrow keys, typeahead by title, Escape). */
 export function ReviewSwitcher({
   label,
   current,
@@ -11,27 +14,26 @@ export function ReviewSwitcher({
   reviews: { id: string; title: string; role: string }[];
 }) {
   return (
-    <details className="group relative">
-      <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md text-xl font-semibold text-stone-900 hover:text-teal-800 [&::-webkit-details-marker]:hidden">
+    <DropdownMenu.Root>
+      <DropdownMenu.Trigger className="group flex items-center gap-2 rounded-md text-left text-xl font-semibold text-stone-900 hover:text-teal-800 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700">
         <span>{current}</span>
-        <span aria-hidden className="text-sm text-stone-400 group-open:rotate-180">
+        <span aria-hidden className="text-sm text-stone-400 group-data-[state=open]:rotate-180">
           ▾
         </span>
         <span className="sr-only">{label}</span>
-      </summary>
-      <ul
-        className="absolute left-0 z-20 mt-2 w-80 rounded-md border border-stone-200 bg-white py-1 shadow-lg"
-        aria-label={label}
-      >
-        {reviews.map((review) => (
-          <li key={review.id}>
-            <Link href={`/reviews/${review.id}/dashboard`} className="block px-3 py-2 text-sm hover:bg-stone-50">
-              <span className="block font-medium">{review.title}</span>
-              <span className="text-xs text-stone-500">{review.role}</span>
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </details>
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content align="start" sideOffset={8} aria-label={label} className={`${menuContent} w-80`}>
+          {reviews.map((review) => (
+            <DropdownMenu.Item key={review.id} asChild className={`${menuItem} block`} textValue={review.title}>
+              <Link href={`/reviews/${review.id}/dashboard`}>
+                <span className="block font-medium">{review.title}</span>
+                <span className="text-xs text-stone-500">{review.role}</span>
+              </Link>
+            </DropdownMenu.Item>
+          ))}
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
   );
 }
