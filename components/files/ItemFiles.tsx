@@ -5,6 +5,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
+import { FilePicker } from "@/components/ui/FilePicker";
 import { FormMessage } from "@/components/ui/FormMessage";
 import { buttonDanger, buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/errors/action-result";
@@ -183,18 +184,15 @@ export function ItemFiles({
           ) : (
             <p>
               {t("files.drop")}{" "}
-              <label className="cursor-pointer font-medium text-teal-700 underline">
-                {t("files.choose")}
-                <input
-                  ref={input}
-                  type="file"
-                  accept="application/pdf,.pdf"
-                  multiple
-                  className="sr-only"
-                  aria-label={t("files.chooseLabel")}
-                  onChange={(event) => event.target.files && void attach(event.target.files)}
-                />
-              </label>
+              <FilePicker
+                variant="link"
+                inputRef={input}
+                label={t("files.chooseLabel")}
+                buttonLabel={t("files.choose")}
+                accept="application/pdf,.pdf"
+                multiple
+                onFiles={(files) => void attach(files)}
+              />
             </p>
           )}
         </div>

@@ -4,6 +4,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
+import { FilePicker } from "@/components/ui/FilePicker";
 import { FormMessage } from "@/components/ui/FormMessage";
 import { buttonPrimary, buttonSecondary, inlineInputClass } from "@/components/ui/styles";
 import { failureMessage } from "@/lib/files/messages";
@@ -211,20 +212,15 @@ export function BulkAttach({ reviewId, items }: { reviewId: string; items: ItemC
             ) : (
               <p>
                 {t("files.bulk.drop")}{" "}
-                <label className="cursor-pointer font-medium text-teal-700 underline">
-                  {t("files.bulk.choose")}
-                  <input
-                    type="file"
-                    accept="application/pdf,.pdf"
-                    multiple
-                    className="sr-only"
-                    aria-label={t("files.bulk.chooseLabel")}
-                    onChange={(event) => {
-                      if (event.target.files) void stage(event.target.files);
-                      event.target.value = "";
-                    }}
-                  />
-                </label>
+                <FilePicker
+                  variant="link"
+                  label={t("files.bulk.chooseLabel")}
+                  buttonLabel={t("files.bulk.choose")}
+                  accept="application/pdf,.pdf"
+                  multiple
+                  clearAfterChoosing
+                  onFiles={(files) => void stage(files)}
+                />
               </p>
             )}
           </div>
