@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { FilePicker } from "@/components/ui/FilePicker";
 import { FormMessage } from "@/components/ui/FormMessage";
+import { useToast } from "@/components/ui/toast";
 import { buttonDanger, buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/errors/action-result";
 import { failureMessage } from "@/lib/files/messages";
@@ -39,7 +40,8 @@ export function ItemFiles({
   const [files, setFiles] = useState(initialFiles);
   const [uploading, setUploading] = useState<string | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
-  const [notice, setNotice] = useState<string | null>(null);
+  // An upload that went through is said in a toast; problems stay listed beside the drop zone.
+  const toast = useToast();
   const [dragging, setDragging] = useState(false);
   const [pending, startTransition] = useTransition();
   const input = useRef<HTMLInputElement>(null);
@@ -73,7 +75,6 @@ export function ItemFiles({
 
   async function attach(list: FileList | File[]) {
     setErrors([]);
-    setNotice(null);
     const problems: string[] = [];
     for (const file of Array.from(list)) {
       setUploading(file.name);
@@ -86,7 +87,7 @@ export function ItemFiles({
         const body = (await response?.json().catch(() => null)) as { error?: string } | null;
         problems.push(body?.error ?? `${file.name}: ${t("errors.unexpected")}`);
       } else {
-        setNotice(t("files.uploaded", { name: file.name }));
+        toast(t("files.uploaded", { name: file.name }));
       }
     }
     setUploading(null);
@@ -201,7 +202,6 @@ export function ItemFiles({
         {errors.map((error) => (
           <FormMessage key={error} error={error} />
         ))}
-        {!errors.length && notice && <FormMessage success={notice} />}
       </div>
     </section>
   );

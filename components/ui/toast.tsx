@@ -4,7 +4,7 @@
 // politely), stays while hovered or focused, and can be dismissed with its close button, Escape or a swipe;
 // F8 moves focus to the notifications. Errors that belong to a field stay beside the field, not here.
 import { Toast } from "radix-ui";
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
 
 export type ToastTone = "success" | "info" | "error";
@@ -16,6 +16,20 @@ const noToasts: Show = () => {};
 /** Shows a toast; outside a ToastProvider (a component test, a page outside the workspace) it does nothing. */
 export function useToast(): Show {
   return useContext(ToastContext) ?? noToasts;
+}
+
+/**
+ * For a form on useActionState: a toast each time the action answers with success (once per answer, so React's
+ * double effects in development do not say it twice).
+ */
+export function useToastOnSuccess(state: { ok: boolean } | null | undefined, message: string | null) {
+  const toast = useToast();
+  const said = useRef<unknown>(null);
+  useEffect(() => {
+    if (!state?.ok || !message || said.current === state) return;
+    said.current = state;
+    toast(message);
+  }, [state, message, toast]);
 }
 
 const TONES: Record<ToastTone, string> = {
