@@ -95,7 +95,9 @@ export function MentionTextarea({
     },
   });
 
-  // Downshift types its field as an <input>; the same props serve a <textarea>.
+  // Downshift types its field as an <input>; the same props serve a <textarea>. It merges our ref with its own
+  // and reads neither during render.
+  // eslint-disable-next-line react-hooks/refs
   const fieldProps = getInputProps({
     ref: field,
     onChange: (event: React.ChangeEvent<HTMLTextAreaElement>) => {

@@ -2,9 +2,10 @@
 // The library's PDF tools: a progress panel for files being read (polled while any is), and bulk attach — drop
 // many PDFs, see each matched to an item (or offered as a new one), adjust, confirm once.
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { FilePicker } from "@/components/ui/FilePicker";
+import { Modal } from "@/components/ui/Modal";
 import { FormMessage } from "@/components/ui/FormMessage";
 import { buttonPrimary, buttonSecondary, inlineInputClass } from "@/components/ui/styles";
 import { failureMessage } from "@/lib/files/messages";
@@ -108,7 +109,7 @@ export function FileActivity({
 export function BulkAttach({ reviewId, items }: { reviewId: string; items: ItemChoice[] }) {
   const { t } = useI18n();
   const router = useRouter();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
   const [rows, setRows] = useState<Row[]>([]);
   const [reading, setReading] = useState<{ done: number; total: number } | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
@@ -174,20 +175,18 @@ export function BulkAttach({ reviewId, items }: { reviewId: string; items: ItemC
   const chosen = rows.filter((row) => row.choice.kind !== "skip").length;
   return (
     <>
-      <button type="button" className={buttonSecondary} onClick={() => dialog.current?.showModal()}>
+      <button type="button" className={buttonSecondary} onClick={() => setOpen(true)}>
         {t("files.bulk.open")}
       </button>
-      <dialog
-        ref={dialog}
-        aria-labelledby="bulk-files-title"
-        className="m-auto w-[min(64rem,95vw)] rounded-lg p-0 shadow-xl backdrop:bg-stone-900/40"
+      <Modal
+        open={open}
+        onOpenChange={setOpen}
+        title={t("files.bulk.title")}
+        className="max-w-[min(64rem,95vw)] sm:w-[min(64rem,95vw)]"
       >
-        <div className="space-y-3 p-5">
-          <div className="flex items-start justify-between gap-3">
-            <h2 id="bulk-files-title" className="text-lg font-semibold">
-              {t("files.bulk.title")}
-            </h2>
-            <button type="button" className={buttonSecondary} onClick={() => dialog.current?.close()}>
+        <div className="space-y-3">
+          <div className="absolute right-5 top-4">
+            <button type="button" className={buttonSecondary} onClick={() => setOpen(false)}>
               {t("files.bulk.close")}
             </button>
           </div>
@@ -278,7 +277,7 @@ export function BulkAttach({ reviewId, items }: { reviewId: string; items: ItemC
             </>
           )}
         </div>
-      </dialog>
+      </Modal>
     </>
   );
 }
