@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageStateOf } from "./accounts";
+import { toast } from "./support/toast";
 import { createScenario } from "./support/scenario";
 
 test.describe("owner", () => {
@@ -13,8 +14,7 @@ test.describe("owner", () => {
     await expect(toScreen).toContainText("2 篇");
     await toScreen.getByRole("listitem").filter({ hasText: "拖动的文献" }).dragTo(reading);
     // Done moves are said in a toast.
-    const toasts = page.getByRole("region", { name: /^通知/ });
-    await expect(toasts.getByRole("status").filter({ hasText: "已将「拖动的文献」移到「阅读中」。" })).toBeVisible();
+    await expect(toast(page, "已将「拖动的文献」移到「阅读中」。")).toBeVisible();
     await expect(reading).toContainText("1 篇");
     await expect(reading.getByRole("link", { name: "拖动的文献" })).toBeVisible();
     await page.goto(scenario.url(`items/${scenario.itemIds[0]}`));
@@ -40,9 +40,7 @@ test.describe("owner", () => {
       page.getByRole("region", { name: "已排除列" }).getByRole("link", { name: "要排除的文献" }),
     ).toBeVisible();
     // The card moves at once; the confirmation says the server has stored it.
-    await expect(
-      page.getByRole("region", { name: /^通知/ }).getByRole("status").filter({ hasText: "「要排除的文献」" }),
-    ).toBeVisible();
+    await expect(toast(page, "「要排除的文献」")).toBeVisible();
     // The dialog gave focus back to the board (the card it was opened from has moved away).
     await expect(page.getByRole("region", { name: "看板各列" })).toBeFocused();
     await page.reload();

@@ -359,7 +359,9 @@ export function Board({
         title={asking ? t("board.reasonTitle", { title: asking.card.title }) : ""}
         description={asking ? t("board.reasonHelp", { stage: asking.to.name }) : undefined}
         // The card's "move to" list, or the board when the card has moved away from it.
-        returnFocus={() => (opener.current?.isConnected ? opener.current : scroller.current)}
+        returnFocus={() =>
+          opener.current?.isConnected && opener.current !== document.body ? opener.current : scroller.current
+        }
       >
         {asking && (
           <form

@@ -146,21 +146,22 @@ export function ThemePicker({
       setQuery(inputValue);
       setCreatedName(null);
     },
-    onSelectedItemChange: ({ selectedItem }) => selectedItem && choose(selectedItem),
-    stateReducer: (state, { type, changes }) => {
+    stateReducer: (_state, { type, changes }) => {
       switch (type) {
         case useCombobox.stateChangeTypes.InputChange:
           // Typing highlights the first match, so Enter takes it (or creates the typed theme).
           return { ...changes, highlightedIndex: changes.inputValue?.trim() ? 0 : -1 };
-        case useCombobox.stateChangeTypes.InputKeyDownEnter:
-        case useCombobox.stateChangeTypes.ItemClick:
-          // A choice keeps the list as it was (the filter is cleared by `choose`), not Downshift's selected text.
-          return { ...changes, inputValue: state.inputValue, highlightedIndex: state.highlightedIndex };
         default:
           return changes;
       }
     },
   });
+
+  // A click chooses here too (not through Downshift's selection, whose callback can hold an older choice).
+  const clicked = (entry: Entry) => (event: React.MouseEvent) => {
+    (event.nativeEvent as MouseEvent & { preventDownshiftDefault?: boolean }).preventDownshiftDefault = true;
+    choose(entry);
+  };
 
   const option = (entry: Entry, index: number) => {
     const highlighted = highlightedIndex === index;
@@ -168,7 +169,13 @@ export function ThemePicker({
       return (
         <div
           key={`create:${entry.name}`}
-          {...getItemProps({ item: entry, index, "aria-selected": false, "aria-disabled": creating || undefined })}
+          {...getItemProps({
+            item: entry,
+            index,
+            "aria-selected": false,
+            "aria-disabled": creating || undefined,
+            onClick: clicked(entry),
+          })}
           className={`cursor-pointer rounded px-1 py-0.5 text-sm font-medium text-teal-700 ${highlighted ? "bg-teal-50 underline" : ""}`}
         >
           {creating ? t("coding.creatingTheme") : t("coding.createThemeNamed", { name: entry.name })}
@@ -180,7 +187,7 @@ export function ThemePicker({
     return (
       <div
         key={theme.id}
-        {...getItemProps({ item: entry, index, "aria-selected": on })}
+        {...getItemProps({ item: entry, index, "aria-selected": on, onClick: clicked(entry) })}
         className={`flex cursor-pointer items-center gap-2 rounded px-1 py-0.5 text-sm ${highlighted ? "bg-teal-50 text-teal-900" : "hover:bg-stone-50"}`}
         style={entry.indent ? { paddingLeft: `${theme.depth * 1.25 + 0.25}rem` } : undefined}
       >
@@ -215,8 +222,13 @@ export function ThemePicker({
       <input
         {...getInputProps({
           onKeyDown: (event) => {
-            // Enter never submits the coding half-done: with nothing highlighted it does nothing.
-            if (event.key === "Enter" && highlightedIndex < 0) event.preventDefault();
+            if (event.key !== "Enter") return;
+            // Enter chooses (or unchooses) the highlighted theme here, with this render's choice in hand, and never
+            // submits the coding half-done.
+            event.preventDefault();
+            (event.nativeEvent as KeyboardEvent & { preventDownshiftDefault?: boolean }).preventDownshiftDefault = true;
+            const entry = items[highlightedIndex];
+            if (entry) choose(entry);
           },
         })}
         type="text"

@@ -127,6 +127,7 @@ describe("coding a selection in its popover", () => {
     expect(within(form).getByRole("option", { name: "Grid governance" }).getAttribute("aria-selected")).toBe("true");
     await user.keyboard("{ArrowUp}{Enter}");
     expect(within(form).getByRole("option", { name: "Resilience" }).getAttribute("aria-selected")).toBe("true");
+    expect(within(form).getByRole("option", { name: "Grid governance" }).getAttribute("aria-selected")).toBe("true");
     await user.keyboard("{Enter}");
     expect(within(form).getByRole("option", { name: "Resilience" }).getAttribute("aria-selected")).toBe("false");
     expect(document.activeElement).toBe(filter);
@@ -155,6 +156,8 @@ describe("coding a selection in its popover", () => {
     const createTheme = vi.fn<CreateThemeInReader>(async () => ({ ok: true, data: { themeId: "new1" }, at: 1 }));
     renderWithI18n(<Harness sent={sent} createTheme={createTheme} />);
     const form = await screen.findByRole("form", { name: "Code the selection" });
+    // A theme chosen before the new one is created stays chosen.
+    await user.click(within(form).getByRole("option", { name: "Party building" }));
     // An exact name offers no creation.
     await user.type(within(form).getByRole("combobox"), "resilience");
     expect(within(form).queryByRole("option", { name: /Create theme/ })).toBeNull();
@@ -167,7 +170,7 @@ describe("coding a selection in its popover", () => {
     expect(within(form).getByRole("option", { name: "Mobilisation", selected: true })).toBeTruthy();
     await user.click(within(form).getByRole("button", { name: "Save coding" }));
     await waitFor(() => expect(sent).toHaveLength(1));
-    expect(sent[0]!.themeIds).toEqual(["new1"]);
+    expect(sent[0]!.themeIds).toEqual(["t3", "new1"]);
   });
 
   it("shows why a theme could not be created and changes nothing", async () => {

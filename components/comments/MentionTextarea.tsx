@@ -79,16 +79,11 @@ export function MentionTextarea({
     onIsOpenChange: ({ isOpen }) => {
       if (!isOpen) setOpen(null);
     },
-    onSelectedItemChange: ({ selectedItem }) => selectedItem && choose(selectedItem),
     stateReducer: (state, { type, changes }) => {
       switch (type) {
         case useCombobox.stateChangeTypes.InputBlur:
           // Leaving the field closes the list without writing a name in.
           return { ...changes, selectedItem: state.selectedItem, inputValue: state.inputValue };
-        case useCombobox.stateChangeTypes.InputKeyDownEnter:
-        case useCombobox.stateChangeTypes.ItemClick:
-          // `choose` writes the name in where the "@" was; Downshift's own text would replace the whole comment.
-          return { ...changes, inputValue: state.inputValue };
         default:
           return changes;
       }
@@ -114,7 +109,8 @@ export function MentionTextarea({
         onKeyDown?.(event);
         return;
       }
-      if (event.key === "Tab") {
+      // Enter and Tab write the highlighted name in here, with this render's text in hand.
+      if (event.key === "Enter" || event.key === "Tab") {
         event.preventDefault();
         native.preventDownshiftDefault = true;
         choose(matches[Math.max(0, Math.min(highlightedIndex, matches.length - 1))]!);
@@ -147,10 +143,20 @@ export function MentionTextarea({
         className="absolute left-0 z-20 mt-1 max-h-48 w-64 overflow-auto rounded-md border border-stone-200 bg-white py-1 text-sm shadow-lg"
       >
         {showing &&
+          // The click handlers focus the field through its ref when clicked, not during render.
+          // eslint-disable-next-line react-hooks/refs
           matches.map((member, index) => (
             <li
               key={member.id}
-              {...getItemProps({ item: member, index })}
+              {...getItemProps({
+                item: member,
+                index,
+                onClick: (event: React.MouseEvent) => {
+                  (event.nativeEvent as MouseEvent & { preventDownshiftDefault?: boolean }).preventDownshiftDefault =
+                    true;
+                  choose(member);
+                },
+              })}
               className={`cursor-pointer px-3 py-1.5 ${index === highlightedIndex ? "bg-teal-50 text-teal-900" : "text-stone-800"}`}
             >
               @{member.name}

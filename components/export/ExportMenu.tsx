@@ -76,6 +76,8 @@ export function ExportMenu({
         <DropdownMenu.Content
           align="end"
           sideOffset={4}
+          // Named for what it holds, not after its button (Radix's default).
+          aria-labelledby={undefined}
           aria-label={t("transfer.exportMenu")}
           className={`${menuContent} w-80`}
         >

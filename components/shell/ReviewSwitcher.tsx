@@ -15,15 +15,28 @@ export function ReviewSwitcher({
 }) {
   return (
     <DropdownMenu.Root>
-      <DropdownMenu.Trigger className="group flex items-center gap-2 rounded-md text-left text-xl font-semibold text-stone-900 hover:text-teal-800 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700">
-        <span>{current}</span>
-        <span aria-hidden className="text-sm text-stone-400 group-data-[state=open]:rotate-180">
-          ▾
-        </span>
-        <span className="sr-only">{label}</span>
-      </DropdownMenu.Trigger>
+      {/* The review's title stays plain text; the button beside it is named only "Switch review", so a page's own
+          buttons are never confused with it. */}
+      <div className="flex items-center gap-1.5">
+        <span className="text-xl font-semibold text-stone-900">{current}</span>
+        <DropdownMenu.Trigger
+          aria-label={label}
+          title={label}
+          className="group rounded-md px-1.5 py-0.5 text-sm text-stone-500 hover:bg-stone-100 hover:text-teal-800 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700"
+        >
+          <span aria-hidden className="inline-block group-data-[state=open]:rotate-180">
+            ▾
+          </span>
+        </DropdownMenu.Trigger>
+      </div>
       <DropdownMenu.Portal>
-        <DropdownMenu.Content align="start" sideOffset={8} aria-label={label} className={`${menuContent} w-80`}>
+        <DropdownMenu.Content
+          align="start"
+          sideOffset={8}
+          aria-labelledby={undefined}
+          aria-label={label}
+          className={`${menuContent} w-80`}
+        >
           {reviews.map((review) => (
             <DropdownMenu.Item key={review.id} asChild className={`${menuItem} block`} textValue={review.title}>
               <Link href={`/reviews/${review.id}/dashboard`}>
