@@ -65,7 +65,9 @@ export function ExportMenu({
   const filtered = total !== all;
   const started = () => toast(t("transfer.exportStarted", { format: t(`transfer.exportFormats.${format}`) }));
   return (
-    <DropdownMenu.Root>
+    // Not modal: the page is not hidden from assistive technology while the menu is open (Escape, a click outside
+    // or Tab still close it).
+    <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger className={buttonSecondary}>
         {t("transfer.exportButton")}
         <span aria-hidden="true" className="text-xs text-stone-400">

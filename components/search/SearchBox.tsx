@@ -140,7 +140,7 @@ export function SearchBox({ reviewId }: { reviewId: string }) {
                 placeholder={t("search.placeholder")}
                 className="w-full border-0 py-3.5 text-base text-stone-900 placeholder:text-stone-400 focus:outline-none"
                 autoComplete="off"
-                aria-controls="search-live-results"
+                aria-controls={hits.length > 0 ? "search-live-results" : undefined}
                 aria-activedescendant={active >= 0 ? `search-live-${active}` : undefined}
               />
               <Dialog.Close

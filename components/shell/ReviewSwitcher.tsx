@@ -14,7 +14,8 @@ export function ReviewSwitcher({
   reviews: { id: string; title: string; role: string }[];
 }) {
   return (
-    <DropdownMenu.Root>
+    // Not modal: the page is not hidden from assistive technology while the menu is open.
+    <DropdownMenu.Root modal={false}>
       {/* The review's title stays plain text; the button beside it is named only "Switch review", so a page's own
           buttons are never confused with it. */}
       <div className="flex items-center gap-1.5">
