@@ -36,7 +36,7 @@ export function ReviewSwitcher({
           sideOffset={8}
           aria-labelledby={undefined}
           aria-label={label}
-          className={`${menuContent} w-80`}
+          className={`${menuContent} max-h-[var(--radix-dropdown-menu-content-available-height)] w-80 overflow-y-auto`}
         >
           {reviews.map((review) => (
             <DropdownMenu.Item key={review.id} asChild className={`${menuItem} block`} textValue={review.title}>
