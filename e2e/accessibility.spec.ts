@@ -64,11 +64,24 @@ const WORKSPACE_PAGES: PageCheck[] = [
     name: "library with the export menu open",
     path: (f) => f.scenario.url("library"),
     prepare: async (page) => {
-      await page
-        .locator("summary")
-        .filter({ hasText: /导出|Export/ })
-        .first()
-        .click();
+      await page.getByRole("button", { name: /^(导出|Export)$/ }).click();
+      await page.getByRole("menu").waitFor();
+    },
+  },
+  {
+    name: "dashboard with the review switcher open",
+    path: (f) => f.scenario.url("dashboard"),
+    prepare: async (page) => {
+      await page.getByRole("button", { name: /切换综述|Switch review/ }).click();
+      await page.getByRole("menu").waitFor();
+    },
+  },
+  {
+    name: "dashboard with the search dialog open",
+    path: (f) => f.scenario.url("dashboard"),
+    prepare: async (page) => {
+      await page.getByRole("button", { name: /搜索本综述|Search this review/ }).click();
+      await page.getByRole("dialog").waitFor();
     },
   },
   { name: "item page", path: (f) => f.scenario.url(`items/${f.scenario.itemIds[0]}`) },

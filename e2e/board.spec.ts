@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageStateOf } from "./accounts";
+import { toast } from "./support/toast";
 import { createScenario } from "./support/scenario";
 
 test.describe("owner", () => {
@@ -12,7 +13,8 @@ test.describe("owner", () => {
     const reading = page.getByRole("region", { name: "阅读中列" });
     await expect(toScreen).toContainText("2 篇");
     await toScreen.getByRole("listitem").filter({ hasText: "拖动的文献" }).dragTo(reading);
-    await expect(page.getByRole("status").filter({ hasText: "已将「拖动的文献」移到「阅读中」。" })).toBeVisible();
+    // Done moves are said in a toast.
+    await expect(toast(page, "已将「拖动的文献」移到「阅读中」。")).toBeVisible();
     await expect(reading).toContainText("1 篇");
     await expect(reading.getByRole("link", { name: "拖动的文献" })).toBeVisible();
     await page.goto(scenario.url(`items/${scenario.itemIds[0]}`));
@@ -38,7 +40,9 @@ test.describe("owner", () => {
       page.getByRole("region", { name: "已排除列" }).getByRole("link", { name: "要排除的文献" }),
     ).toBeVisible();
     // The card moves at once; the confirmation says the server has stored it.
-    await expect(page.getByRole("status").filter({ hasText: "「要排除的文献」" })).toBeVisible();
+    await expect(toast(page, "「要排除的文献」")).toBeVisible();
+    // The dialog gave focus back to the board (the card it was opened from has moved away).
+    await expect(page.getByRole("region", { name: "看板各列" })).toBeFocused();
     await page.reload();
     await expect(page.getByRole("region", { name: "已排除列" })).toContainText("1 篇");
   });

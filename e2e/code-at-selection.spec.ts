@@ -79,16 +79,19 @@ test("coding a passage in the middle of a long paper happens beside it, and the 
   expect(Math.abs((await scrollY(page)) - before)).toBeLessThan(4);
 
   // Type to filter; a name that matches nothing becomes a new theme, chosen at once.
-  const filter = form.getByRole("searchbox", { name: "查找或新建主题" });
+  // The picker is a combobox: typing filters its list, ↓ and Enter choose.
+  const filter = form.getByRole("combobox", { name: "查找或新建主题" });
   await filter.fill("韧性");
-  await expect(form.getByRole("checkbox")).toHaveCount(1);
-  await form.getByRole("checkbox", { name: "韧性治理" }).check();
+  await expect(form.getByRole("option")).toHaveText(["韧性治理", "新建主题「韧性」"]);
+  await filter.press("Enter");
+  await expect(filter).toHaveValue("");
+  await expect(form.getByRole("option", { name: "韧性治理" })).toHaveAttribute("aria-selected", "true");
   await filter.fill("网格动员");
   await expect(form.getByText("没有匹配的主题。")).toBeVisible();
-  await form.getByRole("button", { name: "新建主题「网格动员」" }).click();
+  await form.getByRole("option", { name: "新建主题「网格动员」" }).click();
   await expect(form.getByRole("status")).toHaveText("已新建主题「网格动员」并选中。");
-  await expect(form.getByRole("checkbox", { name: "网格动员" })).toBeChecked();
-  await expect(form.getByRole("checkbox", { name: "韧性治理" })).toBeChecked();
+  await expect(form.getByRole("option", { name: "网格动员" })).toHaveAttribute("aria-selected", "true");
+  await expect(form.getByRole("option", { name: "韧性治理" })).toHaveAttribute("aria-selected", "true");
   await form.getByLabel("备忘（可选）").fill("中段的关键论断");
   await form.getByRole("button", { name: "保存编码" }).click();
 
@@ -108,7 +111,7 @@ test("coding a passage in the middle of a long paper happens beside it, and the 
   await selectText(body, ownerPhrase);
   await body.getByRole("button", { name: "为所选文字编码 · 全文" }).click();
   const recent = page.getByRole("form", { name: "为所选文字编码" }).getByRole("group", { name: "最近使用" });
-  await expect(recent.getByRole("checkbox")).toHaveCount(2);
+  await expect(recent.getByRole("option")).toHaveCount(2);
   await page.keyboard.press("Escape");
   await expect(page.getByRole("form", { name: "为所选文字编码" })).toHaveCount(0);
   await mark.evaluate((element) => element.scrollIntoView({ block: "center" }));
@@ -146,7 +149,7 @@ test("coding a passage in the middle of a long paper happens beside it, and the 
   // Filters: by coder, then by theme.
   await selectText(body, phrase);
   await body.getByRole("button", { name: "为所选文字编码 · 全文" }).click();
-  await page.getByRole("form", { name: "为所选文字编码" }).getByRole("checkbox", { name: "网格动员" }).check();
+  await page.getByRole("form", { name: "为所选文字编码" }).getByRole("option", { name: "网格动员" }).click();
   await page.getByRole("form", { name: "为所选文字编码" }).getByRole("button", { name: "保存编码" }).click();
   await expect(mark).toHaveCount(1);
   const ownerMark = body.locator("mark", { hasText: ownerPhrase });

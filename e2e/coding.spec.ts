@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageStateOf } from "./accounts";
+import { toast } from "./support/toast";
 import { createScenario, demoReviewPath, e2eDatabase } from "./support/scenario";
 import { selectText } from "./support/select-text";
 
@@ -61,7 +62,7 @@ test.describe("codebook and passage coding", () => {
     const form = page.getByRole("form", { name: "为所选文字编码" });
     await form.getByRole("button", { name: "保存编码" }).click();
     await expect(form.getByRole("alert").filter({ hasText: "请至少选择一个主题。" })).toBeVisible();
-    await form.getByRole("checkbox", { name: "韧性治理" }).check();
+    await form.getByRole("option", { name: "韧性治理" }).click();
     await form.getByLabel("备忘（可选）").fill("核心概念");
     await form.getByRole("button", { name: "保存编码" }).click();
     await expect(body.getByText("已编码。")).toBeVisible();
@@ -76,8 +77,9 @@ test.describe("codebook and passage coding", () => {
     const head = paragraphs[2]!.slice(0, 6);
     await selectText(body, tail, head);
     await body.getByRole("button", { name: "为所选文字编码 · 全文" }).click();
-    await form.getByRole("checkbox", { name: "韧性治理" }).check();
-    await form.getByRole("checkbox", { name: "组织动员" }).check();
+    await form.getByRole("option", { name: "韧性治理" }).click();
+    await form.getByRole("option", { name: "组织动员" }).click();
+    await expect(form.getByRole("option", { selected: true })).toHaveCount(2);
     await form.getByRole("button", { name: "保存编码" }).click();
     await expect(body.getByText("全文中的编码（2）")).toBeVisible();
     const stored = await e2eDatabase().coding.findMany({
@@ -201,14 +203,14 @@ test.describe("themes beyond the item page", () => {
     await e2eDatabase().theme.create({ data: { reviewId: scenario.reviewId, nameZh: "网格治理", color: "#4d7c0f" } });
     await page.goto(scenario.url("board"));
     await page.getByLabel("「甲篇」的主题…").selectOption({ label: "＋ 网格治理" });
-    await expect(page.getByRole("status").filter({ hasText: "已为「甲篇」添加主题「网格治理」。" })).toBeVisible();
+    await expect(toast(page, "已为「甲篇」添加主题「网格治理」。")).toBeVisible();
     await page.getByLabel("按主题筛选").selectOption({ label: "网格治理" });
     await page.getByRole("button", { name: "应用筛选" }).click();
     const column = page.getByRole("region", { name: "待筛选列" });
     await expect(column.getByRole("link", { name: "甲篇" })).toBeVisible();
     await expect(column.getByRole("link", { name: "乙篇" })).toHaveCount(0);
     await page.getByLabel("「甲篇」的主题…").selectOption({ label: "－ 网格治理" });
-    await expect(page.getByRole("status").filter({ hasText: "已从「甲篇」移除主题「网格治理」。" })).toBeVisible();
+    await expect(toast(page, "已从「甲篇」移除主题「网格治理」。")).toBeVisible();
     await page.reload();
     await expect(column.getByRole("link", { name: "甲篇" })).toHaveCount(0);
   });
@@ -282,7 +284,10 @@ test.describe("in English", () => {
     const body = page.getByRole("region", { name: "Full text" });
     await selectText(body, phrase);
     await body.getByRole("button", { name: "Code the selection · Full text" }).click();
-    await page.getByRole("checkbox", { name: "Resilient governance" }).check();
+    await page
+      .getByRole("form", { name: "Code the selection" })
+      .getByRole("option", { name: "Resilient governance" })
+      .click();
     await page.getByRole("button", { name: "Save coding" }).click();
     await expect(body.getByText("Full text: codings (1)")).toBeVisible();
 

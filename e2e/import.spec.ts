@@ -73,13 +73,21 @@ test("import a CNKI RIS file with duplicates left out, then export the library a
   await expect(kept.first()).toContainText("阚道远");
   await expect(library.getByRole("row", { name: /"过疏化"乡村的治理单元重构/ })).toContainText("理论月刊");
 
-  await page.getByText("导出", { exact: true }).click();
-  const menu = page.getByRole("group", { name: "导出文献" });
-  await menu.getByLabel("导出格式").selectOption({ label: "RIS" });
+  await page.getByRole("button", { name: "导出", exact: true }).click();
+  const menu = page.getByRole("menu", { name: "导出文献" });
+  // The format is a radio item that keeps the menu open; the keyboard reaches it like a mouse would.
+  await menu.getByRole("menuitemradio", { name: "BibTeX" }).click();
+  await expect(menu.getByRole("menuitemradio", { name: "BibTeX" })).toBeChecked();
+  await menu.getByRole("menuitemradio", { name: "RIS" }).press("Enter");
+  await expect(menu.getByRole("menuitemradio", { name: "RIS" })).toBeChecked();
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    menu.getByRole("link", { name: "全部文献（4 条）" }).click(),
+    menu.getByRole("menuitem", { name: "全部文献（4 条）" }).click(),
   ]);
+  await expect(menu).toBeHidden();
+  await expect(
+    page.getByRole("region", { name: /通知/ }).getByRole("status").filter({ hasText: "正在导出 RIS 文件" }),
+  ).toBeVisible();
   expect(download.suggestedFilename()).toMatch(/^.+ · 文献库 · \d{4}-\d{2}-\d{2}\.ris$/);
   const ris = await readFile((await download.path())!, "utf8");
   expect(ris.match(/^TY {2}- /gm)).toHaveLength(4);

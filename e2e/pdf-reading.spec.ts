@@ -86,7 +86,7 @@ test("a Chinese PDF is read and coded on the page; the coding shows in the text 
   await page.getByRole("button", { name: "为所选文字编码 · PDF" }).click();
   const form = page.getByRole("form", { name: "为所选文字编码" });
   await expect(form.locator("blockquote")).toHaveText(phrase);
-  await form.getByRole("checkbox", { name: "城乡融合" }).check();
+  await form.getByRole("option", { name: "城乡融合" }).click();
   await form.getByLabel("备忘（可选）").fill("页面上编码");
   await form.getByRole("button", { name: "保存编码" }).click();
   await expect(page.getByText("已编码。")).toBeVisible();

@@ -2,8 +2,9 @@
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
+import { FilePicker } from "@/components/ui/FilePicker";
 import { FormMessage } from "@/components/ui/FormMessage";
-import { buttonPrimary, labelClass } from "@/components/ui/styles";
+import { buttonPrimary } from "@/components/ui/styles";
 
 /** Uploads a backup file; a restored review opens at once, a refused file says what is wrong with it. */
 export function RestoreBackupForm() {
@@ -41,18 +42,14 @@ export function RestoreBackupForm() {
   return (
     <form onSubmit={submit} className="space-y-3">
       <div>
-        <label htmlFor={fileId} className={labelClass}>
-          {t("backup.file")}
-        </label>
-        <input
+        <FilePicker
           id={fileId}
-          type="file"
+          label={t("backup.file")}
           accept="application/zip,.zip,application/json,.json"
-          onChange={(event) => {
-            setFile(event.target.files?.[0] ?? null);
+          onFiles={(files) => {
+            setFile(files[0] ?? null);
             setError(null);
           }}
-          className="mt-1 block w-full text-sm text-stone-700 file:mr-3 file:rounded-md file:border file:border-stone-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-stone-800 hover:file:bg-stone-50"
         />
       </div>
       <FormMessage error={error} />

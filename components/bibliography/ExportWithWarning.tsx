@@ -1,6 +1,7 @@
 "use client";
-import { useRef } from "react";
+import { useState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
+import { Modal } from "@/components/ui/Modal";
 import { buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 
 /**
@@ -21,7 +22,7 @@ export function ExportWithWarning({
   fixHref?: string;
 }) {
   const { t } = useI18n();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
   if (incomplete === 0) {
     return (
       <a href={href} className={buttonSecondary} download>
@@ -29,7 +30,6 @@ export function ExportWithWarning({
       </a>
     );
   }
-  const titleId = `export-warning-${href.replace(/\W+/g, "-")}`;
   return (
     <>
       <a
@@ -38,38 +38,31 @@ export function ExportWithWarning({
         download
         onClick={(event) => {
           event.preventDefault();
-          dialog.current?.showModal();
+          setOpen(true);
         }}
       >
         {label}
       </a>
-      <dialog
-        ref={dialog}
-        aria-labelledby={titleId}
-        className="m-auto w-full max-w-md rounded-lg border border-stone-200 p-0 shadow-xl backdrop:bg-stone-900/40"
-      >
-        <div className="space-y-4 p-5">
-          <h2 id={titleId} className="text-base font-semibold">
-            {label}
-          </h2>
+      <Modal open={open} onOpenChange={setOpen} title={label}>
+        <div className="mt-4 space-y-4">
           <p role="alert" className="text-sm text-amber-900">
             {t("itemTypes.exportWarning", { n: incomplete })}
           </p>
           <div className="flex flex-wrap justify-end gap-2">
-            <button type="button" className={buttonSecondary} onClick={() => dialog.current?.close()}>
+            <button type="button" className={buttonSecondary} onClick={() => setOpen(false)}>
               {t("editing.cancel")}
             </button>
             {fixHref && (
-              <a href={fixHref} className={buttonSecondary} onClick={() => dialog.current?.close()}>
+              <a href={fixHref} className={buttonSecondary} onClick={() => setOpen(false)}>
                 {t("itemTypes.showIncomplete")}
               </a>
             )}
-            <a href={href} className={buttonPrimary} download onClick={() => dialog.current?.close()}>
+            <a href={href} className={buttonPrimary} download onClick={() => setOpen(false)}>
               {t("itemTypes.exportAnyway")}
             </a>
           </div>
         </div>
-      </dialog>
+      </Modal>
     </>
   );
 }

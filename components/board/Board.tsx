@@ -4,6 +4,8 @@ import { useEffect, useRef, useState, useTransition } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { FormMessage } from "@/components/ui/FormMessage";
 import { buttonPrimary, buttonSecondary, inputClass, labelClass } from "@/components/ui/styles";
+import { Modal } from "@/components/ui/Modal";
+import { useToast } from "@/components/ui/toast";
 import type { ActionResult } from "@/lib/errors/action-result";
 
 export interface BoardCard {
@@ -47,11 +49,14 @@ export function Board({
 }) {
   const { t } = useI18n();
   const [columns, setColumns] = useState(initial);
-  const [message, setMessage] = useState<{ error?: string; success?: string } | null>(null);
+  // A failed move or tag is said beside the board; a done one in a toast.
+  const [error, setError] = useState<string | null>(null);
+  const toast = useToast();
   const [asking, setAsking] = useState<Pending | null>(null);
   const [dragOver, setDragOver] = useState<string | null>(null);
   const [, startTransition] = useTransition();
-  const dialog = useRef<HTMLDialogElement>(null);
+  // What had focus when the reason was asked (the card's "move to" list), to take it back afterwards.
+  const opener = useRef<HTMLElement | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   // Which way more columns lie off-screen: a fade and an arrow button on that side say so.
   const [overflow, setOverflow] = useState({ left: false, right: false });
@@ -87,11 +92,6 @@ export function Board({
     setColumns(initial);
   }
 
-  useEffect(() => {
-    if (asking) dialog.current?.showModal();
-    else dialog.current?.close();
-  }, [asking]);
-
   function relocate(cardId: string, from: string, to: string) {
     setColumns((current) => {
       const card = current.find((column) => column.id === from)?.cards.find((c) => c.id === cardId);
@@ -117,10 +117,11 @@ export function Board({
     startTransition(async () => {
       const result = await move(form);
       if (result.ok) {
-        setMessage({ success: t("board.moved", { title: pending.card.title, stage: pending.to.name }) });
+        setError(null);
+        toast(t("board.moved", { title: pending.card.title, stage: pending.to.name }));
       } else {
         relocate(pending.card.id, pending.to.id, pending.from);
-        setMessage({ error: result.error });
+        setError(result.error);
       }
     });
   }
@@ -149,12 +150,11 @@ export function Board({
     startTransition(async () => {
       const result = await tag(form);
       if (result.ok) {
-        setMessage({
-          success: t(mode === "add" ? "board.tagged" : "board.untagged", { title: card.title, theme: theme.name }),
-        });
+        setError(null);
+        toast(t(mode === "add" ? "board.tagged" : "board.untagged", { title: card.title, theme: theme.name }));
       } else {
         apply(mode !== "add");
-        setMessage({ error: result.error });
+        setError(result.error);
       }
     });
   }
@@ -165,13 +165,15 @@ export function Board({
     const target = columns.find((column) => column.id === to);
     if (!card || !target) return;
     const pending = { card, from, to: target };
-    if (target.excluded) setAsking(pending);
-    else commit(pending);
+    if (target.excluded) {
+      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      setAsking(pending);
+    } else commit(pending);
   }
 
   return (
     <div className="space-y-3">
-      <div aria-live="polite">{message && <FormMessage error={message.error} success={message.success} />}</div>
+      <div aria-live="polite">{error && <FormMessage error={error} />}</div>
       <div className="flex items-center justify-end gap-2">
         <button
           type="button"
@@ -351,28 +353,26 @@ export function Board({
           ))}
         </div>
       </div>
-      <dialog
-        ref={dialog}
-        aria-labelledby="reason-dialog-title"
-        onClose={() => setAsking(null)}
-        className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-stone-900/40"
+      <Modal
+        open={asking !== null}
+        onOpenChange={(open) => !open && setAsking(null)}
+        title={asking ? t("board.reasonTitle", { title: asking.card.title }) : ""}
+        description={asking ? t("board.reasonHelp", { stage: asking.to.name }) : undefined}
+        // The card's "move to" list, or the board when the card has moved away from it.
+        returnFocus={() =>
+          opener.current?.isConnected && opener.current !== document.body ? opener.current : scroller.current
+        }
       >
         {asking && (
           <form
-            method="dialog"
-            className="space-y-3 p-5"
+            className="mt-3 space-y-3"
             onSubmit={(event) => {
+              event.preventDefault();
               const data = new FormData(event.currentTarget);
-              const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-              if (submitter?.value === "confirm")
-                commit(asking, String(data.get("reason")), String(data.get("note") ?? ""));
+              commit(asking, String(data.get("reason")), String(data.get("note") ?? ""));
               setAsking(null);
             }}
           >
-            <h2 id="reason-dialog-title" className="text-base font-semibold">
-              {t("board.reasonTitle", { title: asking.card.title })}
-            </h2>
-            <p className="text-sm text-stone-600">{t("board.reasonHelp", { stage: asking.to.name })}</p>
             <div>
               <label htmlFor="board-reason" className={labelClass}>
                 {t("board.reason")}
@@ -395,16 +395,16 @@ export function Board({
               <input id="board-note" name="note" maxLength={500} className={`mt-1 ${inputClass}`} />
             </div>
             <div className="flex justify-end gap-2">
-              <button type="submit" value="cancel" formNoValidate className={buttonSecondary}>
+              <button type="button" className={buttonSecondary} onClick={() => setAsking(null)}>
                 {t("board.cancel")}
               </button>
-              <button type="submit" value="confirm" className={buttonPrimary}>
+              <button type="submit" className={buttonPrimary}>
                 {t("board.confirm")}
               </button>
             </div>
           </form>
         )}
-      </dialog>
+      </Modal>
     </div>
   );
 }

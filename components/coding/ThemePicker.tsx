@@ -1,4 +1,5 @@
 "use client";
+import { useCombobox } from "downshift";
 import { useId, useMemo, useState, useTransition } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { FormMessage } from "@/components/ui/FormMessage";
@@ -18,10 +19,14 @@ const PALETTE = ["#0f766e", "#b45309", "#7c3aed", "#be123c", "#1d4ed8", "#4d7c0f
 /** At most this many recently used themes are listed first (the server sends the member's own, newest first). */
 const RECENT_LIMIT = 6;
 
+type Entry = { kind: "theme"; theme: ThemeOption; indent: boolean } | { kind: "create"; name: string };
+
 /**
- * The codebook as a filterable list of checkboxes: typing narrows it, recently used themes come first, and a
- * name that matches no theme can be created on the spot (and is chosen at once). The choice is submitted as
- * hidden `name` fields, so a chosen theme hidden by the filter still counts.
+ * The codebook as a combobox (Downshift's useCombobox): a field that filters an always-open list of themes, where
+ * ↑/↓ move, Enter or a click chooses or unchooses the highlighted theme, and the list says which are chosen
+ * (aria-selected, a tick). Recently used themes come first; a name that matches no theme is offered as a last
+ * option that creates it (and chooses it). The choice is submitted as hidden `name` fields, so a chosen theme
+ * hidden by the filter still counts.
  */
 export function ThemePicker({
   reviewId,
@@ -45,7 +50,7 @@ export function ThemePicker({
   legend: string;
 }) {
   const { t } = useI18n();
-  const filterId = useId();
+  const baseId = useId();
   const [query, setQuery] = useState("");
   const [created, setCreated] = useState<ThemeOption[]>([]);
   const [createError, setCreateError] = useState<string | null>(null);
@@ -68,6 +73,17 @@ export function ThemePicker({
   );
   const matches = needle ? all.filter((theme) => theme.name.toLocaleLowerCase().includes(needle)) : null;
   const exact = needle !== "" && all.some((theme) => theme.name.toLocaleLowerCase() === needle);
+  const canCreate = !!createTheme && needle !== "" && !exact;
+
+  // The options in list order: the matches (and "create" last), or the recent themes and then the rest.
+  const recentEntries: Entry[] = matches ? [] : recentThemes.map((theme) => ({ kind: "theme", theme, indent: false }));
+  const restEntries: Entry[] = matches
+    ? [
+        ...matches.map((theme): Entry => ({ kind: "theme", theme, indent: false })),
+        ...(canCreate ? [{ kind: "create", name: query.trim() } as const] : []),
+      ]
+    : all.filter((theme) => !recentThemes.includes(theme)).map((theme) => ({ kind: "theme", theme, indent: true }));
+  const items = [...recentEntries, ...restEntries];
 
   const toggle = (themeId: string, on: boolean) =>
     onChosenChange(on ? [...new Set([...chosen, themeId])] : chosen.filter((id) => id !== themeId));
@@ -91,22 +107,82 @@ export function ThemePicker({
     });
   };
 
-  const box = (theme: ThemeOption, indent: boolean) => (
-    <label
-      key={theme.id}
-      className="flex items-center gap-2 rounded px-1 py-0.5 text-sm hover:bg-stone-50"
-      style={indent ? { paddingLeft: `${theme.depth * 1.25 + 0.25}rem` } : undefined}
-    >
-      <input
-        type="checkbox"
-        checked={chosen.includes(theme.id)}
-        onChange={(event) => toggle(theme.id, event.target.checked)}
-        className="h-4 w-4"
-      />
-      <span aria-hidden className="h-3 w-3 shrink-0 rounded-sm" style={{ backgroundColor: theme.color }} />
-      {theme.name}
-    </label>
-  );
+  const choose = (entry: Entry) => {
+    if (entry.kind === "create") return create();
+    toggle(entry.theme.id, !chosen.includes(entry.theme.id));
+    // While filtering, a choice clears the filter for the next theme.
+    if (needle) setQuery("");
+  };
+
+  const { getInputProps, getMenuProps, getItemProps, getLabelProps, highlightedIndex } = useCombobox<Entry>({
+    id: baseId,
+    items,
+    isOpen: true,
+    inputValue: query,
+    selectedItem: null,
+    itemToString: (entry) => (entry ? (entry.kind === "theme" ? entry.theme.name : entry.name) : ""),
+    itemToKey: (entry) => (entry ? (entry.kind === "theme" ? entry.theme.id : `create:${entry.name}`) : null),
+    onInputValueChange: ({ inputValue, type }) => {
+      if (type !== useCombobox.stateChangeTypes.InputChange) return;
+      setQuery(inputValue);
+      setCreatedName(null);
+    },
+    stateReducer: (_state, { type, changes }) => {
+      switch (type) {
+        case useCombobox.stateChangeTypes.InputChange:
+          // Typing highlights the first match, so Enter takes it (or creates the typed theme).
+          return { ...changes, highlightedIndex: changes.inputValue?.trim() ? 0 : -1 };
+        default:
+          return changes;
+      }
+    },
+  });
+
+  // A click chooses here too (not through Downshift's selection, whose callback can hold an older choice).
+  const clicked = (entry: Entry) => (event: React.MouseEvent) => {
+    (event.nativeEvent as MouseEvent & { preventDownshiftDefault?: boolean }).preventDownshiftDefault = true;
+    choose(entry);
+  };
+
+  const option = (entry: Entry, index: number) => {
+    const highlighted = highlightedIndex === index;
+    if (entry.kind === "create") {
+      return (
+        <div
+          key={`create:${entry.name}`}
+          {...getItemProps({
+            item: entry,
+            index,
+            "aria-selected": false,
+            "aria-disabled": creating || undefined,
+            onClick: clicked(entry),
+          })}
+          className={`cursor-pointer rounded px-1 py-0.5 text-sm font-medium text-teal-700 ${highlighted ? "bg-teal-50 underline" : ""}`}
+        >
+          {creating ? t("coding.creatingTheme") : t("coding.createThemeNamed", { name: entry.name })}
+        </div>
+      );
+    }
+    const { theme } = entry;
+    const on = chosen.includes(theme.id);
+    return (
+      <div
+        key={theme.id}
+        {...getItemProps({ item: entry, index, "aria-selected": on, onClick: clicked(entry) })}
+        className={`flex cursor-pointer items-center gap-2 rounded px-1 py-0.5 text-sm ${highlighted ? "bg-teal-50 text-teal-900" : "hover:bg-stone-50"}`}
+        style={entry.indent ? { paddingLeft: `${theme.depth * 1.25 + 0.25}rem` } : undefined}
+      >
+        <span
+          aria-hidden
+          className={`flex h-4 w-4 shrink-0 items-center justify-center rounded border text-[10px] leading-none ${on ? "border-teal-700 bg-teal-700 text-white" : "border-stone-400 bg-white"}`}
+        >
+          {on ? "✓" : ""}
+        </span>
+        <span aria-hidden className="h-3 w-3 shrink-0 rounded-sm" style={{ backgroundColor: theme.color }} />
+        {theme.name}
+      </div>
+    );
+  };
 
   return (
     <fieldset className="space-y-1.5">
@@ -121,67 +197,54 @@ export function ThemePicker({
       {chosen.map((themeId) => (
         <input key={themeId} type="hidden" name={name} value={themeId} />
       ))}
-      <label htmlFor={filterId} className="sr-only">
+      <label {...getLabelProps()} className="sr-only">
         {t("coding.filterThemes")}
       </label>
       <input
-        id={filterId}
-        type="search"
+        {...getInputProps({
+          onKeyDown: (event) => {
+            if (event.key !== "Enter") return;
+            // Enter chooses (or unchooses) the highlighted theme here, with this render's choice in hand, and never
+            // submits the coding half-done.
+            event.preventDefault();
+            (event.nativeEvent as KeyboardEvent & { preventDownshiftDefault?: boolean }).preventDownshiftDefault = true;
+            const entry = items[highlightedIndex];
+            if (entry) choose(entry);
+          },
+        })}
+        type="text"
         autoComplete="off"
-        value={query}
         placeholder={t("coding.filterThemes")}
-        onChange={(event) => {
-          setQuery(event.target.value);
-          setCreatedName(null);
-        }}
-        onKeyDown={(event) => {
-          if (event.key !== "Enter") return;
-          // Enter chooses the only match, or creates the typed theme; it never submits the coding half-done.
-          event.preventDefault();
-          if (matches?.length === 1) {
-            toggle(matches[0]!.id, true);
-            setQuery("");
-          } else if (matches?.length === 0) create();
-        }}
         className={`${inputClass} py-1.5`}
       />
-      <div className="max-h-52 space-y-0.5 overflow-y-auto pr-1">
+      <div
+        {...getMenuProps({ "aria-label": legend, "aria-multiselectable": true })}
+        className="max-h-52 space-y-0.5 overflow-y-auto pr-1"
+      >
         {matches ? (
-          <>
-            {matches.map((theme) => box(theme, false))}
-            {matches.length === 0 && <p className="px-1 text-sm text-stone-500">{t("coding.noThemeMatches")}</p>}
-          </>
+          restEntries.map((entry, index) => option(entry, index))
         ) : (
           <>
-            {recentThemes.length > 0 && (
+            {recentEntries.length > 0 && (
               <div role="group" aria-label={t("coding.recentThemes")} className="border-b border-stone-100 pb-1">
                 <p aria-hidden className="px-1 text-xs font-medium text-stone-500">
                   {t("coding.recentThemes")}
                 </p>
-                {recentThemes.map((theme) => box(theme, false))}
+                {recentEntries.map((entry, index) => option(entry, index))}
               </div>
             )}
             <div role="group" aria-label={t("coding.allThemes")}>
-              {recentThemes.length > 0 && (
+              {recentEntries.length > 0 && (
                 <p aria-hidden className="px-1 text-xs font-medium text-stone-500">
                   {t("coding.allThemes")}
                 </p>
               )}
-              {all.filter((theme) => !recentThemes.includes(theme)).map((theme) => box(theme, true))}
+              {restEntries.map((entry, index) => option(entry, recentEntries.length + index))}
             </div>
           </>
         )}
       </div>
-      {createTheme && needle !== "" && !exact && (
-        <button
-          type="button"
-          onClick={create}
-          disabled={creating}
-          className="text-sm font-medium text-teal-700 hover:underline disabled:opacity-60"
-        >
-          {creating ? t("coding.creatingTheme") : t("coding.createThemeNamed", { name: query.trim() })}
-        </button>
-      )}
+      {matches?.length === 0 && <p className="px-1 text-sm text-stone-500">{t("coding.noThemeMatches")}</p>}
       {createError && <FormMessage error={createError} />}
       {createdName && (
         <p role="status" className="text-xs text-teal-800">

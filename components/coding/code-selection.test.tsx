@@ -71,7 +71,7 @@ describe("coding a selection in its popover", () => {
     renderWithI18n(<Harness sent={[]} />);
     const popover = await screen.findByRole("dialog", { name: "Code the selection" });
     expect(within(popover).getByRole("blockquote").textContent).toBe(SELECTION.quote);
-    await waitFor(() => expect(document.activeElement).toBe(within(popover).getByRole("searchbox")));
+    await waitFor(() => expect(document.activeElement).toBe(within(popover).getByRole("combobox")));
   });
 
   it("refuses to save without a theme, then sends the chosen themes and the memo", async () => {
@@ -83,7 +83,8 @@ describe("coding a selection in its popover", () => {
     expect(within(form).getByRole("alert").textContent).toContain("Choose at least one theme.");
     expect(sent).toHaveLength(0);
 
-    await user.click(within(form).getByRole("checkbox", { name: "Grid governance" }));
+    await user.click(within(form).getByRole("option", { name: "Grid governance" }));
+    expect(within(form).getByRole("option", { name: "Grid governance", selected: true })).toBeTruthy();
     await user.type(within(form).getByLabelText(/Memo/), "key claim");
     await user.click(within(form).getByRole("button", { name: "Save coding" }));
     await waitFor(() => expect(sent).toHaveLength(1));
@@ -97,24 +98,51 @@ describe("coding a selection in its popover", () => {
     const sent: Sent[] = [];
     renderWithI18n(<Harness sent={sent} />);
     const form = await screen.findByRole("form", { name: "Code the selection" });
-    const filter = within(form).getByRole("searchbox", { name: "Find or create a theme" });
+    const filter = within(form).getByRole("combobox", { name: "Find or create a theme" });
     await user.type(filter, "PARTY");
     expect(
       within(form)
-        .getAllByRole("checkbox")
-        .map((box) => box.parentElement!.textContent),
+        .getAllByRole("option")
+        .map((option) => option.textContent),
     ).toEqual(["Party building"]);
     await user.keyboard("{Enter}");
     expect(filter).toHaveProperty("value", "");
-    expect(within(form).getByRole("checkbox", { name: "Party building" })).toHaveProperty("checked", true);
+    expect(within(form).getByRole("option", { name: "Party building" }).getAttribute("aria-selected")).toBe("true");
     await user.type(filter, "resil");
-    await user.click(within(form).getByRole("checkbox", { name: "Resilience" }));
+    await user.click(within(form).getByRole("option", { name: "Resilience" }));
     await user.clear(filter);
     await user.type(filter, "grid");
-    expect(within(form).queryByRole("checkbox", { name: "Party building" })).toBeNull();
+    expect(within(form).queryByRole("option", { name: "Party building" })).toBeNull();
     await user.click(within(form).getByRole("button", { name: "Save coding" }));
     await waitFor(() => expect(sent).toHaveLength(1));
     expect(sent[0]!.themeIds).toEqual(["t3", "t1"]);
+  });
+
+  it("is a combobox: ↓/↑ move through the themes, Enter chooses and unchooses, and never submits the form", async () => {
+    const user = userEvent.setup();
+    const sent: Sent[] = [];
+    renderWithI18n(<Harness sent={sent} />);
+    const form = await screen.findByRole("form", { name: "Code the selection" });
+    const filter = within(form).getByRole("combobox", { name: "Find or create a theme" });
+    await waitFor(() => expect(document.activeElement).toBe(filter));
+    expect(filter.getAttribute("aria-controls")).toBe(within(form).getByRole("listbox").id);
+    // Enter with nothing highlighted does nothing (the coding is not sent half-done).
+    await user.keyboard("{Enter}");
+    expect(sent).toHaveLength(0);
+    await user.keyboard("{ArrowDown}{ArrowDown}");
+    const options = within(form).getAllByRole("option");
+    expect(filter.getAttribute("aria-activedescendant")).toBe(options[1]!.id);
+    await user.keyboard("{Enter}");
+    expect(within(form).getByRole("option", { name: "Grid governance" }).getAttribute("aria-selected")).toBe("true");
+    await user.keyboard("{ArrowUp}{Enter}");
+    expect(within(form).getByRole("option", { name: "Resilience" }).getAttribute("aria-selected")).toBe("true");
+    expect(within(form).getByRole("option", { name: "Grid governance" }).getAttribute("aria-selected")).toBe("true");
+    await user.keyboard("{Enter}");
+    expect(within(form).getByRole("option", { name: "Resilience" }).getAttribute("aria-selected")).toBe("false");
+    expect(document.activeElement).toBe(filter);
+    await user.click(within(form).getByRole("button", { name: "Save coding" }));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]!.themeIds).toEqual(["t2"]);
   });
 
   it("puts the member's recently used themes (from the server) first, in their own group", async () => {
@@ -123,18 +151,18 @@ describe("coding a selection in its popover", () => {
     const recent = within(form).getByRole("group", { name: "Recently used" });
     expect(
       within(recent)
-        .getAllByRole("checkbox")
-        .map((box) => box.parentElement!.textContent),
+        .getAllByRole("option")
+        .map((option) => option.textContent),
     ).toEqual(["Party building", "Grid governance"]);
     const rest = within(form).getByRole("group", { name: "All themes" });
-    expect(within(rest).getAllByRole("checkbox")).toHaveLength(1);
+    expect(within(rest).getAllByRole("option")).toHaveLength(1);
   });
 
   it("lists no recent group for a member who has not coded yet", async () => {
     renderWithI18n(<Harness sent={[]} />);
     const form = await screen.findByRole("form", { name: "Code the selection" });
     expect(within(form).queryByRole("group", { name: "Recently used" })).toBeNull();
-    expect(within(within(form).getByRole("group", { name: "All themes" })).getAllByRole("checkbox")).toHaveLength(3);
+    expect(within(within(form).getByRole("group", { name: "All themes" })).getAllByRole("option")).toHaveLength(3);
   });
 
   it("creates a theme that matches nothing typed, and chooses it", async () => {
@@ -143,19 +171,21 @@ describe("coding a selection in its popover", () => {
     const createTheme = vi.fn<CreateThemeInReader>(async () => ({ ok: true, data: { themeId: "new1" }, at: 1 }));
     renderWithI18n(<Harness sent={sent} createTheme={createTheme} />);
     const form = await screen.findByRole("form", { name: "Code the selection" });
+    // A theme chosen before the new one is created stays chosen.
+    await user.click(within(form).getByRole("option", { name: "Party building" }));
     // An exact name offers no creation.
-    await user.type(within(form).getByRole("searchbox"), "resilience");
-    expect(within(form).queryByRole("button", { name: /Create theme/ })).toBeNull();
-    await user.clear(within(form).getByRole("searchbox"));
-    await user.type(within(form).getByRole("searchbox"), "Mobilisation ");
+    await user.type(within(form).getByRole("combobox"), "resilience");
+    expect(within(form).queryByRole("option", { name: /Create theme/ })).toBeNull();
+    await user.clear(within(form).getByRole("combobox"));
+    await user.type(within(form).getByRole("combobox"), "Mobilisation ");
     expect(within(form).getByText("No theme matches.")).toBeTruthy();
-    await user.click(within(form).getByRole("button", { name: "Create theme “Mobilisation”" }));
+    await user.click(within(form).getByRole("option", { name: "Create theme “Mobilisation”" }));
     expect(createTheme).toHaveBeenCalledWith({ reviewId: "r1", name: "Mobilisation", color: "#be123c" });
     await waitFor(() => expect(within(form).getByRole("status").textContent).toContain("Mobilisation"));
-    expect(within(form).getByRole("checkbox", { name: "Mobilisation" })).toHaveProperty("checked", true);
+    expect(within(form).getByRole("option", { name: "Mobilisation", selected: true })).toBeTruthy();
     await user.click(within(form).getByRole("button", { name: "Save coding" }));
     await waitFor(() => expect(sent).toHaveLength(1));
-    expect(sent[0]!.themeIds).toEqual(["new1"]);
+    expect(sent[0]!.themeIds).toEqual(["t3", "new1"]);
   });
 
   it("shows why a theme could not be created and changes nothing", async () => {
@@ -168,9 +198,9 @@ describe("coding a selection in its popover", () => {
     }));
     renderWithI18n(<Harness sent={[]} createTheme={createTheme} />);
     const form = await screen.findByRole("form", { name: "Code the selection" });
-    await user.type(within(form).getByRole("searchbox"), "Taken{Enter}");
+    await user.type(within(form).getByRole("combobox"), "Taken{Enter}");
     await waitFor(() => expect(within(form).getByRole("alert").textContent).toContain("already exists"));
-    expect(within(form).queryAllByRole("checkbox", { checked: true })).toHaveLength(0);
+    expect(within(form).queryAllByRole("option", { selected: true })).toHaveLength(0);
   });
 
   it("closes on Escape", async () => {
@@ -227,7 +257,7 @@ describe("a highlight's codings", () => {
     const memo = screen.getByLabelText(/Memo/);
     await user.clear(memo);
     await user.type(memo, "rewritten");
-    await user.click(screen.getByRole("checkbox", { name: "Party building" }));
+    await user.click(screen.getByRole("option", { name: "Party building" }));
     await user.click(screen.getByRole("button", { name: "Save" }));
     await waitFor(() => expect(update).toHaveBeenCalledTimes(1));
     const form = (update.mock.calls[0] as unknown[])[1] as FormData;

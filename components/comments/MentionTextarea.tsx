@@ -1,6 +1,8 @@
 "use client";
 // A comment field that offers the review's members after "@": type a few letters of a name, pick with the
-// arrow keys and Enter (or a click), and "@Name " is written in, which is how mentions are recognised.
+// arrow keys and Enter or Tab (or a click), and "@Name " is written in, which is how mentions are recognised.
+// The field is a Downshift combobox on a textarea: while no list is offered every key is the textarea's own.
+import { useCombobox } from "downshift";
 import { useId, useRef, useState, type TextareaHTMLAttributes } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { COMMENT_MAX_CHARS } from "@/lib/comments/limits";
@@ -43,17 +45,12 @@ export function MentionTextarea({
   const max = numberFormat.format(maxChars);
   const field = useRef<HTMLTextAreaElement>(null);
   const [open, setOpen] = useState<{ start: number; query: string } | null>(null);
-  const [active, setActive] = useState(0);
   const matches = open
     ? members.filter((member) => member.name.toLowerCase().includes(open.query.toLowerCase())).slice(0, 8)
     : [];
   const showing = open !== null && matches.length > 0;
 
-  const look = (text: string, caret: number) => {
-    const found = mentionQuery(text, caret);
-    setOpen(found);
-    if (found?.query !== open?.query) setActive(0);
-  };
+  const look = (text: string, caret: number) => setOpen(mentionQuery(text, caret));
 
   const choose = (member: Mentionable) => {
     if (!open) return;
@@ -70,76 +67,102 @@ export function MentionTextarea({
     });
   };
 
+  const { getInputProps, getMenuProps, getItemProps, highlightedIndex } = useCombobox<Mentionable>({
+    id: listId,
+    items: matches,
+    isOpen: showing,
+    inputValue: value,
+    selectedItem: null,
+    defaultHighlightedIndex: 0,
+    itemToString: (member) => member?.name ?? "",
+    itemToKey: (member) => member?.id ?? null,
+    onIsOpenChange: ({ isOpen }) => {
+      if (!isOpen) setOpen(null);
+    },
+    stateReducer: (state, { type, changes }) => {
+      switch (type) {
+        case useCombobox.stateChangeTypes.InputBlur:
+          // Leaving the field closes the list without writing a name in.
+          return { ...changes, selectedItem: state.selectedItem, inputValue: state.inputValue };
+        default:
+          return changes;
+      }
+    },
+  });
+
+  // Downshift types its field as an <input>; the same props serve a <textarea>. It merges our ref with its own
+  // and reads neither during render.
+  // eslint-disable-next-line react-hooks/refs
+  const fieldProps = getInputProps({
+    ref: field,
+    onChange: (event: React.ChangeEvent<HTMLTextAreaElement>) => {
+      onValueChange(event.target.value);
+      look(event.target.value, event.target.selectionStart);
+    },
+    onClick: (event: React.MouseEvent<HTMLTextAreaElement>) => look(value, event.currentTarget.selectionStart),
+    onKeyDown: (event: React.KeyboardEvent<HTMLTextAreaElement>) => {
+      const native = event.nativeEvent as KeyboardEvent & { preventDownshiftDefault?: boolean };
+      // Without a list, and for the keys that move the caret, the textarea keeps its keys (Downshift would
+      // open the list on ↓ and empty the field on Escape).
+      if (!showing || ["Home", "End", "PageUp", "PageDown"].includes(event.key)) {
+        native.preventDownshiftDefault = true;
+        onKeyDown?.(event);
+        return;
+      }
+      // Enter and Tab write the highlighted name in here, with this render's text in hand.
+      if (event.key === "Enter" || event.key === "Tab") {
+        event.preventDefault();
+        native.preventDownshiftDefault = true;
+        choose(matches[Math.max(0, Math.min(highlightedIndex, matches.length - 1))]!);
+      }
+    },
+  } as unknown as Parameters<typeof getInputProps>[0]) as unknown as TextareaHTMLAttributes<HTMLTextAreaElement> & {
+    ref: React.Ref<HTMLTextAreaElement>;
+  };
+
   return (
     <div className="relative">
       <textarea
+        {...fieldProps}
+        // The caller's attributes (its name, rows, placeholder…) win over Downshift's, whose label element does
+        // not exist here.
+        aria-labelledby={undefined}
         {...rest}
-        ref={field}
-        value={value}
-        role="combobox"
         aria-autocomplete="list"
-        aria-expanded={showing}
-        aria-controls={showing ? listId : undefined}
-        aria-activedescendant={showing ? `${listId}-${active}` : undefined}
         aria-invalid={over || undefined}
         aria-describedby={showCount ? limitId : undefined}
-        onChange={(event) => {
-          onValueChange(event.target.value);
-          look(event.target.value, event.target.selectionStart);
-        }}
-        onClick={(event) => look(value, event.currentTarget.selectionStart)}
-        onBlur={() => setTimeout(() => setOpen(null), 150)}
-        onKeyDown={(event) => {
-          if (showing) {
-            if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-              event.preventDefault();
-              const step = event.key === "ArrowDown" ? 1 : matches.length - 1;
-              setActive((current) => (current + step) % matches.length);
-              return;
-            }
-            if (event.key === "Enter" || event.key === "Tab") {
-              event.preventDefault();
-              choose(matches[Math.min(active, matches.length - 1)]!);
-              return;
-            }
-            if (event.key === "Escape") {
-              event.preventDefault();
-              setOpen(null);
-              return;
-            }
-          }
-          onKeyDown?.(event);
-        }}
       />
       {showCount && (
         <p id={limitId} className={`mt-1 text-xs ${over ? "text-red-700" : "text-stone-500"}`}>
           {over ? t("limits.tooLong", { count, max }) : t("limits.characters", { count, max })}
         </p>
       )}
-      {showing && (
-        <ul
-          id={listId}
-          role="listbox"
-          aria-label={t("comments.mentionMembers")}
-          className="absolute left-0 z-20 mt-1 max-h-48 w-64 overflow-auto rounded-md border border-stone-200 bg-white py-1 text-sm shadow-lg"
-        >
-          {matches.map((member, index) => (
+      <ul
+        {...getMenuProps({ "aria-label": t("comments.mentionMembers"), "aria-labelledby": undefined })}
+        hidden={!showing}
+        className="absolute left-0 z-20 mt-1 max-h-48 w-64 overflow-auto rounded-md border border-stone-200 bg-white py-1 text-sm shadow-lg"
+      >
+        {showing &&
+          // The click handlers focus the field through its ref when clicked, not during render.
+          // eslint-disable-next-line react-hooks/refs
+          matches.map((member, index) => (
             <li
               key={member.id}
-              id={`${listId}-${index}`}
-              role="option"
-              aria-selected={index === active}
-              onMouseDown={(event) => {
-                event.preventDefault();
-                choose(member);
-              }}
-              className={`cursor-pointer px-3 py-1.5 ${index === active ? "bg-teal-50 text-teal-900" : "text-stone-800"}`}
+              {...getItemProps({
+                item: member,
+                index,
+                onClick: (event: React.MouseEvent) => {
+                  (event.nativeEvent as MouseEvent & { preventDownshiftDefault?: boolean }).preventDownshiftDefault =
+                    true;
+                  choose(member);
+                },
+              })}
+              className={`cursor-pointer px-3 py-1.5 ${index === highlightedIndex ? "bg-teal-50 text-teal-900" : "text-stone-800"}`}
             >
               @{member.name}
             </li>
           ))}
-        </ul>
-      )}
+      </ul>
     </div>
   );
 }

@@ -62,6 +62,40 @@ describe("the comment field's @-mentions", () => {
     expect(screen.getByTestId("value").textContent).toBe("@ch\nx");
   });
 
+  it("chooses with Tab or a click, and leaving the field writes nothing in", async () => {
+    const user = userEvent.setup();
+    renderWithI18n(
+      <>
+        <Field />
+        <button type="button">Elsewhere</button>
+      </>,
+    );
+    const field = screen.getByRole("combobox", { name: "New comment" });
+    await user.type(field, "@wa");
+    await user.keyboard("{Tab}");
+    expect(screen.getByTestId("value").textContent).toBe("@Wang Fang ");
+    expect(document.activeElement).toBe(field);
+    await user.type(field, "and @chen");
+    await user.click(screen.getByRole("option", { name: "@Chen Wei" }));
+    expect(screen.getByTestId("value").textContent).toBe("@Wang Fang and @Chen Wei ");
+    await user.type(field, "@ch");
+    expect(screen.getByRole("listbox", { name: "Members to mention" })).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Elsewhere" }));
+    expect(screen.queryByRole("listbox")).toBeNull();
+    expect(screen.getByTestId("value").textContent).toBe("@Wang Fang and @Chen Wei @ch");
+  });
+
+  it("leaves the textarea its keys while nothing is offered: Escape keeps the text, ↓ opens no list", async () => {
+    const user = userEvent.setup();
+    renderWithI18n(<Field />);
+    const field = screen.getByRole("combobox", { name: "New comment" });
+    await user.type(field, "first line{Enter}second");
+    await user.keyboard("{Escape}{ArrowDown}");
+    expect(screen.getByTestId("value").textContent).toBe("first line\nsecond");
+    expect(field.getAttribute("aria-expanded")).toBe("false");
+    expect(screen.queryByRole("listbox")).toBeNull();
+  });
+
   it("shows nothing for a name no member has", async () => {
     const user = userEvent.setup();
     renderWithI18n(<Field />);

@@ -1,7 +1,16 @@
 "use client";
+import { DropdownMenu } from "radix-ui";
 import { useState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
-import { buttonPrimary, buttonSecondary, inlineInputClass } from "@/components/ui/styles";
+import {
+  buttonSecondary,
+  inlineInputClass,
+  menuContent,
+  menuItem,
+  menuLabel,
+  menuSeparator,
+} from "@/components/ui/styles";
+import { useToast } from "@/components/ui/toast";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/export/formats";
 
 function FormatSelect({
@@ -33,7 +42,10 @@ function FormatSelect({
   );
 }
 
-/** The library header's export menu: every item, or the items the current filter shows. */
+/**
+ * The library header's export menu (a Radix DropdownMenu: arrow keys, typeahead, Escape): the format as radio
+ * items, then every item or the items the current filter shows as download links.
+ */
 export function ExportMenu({
   reviewId,
   total,
@@ -47,30 +59,67 @@ export function ExportMenu({
   query: string;
 }) {
   const { t } = useI18n();
+  const toast = useToast();
   const [format, setFormat] = useState<ExportFormat>("ris");
   const base = `/reviews/${reviewId}/library/export?format=${format}`;
   const filtered = total !== all;
+  const started = () => toast(t("transfer.exportStarted", { format: t(`transfer.exportFormats.${format}`) }));
   return (
-    <details className="relative">
-      <summary className={`${buttonSecondary} cursor-pointer list-none`}>{t("transfer.exportButton")}</summary>
-      <div
-        role="group"
-        aria-label={t("transfer.exportMenu")}
-        className="absolute right-0 z-20 mt-1 w-80 space-y-3 rounded-md border border-stone-200 bg-white p-3 shadow-lg"
-      >
-        <FormatSelect id="export-format" value={format} onChange={setFormat} />
-        <div className="flex flex-col gap-2">
-          <a href={`${base}&scope=all`} download className={buttonPrimary}>
-            {t("transfer.exportAll", { n: all })}
-          </a>
-          {filtered && (
-            <a href={`${base}&scope=filter${query ? `&${query}` : ""}`} download className={buttonSecondary}>
-              {t("transfer.exportFiltered", { n: total })}
+    // Not modal: the page is not hidden from assistive technology while the menu is open (Escape, a click outside
+    // or Tab still close it).
+    <DropdownMenu.Root modal={false}>
+      <DropdownMenu.Trigger className={buttonSecondary}>
+        {t("transfer.exportButton")}
+        <span aria-hidden="true" className="text-xs text-stone-400">
+          ▾
+        </span>
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content
+          align="end"
+          sideOffset={4}
+          // Named for what it holds, not after its button (Radix's default).
+          aria-labelledby={undefined}
+          aria-label={t("transfer.exportMenu")}
+          className={`${menuContent} w-80`}
+        >
+          <DropdownMenu.Label className={menuLabel}>{t("transfer.exportFormat")}</DropdownMenu.Label>
+          <DropdownMenu.RadioGroup
+            aria-label={t("transfer.exportFormat")}
+            value={format}
+            onValueChange={(value) => setFormat(value as ExportFormat)}
+          >
+            {EXPORT_FORMATS.map((option) => (
+              <DropdownMenu.RadioItem
+                key={option}
+                value={option}
+                className={menuItem}
+                // Choosing a format keeps the menu open for the download below.
+                onSelect={(event) => event.preventDefault()}
+              >
+                <span aria-hidden="true" className="w-3 text-teal-700">
+                  <DropdownMenu.ItemIndicator>●</DropdownMenu.ItemIndicator>
+                </span>
+                {t(`transfer.exportFormats.${option}`)}
+              </DropdownMenu.RadioItem>
+            ))}
+          </DropdownMenu.RadioGroup>
+          <DropdownMenu.Separator className={menuSeparator} />
+          <DropdownMenu.Item asChild className={`${menuItem} font-medium text-teal-800`} onSelect={started}>
+            <a href={`${base}&scope=all`} download>
+              {t("transfer.exportAll", { n: all })}
             </a>
+          </DropdownMenu.Item>
+          {filtered && (
+            <DropdownMenu.Item asChild className={menuItem} onSelect={started}>
+              <a href={`${base}&scope=filter${query ? `&${query}` : ""}`} download>
+                {t("transfer.exportFiltered", { n: total })}
+              </a>
+            </DropdownMenu.Item>
           )}
-        </div>
-      </div>
-    </details>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
   );
 }
 

@@ -5,7 +5,9 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
+import { FilePicker } from "@/components/ui/FilePicker";
 import { FormMessage } from "@/components/ui/FormMessage";
+import { useToast } from "@/components/ui/toast";
 import { buttonDanger, buttonPrimary, buttonSecondary } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/errors/action-result";
 import { failureMessage } from "@/lib/files/messages";
@@ -38,7 +40,8 @@ export function ItemFiles({
   const [files, setFiles] = useState(initialFiles);
   const [uploading, setUploading] = useState<string | null>(null);
   const [errors, setErrors] = useState<string[]>([]);
-  const [notice, setNotice] = useState<string | null>(null);
+  // An upload that went through is said in a toast; problems stay listed beside the drop zone.
+  const toast = useToast();
   const [dragging, setDragging] = useState(false);
   const [pending, startTransition] = useTransition();
   const input = useRef<HTMLInputElement>(null);
@@ -72,7 +75,6 @@ export function ItemFiles({
 
   async function attach(list: FileList | File[]) {
     setErrors([]);
-    setNotice(null);
     const problems: string[] = [];
     for (const file of Array.from(list)) {
       setUploading(file.name);
@@ -85,7 +87,7 @@ export function ItemFiles({
         const body = (await response?.json().catch(() => null)) as { error?: string } | null;
         problems.push(body?.error ?? `${file.name}: ${t("errors.unexpected")}`);
       } else {
-        setNotice(t("files.uploaded", { name: file.name }));
+        toast(t("files.uploaded", { name: file.name }));
       }
     }
     setUploading(null);
@@ -183,18 +185,15 @@ export function ItemFiles({
           ) : (
             <p>
               {t("files.drop")}{" "}
-              <label className="cursor-pointer font-medium text-teal-700 underline">
-                {t("files.choose")}
-                <input
-                  ref={input}
-                  type="file"
-                  accept="application/pdf,.pdf"
-                  multiple
-                  className="sr-only"
-                  aria-label={t("files.chooseLabel")}
-                  onChange={(event) => event.target.files && void attach(event.target.files)}
-                />
-              </label>
+              <FilePicker
+                variant="link"
+                inputRef={input}
+                label={t("files.chooseLabel")}
+                buttonLabel={t("files.choose")}
+                accept="application/pdf,.pdf"
+                multiple
+                onFiles={(files) => void attach(files)}
+              />
             </p>
           )}
         </div>
@@ -203,7 +202,6 @@ export function ItemFiles({
         {errors.map((error) => (
           <FormMessage key={error} error={error} />
         ))}
-        {!errors.length && notice && <FormMessage success={notice} />}
       </div>
     </section>
   );

@@ -2,8 +2,10 @@
 // The library's PDF tools: a progress panel for files being read (polled while any is), and bulk attach — drop
 // many PDFs, see each matched to an item (or offered as a new one), adjust, confirm once.
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
+import { FilePicker } from "@/components/ui/FilePicker";
+import { Modal } from "@/components/ui/Modal";
 import { FormMessage } from "@/components/ui/FormMessage";
 import { buttonPrimary, buttonSecondary, inlineInputClass } from "@/components/ui/styles";
 import { failureMessage } from "@/lib/files/messages";
@@ -103,7 +105,6 @@ export function FileActivity({
   );
 }
 
-/** Drop many PDFs, review how each was matched, confirm once. */
 /** The items a file can be attached to, asked for when files are dropped; null when they cannot be had. */
 async function fetchItemChoices(reviewId: string): Promise<ItemChoice[] | null> {
   const response = await fetch(`/api/reviews/${reviewId}/files/bulk`).catch(() => null);
@@ -111,10 +112,11 @@ async function fetchItemChoices(reviewId: string): Promise<ItemChoice[] | null> 
   return response?.ok && body?.items ? body.items : null;
 }
 
+/** Drop many PDFs, review how each was matched, confirm once. */
 export function BulkAttach({ reviewId }: { reviewId: string }) {
   const { t } = useI18n();
   const router = useRouter();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
   // The review's items, loaded with the first files dropped (not with the page) and again after items were added.
   const [items, setItems] = useState<ItemChoice[] | null>(null);
   const [rows, setRows] = useState<Row[]>([]);
@@ -193,20 +195,18 @@ export function BulkAttach({ reviewId }: { reviewId: string }) {
   const chosen = rows.filter((row) => row.choice.kind !== "skip").length;
   return (
     <>
-      <button type="button" className={buttonSecondary} onClick={() => dialog.current?.showModal()}>
+      <button type="button" className={buttonSecondary} onClick={() => setOpen(true)}>
         {t("files.bulk.open")}
       </button>
-      <dialog
-        ref={dialog}
-        aria-labelledby="bulk-files-title"
-        className="m-auto w-[min(64rem,95vw)] rounded-lg p-0 shadow-xl backdrop:bg-stone-900/40"
+      <Modal
+        open={open}
+        onOpenChange={setOpen}
+        title={t("files.bulk.title")}
+        className="max-w-[min(64rem,95vw)] sm:w-[min(64rem,95vw)]"
       >
-        <div className="space-y-3 p-5">
-          <div className="flex items-start justify-between gap-3">
-            <h2 id="bulk-files-title" className="text-lg font-semibold">
-              {t("files.bulk.title")}
-            </h2>
-            <button type="button" className={buttonSecondary} onClick={() => dialog.current?.close()}>
+        <div className="space-y-3">
+          <div className="absolute right-5 top-4">
+            <button type="button" className={buttonSecondary} onClick={() => setOpen(false)}>
               {t("files.bulk.close")}
             </button>
           </div>
@@ -231,20 +231,15 @@ export function BulkAttach({ reviewId }: { reviewId: string }) {
             ) : (
               <p>
                 {t("files.bulk.drop")}{" "}
-                <label className="cursor-pointer font-medium text-teal-700 underline">
-                  {t("files.bulk.choose")}
-                  <input
-                    type="file"
-                    accept="application/pdf,.pdf"
-                    multiple
-                    className="sr-only"
-                    aria-label={t("files.bulk.chooseLabel")}
-                    onChange={(event) => {
-                      if (event.target.files) void stage(event.target.files);
-                      event.target.value = "";
-                    }}
-                  />
-                </label>
+                <FilePicker
+                  variant="link"
+                  label={t("files.bulk.chooseLabel")}
+                  buttonLabel={t("files.bulk.choose")}
+                  accept="application/pdf,.pdf"
+                  multiple
+                  clearAfterChoosing
+                  onFiles={(files) => void stage(files)}
+                />
               </p>
             )}
           </div>
@@ -302,7 +297,7 @@ export function BulkAttach({ reviewId }: { reviewId: string }) {
             </>
           )}
         </div>
-      </dialog>
+      </Modal>
     </>
   );
 }

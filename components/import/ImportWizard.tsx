@@ -2,8 +2,9 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
+import { FilePicker } from "@/components/ui/FilePicker";
 import { FormMessage } from "@/components/ui/FormMessage";
-import { buttonPrimary, buttonSecondary, cardClass, inlineInputClass, labelClass } from "@/components/ui/styles";
+import { buttonPrimary, buttonSecondary, cardClass, inlineInputClass } from "@/components/ui/styles";
 import { formatBytes } from "@/lib/import/limits";
 import { CSV_TARGETS, type CsvTarget } from "@/lib/import/parse-csv-targets";
 import type { ImportPreview, PreviewRecord, RecordSummary } from "@/lib/import/preview";
@@ -155,19 +156,15 @@ export function ImportWizard({ reviewId, maxBytes }: { reviewId: string; maxByte
         }}
       >
         <div>
-          <label htmlFor="import-file" className={labelClass}>
-            {t("transfer.fileLabel")}
-          </label>
-          <input
+          <FilePicker
             id="import-file"
-            type="file"
+            label={t("transfer.fileLabel")}
             accept=".ris,.txt,.bib,.bibtex,.json,.enw,.xml,.net,.refworks,.nbib,.csv,.tsv,.tab"
             disabled={busy}
-            onChange={(event) => {
-              setFile(event.target.files?.[0] ?? null);
+            onFiles={(files) => {
+              setFile(files[0] ?? null);
               setError(null);
             }}
-            className="mt-1 block w-full text-sm text-stone-700 file:mr-3 file:rounded-md file:border file:border-stone-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-stone-800 hover:file:bg-stone-50"
           />
         </div>
         {busy && (

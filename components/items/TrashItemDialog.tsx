@@ -1,7 +1,8 @@
 "use client";
-import { useActionState, useRef, useState } from "react";
+import { useActionState, useState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { FormMessage } from "@/components/ui/FormMessage";
+import { Modal } from "@/components/ui/Modal";
 import { buttonDanger, buttonSecondary, inputClass, labelClass } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/errors/action-result";
 
@@ -27,27 +28,25 @@ export function TrashItemDialog({
   action: (previous: ActionResult | null, form: FormData) => Promise<ActionResult>;
 }) {
   const { t } = useI18n();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
   const [state, formAction, pending] = useActionState(action, null);
   const [asDuplicate, setAsDuplicate] = useState(false);
   return (
     <>
-      <button type="button" className={buttonDanger} onClick={() => dialog.current?.showModal()}>
+      <button type="button" className={buttonDanger} onClick={() => setOpen(true)}>
         {t("editing.trash")}
       </button>
-      <dialog
-        ref={dialog}
-        aria-labelledby="trash-dialog-title"
-        className="m-auto w-full max-w-lg rounded-lg border border-stone-200 p-0 shadow-xl backdrop:bg-stone-900/40"
+      <Modal
+        open={open}
+        onOpenChange={setOpen}
+        title={t("editing.trashTitle", { title })}
+        description={t("editing.trashHelp")}
+        className="max-w-lg"
       >
-        <form action={formAction} className="space-y-4 p-5">
+        <form action={formAction} className="mt-4 space-y-4">
           <input type="hidden" name="reviewId" value={reviewId} />
           <input type="hidden" name="itemIds" value={JSON.stringify([itemId])} />
           <input type="hidden" name="then" value="library" />
-          <h2 id="trash-dialog-title" className="text-base font-semibold">
-            {t("editing.trashTitle", { title })}
-          </h2>
-          <p className="text-sm text-stone-600">{t("editing.trashHelp")}</p>
           <fieldset className="space-y-2 text-sm">
             <legend className="sr-only">{t("editing.trash")}</legend>
             <label className="flex items-start gap-2">
@@ -102,7 +101,7 @@ export function TrashItemDialog({
           )}
           {state && !state.ok && <FormMessage error={state.error} />}
           <div className="flex justify-end gap-2">
-            <button type="button" className={buttonSecondary} onClick={() => dialog.current?.close()}>
+            <button type="button" className={buttonSecondary} onClick={() => setOpen(false)}>
               {t("editing.cancel")}
             </button>
             <button
@@ -114,7 +113,7 @@ export function TrashItemDialog({
             </button>
           </div>
         </form>
-      </dialog>
+      </Modal>
     </>
   );
 }

@@ -3,8 +3,9 @@
 // LibreOffice: a preview of what would be created (and what no longer matches) before anything is written.
 import { useId, useState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
+import { FilePicker } from "@/components/ui/FilePicker";
 import { FormMessage } from "@/components/ui/FormMessage";
-import { buttonPrimary, buttonSecondary, cardClass, labelClass } from "@/components/ui/styles";
+import { buttonPrimary, buttonSecondary, cardClass } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/errors/action-result";
 import type { ImportEntry } from "@/lib/rounds/word-import";
 
@@ -69,19 +70,15 @@ export function WordImport({
         }}
       >
         <div>
-          <label htmlFor={fileId} className={labelClass}>
-            {t("reviewTools.wordImport.file")}
-          </label>
-          <input
+          <FilePicker
             id={fileId}
-            type="file"
+            label={t("reviewTools.wordImport.file")}
             accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             required
-            onChange={(event) => {
-              setFile(event.target.files?.[0] ?? null);
+            onFiles={(files) => {
+              setFile(files[0] ?? null);
               setEntries(null);
             }}
-            className="mt-1 block text-sm"
           />
         </div>
         <button type="submit" className={buttonSecondary} disabled={!file || pending}>

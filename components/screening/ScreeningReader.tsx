@@ -1,7 +1,6 @@
 "use client";
 import { useEffect, useMemo, useState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
-import type { ItemReading } from "@/components/pdf/FullTextPanel";
 import { PdfReader } from "@/components/pdf/PdfReader";
 import { FormMessage } from "@/components/ui/FormMessage";
 import type { ActionResult } from "@/lib/errors/action-result";
@@ -9,6 +8,12 @@ import { pdfReadUrl } from "@/lib/pdf-pages/assets";
 import { countHighlights } from "@/lib/screening/highlight";
 import { HighlightedText } from "./HighlightedText";
 import { KeywordLegend } from "./KeywordLegend";
+
+/** What the side panel reads: the item's full text and, when it has one, its extracted PDF. */
+export interface ItemReading {
+  fullText: string | null;
+  pdf: { fileId: string; fileName: string; extractedText: string; pageStarts: number[] } | null;
+}
 
 /**
  * The screening desk's side panel: the paper's full text (or its PDF) beside the card, with the review's highlight

@@ -1,8 +1,10 @@
 "use client";
 // The search box in the review header: Ctrl/⌘ K (or the button) opens it, results arrive as the user types,
 // ↑/↓ choose one, Enter opens it (the first when none is chosen; the full search page when nothing matched),
-// Esc closes.
-import { useCallback, useEffect, useRef, useState } from "react";
+// Esc closes. The dialog is Radix's: it traps focus, closes on Escape or a click outside, and gives focus back to the
+// button that opened it.
+import { Dialog } from "radix-ui";
+import { useEffect, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import type { SearchResult } from "@/lib/search/search";
 import { shownCount } from "./count";
@@ -21,13 +23,7 @@ export function SearchBox({ reviewId }: { reviewId: string }) {
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [active, setActive] = useState(-1);
   const input = useRef<HTMLInputElement>(null);
-  const opener = useRef<HTMLButtonElement>(null);
   const pageHref = `/reviews/${reviewId}/search?q=${encodeURIComponent(query.trim())}`;
-
-  const close = useCallback(() => {
-    setOpen(false);
-    opener.current?.focus();
-  }, []);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -39,10 +35,6 @@ export function SearchBox({ reviewId }: { reviewId: string }) {
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, []);
-
-  useEffect(() => {
-    if (open) input.current?.select();
-  }, [open]);
 
   const q = query.trim();
   useEffect(() => {
@@ -79,10 +71,7 @@ export function SearchBox({ reviewId }: { reviewId: string }) {
   const hits = result?.hits ?? [];
 
   const onKeyDown = (event: React.KeyboardEvent) => {
-    if (event.key === "Escape") {
-      event.preventDefault();
-      close();
-    } else if (event.key === "ArrowDown") {
+    if (event.key === "ArrowDown") {
       event.preventDefault();
       setActive((i) => Math.min(hits.length - 1, i + 1));
     } else if (event.key === "ArrowUp") {
@@ -96,11 +85,8 @@ export function SearchBox({ reviewId }: { reviewId: string }) {
   };
 
   return (
-    <>
-      <button
-        ref={opener}
-        type="button"
-        onClick={() => setOpen(true)}
+    <Dialog.Root open={open} onOpenChange={setOpen}>
+      <Dialog.Trigger
         className="inline-flex items-center gap-2 rounded-md border border-stone-300 bg-white px-2.5 py-1 text-sm text-stone-500 shadow-sm hover:bg-stone-50 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-700"
         aria-keyshortcuts="Control+K Meta+K"
       >
@@ -119,20 +105,20 @@ export function SearchBox({ reviewId }: { reviewId: string }) {
         <kbd className="rounded border border-stone-200 bg-stone-50 px-1 font-sans text-xs text-stone-500">
           {t("search.shortcut")}
         </kbd>
-      </button>
-      {open && (
-        <div
-          className="fixed inset-0 z-50 flex items-start justify-center bg-stone-900/30 px-4 pt-[10vh]"
-          onMouseDown={close}
-        >
-          <div
-            role="dialog"
-            aria-modal="true"
-            aria-label={t("search.dialog")}
+      </Dialog.Trigger>
+      <Dialog.Portal>
+        <Dialog.Overlay className="fixed inset-0 z-50 flex items-start justify-center bg-stone-900/30 px-4 pt-[10vh]">
+          <Dialog.Content
+            aria-describedby={undefined}
             className="w-full max-w-2xl overflow-hidden rounded-lg border border-stone-200 bg-white shadow-xl"
-            onMouseDown={(event) => event.stopPropagation()}
+            onOpenAutoFocus={(event) => {
+              event.preventDefault();
+              input.current?.focus();
+              input.current?.select();
+            }}
             onKeyDown={onKeyDown}
           >
+            <Dialog.Title className="sr-only">{t("search.dialog")}</Dialog.Title>
             <div className="flex items-center gap-2 border-b border-stone-200 px-4">
               <svg
                 aria-hidden="true"
@@ -154,17 +140,15 @@ export function SearchBox({ reviewId }: { reviewId: string }) {
                 placeholder={t("search.placeholder")}
                 className="w-full border-0 py-3.5 text-base text-stone-900 placeholder:text-stone-400 focus:outline-none"
                 autoComplete="off"
-                aria-controls="search-live-results"
+                aria-controls={hits.length > 0 ? "search-live-results" : undefined}
                 aria-activedescendant={active >= 0 ? `search-live-${active}` : undefined}
               />
-              <button
-                type="button"
-                onClick={close}
+              <Dialog.Close
                 className="rounded px-1.5 text-sm text-stone-500 hover:bg-stone-100"
                 aria-label={t("search.close")}
               >
                 Esc
-              </button>
+              </Dialog.Close>
             </div>
             <div className="max-h-[60vh] overflow-y-auto" aria-live="polite">
               {!q && <p className="px-4 py-6 text-sm text-stone-500">{t("search.help")}</p>}
@@ -211,9 +195,9 @@ export function SearchBox({ reviewId }: { reviewId: string }) {
                 </a>
               </div>
             )}
-          </div>
-        </div>
-      )}
-    </>
+          </Dialog.Content>
+        </Dialog.Overlay>
+      </Dialog.Portal>
+    </Dialog.Root>
   );
 }

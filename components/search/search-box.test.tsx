@@ -58,8 +58,7 @@ describe("the header's search box", () => {
     expect(screen.queryByRole("dialog")).toBeNull();
     await user.keyboard("{Control>}k{/Control}");
     const dialog = screen.getByRole("dialog", { name: "Search this review" });
-    // (The field takes focus through select(), which jsdom does not turn into focus; e2e covers that.)
-    await user.click(within(dialog).getByRole("searchbox", { name: "Search for" }));
+    expect(document.activeElement).toBe(within(dialog).getByRole("searchbox", { name: "Search for" }));
     expect(dialog.textContent).toContain("exact phrase");
     await user.keyboard("{Escape}");
     expect(screen.queryByRole("dialog")).toBeNull();
@@ -106,6 +105,26 @@ describe("the header's search box", () => {
     expect(await screen.findByText("Nothing matches “nothing”.")).toBeTruthy();
     await user.type(screen.getByRole("searchbox"), "x");
     expect(await screen.findByText("Search failed. Please try again.")).toBeTruthy();
+  });
+
+  it("keeps Tab inside the dialog while it is open", async () => {
+    const user = userEvent.setup();
+    renderWithI18n(
+      <>
+        <SearchBox reviewId="r1" />
+        <button type="button">Outside</button>
+      </>,
+    );
+    await user.click(screen.getByRole("button", { name: /Search this review/ }));
+    const dialog = screen.getByRole("dialog");
+    const field = within(dialog).getByRole("searchbox");
+    expect(document.activeElement).toBe(field);
+    await user.tab();
+    expect(document.activeElement).toBe(within(dialog).getByRole("button", { name: "Close search" }));
+    await user.tab();
+    expect(document.activeElement).toBe(field);
+    await user.tab({ shift: true });
+    expect(dialog.contains(document.activeElement)).toBe(true);
   });
 
   it("closes when the backdrop is clicked, not when the dialog is", async () => {

@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { FormMessage } from "@/components/ui/FormMessage";
+import { useToastOnSuccess } from "@/components/ui/toast";
 import { buttonPrimary, buttonSecondary, inlineInputClass, labelClass } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/errors/action-result";
 
@@ -123,6 +124,8 @@ function ReasonEditor({
 function AddReasonForm({ reviewId, action }: { reviewId: string; action: Action }) {
   const { t } = useI18n();
   const [state, formAction, pending] = useActionState(action, null);
+  // "Saved" is said in a toast; a refusal stays beside the fields.
+  useToastOnSuccess(state, t("workflow.saved"));
   return (
     <form action={formAction} key={state?.ok ? state.at : "new"} className="space-y-2">
       <input type="hidden" name="reviewId" value={reviewId} />
@@ -156,7 +159,7 @@ function AddReasonForm({ reviewId, action }: { reviewId: string; action: Action 
           {t("workflow.addReason")}
         </button>
       </div>
-      <FormMessage error={state && !state.ok ? state.error : null} success={state?.ok ? t("workflow.saved") : null} />
+      <FormMessage error={state && !state.ok ? state.error : null} />
     </form>
   );
 }

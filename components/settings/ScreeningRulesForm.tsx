@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { FormMessage } from "@/components/ui/FormMessage";
+import { useToastOnSuccess } from "@/components/ui/toast";
 import { buttonPrimary, inlineInputClass, labelClass } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/errors/action-result";
 
@@ -18,6 +19,8 @@ export function ScreeningRulesForm({
 }) {
   const { t } = useI18n();
   const [state, formAction, pending] = useActionState(action, null);
+  // "Saved" is said in a toast; a refusal stays beside the fields.
+  useToastOnSuccess(state, t("workflow.saved"));
   return (
     <form action={formAction} className="space-y-2">
       <input type="hidden" name="reviewId" value={reviewId} />
@@ -48,7 +51,7 @@ export function ScreeningRulesForm({
       <p id="votes-required-help" className="text-xs text-stone-500">
         {t("workflow.votesRequiredHelp")}
       </p>
-      <FormMessage error={state && !state.ok ? state.error : null} success={state?.ok ? t("workflow.saved") : null} />
+      <FormMessage error={state && !state.ok ? state.error : null} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
+import { Modal } from "@/components/ui/Modal";
 import { buttonPrimary, buttonSecondary, inputClass, labelClass } from "@/components/ui/styles";
 import { CitableItemText } from "./CitableItemText";
 import type { CitableOption } from "./editor/citation-trigger";
@@ -18,7 +19,6 @@ export function CitationDialog({
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [query, setQuery] = useState("");
   const [results, setResults] = useState<CitableOption[]>([]);
   const [chosen, setChosen] = useState<string | null>(null);
@@ -27,16 +27,16 @@ export function CitationDialog({
   const [showExcluded, setShowExcluded] = useState(false);
   const ids = { search: useId(), locator: useId(), excluded: useId() };
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) {
+  // Each opening starts afresh.
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open) {
       setQuery("");
       setLocator("");
       setChosen(null);
-      element.showModal();
-    } else if (!open && element.open) element.close();
-  }, [open]);
+    }
+  }
 
   useEffect(() => {
     if (!open) return;
@@ -56,21 +56,19 @@ export function CitationDialog({
 
   const chosenItem = results.find((item) => item.id === chosen);
   return (
-    <dialog
-      ref={dialog}
-      aria-label={t("synthesis.citeDialog")}
-      onClose={onClose}
-      className="m-auto w-[32rem] max-w-[95vw] rounded-lg border border-stone-200 p-0 shadow-xl backdrop:bg-stone-900/30"
+    <Modal
+      open={open}
+      onOpenChange={(next) => !next && onClose()}
+      title={t("synthesis.citeDialog")}
+      className="max-w-lg"
     >
       <form
-        method="dialog"
-        className="space-y-3 p-4"
+        className="mt-3 space-y-3"
         onSubmit={(event) => {
           event.preventDefault();
           if (chosenItem) onInsert(chosenItem, locator.trim() || null);
         }}
       >
-        <h2 className="text-base font-semibold text-stone-900">{t("synthesis.citeDialog")}</h2>
         <div>
           <label htmlFor={ids.search} className={labelClass}>
             {t("synthesis.citeSearch")}
@@ -78,7 +76,6 @@ export function CitationDialog({
           <input
             id={ids.search}
             type="search"
-            autoFocus
             value={query}
             onChange={(event) => setQuery(event.target.value)}
             className={`${inputClass} mt-1`}
@@ -139,6 +136,6 @@ export function CitationDialog({
           </button>
         </div>
       </form>
-    </dialog>
+    </Modal>
   );
 }

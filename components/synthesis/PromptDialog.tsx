@@ -1,6 +1,7 @@
 "use client";
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
+import { Modal } from "@/components/ui/Modal";
 import { buttonPrimary, buttonSecondary, inputClass, labelClass } from "@/components/ui/styles";
 
 /** A one-field dialog (a link's address, a note's text) that returns focus to the editor when it closes. */
@@ -22,26 +23,18 @@ export function PromptDialog({
   onClose: () => void;
 }) {
   const { t } = useI18n();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [value, setValue] = useState(initial);
   const fieldId = useId();
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) {
-      setValue(initial);
-      element.showModal();
-    } else if (!open && element.open) element.close();
-  }, [open, initial]);
+  // Each opening starts from the value it is given.
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open) setValue(initial);
+  }
   return (
-    <dialog
-      ref={dialog}
-      aria-label={label}
-      onClose={onClose}
-      className="m-auto w-[28rem] max-w-[95vw] rounded-lg border border-stone-200 p-0 shadow-xl backdrop:bg-stone-900/30"
-    >
+    <Modal open={open} onOpenChange={(next) => !next && onClose()} title={label} titleHidden className="max-w-md">
       <form
-        className="space-y-3 p-4"
+        className="space-y-3"
         onSubmit={(event) => {
           event.preventDefault();
           onSubmit(value);
@@ -53,20 +46,13 @@ export function PromptDialog({
         {multiline ? (
           <textarea
             id={fieldId}
-            autoFocus
             rows={3}
             value={value}
             onChange={(event) => setValue(event.target.value)}
             className={inputClass}
           />
         ) : (
-          <input
-            id={fieldId}
-            autoFocus
-            value={value}
-            onChange={(event) => setValue(event.target.value)}
-            className={inputClass}
-          />
+          <input id={fieldId} value={value} onChange={(event) => setValue(event.target.value)} className={inputClass} />
         )}
         <div className="flex justify-end gap-2">
           <button type="button" className={buttonSecondary} onClick={onClose}>
@@ -77,6 +63,6 @@ export function PromptDialog({
           </button>
         </div>
       </form>
-    </dialog>
+    </Modal>
   );
 }

@@ -5,6 +5,7 @@
 import { BibliographyList, type BibliographyListEntry } from "@/components/bibliography/BibliographyList";
 import type { HocuspocusProvider } from "@hocuspocus/provider";
 import { EditorContent } from "@tiptap/react";
+import { Tabs } from "radix-ui";
 import { useCallback, useState } from "react";
 import type * as Y from "yjs";
 import { useI18n } from "@/components/i18n/I18nProvider";
@@ -315,68 +316,66 @@ function ConnectedWorkspace(
         aria-label={t("synthesis.panels")}
         className="min-w-0 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto"
       >
-        <div role="tablist" aria-label={t("synthesis.panels")} className="flex border-b border-stone-200">
-          {tabs.map((tab) => (
-            <button
-              key={tab.id}
-              type="button"
-              role="tab"
-              id={`tab-${tab.id}`}
-              aria-selected={panel === tab.id}
-              aria-controls={`panel-${tab.id}`}
-              onClick={() => setPanel(tab.id)}
-              className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${panel === tab.id ? "border-teal-700 text-teal-800" : "border-transparent text-stone-600 hover:text-stone-900"}`}
-            >
-              {tab.label}
-            </button>
-          ))}
-        </div>
-        <div role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`} className="pt-3">
-          {panel === "passages" && (
-            <PassagePanel
-              reviewId={reviewId}
-              passages={props.passages}
-              quoted={quoted}
-              canInsert={!!editor && canWrite && readOnly === false}
-              onInsert={insertQuote}
-            />
-          )}
-          {panel === "comments" && (
-            <CommentsPanel
-              threads={panelThreads}
-              members={props.comments.members}
-              userId={props.comments.userId}
-              can={props.comments.can}
-              selection={selected?.quote || null}
-              caret={!!selected && selected.from === selected.to}
-              round={props.comments.round}
-              activeId={activeThread}
-              onActivate={setActiveThread}
-              run={comments.runComment}
-              onStart={comments.onStart}
-              onSuggest={comments.onSuggest}
-              onDecide={comments.decideSuggestions}
-              onReply={(threadId, body, addressed) => actions.replyToThread({ reviewId, threadId, body, addressed })}
-              onState={(threadId, state) => actions.setThreadState({ reviewId, threadId, state })}
-              onEdit={(commentId, body) => actions.editComment({ reviewId, commentId, body })}
-              onDelete={(commentId) => actions.deleteComment({ reviewId, commentId })}
-              onEditSuggestion={(threadId, suggestion) => actions.editSuggestion({ reviewId, threadId, suggestion })}
-              onWithdrawSuggestion={(threadId) => actions.withdrawSuggestion({ reviewId, threadId })}
-            />
-          )}
-          {panel === "history" && (
-            <HistoryPanel
-              reviewId={reviewId}
-              sectionId={section.id}
-              versions={props.versions}
-              canWrite={canWrite && readOnly === false}
-              saved={sync.kind === "saved"}
-              onSave={(name) => saveVersion(name, "NAMED")}
-              onRestore={restore}
-            />
-          )}
-          {panel === "settings" && props.settings}
-        </div>
+        {/* Radix Tabs: the arrow keys move between the panels, Home/End to the first and last. */}
+        <Tabs.Root value={panel} onValueChange={(value) => setPanel(value as Panel)}>
+          <Tabs.List aria-label={t("synthesis.panels")} className="flex border-b border-stone-200">
+            {tabs.map((tab) => (
+              <Tabs.Trigger
+                key={tab.id}
+                value={tab.id}
+                className="-mb-px border-b-2 border-transparent px-3 py-2 text-sm font-medium text-stone-600 hover:text-stone-900 data-[state=active]:border-teal-700 data-[state=active]:text-teal-800"
+              >
+                {tab.label}
+              </Tabs.Trigger>
+            ))}
+          </Tabs.List>
+          <Tabs.Content value={panel} className="pt-3 focus:outline-none">
+            {panel === "passages" && (
+              <PassagePanel
+                reviewId={reviewId}
+                passages={props.passages}
+                quoted={quoted}
+                canInsert={!!editor && canWrite && readOnly === false}
+                onInsert={insertQuote}
+              />
+            )}
+            {panel === "comments" && (
+              <CommentsPanel
+                threads={panelThreads}
+                members={props.comments.members}
+                userId={props.comments.userId}
+                can={props.comments.can}
+                selection={selected?.quote || null}
+                caret={!!selected && selected.from === selected.to}
+                round={props.comments.round}
+                activeId={activeThread}
+                onActivate={setActiveThread}
+                run={comments.runComment}
+                onStart={comments.onStart}
+                onSuggest={comments.onSuggest}
+                onDecide={comments.decideSuggestions}
+                onReply={(threadId, body, addressed) => actions.replyToThread({ reviewId, threadId, body, addressed })}
+                onState={(threadId, state) => actions.setThreadState({ reviewId, threadId, state })}
+                onEdit={(commentId, body) => actions.editComment({ reviewId, commentId, body })}
+                onDelete={(commentId) => actions.deleteComment({ reviewId, commentId })}
+                onEditSuggestion={(threadId, suggestion) => actions.editSuggestion({ reviewId, threadId, suggestion })}
+                onWithdrawSuggestion={(threadId) => actions.withdrawSuggestion({ reviewId, threadId })}
+              />
+            )}
+            {panel === "history" && (
+              <HistoryPanel
+                reviewId={reviewId}
+                sectionId={section.id}
+                versions={props.versions}
+                canWrite={canWrite && readOnly === false}
+                saved={sync.kind === "saved"}
+                onSave={(name) => saveVersion(name, "NAMED")}
+                onRestore={restore}
+              />
+            )}
+            {panel === "settings" && props.settings}
+          </Tabs.Content>
+        </Tabs.Root>
       </aside>
       <CitationDialog
         open={dialog === "cite"}

@@ -1,8 +1,9 @@
 "use client";
 import { useActionState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
+import { FilePicker } from "@/components/ui/FilePicker";
 import { FormMessage } from "@/components/ui/FormMessage";
-import { buttonSecondary, labelClass } from "@/components/ui/styles";
+import { buttonSecondary } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/errors/action-result";
 import type { CodebookProblem } from "@/lib/themes/codebook-exchange";
 
@@ -33,16 +34,12 @@ export function CodebookImport({
   return (
     <form action={formAction} className="space-y-2">
       <input type="hidden" name="reviewId" value={reviewId} />
-      <label htmlFor="codebook-file" className={labelClass}>
-        {t("coding.importFile")}
-      </label>
-      <input
+      <FilePicker
         id="codebook-file"
         name="file"
-        type="file"
+        label={t("coding.importFile")}
         accept=".csv,.qdc,.xml,text/csv,application/xml"
         required
-        className="block w-full text-sm file:mr-3 file:rounded-md file:border file:border-stone-300 file:bg-white file:px-3 file:py-1.5 file:text-sm"
       />
       <button type="submit" className={buttonSecondary} disabled={pending}>
         {pending ? t("coding.importing") : t("coding.import")}

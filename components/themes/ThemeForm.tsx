@@ -2,6 +2,7 @@
 import { startTransition, useActionState, useEffect, useRef } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { FormMessage } from "@/components/ui/FormMessage";
+import { useToastOnSuccess } from "@/components/ui/toast";
 import { buttonPrimary, inputClass, labelClass } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/errors/action-result";
 
@@ -41,6 +42,7 @@ export function ThemeForm({
   useEffect(() => {
     if (state?.ok && !initial.id) form.current?.reset();
   }, [state, initial.id]);
+  useToastOnSuccess(state, doneLabel);
   const prefix = initial.id ? `theme-${initial.id}` : "new-theme";
   const problems = state && !state.ok ? Object.keys(state.fields ?? {}) : [];
   return (
@@ -156,7 +158,7 @@ export function ThemeForm({
           className={`mt-1 ${inputClass}`}
         />
       </div>
-      <FormMessage error={state && !state.ok ? state.error : null} success={state?.ok ? doneLabel : null} />
+      <FormMessage error={state && !state.ok ? state.error : null} />
       <button type="submit" className={buttonPrimary} disabled={pending}>
         {pending ? pendingLabel : submitLabel}
       </button>

@@ -11,3 +11,10 @@ export const inputClass =
 export const inlineInputClass = inputClass.replace("block w-full", "inline-block min-w-0");
 export const labelClass = "block text-sm font-medium text-stone-700";
 export const cardClass = "rounded-lg border border-stone-200 bg-white shadow-sm";
+/** A dropdown menu's panel and its items (Radix DropdownMenu). */
+export const menuContent =
+  "z-50 min-w-56 rounded-md border border-stone-200 bg-white py-1 text-sm text-stone-800 shadow-lg focus:outline-none";
+export const menuItem =
+  "flex cursor-pointer select-none items-center gap-2 px-3 py-2 outline-none data-[highlighted]:bg-teal-50 data-[highlighted]:text-teal-900 data-[disabled]:cursor-not-allowed data-[disabled]:opacity-50";
+export const menuLabel = "px-3 pb-1 pt-2 text-xs font-medium text-stone-500";
+export const menuSeparator = "my-1 h-px bg-stone-200";

@@ -335,6 +335,14 @@ export const zh = {
     open: "查看",
   },
   common: { cancel: "取消", save: "保存", close: "关闭", missing: "缺失", or: "或" },
+  ui: {
+    toastRegion: "通知",
+    toastClose: "关闭通知",
+    chooseFile: "选择文件",
+    chooseFiles: "选择文件",
+    noFileChosen: "未选择文件",
+    filesChosen: "已选择 {n} 个文件",
+  },
 };
 
 type Messages = typeof zh;
@@ -652,6 +660,14 @@ export const en: Shape<Messages> = {
     open: "Open",
   },
   common: { cancel: "Cancel", save: "Save", close: "Close", missing: "missing", or: "or" },
+  ui: {
+    toastRegion: "Notifications",
+    toastClose: "Dismiss notification",
+    chooseFile: "Choose a file",
+    chooseFiles: "Choose files",
+    noFileChosen: "No file chosen",
+    filesChosen: "{n, plural, one {# file chosen} other {# files chosen}}",
+  },
 };
 
 export type Locale = "zh" | "en";

@@ -166,6 +166,7 @@ export const zh = {
   exportMenu: "导出文献",
   exportAll: "全部文献（{n} 条）",
   exportFiltered: "当前筛选结果（{n} 条）",
+  exportStarted: "正在导出 {format} 文件，浏览器将开始下载。",
   exportSelected: "导出所选",
   exportFormat: "导出格式",
   exportFormats: {
@@ -405,6 +406,7 @@ export const en: Shape<typeof zh> = {
   exportMenu: "Export items",
   exportAll: "All items ({n})",
   exportFiltered: "Current filter ({n})",
+  exportStarted: "Exporting as {format}; your browser will start the download.",
   exportSelected: "Export selected",
   exportFormat: "Export format",
   exportFormats: {
