@@ -61,9 +61,16 @@ test("Chinese typed through an input method, then a citation in GB/T 7714 with i
   await page.keyboard.type("是风险社会的回应");
   await page.keyboard.type("@朱正威");
   const suggestions = page.getByRole("listbox", { name: "引用建议" });
-  await expect(suggestions.getByRole("option", { name: /韧性治理:风险与应急管理的新路径/ })).toBeVisible();
+  const suggested = suggestions.getByRole("option", { name: /韧性治理:风险与应急管理的新路径/ });
+  await expect(suggested).toBeVisible();
+  // The text keeps the focus; a screen reader follows the option the arrow keys point at.
+  const suggestedId = await suggested.getAttribute("id");
+  expect(suggestedId).toBeTruthy();
+  await expect(sectionEditor(page)).toHaveAttribute("aria-activedescendant", suggestedId!);
+  await expect(sectionEditor(page)).toHaveAttribute("aria-controls", (await suggestions.getAttribute("id"))!);
   await page.keyboard.press("Enter");
   await expect(sectionEditor(page)).toContainText("韧性治理是风险社会的回应[1]");
+  await expect(sectionEditor(page)).not.toHaveAttribute("aria-activedescendant", /.*/);
   const bibliography = page.getByRole("list", { name: "参考文献" });
   await expect(bibliography.getByRole("listitem")).toHaveText([
     "[1] 朱正威, 刘莹莹. 韧性治理: 风险与应急管理的新路径[J]. 行政论坛, 2020, 27(5): 81-87.",

@@ -3,7 +3,7 @@
 // arrow keys and Enter or Tab (or a click), and "@Name " is written in, which is how mentions are recognised.
 // The field is a Downshift combobox on a textarea: while no list is offered every key is the textarea's own.
 import { useCombobox } from "downshift";
-import { useId, useRef, useState, type TextareaHTMLAttributes } from "react";
+import { useId, useLayoutEffect, useRef, useState, type TextareaHTMLAttributes } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { COMMENT_MAX_CHARS } from "@/lib/comments/limits";
 import { mentionQuery } from "@/lib/comments/mentions";
@@ -52,6 +52,17 @@ export function MentionTextarea({
 
   const look = (text: string, caret: number) => setOpen(mentionQuery(text, caret));
 
+  // After a choice the caret goes behind the name as soon as the new text is rendered, before the next key
+  // arrives: set a frame later, it could land after a fast typist's next letter and move it.
+  const caretAfterChoice = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const at = caretAfterChoice.current;
+    if (at === null || !field.current) return;
+    caretAfterChoice.current = null;
+    field.current.focus();
+    field.current.setSelectionRange(at, at);
+  }, [value]);
+
   const choose = (member: Mentionable) => {
     if (!open) return;
     const caret = field.current?.selectionStart ?? value.length;
@@ -60,11 +71,7 @@ export function MentionTextarea({
     const gap = /^\s/.test(after) ? "" : " ";
     onValueChange(`${value.slice(0, open.start)}@${member.name}${gap}${after}`);
     setOpen(null);
-    const at = open.start + member.name.length + 1 + gap.length;
-    requestAnimationFrame(() => {
-      field.current?.focus();
-      field.current?.setSelectionRange(at, at);
-    });
+    caretAfterChoice.current = open.start + member.name.length + 1 + gap.length;
   };
 
   const { getInputProps, getMenuProps, getItemProps, highlightedIndex } = useCombobox<Mentionable>({

@@ -295,7 +295,13 @@ function ConnectedWorkspace(
           )}
           <EditorContent editor={editor} />
         </div>
-        {trigger && <CitationSuggestions state={trigger} active={activeSuggestion} />}
+        {trigger && (
+          <CitationSuggestions
+            state={trigger}
+            active={activeSuggestion}
+            editorElement={editor?.isInitialized ? editor.view.dom : null}
+          />
+        )}
         <section aria-labelledby="bibliography-heading" className="rounded-lg border border-stone-200 bg-white p-5">
           <h2 id="bibliography-heading" className="text-sm font-semibold text-stone-900">
             {t("synthesis.bibliographyWhole")}

@@ -53,6 +53,7 @@ const LEFT_OUT: Record<string, string> = {
   User: "accounts are not the review's: people are carried by email and name",
   SignInAttempt: "rate-limiter records of the installation",
   RevokedSession: "signed-out sessions of the installation's accounts",
+  PendingSignUp: "sign-ups of the installation waiting for their e-mail to be confirmed",
   Invitation: "links issued for the original review; the restored review's owner invites again",
   Notification: "members' inboxes on the original review, with links into it",
   NotificationPreference: "a person's e-mail choices belong to their account, not to a review",
