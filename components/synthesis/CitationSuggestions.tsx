@@ -50,7 +50,12 @@ export function CitationSuggestions({
       className="fixed z-50 w-96 max-w-[90vw] rounded-md border border-stone-200 bg-white shadow-lg"
       style={{ left: rect.left, top: rect.bottom + 6 }}
     >
-      <ul id={listboxId} role="listbox" aria-label={t("synthesis.suggestionsLabel")} className="max-h-72 overflow-y-auto py-1">
+      <ul
+        id={listboxId}
+        role="listbox"
+        aria-label={t("synthesis.suggestionsLabel")}
+        className="max-h-72 overflow-y-auto py-1"
+      >
         {state.items.length === 0 && <li className="px-3 py-2 text-sm text-stone-500">{t("synthesis.citeNone")}</li>}
         {state.items.map((item: CitableOption, index: number) => (
           <li
