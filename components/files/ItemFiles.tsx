@@ -35,7 +35,7 @@ export function ItemFiles({
   action: (command: FileCommand, reviewId: string, fileId: string) => Promise<ActionResult>;
 }) {
   const { t } = useI18n();
-  const { confirm, dialog } = useConfirm();
+  const { askToConfirm, dialog } = useConfirm();
   const router = useRouter();
   const [files, setFiles] = useState(initialFiles);
   const [uploading, setUploading] = useState<string | null>(null);
@@ -99,7 +99,7 @@ export function ItemFiles({
   async function run(command: FileCommand, file: ItemFileView) {
     if (
       command === "remove" &&
-      !(await confirm({
+      !(await askToConfirm({
         title: t("files.removeConfirm", { name: file.fileName }),
         confirmLabel: t("files.remove"),
         destructive: true,

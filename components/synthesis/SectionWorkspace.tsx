@@ -122,7 +122,7 @@ function ConnectedWorkspace(
 ) {
   const { reviewId, section, canWrite, user, actions, connection } = props;
   const { t } = useI18n();
-  const { confirm, dialog: confirmDialog } = useConfirm();
+  const { askToConfirm, dialog: confirmDialog } = useConfirm();
   const { sync, collaborators, readOnly } = props.collaboration;
   const [labels] = useState(createLabelStore);
   const [live] = useState(() => createEditorRuntime(props.knownTitles, props.initialBibliography));
@@ -241,7 +241,8 @@ function ConnectedWorkspace(
 
   const restore = async (versionId: string) => {
     if (!editor) return;
-    if (!(await confirm({ title: t("synthesis.restoreConfirm"), confirmLabel: t("synthesis.restoreVersion") }))) return;
+    if (!(await askToConfirm({ title: t("synthesis.restoreConfirm"), confirmLabel: t("synthesis.restoreVersion") })))
+      return;
     await versions.restoreVersion(versionId);
   };
 

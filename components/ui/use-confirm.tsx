@@ -1,6 +1,6 @@
 "use client";
 // The app's own confirmation as a promise, for code that used to ask the browser's built-in confirmation box: render `dialog`
-// where the question belongs, then `await confirm({ title, confirmLabel })` in a handler, or pass a form's submit
+// where the question belongs, then `await askToConfirm({ title, confirmLabel })` in a handler, or pass a form's submit
 // event to `confirmSubmit`, which holds the submission until the person confirms and then submits the same form
 // again.
 //
@@ -20,7 +20,7 @@ export interface ConfirmOptions {
 }
 
 export function useConfirm(): {
-  confirm: (options: ConfirmOptions) => Promise<boolean>;
+  askToConfirm: (options: ConfirmOptions) => Promise<boolean>;
   confirmSubmit: (event: FormEvent<HTMLFormElement>, options: ConfirmOptions) => void;
   dialog: ReactNode;
 } {
@@ -30,7 +30,7 @@ export function useConfirm(): {
   >(null);
   const confirmedForms = useRef(new WeakSet<HTMLFormElement>());
 
-  const confirm = useCallback((options: ConfirmOptions) => {
+  const askToConfirm = useCallback((options: ConfirmOptions) => {
     // What asked (the button just pressed) gets the focus back when the dialog closes.
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     return new Promise<boolean>((resolve) =>
@@ -48,13 +48,13 @@ export function useConfirm(): {
       // The second submission, after the person said yes, goes through.
       if (confirmedForms.current.delete(form)) return;
       event.preventDefault();
-      void confirm(options).then((yes) => {
+      void askToConfirm(options).then((yes) => {
         if (!yes || !form.isConnected) return;
         confirmedForms.current.add(form);
         form.requestSubmit();
       });
     },
-    [confirm],
+    [askToConfirm],
   );
 
   const dialog = request && (
@@ -76,5 +76,5 @@ export function useConfirm(): {
       }}
     />
   );
-  return { confirm, confirmSubmit, dialog };
+  return { askToConfirm, confirmSubmit, dialog };
 }
