@@ -9,6 +9,7 @@ import { connectDatabase } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrator";
 import { createReviewIn } from "@/lib/reviews/commands";
 import { changeStage } from "@/lib/workflow/commands";
+import { pick, WORDS } from "./load-seed";
 import {
   EMAIL,
   measure,
@@ -25,20 +26,7 @@ import {
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 
-const pickOne = <T>(values: readonly T[], i: number): T => values[i % values.length]!;
 const JOURNALS = ["政治学研究", "中国行政管理", "治理研究", "公共管理学报", "社会学研究", "理论月刊", null];
-const WORDS = [
-  "党建引领",
-  "基层治理",
-  "韧性",
-  "城乡融合",
-  "跨域协同",
-  "数字治理",
-  "社区",
-  "乡村振兴",
-  "网格化",
-  "共同体",
-];
 const SURNAMES = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"];
 
 async function seed(url: string) {
@@ -70,13 +58,13 @@ async function seed(url: string) {
       return {
         id: `bench${String(i).padStart(6, "0")}`,
         reviewId: review.id,
-        stageId: pickOne(stages, i % 7 === 0 ? 5 : i).id,
-        titleZh: i % 50 === 0 ? null : `${pickOne(WORDS, i)}视角下的${pickOne(WORDS, i * 7 + 3)}研究（${i}）`,
+        stageId: pick(stages, i % 7 === 0 ? 5 : i).id,
+        titleZh: i % 50 === 0 ? null : `${pick(WORDS, i)}视角下的${pick(WORDS, i * 7 + 3)}研究（${i}）`,
         titleEn: i % 3 === 0 ? `A study of ${i}` : null,
-        journalZh: pickOne(JOURNALS, i),
+        journalZh: pick(JOURNALS, i),
         year: i % 40 === 0 ? null : 2000 + (i % 26),
-        keywordsZh: [pickOne(WORDS, i), pickOne(WORDS, i + 4)],
-        abstractZh: i % 10 === 0 ? null : `本文讨论${pickOne(WORDS, i)}与${pickOne(WORDS, i + 2)}的关系。`.repeat(8),
+        keywordsZh: [pick(WORDS, i), pick(WORDS, i + 4)],
+        abstractZh: i % 10 === 0 ? null : `本文讨论${pick(WORDS, i)}与${pick(WORDS, i + 2)}的关系。`.repeat(8),
         sourceKind: "DATABASE_EXPORT" as const,
         createdAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000),
       };
@@ -87,18 +75,18 @@ async function seed(url: string) {
         Array.from({ length: 1 + ((start + k) % 4) }, (_, position) => ({
           itemId: item.id,
           position,
-          nameZh: `${pickOne(SURNAMES, start + k + position)}${pickOne(["伟", "芳", "敏", "静"], position)}`,
+          nameZh: `${pick(SURNAMES, start + k + position)}${pick(["伟", "芳", "敏", "静"], position)}`,
           affiliations: [],
         })),
       ),
     });
     await db.itemTheme.createMany({
-      data: batch.map((item, k) => ({ itemId: item.id, themeId: pickOne(themes, start + k).id })),
+      data: batch.map((item, k) => ({ itemId: item.id, themeId: pick(themes, start + k).id })),
     });
     await db.itemAssignment.createMany({
       data: batch
         .filter((_, k) => (start + k) % 2 === 0)
-        .map((item, k) => ({ itemId: item.id, userId: pickOne(editors, k).id })),
+        .map((item, k) => ({ itemId: item.id, userId: pick(editors, k).id })),
     });
     ids.push(...batch.map((item) => item.id));
   }

@@ -2,7 +2,6 @@
 // comment in the inbox and by e-mail (read here from an SMTP server this spec runs), rejects a suggestion
 // with a reason the supervisor then reads; the round summary compares the section as a document (a citation
 // by its label, a quote); and the round's Word file, annotated offline, comes back with a preview.
-import type { AddressInfo } from "node:net";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
@@ -19,8 +18,7 @@ import {
   Paragraph,
   TextRun,
 } from "docx";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import type { ParsedMail } from "mailparser";
 import * as Y from "yjs";
 import { openRound } from "@/lib/rounds/rounds";
 import type { DocNode } from "@/lib/synthesis/document-model";
@@ -31,6 +29,7 @@ import { DEMO_USERS, storageStateOf } from "./accounts";
 import { createScenario, e2eDatabase } from "./support/scenario";
 import { expectSaved, sectionEditor, selectInEditor } from "./support/synthesis";
 import { accessTo } from "@/lib/testing/access";
+import { startMailCatcher, type MailCatcher } from "@/lib/testing/mail-catcher";
 
 // One SMTP server on one port for this file: its journeys run in one worker, one after the other, so a second
 // worker never tries to listen on the same port.
@@ -38,27 +37,13 @@ test.describe.configure({ mode: "serial" });
 
 const smtpPort = Number(process.env.E2E_SMTP_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 25);
 const received: ParsedMail[] = [];
-let smtp: SMTPServer;
+let smtp: MailCatcher;
 
 test.beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => received.push(mail))
-        .then(() => callback(), callback);
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    smtp.server.once("error", reject);
-    smtp.listen(smtpPort, "127.0.0.1", resolve);
-  });
-  expect((smtp.server.address() as AddressInfo).port).toBe(smtpPort);
+  smtp = await startMailCatcher({ into: received, port: smtpPort });
 });
 test.afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
 });
 
 /** Screenshots for reviewing the screens by eye, when a folder is given. */

@@ -7,15 +7,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { simpleParser, type ParsedMail } from "mailparser";
+import type { ParsedMail } from "mailparser";
 import pg from "pg";
-import { SMTPServer } from "smtp-server";
 import { embeddedPostgresPassword } from "@/lib/config/settings";
 import { createDatabaseClient } from "@/lib/db/client";
 import { newInvitationToken } from "@/lib/members/invitation-token";
+import { startMailCatcher, type MailCatcher } from "@/lib/testing/mail-catcher";
 
 test.describe.configure({ mode: "serial" });
 
@@ -32,7 +31,7 @@ const adminUrl = `postgresql://postgres:${pgPassword}@127.0.0.1:${pgPort}/postgr
 const PASSWORD = "墨香 quiet harbour lantern";
 
 const received: ParsedMail[] = [];
-let smtp: SMTPServer;
+let smtp: MailCatcher;
 let app: ChildProcess | null = null;
 
 async function admin(sql: string) {
@@ -47,21 +46,7 @@ async function admin(sql: string) {
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => received.push(mail))
-        .then(() => callback(), callback);
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    smtp.server.once("error", reject);
-    smtp.listen(smtpPort, "127.0.0.1", resolve);
-  });
-  expect((smtp.server.address() as AddressInfo).port).toBe(smtpPort);
+  smtp = await startMailCatcher({ into: received, port: smtpPort });
   await admin(`CREATE DATABASE "${databaseName}"`);
   app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: path.resolve(import.meta.dirname, ".."),
@@ -100,7 +85,7 @@ test.afterAll(async () => {
     app.kill("SIGTERM");
     await exited;
   }
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
   await admin(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
 });
 

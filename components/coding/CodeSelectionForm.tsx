@@ -115,6 +115,59 @@ export function CodeSelectionForm({
 }
 
 /**
+ * The toolbar's "Code the selection" button (for keyboard selections) and the one line beside it: what is selected,
+ * that the coding was saved, or how to start. The line never changes height, so the saved message takes the hint's
+ * place instead of pushing the text down under the reader's eyes.
+ */
+export function CodeSelectionControls({
+  where,
+  quote,
+  place,
+  saved,
+  note,
+  fill = false,
+  onOpen,
+}: {
+  /** Which text the button codes (the field, or the PDF view), for its accessible name. */
+  where: string;
+  quote: string | null;
+  /** Where the selection is, said before it ("第 3 页"). */
+  place?: string;
+  saved: boolean;
+  /** Said instead of everything else (a selection that cannot be coded, and why). */
+  note?: string | null;
+  /** The line takes the rest of the toolbar. */
+  fill?: boolean;
+  onOpen: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <button
+        type="button"
+        className={buttonSecondary}
+        disabled={quote === null}
+        onClick={onOpen}
+        aria-label={`${t("coding.codeSelection")} · ${where}`}
+      >
+        {t("coding.codeSelection")}
+      </button>
+      <span role="status" className={`min-w-0 ${fill ? "flex-1 " : ""}truncate text-xs text-stone-500`}>
+        {note ? (
+          note
+        ) : quote !== null ? (
+          `${place ? `${place} · ` : ""}${t("coding.selectedChars", { n: quote.length })} ${quote.slice(0, 40)}${quote.length > 40 ? "…" : ""}`
+        ) : saved ? (
+          <span className="font-medium text-emerald-700">{t("coding.codingSaved")}</span>
+        ) : (
+          t("coding.selectionHint")
+        )}
+      </span>
+    </>
+  );
+}
+
+/**
  * The popover beside a selection, in the text view and on a PDF page alike: first a small "Code" offer that leaves
  * the keyboard in the text, then the coding form itself.
  */

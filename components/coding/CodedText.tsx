@@ -2,7 +2,7 @@
 import { Fragment, memo, useActionState, useCallback, useMemo, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/I18nProvider";
 import { FormMessage } from "@/components/ui/FormMessage";
-import { buttonPrimary, buttonSecondary, inputClass, labelClass } from "@/components/ui/styles";
+import { buttonPrimary, inputClass, labelClass } from "@/components/ui/styles";
 import { useConfirm } from "@/components/ui/use-confirm";
 import type { ActionResult } from "@/lib/errors/action-result";
 import type { PassageFieldName } from "@/lib/coding/passage-field";
@@ -11,6 +11,7 @@ import type { ThemeOption } from "./ThemeChecklist";
 import { ThemePicker, type CreateThemeInReader } from "./ThemePicker";
 import {
   AnchoredPopover,
+  CodeSelectionControls,
   SelectionCodingPopover,
   elementAnchor,
   useClearSelectionAfter,
@@ -184,31 +185,16 @@ export function CodedText({
       {(canCode || codings.length > 0) && (
         <div className="sticky top-0 z-10 -mx-1 flex flex-wrap items-center gap-2 border-b border-stone-100 bg-white px-1 py-1.5">
           {canCode && (
-            <>
-              <button
-                type="button"
-                className={buttonSecondary}
-                disabled={!selection}
-                onClick={() => {
-                  reveal();
-                  setPopover({ kind: "form", at: Date.now() });
-                }}
-                aria-label={`${t("coding.codeSelection")} · ${fieldLabel}`}
-              >
-                {t("coding.codeSelection")}
-              </button>
-              {/* One line that never changes height: the saved message takes the hint's place instead of pushing
-                  the text down under the reader's eyes. */}
-              <span role="status" className="min-w-0 flex-1 truncate text-xs text-stone-500">
-                {selection ? (
-                  `${t("coding.selectedChars", { n: selection.quote.length })} ${selection.quote.slice(0, 40)}${selection.quote.length > 40 ? "…" : ""}`
-                ) : codeState?.ok ? (
-                  <span className="font-medium text-emerald-700">{t("coding.codingSaved")}</span>
-                ) : (
-                  t("coding.selectionHint")
-                )}
-              </span>
-            </>
+            <CodeSelectionControls
+              where={fieldLabel}
+              quote={selection?.quote ?? null}
+              saved={Boolean(codeState?.ok)}
+              fill
+              onOpen={() => {
+                reveal();
+                setPopover({ kind: "form", at: Date.now() });
+              }}
+            />
           )}
           {filterBar}
         </div>

@@ -9,6 +9,7 @@ import { useHighlightFilter } from "@/components/coding/HighlightFilter";
 import { KeywordLegend } from "@/components/screening/KeywordLegend";
 import {
   AnchoredPopover,
+  CodeSelectionControls,
   SelectionCodingPopover,
   useClearSelectionAfter,
   useSelectionAnchor,
@@ -559,31 +560,17 @@ export function PdfReader({
       {(canCode || codings.length > 0 || (keywords.length > 0 && keywordsShown === undefined)) && (
         <div className="flex flex-wrap items-center gap-2">
           {canCode && (
-            <>
-              <button
-                type="button"
-                className={buttonSecondary}
-                disabled={!selection}
-                onClick={() => {
-                  reveal();
-                  setPopover({ kind: "form", at: Date.now() });
-                }}
-                aria-label={`${t("coding.codeSelection")} · ${t("pdfView.pdfView")}`}
-              >
-                {t("coding.codeSelection")}
-              </button>
-              <span role="status" className="min-w-0 truncate text-xs text-stone-500">
-                {unmappable ? (
-                  t("pdfView.notInText")
-                ) : selection ? (
-                  `${t("pdfView.pageLabel", { n: selection.page })} · ${t("coding.selectedChars", { n: selection.quote.length })} ${selection.quote.slice(0, 40)}${selection.quote.length > 40 ? "…" : ""}`
-                ) : codeState?.ok ? (
-                  <span className="font-medium text-emerald-700">{t("coding.codingSaved")}</span>
-                ) : (
-                  t("coding.selectionHint")
-                )}
-              </span>
-            </>
+            <CodeSelectionControls
+              where={t("pdfView.pdfView")}
+              quote={selection?.quote ?? null}
+              place={selection ? t("pdfView.pageLabel", { n: selection.page }) : undefined}
+              saved={Boolean(codeState?.ok)}
+              note={unmappable ? t("pdfView.notInText") : null}
+              onOpen={() => {
+                reveal();
+                setPopover({ kind: "form", at: Date.now() });
+              }}
+            />
           )}
           {filterBar}
           {keywordsShown === undefined && (

@@ -1,13 +1,12 @@
 // Sign-up confirmed by e-mail, against real PostgreSQL and a real SMTP server started here: the form's answer
 // is the same for a new and a taken address, the link works once and for a day, a race for one address creates
 // one account, and neither the form nor the mails can be used to flood a mailbox.
-import type { AddressInfo } from "node:net";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors/app-error";
 import { runDueJobs } from "@/lib/jobs/worker";
+import { startMailCatcher, type MailCatcher } from "@/lib/testing/mail-catcher";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { signUp, verifyCredentials } from "./accounts";
 import { MAX_SIGN_UPS_PER_CLIENT } from "./rate-limit";
@@ -24,7 +23,7 @@ import { confirmsByEmail, signUpMode } from "./sign-up-mode";
 const STRONG = "墨香 quiet harbour lantern";
 let db: Database;
 let url: string;
-let smtp: SMTPServer;
+let smtp: MailCatcher;
 const received: ParsedMail[] = [];
 let clientCounter = 0;
 const client = () => `203.0.113.${++clientCounter}`;
@@ -48,18 +47,8 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 }
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => received.push(mail))
-        .then(() => callback(), callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  smtp = await startMailCatcher({ into: received });
+  process.env.SMTP_URL = smtp.url;
   process.env.HUITONG_PUBLIC_URL = "http://huitong.test";
   process.env.HUITONG_MAIL_FROM = "Huitong <no-reply@huitong.test>";
   process.env.AUTH_SECRET = "test-secret-for-sign-up-links";
@@ -67,7 +56,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   delete process.env.SMTP_URL;
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
   await db.$disconnect();
 });
 beforeEach(() => {

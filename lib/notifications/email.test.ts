@@ -1,15 +1,14 @@
 // Notification e-mail end to end against a real SMTP server started here: what is sent to whom, in their
 // language, with a link to the thread and a working unsubscribe; daily digests; never sent twice; failures
 // retried and shown to the owner; nothing at all without SMTP_URL.
-import type { AddressInfo } from "node:net";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import type { ParsedMail } from "mailparser";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startThread } from "@/lib/comments/threads";
 import type { Database } from "@/lib/db/client";
 import { runDueJobs } from "@/lib/jobs/worker";
 import { createSection } from "@/lib/synthesis/sections";
 import { createReviewWithTeam } from "@/lib/testing/fixtures";
+import { startMailCatcher, type MailCatcher } from "@/lib/testing/mail-catcher";
 import { createTestDatabase } from "@/lib/testing/test-database";
 import { sendDigestJob, sendNotificationEmailJob } from "./email-jobs";
 import { getEmailPreferences, listEmailProblems, saveEmailPreferences, unsubscribe } from "./preferences";
@@ -17,7 +16,7 @@ import { accessTo } from "@/lib/testing/access";
 
 let db: Database;
 let url: string;
-let smtp: SMTPServer;
+let smtp: MailCatcher;
 let team: Awaited<ReturnType<typeof createReviewWithTeam>>;
 let sectionId: string;
 const received: ParsedMail[] = [];
@@ -26,22 +25,8 @@ const refused = new Set<string>();
 const jobs = [sendNotificationEmailJob, sendDigestJob];
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (refused.has(address.address)) return callback(new Error("550 mailbox unavailable"));
-      callback();
-    },
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => received.push(mail))
-        .then(() => callback(), callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  smtp = await startMailCatcher({ into: received, refuses: (address) => refused.has(address) });
+  process.env.SMTP_URL = smtp.url;
   process.env.HUITONG_PUBLIC_URL = "http://huitong.test";
   process.env.HUITONG_MAIL_FROM = "Huitong <notify@huitong.test>";
   process.env.AUTH_SECRET = "test-secret-for-signed-links";
@@ -56,7 +41,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   delete process.env.SMTP_URL;
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
   await db.$disconnect();
 });
 beforeEach(() => {
